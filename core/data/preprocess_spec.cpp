@@ -104,8 +104,10 @@ std::string formatScale(double scale)
 {
     if (scale > 0 && scale < 1) {
         const double k = std::round(1.0 / scale);
-        if (k >= 2 && k < 1e9 && 1.0 / k == scale)
-            return "1/" + formatNumber(k);
+        const std::string decimal = formatNumber(scale);
+        if (k >= 2 && k < 1e9 && 1.0 / k == scale && 2 + formatNumber(k).size() < decimal.size())
+            return "1/" + formatNumber(k); // 1/255 rather than 0.00392156862745098
+        return decimal;
     }
     return formatNumber(scale);
 }
