@@ -17,6 +17,7 @@ function(qs_add_test source)
   cmake_parse_arguments(ARG "" "TIMEOUT" "LINK;LABELS" ${ARGN})
   get_filename_component(name ${source} NAME_WE)
   add_executable(${name} ${source})
+  set_target_properties(${name} PROPERTIES AUTOMOC ON)
   target_link_libraries(${name} PRIVATE Qt6::Test ${ARG_LINK})
   target_compile_definitions(${name} PRIVATE
     QS_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data"

@@ -9,6 +9,12 @@
 namespace qs {
 
 struct ErrorContext {
+    ErrorContext() = default;
+    ErrorContext(std::string file_, std::string node_ = {}, int line_ = 0, long long sample_ = -1)
+        : file(std::move(file_)), node(std::move(node_)), line(line_), sample(sample_)
+    {
+    }
+
     std::string file;   // model, dataset or YAML file
     std::string node;   // graph node name (and op type) or layer name
     int line = 0;       // YAML / text line, 1-based; 0 = none
