@@ -1,0 +1,22 @@
+#pragma once
+// Lowering functions of each operator family (one dnnl_lower_*.cpp each) and shared post-op fusion.
+
+#include "core/engine/dnnl_plan.h"
+
+namespace qs {
+
+bool lowerConv(LoweringContext& ctx, const Node& node);
+bool lowerGemm(LoweringContext& ctx, const Node& node);
+bool lowerBatchNorm(LoweringContext& ctx, const Node& node);
+bool lowerActivation(LoweringContext& ctx, const Node& node);
+bool lowerBinary(LoweringContext& ctx, const Node& node);
+bool lowerPool(LoweringContext& ctx, const Node& node);
+bool lowerSoftmax(LoweringContext& ctx, const Node& node);
+bool lowerConcat(LoweringContext& ctx, const Node& node);
+bool lowerView(LoweringContext& ctx, const Node& node); // Flatten, Reshape, Squeeze, Unsqueeze
+
+// Appends the activations that directly follow `value` (each the sole consumer of the previous) to `ops`
+// and marks them fused. Returns the name of the last value produced (== value if nothing was fused).
+std::string fuseActivations(LoweringContext& ctx, const std::string& value, dnnl::post_ops& ops);
+
+} // namespace qs

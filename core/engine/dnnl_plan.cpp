@@ -1,0 +1,421 @@
+#include "core/engine/dnnl_plan.h"
+
+#include "core/ops/activation.h"
+#include "core/util/error.h"
+
+#include <omp.h>
+
+#include <cstring>
+
+namespace qs {
+
+// ---------------------------------------------------------------------------------------------------------
+// LoweringContext
+
+LoweringContext::LoweringContext(const Graph& graph, const EngineOptions& options, dnnl::engine engine,
+                                 std::vector<DnnlSlot>& slots, std::vector<DnnlStep>& steps)
+    : m_graph(graph), m_options(options), m_engine(std::move(engine)), m_slots(slots), m_steps(steps)
+{
+}
+
+const Shape& LoweringContext::shapeOf(const std::string& value) const
+{
+    const ValueInfo* info = m_graph.info(value);
+    if (!info || !info->shapeKnown)
+        throw Error("the shape of '" + value + "' is unknown");
+    return info->shape;
+}
+
+dnnl::memory::desc LoweringContext::plainDesc(const Shape& shape)
+{
+    if (shape.empty())
+        return dnnl::memory::desc({1}, dnnl::memory::data_type::f32, dnnl::memory::dims{1});
+    dnnl::memory::dims strides(shape.size(), 1);
+    for (int i = static_cast<int>(shape.size()) - 2; i >= 0; --i)
+        strides[i] = strides[i + 1] * std::max<int64_t>(shape[i + 1], 1);
+    return dnnl::memory::desc(dims(shape), dnnl::memory::data_type::f32, strides);
+}
+
+int LoweringContext::slotOf(const std::string& value) const
+{
+    auto it = m_valueSlots.find(value);
+    if (it == m_valueSlots.end())
+        throw Error("value '" + value + "' has not been computed");
+    return it->second;
+}
+
+int LoweringContext::addSlot(const dnnl::memory::desc& desc)
+{
+    m_slots.push_back(DnnlSlot{desc, -1, {}, false});
+    return static_cast<int>(m_slots.size()) - 1;
+}
+
+int LoweringContext::addAlias(const dnnl::memory::desc& desc, int of)
+{
+    while (m_slots[of].aliasOf >= 0)
+        of = m_slots[of].aliasOf;
+    DnnlSlot slot{desc, of, m_slots[of].constant ? m_slots[of].constant : dnnl::memory(), m_slots[of].graphInput};
+    if (slot.constant)
+        slot.constant = dnnl::memory(desc, m_engine, m_slots[of].constant.get_data_handle());
+    m_slots.push_back(slot);
+    return static_cast<int>(m_slots.size()) - 1;
+}
+
+int LoweringContext::constantSlot(const Tensor& tensor, const dnnl::memory::dims& userDims, const dnnl::memory::desc& wanted)
+{
+    const Tensor f = tensor.cast(DataType::Float32);
+    Shape shape(userDims.begin(), userDims.end());
+    if (elementCount(shape) != f.size())
+        throw Error("internal: constant of " + toString(f.shape()) + " viewed as " + toString(shape));
+    dnnl::memory user(plainDesc(shape), m_engine, const_cast<void*>(f.raw()));
+    dnnl::memory target(wanted, m_engine);
+    dnnl::stream stream(m_engine);
+    dnnl::reorder(user, target).execute(stream, user, target);
+    stream.wait();
+    m_slots.push_back(DnnlSlot{wanted, -1, target, false});
+    return static_cast<int>(m_slots.size()) - 1;
+}
+
+int LoweringContext::reorderTo(int slot, const dnnl::memory::desc& desc, const std::string& why)
+{
+    if (m_slots[slot].desc == desc)
+        return slot;
+    const int target = addSlot(desc);
+    DnnlStep step;
+    step.node = "reorder for " + why;
+    step.primitive = dnnl::reorder(dnnl::reorder::primitive_desc(m_engine, m_slots[slot].desc, m_engine, desc));
+    step.args = {{DNNL_ARG_FROM, slot}, {DNNL_ARG_TO, target}};
+    m_steps.push_back(std::move(step));
+    return target;
+}
+
+int LoweringContext::plainSlotOf(const std::string& value)
+{
+    if (auto it = m_plainSlots.find(value); it != m_plainSlots.end())
+        return it->second;
+    const int slot = reorderTo(slotOf(value), plainDesc(shapeOf(value)), value);
+    m_plainSlots[value] = slot;
+    return slot;
+}
+
+void LoweringContext::bindValue(const std::string& value, int slot, bool plain)
+{
+    m_valueSlots[value] = slot;
+    if (plain)
+        m_plainSlots[value] = slot;
+    else
+        m_plainSlots.erase(value);
+}
+
+void LoweringContext::addPrimitive(const Node& node, dnnl::primitive primitive, std::vector<std::pair<int, int>> args,
+                                   std::vector<std::string> produced)
+{
+    DnnlStep step;
+    step.node = node.label();
+    step.primitive = std::move(primitive);
+    step.args = std::move(args);
+    for (auto& value : produced)
+        step.produced.emplace_back(std::move(value), -1);
+    m_steps.push_back(std::move(step));
+}
+
+const Node* LoweringContext::soleConsumer(const std::string& value) const
+{
+    if (!m_options.fusePostOps || m_graph.isGraphOutput(value))
+        return nullptr;
+    const auto consumers = m_graph.consumersOf(value);
+    if (consumers.size() != 1)
+        return nullptr;
+    const Node& node = m_graph.nodes[consumers[0]];
+    int uses = 0;
+    for (const auto& in : node.inputs)
+        uses += in == value;
+    return uses == 1 && !isFused(node) ? &node : nullptr;
+}
+
+bool dnnlEltwiseChain(const Node& node, const Graph& graph, std::vector<DnnlEltwise>& chain)
+{
+    if (!findOp(node.opType))
+        return false;
+    std::vector<const Tensor*> constants;
+    for (const auto& in : node.inputs)
+        constants.push_back(in.empty() ? nullptr : graph.constant(in));
+    ActivationParams p;
+    try {
+        p = activationParams(node, constants);
+    } catch (const Error&) {
+        return false;
+    }
+    using A = dnnl::algorithm;
+    switch (p.kind) {
+    case ActivationKind::Relu: chain.push_back({A::eltwise_relu, 0.0f, 0.0f}); return true;
+    case ActivationKind::LeakyRelu: chain.push_back({A::eltwise_relu, p.alpha, 0.0f}); return true;
+    case ActivationKind::Clip: chain.push_back({A::eltwise_clip_v2, p.alpha, p.beta}); return true;
+    case ActivationKind::Sigmoid: chain.push_back({A::eltwise_logistic, 0.0f, 0.0f}); return true;
+    case ActivationKind::Tanh: chain.push_back({A::eltwise_tanh, 0.0f, 0.0f}); return true;
+    case ActivationKind::HardSwish: chain.push_back({A::eltwise_hardswish, 0.0f, 0.0f}); return true;
+    case ActivationKind::HardSigmoid: // oneDNN 2.6 has no hardsigmoid: linear then clip
+        chain.push_back({A::eltwise_linear, p.alpha, p.beta});
+        chain.push_back({A::eltwise_clip_v2, 0.0f, 1.0f});
+        return true;
+    case ActivationKind::Exp: chain.push_back({A::eltwise_exp, 0.0f, 0.0f}); return true;
+    case ActivationKind::Abs: chain.push_back({A::eltwise_abs, 0.0f, 0.0f}); return true;
+    case ActivationKind::Sqrt: chain.push_back({A::eltwise_sqrt, 0.0f, 0.0f}); return true;
+    case ActivationKind::Neg: chain.push_back({A::eltwise_linear, -1.0f, 0.0f}); return true;
+    case ActivationKind::Erf: return false;
+    }
+    return false;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The plan
+
+namespace {
+
+struct DnnlState : PlanState {
+    dnnl::stream stream;
+    std::vector<dnnl::memory> memories;                // per slot
+    std::vector<std::unordered_map<int, dnnl::memory>> args; // per step
+    std::vector<std::vector<float>> tapBuffers;
+};
+
+class DnnlPlan : public ExecutionPlan {
+public:
+    DnnlPlan(const Graph& graph, const EngineOptions& options) : m_graph(graph), m_options(options), m_engine(dnnl::engine::kind::cpu, 0)
+    {
+        LoweringContext ctx(graph, options, m_engine, m_slots, m_steps);
+        for (const auto& input : graph.inputs) {
+            const int slot = ctx.addSlot(LoweringContext::plainDesc(input.shape));
+            m_slots[slot].graphInput = true;
+            ctx.bindValue(input.name, slot, true);
+            m_inputSlots.push_back(slot);
+        }
+        for (const auto& node : graph.nodes) {
+            if (ctx.isFused(node))
+                continue;
+            bool lowered = false;
+            try {
+                if (LowerFn lower = findLowering(node.opType))
+                    lowered = lower(ctx, node);
+            } catch (const dnnl::error& e) {
+                lowered = false; // oneDNN has no implementation for this configuration: the reference runs it
+            } catch (const Error& e) {
+                throw Error(e.message(), {graph.sourcePath, node.label()});
+            }
+            if (!lowered)
+                addReferenceStep(ctx, node);
+        }
+        for (const auto& output : graph.outputs) {
+            // A constant output (folded at load time) is read from the graph.
+            const bool floatValue = output.dtype == DataType::Float32;
+            m_outputSlots.push_back(graph.isConstant(output.name) || !floatValue ? -1 : ctx.plainSlotOf(output.name));
+        }
+        // Everything a tap can see: values still present after fusion.
+        for (auto& step : m_steps)
+            for (auto& [value, plain] : step.produced)
+                m_observable.push_back(value);
+        m_valueSlot.clear();
+        for (const auto& value : m_observable)
+            if (ctx.hasSlot(value))
+                m_valueSlot[value] = ctx.slotOf(value);
+    }
+
+    std::unique_ptr<PlanState> createState() const override
+    {
+        auto state = std::make_unique<DnnlState>();
+        state->stream = dnnl::stream(m_engine);
+        state->memories.resize(m_slots.size());
+        for (std::size_t i = 0; i < m_slots.size(); ++i) {
+            const DnnlSlot& slot = m_slots[i];
+            if (slot.constant)
+                state->memories[i] = slot.constant;
+            else if (slot.aliasOf < 0)
+                state->memories[i] = slot.graphInput ? dnnl::memory(slot.desc, m_engine, DNNL_MEMORY_NONE)
+                                                     : dnnl::memory(slot.desc, m_engine);
+        }
+        for (std::size_t i = 0; i < m_slots.size(); ++i)
+            if (m_slots[i].aliasOf >= 0 && !m_slots[i].constant && !m_slots[i].graphInput)
+                state->memories[i] = dnnl::memory(m_slots[i].desc, m_engine, state->memories[m_slots[i].aliasOf].get_data_handle());
+        for (const auto& step : m_steps) {
+            std::unordered_map<int, dnnl::memory> args;
+            for (const auto& [arg, slot] : step.args)
+                args[arg] = state->memories[slot];
+            state->args.push_back(std::move(args));
+        }
+        return state;
+    }
+
+    void run(PlanState& base, std::span<const float* const> inputs) const override
+    {
+        auto& state = static_cast<DnnlState&>(base);
+        if (m_options.threads > 0)
+            omp_set_num_threads(m_options.threads);
+        // Graph inputs and their views point at the caller's buffers.
+        for (std::size_t i = 0; i < m_slots.size(); ++i) {
+            if (!m_slots[i].graphInput)
+                continue;
+            int root = static_cast<int>(i);
+            while (m_slots[root].aliasOf >= 0)
+                root = m_slots[root].aliasOf;
+            const auto it = std::find(m_inputSlots.begin(), m_inputSlots.end(), root);
+            void* handle = const_cast<float*>(inputs[it - m_inputSlots.begin()]);
+            if (!state.memories[i])
+                state.memories[i] = dnnl::memory(m_slots[i].desc, m_engine, handle);
+            else
+                state.memories[i].set_data_handle(handle);
+            for (std::size_t s = 0; s < m_steps.size(); ++s)
+                for (const auto& [arg, slot] : m_steps[s].args)
+                    if (slot == static_cast<int>(i))
+                        state.args[s][arg] = state.memories[i];
+        }
+        for (std::size_t s = 0; s < m_steps.size(); ++s) {
+            const DnnlStep& step = m_steps[s];
+            if (step.primitive) {
+                try {
+                    step.primitive.execute(state.stream, state.args[s]);
+                } catch (const dnnl::error& e) {
+                    throw Error(std::string("oneDNN failed: ") + e.what(), {m_graph.sourcePath, step.node});
+                }
+            } else {
+                state.stream.wait();
+                runReference(state, step);
+            }
+            if (state.tap && !step.produced.empty()) {
+                state.stream.wait();
+                deliverTaps(state, step);
+            }
+        }
+        state.stream.wait();
+    }
+
+    std::span<const float> output(const PlanState& base, std::size_t i) const override
+    {
+        const auto& state = static_cast<const DnnlState&>(base);
+        const int slot = m_outputSlots.at(i);
+        if (slot < 0) {
+            const Tensor* c = m_graph.constant(m_graph.outputs.at(i).name);
+            if (!c || c->dtype() != DataType::Float32)
+                throw Error("output '" + m_graph.outputs.at(i).name + "' is not float32", {m_graph.sourcePath});
+            return c->floats();
+        }
+        return {static_cast<const float*>(state.memories[slot].get_data_handle()),
+                static_cast<std::size_t>(elementCount(m_graph.outputs.at(i).shape))};
+    }
+
+    std::vector<std::string> referenceNodes() const override
+    {
+        std::vector<std::string> names;
+        for (const auto& step : m_steps)
+            if (!step.primitive)
+                names.push_back(step.node);
+        return names;
+    }
+
+    std::vector<std::string> observableValues() const override { return m_observable; }
+
+private:
+    void addReferenceStep(LoweringContext& ctx, const Node& node)
+    {
+        DnnlStep step;
+        step.node = node.label();
+        step.op = findOp(node.opType);
+        step.graphNode = &node;
+        for (const auto& in : node.inputs) {
+            if (in.empty() || m_graph.isConstant(in)) {
+                step.inputSlots.push_back(-1);
+                continue;
+            }
+            const ValueInfo* info = m_graph.info(in);
+            if (!info || info->dtype != DataType::Float32)
+                throw Error("runtime tensor '" + in + "' is not float32, which the engine does not support", {m_graph.sourcePath, node.label()});
+            step.inputSlots.push_back(ctx.plainSlotOf(in));
+        }
+        for (const auto& out : node.outputs) {
+            if (out.empty()) {
+                step.outputSlots.push_back(-1);
+                continue;
+            }
+            const ValueInfo* info = m_graph.info(out);
+            if (!info || info->dtype != DataType::Float32) {
+                step.outputSlots.push_back(-1);
+                continue;
+            }
+            const int slot = ctx.addSlot(LoweringContext::plainDesc(info->shape));
+            ctx.bindValue(out, slot, true);
+            step.outputSlots.push_back(slot);
+            step.produced.emplace_back(out, slot);
+        }
+        m_steps.push_back(std::move(step));
+    }
+
+    void runReference(DnnlState& state, const DnnlStep& step) const
+    {
+        const Node& node = *step.graphNode;
+        std::vector<Tensor> owned(node.inputs.size());
+        std::vector<const Tensor*> in(node.inputs.size(), nullptr);
+        for (std::size_t i = 0; i < node.inputs.size(); ++i) {
+            if (node.inputs[i].empty())
+                continue;
+            if (const Tensor* c = m_graph.constant(node.inputs[i])) {
+                in[i] = c;
+                continue;
+            }
+            owned[i] = Tensor(DataType::Float32, m_graph.info(node.inputs[i])->shape);
+            std::memcpy(owned[i].raw(), state.memories[step.inputSlots[i]].get_data_handle(), owned[i].byteSize());
+            in[i] = &owned[i];
+        }
+        std::vector<Tensor> out;
+        try {
+            out = step.op->run(node, in);
+        } catch (const Error& e) {
+            throw Error(e.message(), {m_graph.sourcePath, node.label()});
+        }
+        for (std::size_t i = 0; i < step.outputSlots.size() && i < out.size(); ++i)
+            if (step.outputSlots[i] >= 0)
+                std::memcpy(state.memories[step.outputSlots[i]].get_data_handle(), out[i].raw(), out[i].byteSize());
+    }
+
+    void deliverTaps(DnnlState& state, const DnnlStep& step) const
+    {
+        for (const auto& [value, plainSlot] : step.produced) {
+            if (std::find(state.tapValues.begin(), state.tapValues.end(), value) == state.tapValues.end())
+                continue;
+            const Shape& shape = m_graph.info(value)->shape;
+            if (plainSlot >= 0) {
+                state.tap(value, static_cast<const float*>(state.memories[plainSlot].get_data_handle()), shape);
+                continue;
+            }
+            auto it = m_valueSlot.find(value);
+            if (it == m_valueSlot.end())
+                continue;
+            const dnnl::memory& src = state.memories[it->second];
+            std::vector<float> plain(static_cast<std::size_t>(elementCount(shape)));
+            dnnl::memory dst(LoweringContext::plainDesc(shape), m_engine, plain.data());
+            if (src.get_desc() == dst.get_desc()) {
+                state.tap(value, static_cast<const float*>(src.get_data_handle()), shape);
+                continue;
+            }
+            dnnl::reorder(src, dst).execute(state.stream, const_cast<dnnl::memory&>(src), dst);
+            state.stream.wait();
+            state.tap(value, plain.data(), shape);
+        }
+    }
+
+    const Graph& m_graph;
+    EngineOptions m_options;
+    dnnl::engine m_engine;
+    std::vector<DnnlSlot> m_slots;
+    std::vector<DnnlStep> m_steps;
+    std::vector<int> m_inputSlots, m_outputSlots;
+    std::vector<std::string> m_observable;
+    std::map<std::string, int> m_valueSlot;
+};
+
+} // namespace
+
+std::unique_ptr<ExecutionPlan> makeDnnlPlan(const Graph& graph, const EngineOptions& options)
+{
+    return std::make_unique<DnnlPlan>(graph, options);
+}
+
+} // namespace qs

@@ -1,0 +1,98 @@
+#pragma once
+// Internals of the oneDNN execution plan. Values live in "slots": a memory descriptor (possibly one of
+// oneDNN's blocked layouts such as nChw16c) that each session backs with its own buffer. Lowerings
+// (dnnl_lower_*.cpp) turn nodes into primitives over slots, keeping blocked layouts between layers and
+// inserting reorders only where a consumer needs another layout. A node no lowering takes runs its
+// reference kernel on plain row-major slots.
+
+#include "core/engine/execution_plan.h"
+#include "core/ops/op.h"
+
+#include <oneapi/dnnl/dnnl.hpp>
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace qs {
+
+struct DnnlSlot {
+    dnnl::memory::desc desc;
+    int aliasOf = -1;         // a view over another slot's buffer (reshape without copy)
+    dnnl::memory constant;    // set for constant slots (reordered weights), shared by all sessions
+    bool graphInput = false;  // backed by the caller's buffer on each run
+};
+
+struct DnnlStep {
+    std::string node; // label of the node (or "reorder ...") for error messages
+    // A primitive step:
+    dnnl::primitive primitive;
+    std::vector<std::pair<int, int>> args; // (DNNL_ARG_*, slot)
+    // A reference step (primitive empty):
+    const Op* op = nullptr;
+    const Node* graphNode = nullptr;
+    std::vector<int> inputSlots;  // -1: omitted or constant (taken from the graph)
+    std::vector<int> outputSlots;
+    // Values produced by this step that taps may observe: (value, plain slot or -1 for "reorder first").
+    std::vector<std::pair<std::string, int>> produced;
+};
+
+class LoweringContext;
+using LowerFn = bool (*)(LoweringContext& ctx, const Node& node);
+// The lowering registered for an op type, or nullptr (see dnnl_lowerings.cpp).
+LowerFn findLowering(const std::string& opType);
+
+class LoweringContext {
+public:
+    LoweringContext(const Graph& graph, const EngineOptions& options, dnnl::engine engine, std::vector<DnnlSlot>& slots,
+                    std::vector<DnnlStep>& steps);
+
+    const Graph& graph() const { return m_graph; }
+    const EngineOptions& options() const { return m_options; }
+    const dnnl::engine& engine() const { return m_engine; }
+
+    const Shape& shapeOf(const std::string& value) const;
+    const Tensor* constant(const std::string& value) const { return m_graph.constant(value); }
+
+    bool hasSlot(const std::string& value) const { return m_valueSlots.count(value) != 0; }
+    int slotOf(const std::string& value) const;          // current slot, any layout
+    int plainSlotOf(const std::string& value);           // row-major f32 (inserts a reorder if needed)
+    dnnl::memory::desc descOf(int slot) const { return m_slots.at(slot).desc; } // a copy: slots grow
+    int addSlot(const dnnl::memory::desc& desc);
+    int addAlias(const dnnl::memory::desc& desc, int of);
+    // A constant in the layout a primitive asked for; `userDims` reinterprets the tensor's dims (grouped weights).
+    int constantSlot(const Tensor& tensor, const dnnl::memory::dims& userDims, const dnnl::memory::desc& wanted);
+    int reorderTo(int slot, const dnnl::memory::desc& desc, const std::string& why);
+    void bindValue(const std::string& value, int slot, bool plain);
+    void addPrimitive(const Node& node, dnnl::primitive primitive, std::vector<std::pair<int, int>> args,
+                      std::vector<std::string> produced);
+
+    // The only reader of `value` if there is exactly one, it has not run yet, and `value` is neither a graph
+    // output nor needed elsewhere; nullptr otherwise. Fusion is off when options().fusePostOps is false.
+    const Node* soleConsumer(const std::string& value) const;
+    void markFused(const Node& node) { m_fused.insert(&node); }
+    bool isFused(const Node& node) const { return m_fused.count(&node) != 0; }
+
+    static dnnl::memory::desc plainDesc(const Shape& shape);
+    static dnnl::memory::dims dims(const Shape& shape) { return dnnl::memory::dims(shape.begin(), shape.end()); }
+
+private:
+    const Graph& m_graph;
+    const EngineOptions& m_options;
+    dnnl::engine m_engine;
+    std::vector<DnnlSlot>& m_slots;
+    std::vector<DnnlStep>& m_steps;
+    std::map<std::string, int> m_valueSlots;
+    std::map<std::string, int> m_plainSlots;
+    std::set<const Node*> m_fused;
+};
+
+// Maps an activation node to a oneDNN post-op / eltwise algorithm; false when oneDNN has none.
+struct DnnlEltwise {
+    dnnl::algorithm algorithm;
+    float alpha = 0.0f, beta = 0.0f;
+};
+bool dnnlEltwiseChain(const Node& node, const Graph& graph, std::vector<DnnlEltwise>& chain);
+
+} // namespace qs

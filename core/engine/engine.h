@@ -1,0 +1,76 @@
+#pragma once
+// Running a model. A CompiledModel is immutable: the prepared graph for one input shape plus its oneDNN
+// primitives and reordered weights (rebuild it when the shape or the quantization changes). A Session is
+// cheap and per job: it owns the activation buffers, so several sessions can run one CompiledModel from
+// different threads.
+
+#include "core/ir/graph.h"
+#include "core/transforms/shape_inference.h"
+
+#include <functional>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace qs {
+
+struct EngineOptions {
+    int threads = 0;          // oneDNN/OpenMP threads for this model's sessions; 0 = all cores
+    bool useDnnl = true;      // false: the reference kernels only (the slow twin tests compare against)
+    bool fusePostOps = true;  // fuse activations and residual adds into convolutions; off = every value observable
+    bool foldBatchNorm = true;
+};
+
+class ExecutionPlan;
+class PlanState;
+
+class CompiledModel {
+public:
+    // Prepares `model` for the given input shapes (see prepareGraph) and builds the execution plan.
+    static std::shared_ptr<const CompiledModel> compile(const Graph& model, const InputShapes& shapes,
+                                                        const EngineOptions& options = {});
+    ~CompiledModel();
+
+    const Graph& graph() const { return m_graph; } // the prepared graph that runs
+    const EngineOptions& options() const { return m_options; }
+    // Nodes executed by reference kernels because oneDNN could not take them (empty is the goal).
+    std::vector<std::string> referenceNodes() const;
+    // Values a Session tap can observe (all float values unless fused away).
+    std::vector<std::string> observableValues() const;
+    const ExecutionPlan& plan() const { return *m_plan; }
+
+private:
+    CompiledModel() = default;
+    Graph m_graph;
+    EngineOptions m_options;
+    std::unique_ptr<ExecutionPlan> m_plan;
+};
+
+class Session {
+public:
+    explicit Session(std::shared_ptr<const CompiledModel> model);
+    ~Session();
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
+
+    // One pointer per graph input, each a row-major float buffer of the compiled input shape.
+    void run(std::span<const float* const> inputs);
+    void run(const float* input) { run(std::span<const float* const>(&input, 1)); }
+
+    std::size_t outputCount() const;
+    const Shape& outputShape(std::size_t i) const;
+    std::span<const float> output(std::size_t i) const;
+
+    // Called after each run for every tapped value, in node order, with plain row-major data.
+    using Tap = std::function<void(const std::string& value, const float* data, const Shape& shape)>;
+    void setTaps(std::vector<std::string> values, Tap tap);
+
+    const CompiledModel& model() const { return *m_model; }
+
+private:
+    std::shared_ptr<const CompiledModel> m_model;
+    std::unique_ptr<PlanState> m_state;
+};
+
+} // namespace qs

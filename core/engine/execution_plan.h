@@ -1,0 +1,30 @@
+#pragma once
+// The executable form of a prepared graph. Two implementations: the reference plan (naive kernels of
+// core/ops, the slow twin) and the oneDNN plan (dnnl_plan.h). A plan is immutable; its PlanState holds
+// one session's buffers.
+
+#include "core/engine/engine.h"
+
+namespace qs {
+
+class PlanState {
+public:
+    virtual ~PlanState() = default;
+    std::vector<std::string> tapValues;
+    Session::Tap tap;
+};
+
+class ExecutionPlan {
+public:
+    virtual ~ExecutionPlan() = default;
+    virtual std::unique_ptr<PlanState> createState() const = 0;
+    virtual void run(PlanState& state, std::span<const float* const> inputs) const = 0;
+    virtual std::span<const float> output(const PlanState& state, std::size_t i) const = 0;
+    virtual std::vector<std::string> referenceNodes() const = 0;
+    virtual std::vector<std::string> observableValues() const = 0;
+};
+
+std::unique_ptr<ExecutionPlan> makeReferencePlan(const Graph& graph);
+std::unique_ptr<ExecutionPlan> makeDnnlPlan(const Graph& graph, const EngineOptions& options);
+
+} // namespace qs

@@ -1,0 +1,103 @@
+// Element-wise binary arithmetic with numpy broadcasting: Add, Sub, Mul, Div, Pow. Float and integer
+// tensors (exporters do shape arithmetic in int64).
+#include "core/ops/binary.h"
+#include "core/ops/op_list.h"
+#include "core/ops/op_util.h"
+#include "core/util/error.h"
+
+#include <cmath>
+
+namespace qs {
+
+BinaryKind binaryKind(const std::string& opType)
+{
+    if (opType == "Add") return BinaryKind::Add;
+    if (opType == "Sub") return BinaryKind::Sub;
+    if (opType == "Mul") return BinaryKind::Mul;
+    if (opType == "Div") return BinaryKind::Div;
+    if (opType == "Pow") return BinaryKind::Pow;
+    throw Error("not a binary arithmetic operator: " + opType);
+}
+
+namespace {
+
+template <typename T>
+T apply(BinaryKind kind, T a, T b)
+{
+    switch (kind) {
+    case BinaryKind::Add: return a + b;
+    case BinaryKind::Sub: return a - b;
+    case BinaryKind::Mul: return a * b;
+    case BinaryKind::Div:
+        if constexpr (std::is_integral_v<T>) {
+            if (b == 0)
+                throw Error("integer division by zero");
+        }
+        return a / b;
+    case BinaryKind::Pow: return static_cast<T>(std::pow(static_cast<double>(a), static_cast<double>(b)));
+    }
+    return a;
+}
+
+template <typename T>
+Tensor compute(BinaryKind kind, const Tensor& a, const Tensor& b, const Shape& shape)
+{
+    Tensor y(a.dtype(), shape);
+    const T* ad = a.data<T>();
+    const T* bd = b.data<T>();
+    T* yd = y.data<T>();
+    forEachBroadcast(shape, a.shape(), b.shape(), [&](int64_t o, int64_t ia, int64_t ib) { yd[o] = apply<T>(kind, ad[ia], bd[ib]); });
+    return y;
+}
+
+class BinaryOp : public Op {
+public:
+    explicit BinaryOp(const char* type) : m_type(type), m_kind(binaryKind(type)) {}
+    const char* type() const override { return m_type; }
+
+    void infer(InferContext& ctx) const override
+    {
+        requireInputs(ctx, 2, 2);
+        if (ctx.in(0).dtype != ctx.in(1).dtype && m_kind != BinaryKind::Pow)
+            throw Error("input types differ: " + toString(ctx.in(0).dtype) + " and " + toString(ctx.in(1).dtype));
+        ctx.outputs = {makeInfo(ctx.in(0).dtype, broadcastShapes(ctx.in(0).shape, ctx.in(1).shape))};
+    }
+
+    std::vector<Tensor> run(const Node&, const std::vector<const Tensor*>& in) const override
+    {
+        const Tensor& a = *in[0];
+        const Tensor b = in[1]->cast(a.dtype());
+        const Shape shape = broadcastShapes(a.shape(), b.shape());
+        switch (a.dtype()) {
+        case DataType::Float32: return {compute<float>(m_kind, a, b, shape)};
+        case DataType::Float64: return {compute<double>(m_kind, a, b, shape)};
+        case DataType::Int64: return {compute<int64_t>(m_kind, a, b, shape)};
+        case DataType::Int32: return {compute<int32_t>(m_kind, a, b, shape)};
+        default: {
+            // Rare types: compute in double.
+            Tensor y(a.dtype(), shape);
+            forEachBroadcast(shape, a.shape(), b.shape(), [&](int64_t o, int64_t ia, int64_t ib) {
+                y.setElementFromDouble(o, apply<double>(m_kind, a.elementAsDouble(ia), b.elementAsDouble(ib)));
+            });
+            return {std::move(y)};
+        }
+        }
+    }
+
+    OpQuantTraits quantTraits(const Node&) const override
+    {
+        OpQuantTraits t;
+        t.quantizable = m_kind == BinaryKind::Add || m_kind == BinaryKind::Mul;
+        return t;
+    }
+
+private:
+    const char* m_type;
+    BinaryKind m_kind;
+};
+
+} // namespace
+
+std::unique_ptr<Op> makeBinaryOp(const char* type) { return std::make_unique<BinaryOp>(type); }
+
+} // namespace qs

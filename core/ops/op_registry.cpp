@@ -1,0 +1,54 @@
+// The explicit list of supported operators: one line each.
+#include "core/ops/op_list.h"
+
+#include <algorithm>
+#include <map>
+
+namespace qs {
+namespace {
+
+std::map<std::string, std::unique_ptr<Op>> buildRegistry()
+{
+    std::map<std::string, std::unique_ptr<Op>> ops;
+    auto add = [&](std::unique_ptr<Op> op) { ops[op->type()] = std::move(op); };
+    add(makeConvOp());
+    add(makeGemmOp());
+    add(makeBatchNormOp());
+    for (const char* type : {"Relu", "LeakyRelu", "Clip", "Sigmoid", "Tanh", "HardSigmoid", "HardSwish", "Exp", "Abs", "Neg", "Sqrt", "Erf"})
+        add(makeActivationOp(type));
+    for (const char* type : {"Add", "Sub", "Mul", "Div", "Pow"})
+        add(makeBinaryOp(type));
+    for (const char* type : {"MaxPool", "AveragePool", "GlobalAveragePool", "GlobalMaxPool"})
+        add(makePoolOp(type));
+    add(makeSoftmaxOp());
+    add(makeFlattenOp());
+    add(makeReshapeOp());
+    add(makeConcatOp());
+    add(makePassThroughOp("Identity"));
+    add(makePassThroughOp("Dropout"));
+    return ops;
+}
+
+const std::map<std::string, std::unique_ptr<Op>>& registry()
+{
+    static const auto ops = buildRegistry();
+    return ops;
+}
+
+} // namespace
+
+const Op* findOp(const std::string& opType)
+{
+    auto it = registry().find(opType);
+    return it == registry().end() ? nullptr : it->second.get();
+}
+
+std::vector<std::string> supportedOpTypes()
+{
+    std::vector<std::string> types;
+    for (const auto& [type, op] : registry())
+        types.push_back(type);
+    return types;
+}
+
+} // namespace qs

@@ -1,0 +1,39 @@
+#pragma once
+// Shared helpers for operator shape inference and reference kernels.
+
+#include "core/ir/graph.h"
+#include "core/ops/op.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace qs {
+
+ValueInfo makeInfo(DataType type, Shape shape);
+// Numpy-style multidirectional broadcasting; throws on incompatible shapes.
+Shape broadcastShapes(const Shape& a, const Shape& b);
+// Axis in [-rank, rank) to [0, rank); throws when out of range.
+int64_t normalizeAxis(int64_t axis, int64_t rank);
+// Requires between min and max inputs (max < 0: unbounded) and every required input's shape known.
+void requireInputs(const InferContext& ctx, std::size_t min, int max = -1);
+
+// Pads, strides, dilations and kernel of a sliding-window operator (Conv, pooling), with auto_pad resolved.
+struct WindowGeometry {
+    std::vector<int64_t> kernel, strides, dilations, padsBegin, padsEnd;
+    std::vector<int64_t> outputSpatial;
+};
+// `spatial` are the input's spatial dims. Writes explicit "pads" back into the node so later stages
+// (the engine) never see auto_pad. ceilMode rounds the output size up (pooling only).
+WindowGeometry resolveWindow(Node& node, const std::vector<int64_t>& spatial, const std::vector<int64_t>& kernel,
+                             bool ceilMode = false);
+// Same, from already resolved attributes (kernel from weights or kernel_shape).
+WindowGeometry windowOf(const Node& node, const std::vector<int64_t>& spatial, const std::vector<int64_t>& kernel,
+                        bool ceilMode = false);
+
+// Applies fn(outIndex, aIndex, bIndex) over the broadcast of shapes a and b into out.
+template <typename Fn>
+void forEachBroadcast(const Shape& out, const Shape& a, const Shape& b, Fn&& fn);
+
+} // namespace qs
+
+#include "core/ops/op_util_inl.h"

@@ -1,0 +1,101 @@
+// Flatten and Reshape: the same bytes under a new shape.
+#include "core/ops/op_list.h"
+#include "core/ops/op_util.h"
+#include "core/util/error.h"
+
+namespace qs {
+namespace {
+
+Shape flattenShape(const Shape& x, int64_t axisAttr)
+{
+    const int64_t rank = static_cast<int64_t>(x.size());
+    const int64_t axis = axisAttr < 0 ? axisAttr + rank : axisAttr;
+    if (axis < 0 || axis > rank)
+        throw Error("axis " + std::to_string(axisAttr) + " is out of range for rank " + std::to_string(rank));
+    int64_t outer = 1, inner = 1;
+    for (int64_t i = 0; i < rank; ++i)
+        (i < axis ? outer : inner) *= x[i];
+    return {outer, inner};
+}
+
+Shape reshapeTarget(const Shape& x, const std::vector<int64_t>& spec, bool allowZero)
+{
+    Shape out(spec.size());
+    int64_t known = 1, inferAt = -1;
+    for (std::size_t i = 0; i < spec.size(); ++i) {
+        int64_t d = spec[i];
+        if (d == 0 && !allowZero) {
+            if (i >= x.size())
+                throw Error("shape entry " + std::to_string(i) + " is 0 (copy) but the input has rank " + std::to_string(x.size()));
+            d = x[i];
+        }
+        if (d == -1) {
+            if (inferAt >= 0)
+                throw Error("more than one -1 in the target shape");
+            inferAt = static_cast<int64_t>(i);
+            continue;
+        }
+        if (d < 0)
+            throw Error("invalid target dim " + std::to_string(d));
+        out[i] = d;
+        known *= d;
+    }
+    const int64_t total = elementCount(x);
+    if (inferAt >= 0) {
+        if (known == 0 || total % known != 0)
+            throw Error("cannot reshape " + toString(x) + " to " + toString(spec));
+        out[inferAt] = total / known;
+    } else if (known != total) {
+        throw Error("cannot reshape " + toString(x) + " (" + std::to_string(total) + " elements) to " + toString(out));
+    }
+    return out;
+}
+
+class FlattenOp : public Op {
+public:
+    const char* type() const override { return "Flatten"; }
+    void infer(InferContext& ctx) const override
+    {
+        requireInputs(ctx, 1, 1);
+        ctx.outputs = {makeInfo(ctx.in(0).dtype, flattenShape(ctx.in(0).shape, ctx.node.attributes.i("axis", 1)))};
+    }
+    std::vector<Tensor> run(const Node& node, const std::vector<const Tensor*>& in) const override
+    {
+        return {in[0]->reshaped(flattenShape(in[0]->shape(), node.attributes.i("axis", 1)))};
+    }
+    OpQuantTraits quantTraits(const Node&) const override
+    {
+        OpQuantTraits t;
+        t.preservesScale = true;
+        return t;
+    }
+};
+
+class ReshapeOp : public Op {
+public:
+    const char* type() const override { return "Reshape"; }
+    void infer(InferContext& ctx) const override
+    {
+        requireInputs(ctx, 2, 2);
+        const Tensor& spec = ctx.constantInput(1, "shape");
+        const Shape out = reshapeTarget(ctx.in(0).shape, spec.toInt64(), ctx.node.attributes.i("allowzero", 0));
+        ctx.outputs = {makeInfo(ctx.in(0).dtype, out)};
+    }
+    std::vector<Tensor> run(const Node& node, const std::vector<const Tensor*>& in) const override
+    {
+        return {in[0]->reshaped(reshapeTarget(in[0]->shape(), in[1]->toInt64(), node.attributes.i("allowzero", 0)))};
+    }
+    OpQuantTraits quantTraits(const Node&) const override
+    {
+        OpQuantTraits t;
+        t.preservesScale = true;
+        return t;
+    }
+};
+
+} // namespace
+
+std::unique_ptr<Op> makeFlattenOp() { return std::make_unique<FlattenOp>(); }
+std::unique_ptr<Op> makeReshapeOp() { return std::make_unique<ReshapeOp>(); }
+
+} // namespace qs

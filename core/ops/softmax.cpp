@@ -1,0 +1,112 @@
+// Softmax. Before opset 13 the input is coerced to 2-D at `axis` (softmax over all trailing dims);
+// from 13 on it runs along one axis. Inference records the opset-13 form: attribute "axis" plus, for
+// old models whose coerced form differs, the internal attribute "_flatten_from".
+#include "core/ops/op_list.h"
+#include "core/ops/op_util.h"
+#include "core/util/error.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace qs {
+namespace {
+
+class SoftmaxOp : public Op {
+public:
+    const char* type() const override { return "Softmax"; }
+
+    void infer(InferContext& ctx) const override
+    {
+        requireInputs(ctx, 1, 1);
+        const int64_t rank = static_cast<int64_t>(ctx.in(0).shape.size());
+        const int64_t axis = normalizeAxis(ctx.node.attributes.i("axis", ctx.opset < 13 ? 1 : -1), rank);
+        ctx.node.attributes.set("axis", axis);
+        if (ctx.opset < 13 && axis != rank - 1)
+            ctx.node.attributes.set("_flatten_from", axis);
+        ctx.outputs = {makeInfo(ctx.in(0).dtype, ctx.in(0).shape)};
+    }
+
+    std::vector<Tensor> run(const Node& node, const std::vector<const Tensor*>& in) const override
+    {
+        const Tensor& x = *in[0];
+        const Shape& s = x.shape();
+        const int64_t rank = static_cast<int64_t>(s.size());
+        int64_t outer = 1, axisLen = 1, inner = 1;
+        if (node.attributes.has("_flatten_from")) {
+            const int64_t from = node.attributes.i("_flatten_from", 1);
+            for (int64_t i = 0; i < from; ++i)
+                outer *= s[i];
+            for (int64_t i = from; i < rank; ++i)
+                axisLen *= s[i];
+        } else {
+            const int64_t axis = normalizeAxis(node.attributes.i("axis", -1), rank);
+            for (int64_t i = 0; i < axis; ++i)
+                outer *= s[i];
+            axisLen = s[axis];
+            for (int64_t i = axis + 1; i < rank; ++i)
+                inner *= s[i];
+        }
+        Tensor y(DataType::Float32, s);
+        const float* xd = x.data<float>();
+        float* yd = y.data<float>();
+        for (int64_t o = 0; o < outer; ++o)
+            for (int64_t i = 0; i < inner; ++i) {
+                const int64_t base = o * axisLen * inner + i;
+                float mx = -INFINITY;
+                for (int64_t a = 0; a < axisLen; ++a)
+                    mx = std::max(mx, xd[base + a * inner]);
+                double sum = 0.0;
+                for (int64_t a = 0; a < axisLen; ++a) {
+                    const float e = std::exp(xd[base + a * inner] - mx);
+                    yd[base + a * inner] = e;
+                    sum += e;
+                }
+                for (int64_t a = 0; a < axisLen; ++a)
+                    yd[base + a * inner] = static_cast<float>(yd[base + a * inner] / sum);
+            }
+        return {std::move(y)};
+    }
+};
+
+// Identity and Dropout (inference: identity; the optional mask output is all true).
+class PassThroughOp : public Op {
+public:
+    explicit PassThroughOp(const char* type) : m_type(type) {}
+    const char* type() const override { return m_type; }
+
+    void infer(InferContext& ctx) const override
+    {
+        requireInputs(ctx, 1, 3);
+        ctx.outputs = {makeInfo(ctx.in(0).dtype, ctx.in(0).shape)};
+        if (ctx.node.outputs.size() > 1)
+            ctx.outputs.push_back(makeInfo(DataType::Bool, ctx.in(0).shape));
+    }
+
+    std::vector<Tensor> run(const Node& node, const std::vector<const Tensor*>& in) const override
+    {
+        std::vector<Tensor> out{*in[0]};
+        if (node.outputs.size() > 1) {
+            Tensor mask(DataType::Bool, in[0]->shape());
+            std::fill(mask.data<uint8_t>(), mask.data<uint8_t>() + mask.size(), 1);
+            out.push_back(std::move(mask));
+        }
+        return out;
+    }
+
+    OpQuantTraits quantTraits(const Node&) const override
+    {
+        OpQuantTraits t;
+        t.preservesScale = true;
+        return t;
+    }
+
+private:
+    const char* m_type;
+};
+
+} // namespace
+
+std::unique_ptr<Op> makeSoftmaxOp() { return std::make_unique<SoftmaxOp>(); }
+std::unique_ptr<Op> makePassThroughOp(const char* type) { return std::make_unique<PassThroughOp>(type); }
+
+} // namespace qs

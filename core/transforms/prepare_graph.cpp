@@ -1,0 +1,18 @@
+#include "core/transforms/prepare_graph.h"
+
+#include "core/transforms/cleanup.h"
+
+namespace qs {
+
+Graph prepareGraph(const Graph& model, const PrepareOptions& options)
+{
+    Graph graph = model;
+    fixInputShapes(graph, options.shapes);
+    inferShapes(graph);
+    removePassThroughNodes(graph);
+    if (options.foldBatchNorm)
+        foldBatchNorm(graph);
+    return graph;
+}
+
+} // namespace qs
