@@ -10,6 +10,7 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include <fstream>
+#include <thread>
 
 using namespace qs;
 namespace fs = std::filesystem;
@@ -133,6 +134,30 @@ private slots:
             const float tolerance = float(3.0 / 255.0 / 0.22);
             QVERIFY(std::abs(out[c * plane + 100] - expected(value[c], c)) < tolerance);
         }
+    }
+
+    void concurrentLoadsAgree()
+    {
+        ImageFolderDataset dataset(m_root, parsePreprocessSpec(kSpec));
+        const std::size_t n = static_cast<std::size_t>(dataset.sampleShape().elements());
+        const std::vector<int64_t> indices = {3, 0, 1, 2, 3, 2, 1, 0};
+        std::vector<float> reference(indices.size() * n);
+        {
+            ImageFolderOptions noCache;
+            noCache.cacheBytes = 0;
+            ImageFolderDataset(m_root, parsePreprocessSpec(kSpec), noCache).loadBatch(indices, reference.data());
+        }
+        std::vector<std::vector<float>> results(4, std::vector<float>(indices.size() * n));
+        std::vector<std::thread> threads;
+        for (auto& result : results)
+            threads.emplace_back([&] {
+                for (int round = 0; round < 5; ++round)
+                    dataset.loadBatch(indices, result.data());
+            });
+        for (auto& t : threads)
+            t.join();
+        for (const auto& result : results)
+            QVERIFY(result == reference);
     }
 
     void corruptFilePassingScanThrowsOnLoad()

@@ -53,6 +53,7 @@ private slots:
         std::vector<int64_t> expected(pool.begin(), pool.begin() + 3);
         std::sort(expected.begin(), expected.end());
         QCOMPARE(randomSubset(10, 3, 7), expected);
+        QCOMPARE(randomSubset(100, 5, 2024), (std::vector<int64_t>{1, 32, 41, 45, 74}));
     }
 
     void roughlyUniform()
