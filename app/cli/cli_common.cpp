@@ -1,0 +1,87 @@
+#include "app/cli/cli_common.h"
+
+#include "core/data/dataset_factory.h"
+#include "core/data/subset.h"
+#include "core/util/error.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+
+namespace qs::cli {
+
+const char* const kDataHelp =
+    "  --data KIND:PATH      dataset: fashion-mnist:DIR, mnist:DIR, cifar10:DIR, imagefolder:DIR\n"
+    "                        (default fashion-mnist:/usr/share/datasets/fashion-mnist)\n"
+    "  --split train|test    part of the dataset (default test)\n"
+    "  --preprocess SPEC     e.g. \"resize=256,crop=224,channels=rgb,scale=1/255,mean=0.485:0.456:0.406,std=0.229:0.224:0.225\"\n"
+    "                        (default: MODEL.preprocess.yaml next to the model, else the dataset's usual normalisation)\n"
+    "  --limit N             only the first N samples\n"
+    "  --sample N|FRACTION   a seeded random subset (e.g. 1000 or 0.1)\n"
+    "  --seed S              seed for --sample (default 0)\n";
+
+std::string demoModelPath()
+{
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        const fs::path installed = exe.parent_path().parent_path() / "share/quantscope/models/fmnist_demo.onnx";
+        if (fs::exists(installed))
+            return installed.string();
+    }
+#ifdef QS_DEMO_MODEL_SOURCE
+    if (fs::exists(QS_DEMO_MODEL_SOURCE))
+        return QS_DEMO_MODEL_SOURCE;
+#endif
+    throw Error("the bundled demo model was not found; give --model PATH");
+}
+
+std::string modelArgument(Args& args)
+{
+    const auto model = args.value({"--model", "-m"});
+    return model ? *model : demoModelPath();
+}
+
+DataSelection dataArguments(Args& args, const std::string& modelPath, Progress* progress)
+{
+    DataSelection selection;
+    selection.spec = args.value({"--data", "-d"}, "fashion-mnist:/usr/share/datasets/fashion-mnist");
+    const Split split = parseSplit(args.value({"--split"}, "test"));
+    PreprocessSpec preprocess;
+    if (const auto text = args.value({"--preprocess"}))
+        preprocess = parsePreprocessSpec(*text);
+    else if (const auto sidecar = findPreprocessSidecar(modelPath))
+        preprocess = loadPreprocessSidecar(*sidecar);
+    else
+        preprocess = defaultPreprocessFor(selection.spec);
+    const long long limit = args.integer({"--limit"}, -1);
+    const auto sample = args.value({"--sample"});
+    const auto seed = static_cast<uint64_t>(args.integer({"--seed"}, 0));
+    selection.dataset = openDataset(selection.spec, split, preprocess, progress);
+    if (sample)
+        selection.indices = randomSubset(selection.dataset->size(), parseSampleAmount(*sample), seed);
+    else
+        selection.indices = firstIndices(selection.dataset->size(), limit);
+    return selection;
+}
+
+Progress terminalProgress()
+{
+    if (!isatty(STDERR_FILENO))
+        return Progress();
+    const auto start = std::chrono::steady_clock::now();
+    return Progress([start](long long done, long long total, const std::string& stage) {
+        const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        const double eta = done > 0 ? elapsed * static_cast<double>(total - done) / static_cast<double>(done) : 0.0;
+        std::fprintf(stderr, "\r%-12s %lld/%lld  %5.1f%%  ETA %4.0fs ", stage.c_str(), done, total,
+                     total ? 100.0 * static_cast<double>(done) / static_cast<double>(total) : 0.0, eta);
+        if (done >= total)
+            std::fprintf(stderr, "\r%60s\r", "");
+        std::fflush(stderr);
+    });
+}
+
+} // namespace qs::cli

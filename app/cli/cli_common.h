@@ -1,0 +1,34 @@
+#pragma once
+// What several quantscope-cli commands share: the model argument (with the bundled demo model as the
+// default), the dataset arguments, and a terminal progress line.
+
+#include "app/cli/cli_args.h"
+#include "core/data/dataset.h"
+#include "core/ir/graph.h"
+#include "core/util/progress.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace qs::cli {
+
+// The demo model shipped with QuantScope (source tree or installed share/quantscope/models).
+std::string demoModelPath();
+// --model PATH (default: the demo model); imports it.
+std::string modelArgument(Args& args);
+
+struct DataSelection {
+    std::unique_ptr<Dataset> dataset;
+    std::vector<int64_t> indices; // the evaluated subset, sorted
+    std::string spec;
+};
+// --data KIND:PATH (default Fashion-MNIST), --split, --preprocess, sidecar next to the model,
+// --limit N (first N), --sample N|FRACTION with --seed S.
+DataSelection dataArguments(Args& args, const std::string& modelPath, Progress* progress);
+extern const char* const kDataHelp;
+
+// Prints "stage  done/total  ETA" on stderr when it is a terminal; nothing otherwise.
+Progress terminalProgress();
+
+} // namespace qs::cli

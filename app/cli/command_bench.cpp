@@ -1,0 +1,73 @@
+// `quantscope-cli bench`: latency and throughput of one model on random input, in the format
+// bench/run_bench.sh puts next to ONNX Runtime's numbers.
+#include "app/cli/cli_common.h"
+#include "app/cli/commands.h"
+#include "core/engine/engine.h"
+#include "core/onnx_import/onnx_importer.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <random>
+
+namespace qs::cli {
+
+int runBench(std::vector<std::string> argv)
+{
+    Args args(std::move(argv));
+    if (args.helpRequested()) {
+        std::puts("usage: quantscope-cli bench [--model M.onnx] [--batch N] [--threads T] [--iterations N] [--warmup W] [--json]\n"
+                  "Times inference on random input: median and p90 latency per batch, and images per second.");
+        return 0;
+    }
+    const std::string path = modelArgument(args);
+    const long long batch = args.integer({"--batch", "-b"}, 1);
+    const int threads = static_cast<int>(args.integer({"--threads", "-j"}, 0));
+    const long long iterations = args.integer({"--iterations", "-n"}, 20);
+    const long long warmup = args.integer({"--warmup"}, 3);
+    const bool json = args.flag({"--json"});
+    args.finish();
+
+    const Graph model = importOnnxFile(path);
+    InputShapes shapes;
+    shapes.batch = batch;
+    EngineOptions options;
+    options.threads = threads;
+    const auto compileStart = std::chrono::steady_clock::now();
+    auto compiled = CompiledModel::compile(model, shapes, options);
+    const double compileMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - compileStart).count();
+    Session session(compiled);
+    std::vector<std::vector<float>> inputs;
+    std::vector<const float*> pointers;
+    std::mt19937 rng(42);
+    std::normal_distribution<float> normal(0.0f, 1.0f);
+    for (const auto& in : compiled->graph().inputs) {
+        inputs.emplace_back(static_cast<std::size_t>(elementCount(in.shape)));
+        for (float& v : inputs.back())
+            v = normal(rng);
+        pointers.push_back(inputs.back().data());
+    }
+    for (long long i = 0; i < warmup; ++i)
+        session.run(pointers);
+    std::vector<double> ms;
+    for (long long i = 0; i < iterations; ++i) {
+        const auto t0 = std::chrono::steady_clock::now();
+        session.run(pointers);
+        ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    }
+    std::sort(ms.begin(), ms.end());
+    const double median = ms[ms.size() / 2];
+    const double p90 = ms[std::min(ms.size() - 1, ms.size() * 9 / 10)];
+    const double ips = 1000.0 * static_cast<double>(batch) / median;
+    if (json) {
+        std::printf("{\"engine\":\"quantscope\",\"version\":\"%s\",\"model\":\"%s\",\"batch\":%lld,\"threads\":%d,\"median_ms\":%.4f,"
+                    "\"p90_ms\":%.4f,\"throughput_ips\":%.2f,\"compile_ms\":%.1f,\"reference_nodes\":%zu}\n",
+                    QS_VERSION, path.c_str(), batch, threads, median, p90, ips, compileMs, compiled->referenceNodes().size());
+    } else {
+        std::printf("model: %s\nbatch %lld, threads %d, %lld iterations\nmedian %.3f ms, p90 %.3f ms, %.1f images/s (compile %.0f ms)\n",
+                    path.c_str(), batch, threads, iterations, median, p90, ips, compileMs);
+    }
+    return 0;
+}
+
+} // namespace qs::cli

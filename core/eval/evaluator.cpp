@@ -1,0 +1,117 @@
+#include "core/eval/evaluator.h"
+
+#include "core/data/subset.h"
+#include "core/util/error.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+namespace qs {
+
+InputShapes inputShapesFor(const Graph& model, const Dataset& dataset, int64_t batch)
+{
+    if (model.inputs.size() != 1)
+        throw Error("the model has " + std::to_string(model.inputs.size()) + " inputs; classification evaluation needs exactly one",
+                    {model.sourcePath});
+    const ValueInfo& input = model.inputs[0];
+    Shape shape{batch};
+    for (int64_t d : dataset.sampleShape().dims())
+        shape.push_back(d);
+    if (input.shapeKnown) {
+        bool fits = input.shape.size() == shape.size();
+        for (std::size_t i = 1; fits && i < shape.size(); ++i)
+            fits = input.shape[i] < 0 || input.shape[i] == shape[i];
+        if (!fits)
+            throw Error("the model input '" + input.name + "' is " + toString(input.shape) + " but the dataset gives samples of " +
+                            toString(dataset.sampleShape()) + "; adjust the preprocessing (--preprocess)",
+                        {model.sourcePath});
+    }
+    InputShapes shapes;
+    shapes.batch = batch;
+    shapes.exact[input.name] = shape;
+    return shapes;
+}
+
+void accumulateLogits(EvalMetrics& metrics, const float* logits, int64_t rows, int64_t classes, std::span<const int> labels)
+{
+    for (int64_t r = 0; r < rows; ++r) {
+        const float* row = logits + r * classes;
+        const int label = labels[static_cast<std::size_t>(r)];
+        if (label < 0 || label >= classes)
+            throw Error("label " + std::to_string(label) + " is outside the model's " + std::to_string(classes) + " outputs");
+        const float target = row[label];
+        int greater = 0;
+        float mx = row[0];
+        for (int64_t c = 0; c < classes; ++c) {
+            // Ties count against the sample (as PyTorch's topk with a stable order would put the label first
+            // only when its index is lower): count strictly greater, plus equal ones with a lower index.
+            greater += row[c] > target || (row[c] == target && c < label);
+            mx = std::max(mx, row[c]);
+        }
+        metrics.correctTop1 += greater == 0;
+        metrics.correctTop5 += greater < 5;
+        double sum = 0.0;
+        for (int64_t c = 0; c < classes; ++c)
+            sum += std::exp(static_cast<double>(row[c]) - mx);
+        metrics.crossEntropySum += std::log(sum) - (static_cast<double>(target) - mx);
+        ++metrics.samples;
+    }
+}
+
+EvalMetrics evaluate(std::shared_ptr<const CompiledModel> compiled, const Dataset& dataset, const std::vector<int64_t>& requested,
+                     Progress* progress, const EvalCallback& onBatch)
+{
+    using Clock = std::chrono::steady_clock;
+    const auto start = Clock::now();
+    const Graph& graph = compiled->graph();
+    const int64_t batch = graph.inputs.at(0).shape.at(0);
+    const int64_t sampleElements = dataset.sampleShape().elements();
+    const Shape& outShape = graph.outputs.at(0).shape;
+    if (outShape.size() != 2 || outShape[0] != batch)
+        throw Error("the first output is " + toString(outShape) + "; classification needs [batch, classes]", {graph.sourcePath});
+    const int64_t classes = outShape[1];
+    const std::vector<int64_t> indices = requested.empty() ? firstIndices(dataset.size()) : requested;
+
+    Session session(compiled);
+    std::vector<float> input(static_cast<std::size_t>(batch * sampleElements));
+    std::vector<int> labels;
+    EvalMetrics metrics;
+    const int64_t total = static_cast<int64_t>(indices.size());
+    for (int64_t first = 0; first < total; first += batch) {
+        if (progress)
+            progress->checkCancelled();
+        const int64_t rows = std::min(batch, total - first);
+        const std::span<const int64_t> chunk(indices.data() + first, static_cast<std::size_t>(rows));
+        dataset.loadBatch(chunk, input.data());
+        if (rows < batch) // pad the last batch; padded rows are ignored
+            std::fill(input.begin() + rows * sampleElements, input.end(), 0.0f);
+        labels.clear();
+        for (int64_t index : chunk)
+            labels.push_back(dataset.label(index));
+        const auto inferStart = Clock::now();
+        session.run(input.data());
+        metrics.inferSeconds += std::chrono::duration<double>(Clock::now() - inferStart).count();
+        accumulateLogits(metrics, session.output(0).data(), rows, classes, labels);
+        metrics.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+        if (progress)
+            progress->report(first + rows, total, "evaluating");
+        if (onBatch)
+            onBatch(metrics, total);
+    }
+    metrics.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    return metrics;
+}
+
+EvalMetrics evaluate(const Graph& model, const Dataset& dataset, const EvalOptions& options, Progress* progress,
+                     const EvalCallback& onBatch)
+{
+    if (options.batch <= 0)
+        throw Error("batch size must be positive");
+    const int64_t samples = options.indices.empty() ? dataset.size() : static_cast<int64_t>(options.indices.size());
+    const int64_t batch = std::max<int64_t>(1, std::min(options.batch, samples));
+    auto compiled = CompiledModel::compile(model, inputShapesFor(model, dataset, batch), options.engine);
+    return evaluate(compiled, dataset, options.indices, progress, onBatch);
+}
+
+} // namespace qs
