@@ -9,6 +9,8 @@ bool lowerConv(LoweringContext& ctx, const Node& node)
 {
     using dt = dnnl::memory::data_type;
     using tag = dnnl::memory::format_tag;
+    if (ctx.quantization() && ctx.quantization()->layer(node.name) && lowerConvInt8(ctx, node))
+        return true;
     const Tensor* weights = ctx.constant(node.input(1));
     if (!weights || ctx.constant(node.input(0)))
         return false;

@@ -10,6 +10,8 @@ bool lowerGemm(LoweringContext& ctx, const Node& node)
 {
     using dt = dnnl::memory::data_type;
     using tag = dnnl::memory::format_tag;
+    if (ctx.quantization() && ctx.quantization()->layer(node.name) && lowerGemmInt8(ctx, node))
+        return true;
     const Tensor* b = ctx.constant(node.input(1));
     if (!b || ctx.constant(node.input(0)) || node.attributes.i("transA", 0) != 0 || node.attributes.f("alpha", 1.0f) != 1.0f)
         return false;

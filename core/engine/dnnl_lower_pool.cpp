@@ -36,16 +36,22 @@ bool lowerPool(LoweringContext& ctx, const Node& node)
     const dnnl::algorithm algorithm = isMax ? dnnl::algorithm::pooling_max
                                       : includePad ? dnnl::algorithm::pooling_avg_include_padding
                                                    : dnnl::algorithm::pooling_avg_exclude_padding;
-    const int src = ctx.slotOf(node.input(0));
-    const auto dstAny = dnnl::memory::desc(LoweringContext::dims(y), dnnl::memory::data_type::f32, dnnl::memory::format_tag::any);
+    // A quantized input pools on its integers: max and average keep the scale and zero point.
+    const int raw = ctx.rawSlotOf(node.input(0));
+    const auto quant = ctx.quantOf(raw);
+    const int src = quant ? raw : ctx.slotOf(node.input(0));
+    const auto dstType = quant ? LoweringContext::storageType(*quant) : dnnl::memory::data_type::f32;
+    const auto dstAny = dnnl::memory::desc(LoweringContext::dims(y), dstType, dnnl::memory::format_tag::any);
     const dnnl::pooling_v2_forward::desc d(dnnl::prop_kind::forward_inference, algorithm, ctx.descOf(src), dstAny, strides,
                                            kernel, dilation, padL, padR);
     dnnl::post_ops ops;
-    const std::string out = fuseActivations(ctx, node.outputs[0], ops);
+    const std::string out = quant ? node.outputs[0] : fuseActivations(ctx, node.outputs[0], ops);
     dnnl::primitive_attr attr;
     attr.set_post_ops(ops);
     const dnnl::pooling_v2_forward::primitive_desc pd(d, attr, ctx.engine());
     const int dst = ctx.addSlot(pd.dst_desc());
+    if (quant)
+        ctx.setQuant(dst, *quant);
     ctx.addPrimitive(node, dnnl::pooling_v2_forward(pd), {{DNNL_ARG_SRC, src}, {DNNL_ARG_DST, dst}}, {out});
     ctx.bindValue(out, dst, false);
     return true;

@@ -14,6 +14,8 @@ bool lowerPool(LoweringContext& ctx, const Node& node);
 bool lowerSoftmax(LoweringContext& ctx, const Node& node);
 bool lowerConcat(LoweringContext& ctx, const Node& node);
 bool lowerView(LoweringContext& ctx, const Node& node); // Flatten, Reshape, Squeeze, Unsqueeze
+bool lowerConvInt8(LoweringContext& ctx, const Node& node);
+bool lowerGemmInt8(LoweringContext& ctx, const Node& node);
 
 // Appends the activations that directly follow `value` (each the sole consumer of the previous) to `ops`
 // and marks them fused. Returns the name of the last value produced (== value if nothing was fused).

@@ -26,17 +26,76 @@ const Shape& LoweringContext::shapeOf(const std::string& value) const
     return info->shape;
 }
 
-dnnl::memory::desc LoweringContext::plainDesc(const Shape& shape)
+dnnl::memory::desc LoweringContext::plainDesc(const Shape& shape, dnnl::memory::data_type type)
 {
     if (shape.empty())
-        return dnnl::memory::desc({1}, dnnl::memory::data_type::f32, dnnl::memory::dims{1});
+        return dnnl::memory::desc({1}, type, dnnl::memory::dims{1});
     dnnl::memory::dims strides(shape.size(), 1);
     for (int i = static_cast<int>(shape.size()) - 2; i >= 0; --i)
         strides[i] = strides[i + 1] * std::max<int64_t>(shape[i + 1], 1);
-    return dnnl::memory::desc(dims(shape), dnnl::memory::data_type::f32, strides);
+    return dnnl::memory::desc(dims(shape), type, strides);
 }
 
-int LoweringContext::slotOf(const std::string& value) const
+int LoweringContext::slotOf(const std::string& value)
+{
+    const int raw = rawSlotOf(value);
+    const auto& q = m_slots[raw].quant;
+    if (!q)
+        return raw;
+    if (auto it = m_floatSlots.find(value); it != m_floatSlots.end())
+        return it->second;
+    // Dequantize at an int8 -> FP32 border.
+    const auto dst = plainDesc(shapeOf(value));
+    const int target = addSlot(dst);
+    dnnl::primitive_attr attr;
+    attr.set_output_scales(0, {q->scale});
+    attr.set_zero_points(DNNL_ARG_SRC, 0, {q->zeroPoint});
+    DnnlStep step;
+    step.node = "dequantize " + value;
+    step.primitive = dnnl::reorder(dnnl::reorder::primitive_desc(m_engine, m_slots[raw].desc, m_engine, dst, attr));
+    step.args = {{DNNL_ARG_FROM, raw}, {DNNL_ARG_TO, target}};
+    m_steps.push_back(std::move(step));
+    m_floatSlots[value] = target;
+    m_plainSlots[value] = target;
+    return target;
+}
+
+int LoweringContext::quantizedSlotOf(const std::string& value, const ActivationQuant& q, const dnnl::memory::desc& desc)
+{
+    const int raw = rawSlotOf(value);
+    const auto& have = m_slots[raw].quant;
+    if (have && have->scale == q.scale && have->zeroPoint == q.zeroPoint && have->bits == q.bits && have->isSigned == q.isSigned) {
+        const int slot = reorderTo(raw, desc, value);
+        m_slots[slot].quant = q;
+        return slot;
+    }
+    int source = slotOf(value);
+    if (q.bits < 8) { // the reorder saturates only to the 8-bit range: clamp to the narrower grid first
+        const float lo = q.scale * static_cast<float>(q.qmin() - q.zeroPoint), hi = q.scale * static_cast<float>(q.qmax() - q.zeroPoint);
+        const dnnl::eltwise_forward::desc d(dnnl::prop_kind::forward_inference, dnnl::algorithm::eltwise_clip_v2, descOf(source), lo, hi);
+        const dnnl::eltwise_forward::primitive_desc pd(d, m_engine);
+        const int clipped = addSlot(pd.dst_desc());
+        DnnlStep step;
+        step.node = "clamp " + value + " to " + std::to_string(q.bits) + " bits";
+        step.primitive = dnnl::eltwise_forward(pd);
+        step.args = {{DNNL_ARG_SRC, source}, {DNNL_ARG_DST, clipped}};
+        m_steps.push_back(std::move(step));
+        source = clipped;
+    }
+    const int target = addSlot(desc);
+    dnnl::primitive_attr attr;
+    attr.set_output_scales(0, {1.0f / q.scale});
+    attr.set_zero_points(DNNL_ARG_DST, 0, {q.zeroPoint});
+    DnnlStep step;
+    step.node = "quantize " + value;
+    step.primitive = dnnl::reorder(dnnl::reorder::primitive_desc(m_engine, m_slots[source].desc, m_engine, desc, attr));
+    step.args = {{DNNL_ARG_FROM, source}, {DNNL_ARG_TO, target}};
+    m_steps.push_back(std::move(step));
+    m_slots[target].quant = q;
+    return target;
+}
+
+int LoweringContext::rawSlotOf(const std::string& value) const
 {
     auto it = m_valueSlots.find(value);
     if (it == m_valueSlots.end())
@@ -46,7 +105,18 @@ int LoweringContext::slotOf(const std::string& value) const
 
 int LoweringContext::addSlot(const dnnl::memory::desc& desc)
 {
-    m_slots.push_back(DnnlSlot{desc, -1, {}, false});
+    m_slots.push_back(DnnlSlot{desc, -1, {}, false, std::nullopt});
+    return static_cast<int>(m_slots.size()) - 1;
+}
+
+int LoweringContext::constantSlot(const void* data, const dnnl::memory::desc& user, const dnnl::memory::desc& wanted)
+{
+    dnnl::memory source(user, m_engine, const_cast<void*>(data));
+    dnnl::memory target(wanted, m_engine);
+    dnnl::stream stream(m_engine);
+    dnnl::reorder(source, target).execute(stream, source, target);
+    stream.wait();
+    m_slots.push_back(DnnlSlot{wanted, -1, target, false, std::nullopt});
     return static_cast<int>(m_slots.size()) - 1;
 }
 
@@ -54,7 +124,7 @@ int LoweringContext::addAlias(const dnnl::memory::desc& desc, int of)
 {
     while (m_slots[of].aliasOf >= 0)
         of = m_slots[of].aliasOf;
-    DnnlSlot slot{desc, of, m_slots[of].constant ? m_slots[of].constant : dnnl::memory(), m_slots[of].graphInput};
+    DnnlSlot slot{desc, of, m_slots[of].constant ? m_slots[of].constant : dnnl::memory(), m_slots[of].graphInput, m_slots[of].quant};
     if (slot.constant)
         slot.constant = dnnl::memory(desc, m_engine, m_slots[of].constant.get_data_handle());
     m_slots.push_back(slot);
@@ -72,7 +142,7 @@ int LoweringContext::constantSlot(const Tensor& tensor, const dnnl::memory::dims
     dnnl::stream stream(m_engine);
     dnnl::reorder(user, target).execute(stream, user, target);
     stream.wait();
-    m_slots.push_back(DnnlSlot{wanted, -1, target, false});
+    m_slots.push_back(DnnlSlot{wanted, -1, target, false, std::nullopt});
     return static_cast<int>(m_slots.size()) - 1;
 }
 
@@ -86,6 +156,7 @@ int LoweringContext::reorderTo(int slot, const dnnl::memory::desc& desc, const s
     step.primitive = dnnl::reorder(dnnl::reorder::primitive_desc(m_engine, m_slots[slot].desc, m_engine, desc));
     step.args = {{DNNL_ARG_FROM, slot}, {DNNL_ARG_TO, target}};
     m_steps.push_back(std::move(step));
+    m_slots[target].quant = m_slots[slot].quant; // a layout change keeps the integers' meaning
     return target;
 }
 
@@ -95,13 +166,15 @@ int LoweringContext::plainSlotOf(const std::string& value)
         return it->second;
     const int slot = reorderTo(slotOf(value), plainDesc(shapeOf(value)), value);
     m_plainSlots[value] = slot;
+    m_slots[slot].quant.reset();
     return slot;
 }
 
 void LoweringContext::bindValue(const std::string& value, int slot, bool plain)
 {
     m_valueSlots[value] = slot;
-    if (plain)
+    m_floatSlots.erase(value);
+    if (plain && !m_slots[slot].quant)
         m_plainSlots[value] = slot;
     else
         m_plainSlots.erase(value);
@@ -117,6 +190,12 @@ void LoweringContext::addPrimitive(const Node& node, dnnl::primitive primitive, 
     for (auto& value : produced)
         step.produced.emplace_back(std::move(value), -1);
     m_steps.push_back(std::move(step));
+}
+
+void LoweringContext::observeAfterLastStep(const std::string& value)
+{
+    if (!m_steps.empty())
+        m_steps.back().produced.emplace_back(value, -1);
 }
 
 const Node* LoweringContext::soleConsumer(const std::string& value) const
@@ -217,7 +296,7 @@ public:
         m_valueSlot.clear();
         for (const auto& value : m_observable)
             if (ctx.hasSlot(value))
-                m_valueSlot[value] = ctx.slotOf(value);
+                m_valueSlot[value] = ctx.rawSlotOf(value);
     }
 
     std::unique_ptr<PlanState> createState() const override

@@ -11,6 +11,7 @@
 #include <oneapi/dnnl/dnnl.hpp>
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -22,6 +23,7 @@ struct DnnlSlot {
     int aliasOf = -1;         // a view over another slot's buffer (reshape without copy)
     dnnl::memory constant;    // set for constant slots (reordered weights), shared by all sessions
     bool graphInput = false;  // backed by the caller's buffer on each run
+    std::optional<ActivationQuant> quant; // set when the slot holds u8/s8 integers of a quantized value
 };
 
 struct DnnlStep {
@@ -56,13 +58,22 @@ public:
     const Tensor* constant(const std::string& value) const { return m_graph.constant(value); }
 
     bool hasSlot(const std::string& value) const { return m_valueSlots.count(value) != 0; }
-    int slotOf(const std::string& value) const;          // current slot, any layout
+    int rawSlotOf(const std::string& value) const;       // current slot: any layout, maybe quantized
+    int slotOf(const std::string& value);                // f32 in any layout (dequantizes a quantized value)
     int plainSlotOf(const std::string& value);           // row-major f32 (inserts a reorder if needed)
+    // The value as integers of `q` in layout `desc` (u8/s8 desc): reuses an equal quantization, otherwise
+    // quantizes from f32 (clamping to q's bit range first when it is narrower than 8 bits).
+    int quantizedSlotOf(const std::string& value, const ActivationQuant& q, const dnnl::memory::desc& desc);
+    const std::optional<ActivationQuant>& quantOf(int slot) const { return m_slots.at(slot).quant; }
+    void setQuant(int slot, const ActivationQuant& q) { m_slots.at(slot).quant = q; }
+    const QuantizationPlan* quantization() const { return m_options.quantization.get(); }
     dnnl::memory::desc descOf(int slot) const { return m_slots.at(slot).desc; } // a copy: slots grow
     int addSlot(const dnnl::memory::desc& desc);
     int addAlias(const dnnl::memory::desc& desc, int of);
     // A constant in the layout a primitive asked for; `userDims` reinterprets the tensor's dims (grouped weights).
     int constantSlot(const Tensor& tensor, const dnnl::memory::dims& userDims, const dnnl::memory::desc& wanted);
+    // A constant from raw data in `user` layout (e.g. s8 weights) reordered to `wanted`.
+    int constantSlot(const void* data, const dnnl::memory::desc& user, const dnnl::memory::desc& wanted);
     int reorderTo(int slot, const dnnl::memory::desc& desc, const std::string& why);
     void bindValue(const std::string& value, int slot, bool plain);
     void addPrimitive(const Node& node, dnnl::primitive primitive, std::vector<std::pair<int, int>> args,
@@ -71,10 +82,16 @@ public:
     // The only reader of `value` if there is exactly one, it has not run yet, and `value` is neither a graph
     // output nor needed elsewhere; nullptr otherwise. Fusion is off when options().fusePostOps is false.
     const Node* soleConsumer(const std::string& value) const;
+    // Lets taps observe a value that needs no step of its own (a view): after the latest step.
+    void observeAfterLastStep(const std::string& value);
     void markFused(const Node& node) { m_fused.insert(&node); }
     bool isFused(const Node& node) const { return m_fused.count(&node) != 0; }
 
-    static dnnl::memory::desc plainDesc(const Shape& shape);
+    static dnnl::memory::desc plainDesc(const Shape& shape, dnnl::memory::data_type type = dnnl::memory::data_type::f32);
+    static dnnl::memory::data_type storageType(const ActivationQuant& q)
+    {
+        return q.isSigned ? dnnl::memory::data_type::s8 : dnnl::memory::data_type::u8;
+    }
     static dnnl::memory::dims dims(const Shape& shape) { return dnnl::memory::dims(shape.begin(), shape.end()); }
 
 private:
@@ -85,6 +102,7 @@ private:
     std::vector<DnnlStep>& m_steps;
     std::map<std::string, int> m_valueSlots;
     std::map<std::string, int> m_plainSlots;
+    std::map<std::string, int> m_floatSlots; // dequantized copies of quantized values
     std::set<const Node*> m_fused;
 };
 

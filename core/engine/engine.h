@@ -5,6 +5,7 @@
 // different threads.
 
 #include "core/ir/graph.h"
+#include "core/engine/quantization_plan.h"
 #include "core/transforms/shape_inference.h"
 
 #include <functional>
@@ -20,6 +21,8 @@ struct EngineOptions {
     bool useDnnl = true;      // false: the reference kernels only (the slow twin tests compare against)
     bool fusePostOps = true;  // fuse activations and residual adds into convolutions; off = every value observable
     bool foldBatchNorm = true;
+    // Integer execution: null = FP32. Values and layers named here run in int8 (see quantization_plan.h).
+    std::shared_ptr<const QuantizationPlan> quantization;
 };
 
 class ExecutionPlan;

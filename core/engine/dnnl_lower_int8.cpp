@@ -1,0 +1,260 @@
+// Integer Conv and Gemm on oneDNN's int8 kernels: u8/s8 source with its zero point, symmetric s8 weights
+// with per-channel or per-tensor scales, the float bias folded into the s32 accumulator domain
+// (oneDNN 2.6 adds the bias before the output scale), and a destination that is either the next value's
+// integers (requantized by the output scale, zero point and bit-range clamp) or FP32 at a border.
+// Residual Adds fuse as a sum post-op on the integers; ReLU/LeakyReLU/Clip fuse as eltwise post-ops.
+#include "core/engine/dnnl_lowerings.h"
+#include "core/ops/activation.h"
+#include "core/ops/op_util.h"
+
+#include <cmath>
+
+namespace qs {
+namespace {
+
+struct Int8Epilogue {
+    dnnl::post_ops ops;
+    std::string out;                 // value the primitive finally produces
+    std::string sumOperand;          // residual added in place ("" if none)
+    const ActivationQuant* outQuant = nullptr;
+};
+
+// Activations that commute with a positive scale can run on the scaled accumulator.
+bool scaledActivation(const Node& node, const Graph& graph, float scale, dnnl::post_ops& ops)
+{
+    std::vector<const Tensor*> constants;
+    for (const auto& in : node.inputs)
+        constants.push_back(in.empty() ? nullptr : graph.constant(in));
+    if (node.opType != "Relu" && node.opType != "LeakyRelu" && node.opType != "Clip")
+        return false;
+    const ActivationParams p = activationParams(node, constants);
+    if (p.kind == ActivationKind::Clip)
+        ops.append_eltwise(1.0f, dnnl::algorithm::eltwise_clip_v2, p.alpha / scale, p.beta / scale);
+    else
+        ops.append_eltwise(1.0f, dnnl::algorithm::eltwise_relu, p.kind == ActivationKind::LeakyRelu ? p.alpha : 0.0f, 0.0f);
+    return true;
+}
+
+// Walks the sole-consumer chain after an integer layer: [Add (residual)] then activations, choosing what can
+// be fused for the destination's quantization.
+Int8Epilogue planEpilogue(LoweringContext& ctx, const Node& node, const Shape& y)
+{
+    const QuantizationPlan& plan = *ctx.quantization();
+    Int8Epilogue e;
+    e.out = node.outputs[0];
+    // Which value the fused chain would end at decides the destination's scale; walk it first.
+    std::string end = e.out;
+    const Node* add = nullptr;
+    std::string residual;
+    if (const Node* next = ctx.soleConsumer(end); next && next->opType == "Add") {
+        const std::string& other = next->input(0) == end ? next->input(1) : next->input(0);
+        bool isInput = false;
+        for (const auto& in : ctx.graph().inputs)
+            isInput = isInput || in.name == other;
+        if (!isInput && ctx.hasSlot(other) && !ctx.constant(other) && ctx.shapeOf(other) == y && ctx.soleConsumer(other) == next) {
+            add = next;
+            residual = other;
+            end = next->outputs[0];
+        }
+    }
+    std::vector<const Node*> acts;
+    for (const Node* next = ctx.soleConsumer(end); next; next = ctx.soleConsumer(end)) {
+        if (next->opType != "Relu" && next->opType != "LeakyRelu" && next->opType != "Clip")
+            break;
+        acts.push_back(next);
+        end = next->outputs[0];
+    }
+    e.outQuant = plan.activation(end);
+    const float dstScale = e.outQuant ? e.outQuant->scale : 1.0f;
+    if (add) {
+        const int raw = ctx.rawSlotOf(residual);
+        const auto& rq = ctx.quantOf(raw);
+        if (e.outQuant && rq && rq->isSigned == e.outQuant->isSigned) {
+            e.ops.append_sum(rq->scale / dstScale, rq->zeroPoint, LoweringContext::storageType(*rq));
+        } else if (!e.outQuant) {
+            e.ops.append_sum(1.0f);
+        } else {
+            // Mixed representations: the Add (and what follows it) runs as float steps; the conv output is
+            // then a border value of its own.
+            e.outQuant = plan.activation(e.out);
+            return e;
+        }
+        e.sumOperand = residual;
+        ctx.markFused(*add);
+        e.out = add->outputs[0];
+    }
+    for (const Node* act : acts) {
+        if (!scaledActivation(*act, ctx.graph(), dstScale, e.ops))
+            break;
+        ctx.markFused(*act);
+        e.out = act->outputs[0];
+    }
+    // The destination's quantization belongs to the value actually produced.
+    e.outQuant = plan.activation(e.out);
+    if (e.outQuant && e.outQuant->bits < 8)
+        e.ops.append_eltwise(1.0f, dnnl::algorithm::eltwise_clip_v2, static_cast<float>(e.outQuant->qmin() - e.outQuant->zeroPoint),
+                             static_cast<float>(e.outQuant->qmax() - e.outQuant->zeroPoint));
+    return e;
+}
+
+struct Int8Weights {
+    std::vector<int8_t> values;
+    std::vector<float> scales;
+};
+
+// Output scales and the bias in accumulator units.
+void outputScales(const Int8Weights& w, float srcScale, const ActivationQuant* dst, std::vector<float>& scales)
+{
+    scales.clear();
+    for (float ws : w.scales)
+        scales.push_back(srcScale * ws / (dst ? dst->scale : 1.0f));
+}
+
+std::vector<float> accumulatorBias(const Tensor* bias, const Int8Weights& w, float srcScale, int64_t channels)
+{
+    std::vector<float> out(static_cast<std::size_t>(channels), 0.0f);
+    if (!bias)
+        return out;
+    const std::vector<float> b = bias->toFloat();
+    for (int64_t c = 0; c < channels; ++c)
+        out[static_cast<std::size_t>(c)] = b[static_cast<std::size_t>(c)] / (srcScale * w.scales[w.scales.size() == 1 ? 0 : static_cast<std::size_t>(c)]);
+    return out;
+}
+
+int destinationSlot(LoweringContext& ctx, const Int8Epilogue& e, const dnnl::memory::desc& dst, const std::string& why)
+{
+    if (e.sumOperand.empty()) {
+        const int slot = ctx.addSlot(dst);
+        if (e.outQuant)
+            ctx.setQuant(slot, *e.outQuant);
+        return slot;
+    }
+    // The sum post-op accumulates into dst: a private copy of the residual in dst's layout and type.
+    const int raw = e.outQuant ? ctx.rawSlotOf(e.sumOperand) : ctx.slotOf(e.sumOperand);
+    const int slot = ctx.descOf(raw) == dst ? raw : ctx.reorderTo(raw, dst, why);
+    if (e.outQuant)
+        ctx.setQuant(slot, *e.outQuant);
+    return slot;
+}
+
+} // namespace
+
+bool lowerConvInt8(LoweringContext& ctx, const Node& node)
+{
+    using dt = dnnl::memory::data_type;
+    using tag = dnnl::memory::format_tag;
+    const QuantizationPlan& plan = *ctx.quantization();
+    const WeightQuant* wq = plan.layer(node.name);
+    const ActivationQuant* inQ = plan.activation(node.input(0));
+    const Tensor* weights = ctx.constant(node.input(1));
+    if (!wq || !inQ || !weights || ctx.constant(node.input(0)))
+        return false;
+    const Shape& x = ctx.shapeOf(node.input(0));
+    const Shape& w = weights->shape();
+    const Shape& y = ctx.shapeOf(node.outputs[0]);
+    const std::size_t spatial = x.size() - 2;
+    const WindowGeometry g = windowOf(node, {x.begin() + 2, x.end()}, {w.begin() + 2, w.end()});
+    const int64_t group = node.attributes.i("group", 1);
+    dnnl::memory::dims weightDims = LoweringContext::dims(w);
+    if (group > 1) {
+        weightDims = {group, w[0] / group, w[1]};
+        weightDims.insert(weightDims.end(), w.begin() + 2, w.end());
+    }
+    dnnl::memory::dims strides(g.strides.begin(), g.strides.end()), padL(g.padsBegin.begin(), g.padsBegin.end()), padR(spatial), dilation(spatial);
+    for (std::size_t i = 0; i < spatial; ++i) {
+        dilation[i] = g.dilations[i] - 1;
+        padR[i] = (y[2 + i] - 1) * g.strides[i] + (g.kernel[i] - 1) * g.dilations[i] + 1 - x[2 + i] - g.padsBegin[i];
+    }
+    Int8Weights iw;
+    iw.scales = quantizeWeights(*weights, *wq, iw.values);
+    const Int8Epilogue e = planEpilogue(ctx, node, y);
+    std::vector<float> scales;
+    outputScales(iw, inQ->scale, e.outQuant, scales);
+    dnnl::primitive_attr attr;
+    attr.set_output_scales(scales.size() == 1 ? 0 : 1 << 1, scales);
+    attr.set_zero_points(DNNL_ARG_SRC, 0, {inQ->zeroPoint});
+    if (e.outQuant)
+        attr.set_zero_points(DNNL_ARG_DST, 0, {e.outQuant->zeroPoint});
+    attr.set_post_ops(e.ops);
+
+    const auto srcAny = dnnl::memory::desc(LoweringContext::dims(x), LoweringContext::storageType(*inQ), tag::any);
+    const auto wAny = dnnl::memory::desc(weightDims, dt::s8, tag::any);
+    const auto dstAny = dnnl::memory::desc(LoweringContext::dims(y), e.outQuant ? LoweringContext::storageType(*e.outQuant) : dt::f32, tag::any);
+    const auto biasDesc = dnnl::memory::desc({w[0]}, dt::f32, tag::a);
+    const dnnl::convolution_forward::desc d(dnnl::prop_kind::forward_inference, dnnl::algorithm::convolution_direct, srcAny, wAny,
+                                            biasDesc, dstAny, strides, dilation, padL, padR);
+    const dnnl::convolution_forward::primitive_desc pd(d, attr, ctx.engine());
+
+    const int src = ctx.quantizedSlotOf(node.input(0), *inQ, pd.src_desc());
+    Shape userShape(weightDims.begin(), weightDims.end());
+    const int wSlot = ctx.constantSlot(iw.values.data(), LoweringContext::plainDesc(userShape, dt::s8), pd.weights_desc());
+    const auto bias = accumulatorBias(node.hasInput(2) ? ctx.constant(node.input(2)) : nullptr, iw, inQ->scale, w[0]);
+    const int bSlot = ctx.constantSlot(Tensor::fromFloats({w[0]}, bias), {w[0]}, pd.bias_desc());
+    const int dst = destinationSlot(ctx, e, pd.dst_desc(), node.name + " residual");
+    ctx.addPrimitive(node, dnnl::convolution_forward(pd), {{DNNL_ARG_SRC, src}, {DNNL_ARG_WEIGHTS, wSlot}, {DNNL_ARG_BIAS, bSlot}, {DNNL_ARG_DST, dst}},
+                     {e.out});
+    ctx.bindValue(e.out, dst, false);
+    return true;
+}
+
+bool lowerGemmInt8(LoweringContext& ctx, const Node& node)
+{
+    using dt = dnnl::memory::data_type;
+    using tag = dnnl::memory::format_tag;
+    const QuantizationPlan& plan = *ctx.quantization();
+    const WeightQuant* wq = plan.layer(node.name);
+    const ActivationQuant* inQ = plan.activation(node.input(0));
+    const Tensor* b = ctx.constant(node.input(1));
+    if (!wq || !inQ || !b || ctx.constant(node.input(0)) || node.attributes.i("transA", 0) != 0 || node.attributes.f("alpha", 1.0f) != 1.0f)
+        return false;
+    const Shape& a = ctx.shapeOf(node.input(0));
+    const Shape& y = ctx.shapeOf(node.outputs[0]);
+    const int64_t n = y[1], k = a[1];
+    Tensor weights = b->cast(DataType::Float32);
+    if (node.attributes.i("transB", 0) == 0) {
+        Tensor t(DataType::Float32, {n, k});
+        for (int64_t i = 0; i < k; ++i)
+            for (int64_t j = 0; j < n; ++j)
+                t.data<float>()[j * k + i] = weights.data<float>()[i * n + j];
+        weights = std::move(t);
+    }
+    const Tensor* c = node.hasInput(2) ? ctx.constant(node.input(2)) : nullptr;
+    if (node.hasInput(2) && (!c || c->size() != n))
+        return false;
+    Tensor biasTensor;
+    if (c) {
+        std::vector<float> beta = c->toFloat();
+        for (float& v : beta)
+            v *= node.attributes.f("beta", 1.0f);
+        biasTensor = Tensor::fromFloats({n}, beta);
+    }
+    Int8Weights iw;
+    iw.scales = quantizeWeights(weights, *wq, iw.values);
+    const Int8Epilogue e = planEpilogue(ctx, node, y);
+    std::vector<float> scales;
+    outputScales(iw, inQ->scale, e.outQuant, scales);
+    dnnl::primitive_attr attr;
+    attr.set_output_scales(scales.size() == 1 ? 0 : 1 << 1, scales);
+    attr.set_zero_points(DNNL_ARG_SRC, 0, {inQ->zeroPoint});
+    if (e.outQuant)
+        attr.set_zero_points(DNNL_ARG_DST, 0, {e.outQuant->zeroPoint});
+    attr.set_post_ops(e.ops);
+    const auto srcDesc = dnnl::memory::desc({a[0], k}, LoweringContext::storageType(*inQ), tag::any);
+    const auto wDesc = dnnl::memory::desc({n, k}, dt::s8, tag::any);
+    const auto dstDesc = dnnl::memory::desc({a[0], n}, e.outQuant ? LoweringContext::storageType(*e.outQuant) : dt::f32, tag::any);
+    const auto biasDesc = dnnl::memory::desc({n}, dt::f32, tag::a);
+    const dnnl::inner_product_forward::desc d(dnnl::prop_kind::forward_inference, srcDesc, wDesc, biasDesc, dstDesc);
+    const dnnl::inner_product_forward::primitive_desc pd(d, attr, ctx.engine());
+    // The source must be a plain [M, K] matrix of integers (a Flatten view of a quantized value is).
+    const int src = ctx.quantizedSlotOf(node.input(0), *inQ, pd.src_desc());
+    const int wSlot = ctx.constantSlot(iw.values.data(), LoweringContext::plainDesc({n, k}, dt::s8), pd.weights_desc());
+    const auto bias = accumulatorBias(c ? &biasTensor : nullptr, iw, inQ->scale, n);
+    const int bSlot = ctx.constantSlot(Tensor::fromFloats({n}, bias), {n}, pd.bias_desc());
+    const int dst = destinationSlot(ctx, e, pd.dst_desc(), node.name + " residual");
+    ctx.addPrimitive(node, dnnl::inner_product_forward(pd), {{DNNL_ARG_SRC, src}, {DNNL_ARG_WEIGHTS, wSlot}, {DNNL_ARG_BIAS, bSlot}, {DNNL_ARG_DST, dst}},
+                     {e.out});
+    ctx.bindValue(e.out, dst, false);
+    return true;
+}
+
+} // namespace qs

@@ -1,0 +1,60 @@
+#include "core/engine/quantization_plan.h"
+
+#include "core/util/error.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace qs {
+
+float ActivationQuant::quantize(float x) const
+{
+    const float q = std::nearbyint(x / scale) + static_cast<float>(zeroPoint);
+    return std::clamp(q, static_cast<float>(qmin()), static_cast<float>(qmax()));
+}
+
+float ActivationQuant::fakeQuantize(float x) const
+{
+    return scale * (quantize(x) - static_cast<float>(zeroPoint));
+}
+
+const ActivationQuant* QuantizationPlan::activation(const std::string& value) const
+{
+    auto it = activations.find(value);
+    return it == activations.end() ? nullptr : &it->second;
+}
+
+const WeightQuant* QuantizationPlan::layer(const std::string& node) const
+{
+    auto it = layers.find(node);
+    return it == layers.end() ? nullptr : &it->second;
+}
+
+std::vector<float> quantizeWeights(const Tensor& weights, const WeightQuant& spec, std::vector<int8_t>& q)
+{
+    if (spec.bits < 2 || spec.bits > 8)
+        throw Error("weight bits must be 2..8 for integer execution, got " + std::to_string(spec.bits));
+    const Tensor w = weights.cast(DataType::Float32);
+    const int64_t channels = spec.perChannel ? w.shape().at(0) : 1;
+    const int64_t per = w.size() / channels;
+    // PyTorch's / ONNX Runtime's symmetric grid: scale = max|w| / ((qmax - qmin) / 2), values in [qmin, qmax].
+    const float qmin = -static_cast<float>(1 << (spec.bits - 1)), qmax = static_cast<float>((1 << (spec.bits - 1)) - 1);
+    const float half = (qmax - qmin) / 2.0f;
+    std::vector<float> scales(static_cast<std::size_t>(channels));
+    q.resize(static_cast<std::size_t>(w.size()));
+    for (int64_t c = 0; c < channels; ++c) {
+        const float* src = w.data<float>() + c * per;
+        float maxAbs = 0.0f;
+        for (int64_t i = 0; i < per; ++i)
+            maxAbs = std::max(maxAbs, std::fabs(src[i]));
+        if (!spec.clip.empty())
+            maxAbs = std::min(maxAbs, spec.clip[spec.clip.size() == 1 ? 0 : static_cast<std::size_t>(c)]);
+        const float scale = maxAbs > 0.0f ? maxAbs / half : 1.0f;
+        scales[static_cast<std::size_t>(c)] = scale;
+        for (int64_t i = 0; i < per; ++i)
+            q[static_cast<std::size_t>(c * per + i)] = static_cast<int8_t>(std::clamp(std::nearbyint(src[i] / scale), qmin, qmax));
+    }
+    return scales;
+}
+
+} // namespace qs

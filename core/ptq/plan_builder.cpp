@@ -1,0 +1,120 @@
+#include "core/ptq/plan_builder.h"
+
+#include "core/ops/op.h"
+#include "core/util/error.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace qs {
+
+std::string toString(QuantMode mode)
+{
+    switch (mode) {
+    case QuantMode::Symmetric: return "sym";
+    case QuantMode::AsymmetricUnsigned: return "asym_u";
+    case QuantMode::AsymmetricSigned: return "asym_s";
+    }
+    return "?";
+}
+
+ActivationQuant activationQuant(ValueRange range, int bits, QuantMode mode)
+{
+    if (bits < 2 || bits > 8)
+        throw Error("activation bits must be 2..8 for integer execution, got " + std::to_string(bits));
+    float lo = std::min(range.min, 0.0f), hi = std::max(range.max, 0.0f);
+    if (!(hi > lo)) // an all-zero tensor: any scale works
+        hi = lo + 1.0f;
+    ActivationQuant q;
+    q.bits = bits;
+    const float levels = static_cast<float>((1 << bits) - 1);
+    if (mode == QuantMode::Symmetric) {
+        if (lo >= 0.0f) {
+            q.isSigned = false;
+            q.scale = hi / levels;
+            q.zeroPoint = 0;
+        } else {
+            q.isSigned = true;
+            q.scale = std::max(-lo, hi) / static_cast<float>((1 << (bits - 1)) - 1);
+            q.zeroPoint = 0;
+        }
+        return q;
+    }
+    q.isSigned = mode == QuantMode::AsymmetricSigned;
+    q.scale = (hi - lo) / levels;
+    const float zp = static_cast<float>(q.qmin()) - std::nearbyint(lo / q.scale);
+    q.zeroPoint = static_cast<int32_t>(std::clamp(zp, static_cast<float>(q.qmin()), static_cast<float>(q.qmax())));
+    return q;
+}
+
+namespace {
+
+bool isIntegerLayer(const Node& node) { return node.opType == "Conv" || node.opType == "Gemm"; }
+bool passesIntegers(const Node& node)
+{
+    return node.opType == "MaxPool" || node.opType == "AveragePool" || node.opType == "GlobalAveragePool" ||
+           node.opType == "Flatten" || node.opType == "Reshape";
+}
+
+const Node* soleReader(const Graph& g, const std::string& value)
+{
+    if (g.isGraphOutput(value))
+        return nullptr;
+    const auto readers = g.consumersOf(value);
+    return readers.size() == 1 ? &g.nodes[readers[0]] : nullptr;
+}
+
+} // namespace
+
+QuantizationPlan buildQuantizationPlan(const Graph& g, const LayerSettingsFn& settingsOf, const RangeFn& rangeOf)
+{
+    QuantizationPlan plan;
+    std::map<std::string, LayerQuantSettings> quantized; // node name -> settings
+    for (const Node& node : g.nodes) {
+        if (!isIntegerLayer(node) || !g.isConstant(node.input(1)) || g.isConstant(node.input(0)))
+            continue;
+        if (const auto s = settingsOf(node)) {
+            quantized[node.name] = *s;
+            WeightQuant w;
+            w.bits = s->bitsWeights;
+            w.perChannel = s->perChannel;
+            plan.layers[node.name] = w;
+            if (s->modeWeights != QuantMode::Symmetric)
+                plan.notes[node.name] = "weights run symmetric s8: oneDNN's int8 kernels take no weight zero point";
+        }
+    }
+    auto readerTakesIntegers = [&](const Node& reader) {
+        return (isIntegerLayer(reader) && quantized.count(reader.name)) || passesIntegers(reader) || reader.opType == "Add";
+    };
+    for (const Node& node : g.nodes) {
+        auto it = quantized.find(node.name);
+        if (it == quantized.end())
+            continue;
+        const LayerQuantSettings& s = it->second;
+        const std::string& input = node.input(0);
+        if (!plan.activations.count(input))
+            plan.activations[input] = activationQuant(rangeOf(input, node, s), s.bitsActivations, s.modeActivations);
+        // The end of the chain the engine fuses: [Add] then ReLU / LeakyRelu / Clip.
+        std::string end = node.outputs[0];
+        if (const Node* next = soleReader(g, end); next && next->opType == "Add")
+            end = next->outputs[0];
+        for (const Node* next = soleReader(g, end); next && (next->opType == "Relu" || next->opType == "LeakyRelu" || next->opType == "Clip");
+             next = soleReader(g, end))
+            end = next->outputs[0];
+        const auto readers = g.consumersOf(end);
+        bool allInteger = !readers.empty() && !g.isGraphOutput(end);
+        for (int r : readers)
+            allInteger = allInteger && readerTakesIntegers(g.nodes[r]);
+        if (allInteger && !plan.activations.count(end))
+            plan.activations[end] = activationQuant(rangeOf(end, node, s), s.bitsActivations, s.modeActivations);
+    }
+    // Pooling and views keep the integers' meaning.
+    for (const Node& node : g.nodes)
+        if (passesIntegers(node))
+            if (const ActivationQuant* q = plan.activation(node.input(0)))
+                plan.activations[node.outputs[0]] = *q;
+    return plan;
+}
+
+} // namespace qs

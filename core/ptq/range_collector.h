@@ -1,0 +1,21 @@
+#pragma once
+// Runs the FP32 model over calibration batches with every value observable and hands each activation to
+// an observer callback. The graph is prepared the way the int8 engine prepares it (BatchNorm folded,
+// nothing fused), so value names match the QuantizationPlan's.
+
+#include "core/data/dataset.h"
+#include "core/engine/engine.h"
+#include "core/util/progress.h"
+
+#include <functional>
+#include <map>
+
+namespace qs {
+
+using ActivationObserver = std::function<void(const std::string& value, const float* data, const Shape& shape)>;
+
+// Returns the prepared graph the values belong to.
+Graph observeActivations(const Graph& model, const Dataset& dataset, const std::vector<int64_t>& indices, int64_t batch,
+                         int threads, const ActivationObserver& observer, Progress* progress = nullptr);
+
+} // namespace qs
