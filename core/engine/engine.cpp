@@ -12,7 +12,7 @@ std::shared_ptr<const CompiledModel> CompiledModel::compile(const Graph& model, 
     std::shared_ptr<CompiledModel> compiled(new CompiledModel());
     compiled->m_options = options;
     compiled->m_graph = prepareGraph(model, {shapes, options.foldBatchNorm});
-    compiled->m_plan = options.useDnnl ? makeDnnlPlan(compiled->m_graph, options) : makeReferencePlan(compiled->m_graph);
+    compiled->m_plan = options.useDnnl ? makeDnnlPlan(compiled->m_graph, options) : makeReferencePlan(compiled->m_graph, options.quantization);
     return compiled;
 }
 

@@ -24,7 +24,7 @@ public:
     virtual std::vector<std::string> observableValues() const = 0;
 };
 
-std::unique_ptr<ExecutionPlan> makeReferencePlan(const Graph& graph);
+std::unique_ptr<ExecutionPlan> makeReferencePlan(const Graph& graph, std::shared_ptr<const QuantizationPlan> quantization);
 std::unique_ptr<ExecutionPlan> makeDnnlPlan(const Graph& graph, const EngineOptions& options);
 
 } // namespace qs

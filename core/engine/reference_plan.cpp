@@ -1,4 +1,8 @@
-// The slow twin: every node through its naive reference kernel, tensors in a name map.
+// The slow twin: every node through its naive reference kernel, tensors in a name map. With a quantization
+// plan it is the fake-quantization simulation of the int8 engine: each planned value is rounded to its
+// integer grid (and clamped to its bit range) where it is produced, and each integer layer computes with its
+// weights on their symmetric integer grid. Integer accumulation equals this float computation up to
+// float rounding, so the oneDNN int8 plan must match it within one quantization step.
 #include "core/engine/execution_plan.h"
 #include "core/ops/op.h"
 #include "core/util/error.h"
@@ -16,7 +20,49 @@ struct ReferenceState : PlanState {
 
 class ReferencePlan : public ExecutionPlan {
 public:
-    explicit ReferencePlan(const Graph& graph) : m_graph(graph) {}
+    ReferencePlan(const Graph& graph, std::shared_ptr<const QuantizationPlan> quantization)
+        : m_graph(graph), m_quantization(std::move(quantization))
+    {
+        if (!m_quantization)
+            return;
+        for (const Node& node : m_graph.nodes) {
+            const WeightQuant* wq = m_quantization->layer(node.name);
+            const Tensor* w = node.hasInput(1) ? m_graph.constant(node.input(1)) : nullptr;
+            if (!wq || !w)
+                continue;
+            // Gemm weights are quantized per output channel of [N, K]: transpose a [K, N] matrix first.
+            const bool transposed = node.opType == "Gemm" && node.attributes.i("transB", 0) == 0;
+            Tensor source = w->cast(DataType::Float32);
+            if (transposed)
+                source = transpose2d(source);
+            std::vector<int8_t> q;
+            const std::vector<float> scales = quantizeWeights(source, *wq, q);
+            Tensor fake(DataType::Float32, source.shape());
+            const int64_t per = fake.size() / static_cast<int64_t>(scales.size() == 1 ? 1 : source.shape()[0]);
+            for (int64_t i = 0; i < fake.size(); ++i)
+                fake.data<float>()[i] = scales[scales.size() == 1 ? 0 : static_cast<std::size_t>(i / per)] * q[static_cast<std::size_t>(i)];
+            m_fakeWeights[node.name] = transposed ? transpose2d(fake) : fake;
+        }
+    }
+
+    static Tensor transpose2d(const Tensor& t)
+    {
+        const int64_t rows = t.shape()[0], cols = t.shape()[1];
+        Tensor out(DataType::Float32, {cols, rows});
+        for (int64_t r = 0; r < rows; ++r)
+            for (int64_t c = 0; c < cols; ++c)
+                out.data<float>()[c * rows + r] = t.data<float>()[r * cols + c];
+        return out;
+    }
+
+    void fakeQuantize(const std::string& value, Tensor& t) const
+    {
+        if (!m_quantization || t.dtype() != DataType::Float32)
+            return;
+        if (const ActivationQuant* q = m_quantization->activation(value))
+            for (float& v : t.floats())
+                v = q->fakeQuantize(v);
+    }
 
     std::unique_ptr<PlanState> createState() const override { return std::make_unique<ReferenceState>(); }
 
@@ -28,6 +74,7 @@ public:
             const ValueInfo& info = m_graph.inputs[i];
             Tensor t(DataType::Float32, info.shape);
             std::memcpy(t.raw(), inputs[i], t.byteSize());
+            fakeQuantize(info.name, t);
             state.values[info.name] = std::move(t);
         }
         const std::set<std::string> taps(state.tapValues.begin(), state.tapValues.end());
@@ -45,6 +92,8 @@ public:
                     in.push_back(&it->second);
                 }
             }
+            if (auto fw = m_fakeWeights.find(node.name); fw != m_fakeWeights.end())
+                in[1] = &fw->second;
             std::vector<Tensor> out;
             try {
                 out = findOp(node.opType)->run(node, in);
@@ -54,6 +103,7 @@ public:
             for (std::size_t i = 0; i < node.outputs.size() && i < out.size(); ++i) {
                 if (node.outputs[i].empty())
                     continue;
+                fakeQuantize(node.outputs[i], out[i]);
                 if (state.tap && taps.count(node.outputs[i]) && out[i].dtype() == DataType::Float32)
                     state.tap(node.outputs[i], out[i].data<float>(), out[i].shape());
                 state.values[node.outputs[i]] = std::move(out[i]);
@@ -92,10 +142,15 @@ public:
 
 private:
     const Graph& m_graph; // owned by the CompiledModel, which outlives its plan
+    std::shared_ptr<const QuantizationPlan> m_quantization;
+    std::map<std::string, Tensor> m_fakeWeights; // by node: weights on their integer grid
 };
 
 } // namespace
 
-std::unique_ptr<ExecutionPlan> makeReferencePlan(const Graph& graph) { return std::make_unique<ReferencePlan>(graph); }
+std::unique_ptr<ExecutionPlan> makeReferencePlan(const Graph& graph, std::shared_ptr<const QuantizationPlan> quantization)
+{
+    return std::make_unique<ReferencePlan>(graph, std::move(quantization));
+}
 
 } // namespace qs

@@ -1,0 +1,196 @@
+// Every fast path has a slow twin: the oneDNN int8 plan against the reference plan's fake-quantization
+// simulation (integer grids, no oneDNN) on seeded random convolutions — per-tensor and per-channel weights,
+// u8 and s8 activations, 8/6/4 bits, fused ReLU and residual Add — within one output quantization step;
+// plus a hand-computed case that pins scales, zero points and clamping.
+#include "core/engine/engine.h"
+#include "core/ptq/plan_builder.h"
+
+#include <QtTest>
+
+#include <cmath>
+#include <random>
+
+using namespace qs;
+
+namespace {
+
+Tensor randomTensor(Shape shape, std::mt19937& rng, float lo, float hi)
+{
+    std::uniform_real_distribution<float> dist(lo, hi);
+    Tensor t(DataType::Float32, std::move(shape));
+    for (float& v : t.floats())
+        v = dist(rng);
+    return t;
+}
+
+Node makeNode(const std::string& name, const std::string& type, std::vector<std::string> in, std::vector<std::string> out)
+{
+    Node n;
+    n.name = name;
+    n.opType = type;
+    n.inputs = std::move(in);
+    n.outputs = std::move(out);
+    return n;
+}
+
+// x -> conv1 -> [relu] -> a;  x -> conv2 -> b;  (a + b) -> [relu] -> y   (or just conv1 -> y)
+Graph convGraph(std::mt19937& rng, int64_t c, int64_t m, int64_t hw, int64_t k, int64_t stride, int64_t group, bool residual, bool relu)
+{
+    Graph g;
+    g.opsetVersion = 13;
+    g.sourcePath = "synthetic";
+    g.inputs.push_back(ValueInfo{"x", DataType::Float32, {2, c, hw, hw}, {}, true});
+    g.initializers["w1"] = randomTensor({m, c / group, k, k}, rng, -0.5f, 0.5f);
+    g.initializers["b1"] = randomTensor({m}, rng, -0.2f, 0.2f);
+    Node conv = makeNode("conv1", "Conv", {"x", "w1", "b1"}, {"c1"});
+    conv.attributes.set("strides", std::vector<int64_t>{stride, stride});
+    conv.attributes.set("pads", std::vector<int64_t>{k / 2, k / 2, k / 2, k / 2});
+    conv.attributes.set("group", group);
+    g.nodes.push_back(conv);
+    if (residual) {
+        g.initializers["w2"] = randomTensor({m, c, 1, 1}, rng, -0.5f, 0.5f);
+        Node shortcut = makeNode("conv2", "Conv", {"x", "w2"}, {"c2"});
+        shortcut.attributes.set("strides", std::vector<int64_t>{stride, stride});
+        g.nodes.insert(g.nodes.begin(), shortcut); // computed first: the residual operand exists before conv1
+        g.nodes.push_back(makeNode("add", "Add", {"c1", "c2"}, {"s"}));
+    }
+    const char* beforeRelu = residual ? "s" : "c1";
+    if (relu)
+        g.nodes.push_back(makeNode("relu", "Relu", {beforeRelu}, {"y"}));
+    g.outputs.push_back(ValueInfo{relu ? "y" : beforeRelu, DataType::Float32, {}, {}, false});
+    return g;
+}
+
+struct Outputs {
+    std::vector<float> dnnl, reference;
+};
+
+Outputs runBoth(const Graph& g, const Tensor& x, std::shared_ptr<const QuantizationPlan> plan)
+{
+    Outputs out;
+    for (const bool dnnl : {true, false}) {
+        EngineOptions options;
+        options.useDnnl = dnnl;
+        options.quantization = plan;
+        options.threads = 1;
+        auto compiled = CompiledModel::compile(g, {}, options);
+        Session session(compiled);
+        session.run(x.data<float>());
+        const auto y = session.output(0);
+        (dnnl ? out.dnnl : out.reference).assign(y.begin(), y.end());
+    }
+    return out;
+}
+
+// Ranges of every value from an FP32 reference run.
+std::map<std::string, ValueRange> floatRanges(const Graph& g, const Tensor& x)
+{
+    std::map<std::string, ValueRange> ranges;
+    EngineOptions options;
+    options.useDnnl = false;
+    auto compiled = CompiledModel::compile(g, {}, options);
+    Session session(compiled);
+    session.setTaps(compiled->observableValues(), [&](const std::string& v, const float* d, const Shape& s) {
+        const auto [lo, hi] = std::minmax_element(d, d + elementCount(s));
+        ranges[v] = {*lo, *hi};
+    });
+    session.run(x.data<float>());
+    const auto [lo, hi] = std::minmax_element(x.floats().begin(), x.floats().end());
+    ranges["x"] = {*lo, *hi};
+    return ranges;
+}
+
+} // namespace
+
+class TestInt8VsReference : public QObject {
+    Q_OBJECT
+private slots:
+    void randomConvolutionsMatchWithinOneStep_data()
+    {
+        QTest::addColumn<int>("bits");
+        QTest::addColumn<int>("mode");
+        QTest::addColumn<bool>("perChannel");
+        QTest::addColumn<bool>("residual");
+        QTest::addColumn<bool>("relu");
+        QTest::addColumn<int>("group");
+        QTest::addColumn<int>("stride");
+        QTest::newRow("asym_u 8 pc relu") << 8 << int(QuantMode::AsymmetricUnsigned) << true << false << true << 1 << 1;
+        QTest::newRow("asym_u 8 pt") << 8 << int(QuantMode::AsymmetricUnsigned) << false << false << false << 1 << 2;
+        QTest::newRow("sym 8 pc residual relu") << 8 << int(QuantMode::Symmetric) << true << true << true << 1 << 1;
+        QTest::newRow("asym_u 8 residual relu") << 8 << int(QuantMode::AsymmetricUnsigned) << true << true << true << 1 << 2;
+        QTest::newRow("asym_s 8 pc") << 8 << int(QuantMode::AsymmetricSigned) << true << false << false << 1 << 1;
+        QTest::newRow("asym_u 6 relu") << 6 << int(QuantMode::AsymmetricUnsigned) << true << false << true << 1 << 1;
+        QTest::newRow("asym_u 4 residual relu") << 4 << int(QuantMode::AsymmetricUnsigned) << true << true << true << 1 << 1;
+        QTest::newRow("sym 4 depthwise") << 4 << int(QuantMode::Symmetric) << true << false << false << 8 << 1;
+        QTest::newRow("asym_u 8 depthwise relu") << 8 << int(QuantMode::AsymmetricUnsigned) << true << false << true << 8 << 2;
+    }
+
+    void randomConvolutionsMatchWithinOneStep()
+    {
+        QFETCH(int, bits);
+        QFETCH(int, mode);
+        QFETCH(bool, perChannel);
+        QFETCH(bool, residual);
+        QFETCH(bool, relu);
+        QFETCH(int, group);
+        QFETCH(int, stride);
+        std::mt19937 rng(1234 + bits * 7 + mode);
+        const Graph g = convGraph(rng, 8, 8, 9, 3, stride, group, residual, relu);
+        const Tensor x = randomTensor({2, 8, 9, 9}, rng, -1.0f, 2.0f);
+        const auto ranges = floatRanges(g, x);
+        LayerQuantSettings s;
+        s.bitsActivations = s.bitsWeights = bits;
+        s.modeActivations = static_cast<QuantMode>(mode);
+        s.perChannel = perChannel;
+        auto plan = std::make_shared<QuantizationPlan>(buildQuantizationPlan(
+            g, [&](const Node&) { return std::optional<LayerQuantSettings>(s); },
+            [&](const std::string& v, const Node&, const LayerQuantSettings&) { return ranges.at(v); }));
+        // Quantize the graph output too, so the integer requantization itself is compared.
+        const std::string out = g.outputs[0].name;
+        plan->activations[out] = activationQuant(ranges.at(out), bits, s.modeActivations);
+        QVERIFY(plan->layers.count("conv1"));
+        QVERIFY(plan->activations.count("x"));
+        const float step = plan->activations[out].scale;
+        const Outputs o = runBoth(g, x, plan);
+        QCOMPARE(o.dnnl.size(), o.reference.size());
+        int offByOne = 0;
+        for (std::size_t i = 0; i < o.dnnl.size(); ++i) {
+            const float d = std::fabs(o.dnnl[i] - o.reference[i]);
+            QVERIFY2(d <= step * 1.001f, qPrintable(QString("element %1: oneDNN %2, reference %3, step %4").arg(i).arg(o.dnnl[i]).arg(o.reference[i]).arg(step)));
+            offByOne += d > step * 0.5f;
+        }
+        // Rounding ties may differ, systematic errors may not.
+        QVERIFY2(offByOne <= static_cast<int>(o.dnnl.size()) / 50, qPrintable(QString("%1 of %2 elements one step off").arg(offByOne).arg(o.dnnl.size())));
+    }
+
+    // 1x1 conv, weight 2, bias 0.25: every number below is computed by hand from the formulas in
+    // quantization_plan.h, independently of both engines.
+    void handComputedScalesZeroPointsAndClamp()
+    {
+        Graph g;
+        g.opsetVersion = 13;
+        g.inputs.push_back(ValueInfo{"x", DataType::Float32, {1, 1, 1, 4}, {}, true});
+        g.initializers["w"] = Tensor::fromFloats({1, 1, 1, 1}, std::vector<float>{2.0f});
+        g.initializers["b"] = Tensor::fromFloats({1}, std::vector<float>{0.25f});
+        g.nodes.push_back(makeNode("conv", "Conv", {"x", "w", "b"}, {"y"}));
+        g.outputs.push_back(ValueInfo{"y", DataType::Float32, {}, {}, false});
+        auto plan = std::make_shared<QuantizationPlan>();
+        plan->layers["conv"] = WeightQuant{8, true, {}};
+        plan->activations["x"] = ActivationQuant{0.1f, 10, 8, false}; // x = 0.1 (q - 10)
+        plan->activations["y"] = ActivationQuant{0.5f, 4, 4, false};  // 4 bits: q in [0, 15], y in [-2, 5.5]
+        const Tensor x = Tensor::fromFloats({1, 1, 1, 4}, std::vector<float>{-0.5f, 0.32f, 1.0f, 30.0f});
+        // x on its grid: -0.5 -> q 5 -> -0.5; 0.32 -> q 13 (3.2 rounds to 3) -> 0.3; 1.0 -> 1.0; 30 -> q 255 -> 24.5
+        // w on the symmetric 8-bit grid: scale 2 / 127.5, 2 -> 127.5 -> 128 -> clamped to 127 -> w = 1.992157
+        // y = w x + 0.25: -0.746078, 0.847647, 2.242157, 49.05 -> /0.5 + 4: 2.508 -> 3, 5.695 -> 6, 8.484 -> 8,
+        // 102.1 -> 15 (4-bit clamp) -> back 0.5 (q - 4): -0.5, 1.0, 2.0, 5.5
+        const std::vector<float> expected{-0.5f, 1.0f, 2.0f, 5.5f};
+        const Outputs o = runBoth(g, x, plan);
+        for (std::size_t i = 0; i < expected.size(); ++i) {
+            QCOMPARE(o.reference[i], expected[i]);
+            QCOMPARE(o.dnnl[i], expected[i]);
+        }
+    }
+};
+
+QTEST_APPLESS_MAIN(TestInt8VsReference)
+#include "test_int8_vs_reference.moc"
