@@ -262,6 +262,9 @@ class DnnlPlan : public ExecutionPlan {
 public:
     DnnlPlan(const Graph& graph, const EngineOptions& options) : m_graph(graph), m_options(options), m_engine(dnnl::engine::kind::cpu, 0)
     {
+        // oneDNN sizes its work partitioning when a primitive is created: create with the threads it will run with.
+        if (options.threads > 0)
+            omp_set_num_threads(options.threads);
         LoweringContext ctx(graph, options, m_engine, m_slots, m_steps);
         for (const auto& input : graph.inputs) {
             const int slot = ctx.addSlot(LoweringContext::plainDesc(input.shape));
