@@ -3,7 +3,13 @@
 #include "app/cli/cli_common.h"
 #include "app/cli/commands.h"
 #include "core/engine/engine.h"
+#include "core/data/random_dataset.h"
+#include "core/data/subset.h"
+#include "core/eval/evaluator.h"
 #include "core/onnx_import/onnx_importer.h"
+#include "core/ptq/minmax_ptq.h"
+
+#include "core/util/error.h"
 
 #include <algorithm>
 #include <chrono>
@@ -17,7 +23,10 @@ int runBench(std::vector<std::string> argv)
     Args args(std::move(argv));
     if (args.helpRequested()) {
         std::puts("usage: quantscope-cli bench [--model M.onnx] [--batch N] [--threads T] [--iterations N] [--warmup W] [--json]\n"
-                  "Times inference on random input: median and p90 latency per batch, and images per second.");
+                  "                            [--quantize-eval [--qe-per-channel] [--qe-mode sym|asym_u|asym_s]]\n"
+                  "Times inference on random input: median and p90 latency per batch, and images per second.\n"
+                  "With --quantize-eval the model runs in int8 on oneDNN, min/max-calibrated on 8 random samples\n"
+                  "(speed does not depend on the ranges; accuracy is measured with `eval`).");
         return 0;
     }
     const std::string path = modelArgument(args);
@@ -26,6 +35,13 @@ int runBench(std::vector<std::string> argv)
     const long long iterations = args.integer({"--iterations", "-n"}, 20);
     const long long warmup = args.integer({"--warmup"}, 3);
     const bool json = args.flag({"--json"});
+    const bool int8 = args.flag({"--quantize-eval", "--qe"});
+    LayerQuantSettings settings;
+    settings.perChannel = args.flag({"--qe-per-channel", "--qepc"});
+    const std::string mode = args.value({"--qe-mode", "--qem"}, "asym_u");
+    settings.modeActivations = mode == "sym" ? QuantMode::Symmetric : mode == "asym_s" ? QuantMode::AsymmetricSigned : QuantMode::AsymmetricUnsigned;
+    if (mode != "sym" && mode != "asym_u" && mode != "asym_s")
+        throw Error("--qe-mode must be sym, asym_u or asym_s, got '" + mode + "'");
     args.finish();
 
     const Graph model = importOnnxFile(path);
@@ -33,6 +49,14 @@ int runBench(std::vector<std::string> argv)
     shapes.batch = batch;
     EngineOptions options;
     options.threads = threads;
+    if (int8) {
+        const Shape& declared = model.inputs.at(0).shape;
+        if (declared.size() != 4)
+            throw Error("--quantize-eval in bench needs a 4-D image input", {path});
+        RandomDataset calibration(SampleShape{declared[1], declared[2], declared[3], Layout::Nchw}, 8);
+        const auto ranges = observeMinMax(model, calibration, firstIndices(8), 8, threads);
+        options.quantization = minMaxPlan(model, shapes, ranges, settings);
+    }
     const auto compileStart = std::chrono::steady_clock::now();
     auto compiled = CompiledModel::compile(model, shapes, options);
     const double compileMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - compileStart).count();
@@ -61,8 +85,8 @@ int runBench(std::vector<std::string> argv)
     const double ips = 1000.0 * static_cast<double>(batch) / median;
     if (json) {
         std::printf("{\"engine\":\"quantscope\",\"version\":\"%s\",\"model\":\"%s\",\"batch\":%lld,\"threads\":%d,\"median_ms\":%.4f,"
-                    "\"p90_ms\":%.4f,\"throughput_ips\":%.2f,\"compile_ms\":%.1f,\"reference_nodes\":%zu}\n",
-                    QS_VERSION, path.c_str(), batch, threads, median, p90, ips, compileMs, compiled->referenceNodes().size());
+                    "\"p90_ms\":%.4f,\"throughput_ips\":%.2f,\"compile_ms\":%.1f,\"reference_nodes\":%zu,\"precision\":\"%s\"}\n",
+                    QS_VERSION, path.c_str(), batch, threads, median, p90, ips, compileMs, compiled->referenceNodes().size(), int8 ? "int8" : "fp32");
     } else {
         std::printf("model: %s\nbatch %lld, threads %d, %lld iterations\nmedian %.3f ms, p90 %.3f ms, %.1f images/s (compile %.0f ms)\n",
                     path.c_str(), batch, threads, iterations, median, p90, ips, compileMs);

@@ -45,15 +45,13 @@ bool lowerConv(LoweringContext& ctx, const Node& node)
     dnnl::post_ops ops;
     std::string out = node.outputs[0];
     std::string sumOperand;
+    bool sumInPlace = false;
     const Node* add = ctx.soleConsumer(out);
-    if (add && add->opType == "Add") {
-        const std::string& other = add->input(0) == out ? add->input(1) : add->input(0);
-        bool isInput = false;
-        for (const auto& in : ctx.graph().inputs)
-            isInput = isInput || in.name == other;
-        if (!isInput && ctx.hasSlot(other) && !ctx.constant(other) && ctx.shapeOf(other) == y && ctx.soleConsumer(other) == add) {
+    if (add) {
+        if (const auto residual = ctx.residualFor(node, *add)) {
             ops.append_sum(1.0f);
-            sumOperand = other;
+            sumOperand = residual->value;
+            sumInPlace = residual->inPlace;
             ctx.markFused(*add);
             out = add->outputs[0];
         }
@@ -81,7 +79,8 @@ bool lowerConv(LoweringContext& ctx, const Node& node)
     if (!sumOperand.empty()) {
         // The sum post-op accumulates into dst: give it a private copy of the other operand in dst's layout.
         const int otherSlot = ctx.slotOf(sumOperand);
-        dst = ctx.descOf(otherSlot) == pd.dst_desc() ? otherSlot : ctx.reorderTo(otherSlot, pd.dst_desc(), node.name + " residual");
+        dst = sumInPlace ? ctx.reorderTo(otherSlot, pd.dst_desc(), node.name + " residual")
+                         : ctx.copyTo(otherSlot, pd.dst_desc(), node.name + " residual");
     } else {
         dst = ctx.addSlot(pd.dst_desc());
     }

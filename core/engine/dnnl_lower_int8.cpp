@@ -15,7 +15,8 @@ namespace {
 struct Int8Epilogue {
     dnnl::post_ops ops;
     std::string out;                 // value the primitive finally produces
-    std::string sumOperand;          // residual added in place ("" if none)
+    std::string sumOperand;          // residual accumulated by the sum post-op ("" if none)
+    bool sumInPlace = false;         // its buffer may be overwritten (else a copy)
     const ActivationQuant* outQuant = nullptr;
 };
 
@@ -37,7 +38,7 @@ bool scaledActivation(const Node& node, const Graph& graph, float scale, dnnl::p
 
 // Walks the sole-consumer chain after an integer layer: [Add (residual)] then activations, choosing what can
 // be fused for the destination's quantization.
-Int8Epilogue planEpilogue(LoweringContext& ctx, const Node& node, const Shape& y)
+Int8Epilogue planEpilogue(LoweringContext& ctx, const Node& node)
 {
     const QuantizationPlan& plan = *ctx.quantization();
     Int8Epilogue e;
@@ -46,14 +47,12 @@ Int8Epilogue planEpilogue(LoweringContext& ctx, const Node& node, const Shape& y
     std::string end = e.out;
     const Node* add = nullptr;
     std::string residual;
+    bool residualInPlace = false;
     if (const Node* next = ctx.soleConsumer(end); next && next->opType == "Add") {
-        const std::string& other = next->input(0) == end ? next->input(1) : next->input(0);
-        bool isInput = false;
-        for (const auto& in : ctx.graph().inputs)
-            isInput = isInput || in.name == other;
-        if (!isInput && ctx.hasSlot(other) && !ctx.constant(other) && ctx.shapeOf(other) == y && ctx.soleConsumer(other) == next) {
+        if (const auto r = ctx.residualFor(node, *next)) {
             add = next;
-            residual = other;
+            residual = r->value;
+            residualInPlace = r->inPlace;
             end = next->outputs[0];
         }
     }
@@ -80,6 +79,7 @@ Int8Epilogue planEpilogue(LoweringContext& ctx, const Node& node, const Shape& y
             return e;
         }
         e.sumOperand = residual;
+        e.sumInPlace = residualInPlace;
         ctx.markFused(*add);
         e.out = add->outputs[0];
     }
@@ -131,7 +131,7 @@ int destinationSlot(LoweringContext& ctx, const Int8Epilogue& e, const dnnl::mem
     }
     // The sum post-op accumulates into dst: a private copy of the residual in dst's layout and type.
     const int raw = e.outQuant ? ctx.rawSlotOf(e.sumOperand) : ctx.slotOf(e.sumOperand);
-    const int slot = ctx.descOf(raw) == dst ? raw : ctx.reorderTo(raw, dst, why);
+    const int slot = e.sumInPlace ? ctx.reorderTo(raw, dst, why) : ctx.copyTo(raw, dst, why);
     if (e.outQuant)
         ctx.setQuant(slot, *e.outQuant);
     return slot;
@@ -167,7 +167,7 @@ bool lowerConvInt8(LoweringContext& ctx, const Node& node)
     }
     Int8Weights iw;
     iw.scales = quantizeWeights(*weights, *wq, iw.values);
-    const Int8Epilogue e = planEpilogue(ctx, node, y);
+    const Int8Epilogue e = planEpilogue(ctx, node);
     std::vector<float> scales;
     outputScales(iw, inQ->scale, e.outQuant, scales);
     dnnl::primitive_attr attr;
@@ -230,7 +230,7 @@ bool lowerGemmInt8(LoweringContext& ctx, const Node& node)
     }
     Int8Weights iw;
     iw.scales = quantizeWeights(weights, *wq, iw.values);
-    const Int8Epilogue e = planEpilogue(ctx, node, y);
+    const Int8Epilogue e = planEpilogue(ctx, node);
     std::vector<float> scales;
     outputScales(iw, inQ->scale, e.outQuant, scales);
     dnnl::primitive_attr attr;

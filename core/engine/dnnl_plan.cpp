@@ -192,6 +192,42 @@ void LoweringContext::addPrimitive(const Node& node, dnnl::primitive primitive, 
     m_steps.push_back(std::move(step));
 }
 
+std::optional<LoweringContext::Residual> LoweringContext::residualFor(const Node& producer, const Node& add) const
+{
+    if (add.opType != "Add" || add.inputs.size() != 2)
+        return std::nullopt;
+    const std::string& out = producer.outputs[0];
+    const std::string& other = add.input(0) == out ? add.input(1) : add.input(0);
+    if (other == out || !hasSlot(other) || constant(other) || shapeOf(other) != shapeOf(out))
+        return std::nullopt;
+    for (const auto& in : m_graph.inputs)
+        if (in.name == other)
+            return Residual{other, false}; // never write into the caller's buffer
+    const long here = &producer - m_graph.nodes.data();
+    bool inPlace = !m_graph.isGraphOutput(other);
+    for (int reader : m_graph.consumersOf(other)) {
+        const Node& r = m_graph.nodes[reader];
+        if (&r == &add)
+            continue;
+        const bool view = r.opType == "Flatten" || r.opType == "Reshape" || r.opType == "Squeeze" || r.opType == "Unsqueeze";
+        if (reader > here || view)
+            inPlace = false;
+    }
+    return Residual{other, inPlace};
+}
+
+int LoweringContext::copyTo(int slot, const dnnl::memory::desc& desc, const std::string& why)
+{
+    const int target = addSlot(desc);
+    DnnlStep step;
+    step.node = "copy for " + why;
+    step.primitive = dnnl::reorder(dnnl::reorder::primitive_desc(m_engine, m_slots[slot].desc, m_engine, desc));
+    step.args = {{DNNL_ARG_FROM, slot}, {DNNL_ARG_TO, target}};
+    m_steps.push_back(std::move(step));
+    m_slots[target].quant = m_slots[slot].quant;
+    return target;
+}
+
 void LoweringContext::observeAfterLastStep(const std::string& value)
 {
     if (!m_steps.empty())

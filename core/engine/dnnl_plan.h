@@ -82,6 +82,17 @@ public:
     // The only reader of `value` if there is exactly one, it has not run yet, and `value` is neither a graph
     // output nor needed elsewhere; nullptr otherwise. Fusion is off when options().fusePostOps is false.
     const Node* soleConsumer(const std::string& value) const;
+    // The other operand of a residual Add that `producer`'s output feeds, if it can be accumulated into
+    // with a sum post-op: computed already, same shape. inPlace says whether its buffer may be overwritten
+    // (every other reader has run already and none is a view that could be read later); otherwise the
+    // caller accumulates into a copy.
+    struct Residual {
+        std::string value;
+        bool inPlace = false;
+    };
+    std::optional<Residual> residualFor(const Node& producer, const Node& add) const;
+    // A new slot with a copy of `slot` in layout `desc` (a reorder even when the layouts are equal).
+    int copyTo(int slot, const dnnl::memory::desc& desc, const std::string& why);
     // Lets taps observe a value that needs no step of its own (a view): after the latest step.
     void observeAfterLastStep(const std::string& value);
     void markFused(const Node& node) { m_fused.insert(&node); }
