@@ -2,7 +2,11 @@
 #include "app/cli/cli_common.h"
 #include "app/cli/commands.h"
 #include "core/eval/evaluator.h"
+#include "core/data/dataset_factory.h"
+#include "core/data/subset.h"
 #include "core/onnx_import/onnx_importer.h"
+#include "core/ptq/minmax_ptq.h"
+#include "core/util/error.h"
 
 #include <cstdio>
 
@@ -18,7 +22,15 @@ int runEval(std::vector<std::string> argv)
                     "  --batch N             batch size (default 64)\n"
                     "  --threads T           oneDNN threads (default: all cores)\n"
                     "  --reference           run the naive reference kernels instead of oneDNN (slow; for checking)\n"
-                    "  --json                one JSON object instead of text\n",
+                    "  --json                one JSON object instead of text\n"
+                    "Post-training quantization (Distiller's flags), real int8 on oneDNN:\n"
+                    "  --quantize-eval, --qe            quantize before evaluating\n"
+                    "  --qe-mode, --qem MODE            sym | asym_u | asym_s (default sym)\n"
+                    "  --qe-bits-acts, --qeba N         activation bits, 2..8 (default 8)\n"
+                    "  --qe-bits-wts, --qebw N          weight bits, 2..8 (default 8)\n"
+                    "  --qe-per-channel, --qepc         per-output-channel weight scales\n"
+                    "  --qe-calibration AMOUNT          calibration samples from the train split: a count or a\n"
+                    "                                   fraction (default 512 = first 512 images)\n",
                     kDataHelp);
         return 0;
     }
@@ -30,10 +42,29 @@ int runEval(std::vector<std::string> argv)
     options.engine.threads = static_cast<int>(args.integer({"--threads", "-j"}, 0));
     options.engine.useDnnl = !args.flag({"--reference"});
     const bool json = args.flag({"--json"});
+    const bool quantize = args.flag({"--quantize-eval", "--qe"});
+    LayerQuantSettings settings;
+    const std::string mode = args.value({"--qe-mode", "--qem"}, "sym");
+    if (mode != "sym" && mode != "asym_u" && mode != "asym_s")
+        throw Error("--qe-mode must be sym, asym_u or asym_s, got '" + mode + "'");
+    settings.modeActivations = mode == "sym" ? QuantMode::Symmetric : mode == "asym_s" ? QuantMode::AsymmetricSigned : QuantMode::AsymmetricUnsigned;
+    settings.modeWeights = mode == "sym" ? QuantMode::Symmetric : settings.modeActivations;
+    settings.bitsActivations = static_cast<int>(args.integer({"--qe-bits-acts", "--qeba"}, 8));
+    settings.bitsWeights = static_cast<int>(args.integer({"--qe-bits-wts", "--qebw"}, 8));
+    settings.perChannel = args.flag({"--qe-per-channel", "--qepc"});
+    const std::string calibration = args.value({"--qe-calibration"}, "512");
     args.finish();
     options.indices = data.indices;
 
     const Graph model = importOnnxFile(path);
+    if (quantize) {
+        // Calibrate on the training split (as Distiller and ONNX Runtime do), never on the evaluated images.
+        const auto train = openDataset(data.spec, Split::Train, data.dataset->preprocess());
+        const SampleAmount amount = parseSampleAmount(calibration);
+        const auto indices = amount.isFraction ? randomSubset(train->size(), amount, 0) : firstIndices(train->size(), amount.count);
+        const auto ranges = observeMinMax(model, *train, indices, 32, options.engine.threads);
+        options.engine.quantization = minMaxPlan(model, inputShapesFor(model, *data.dataset, std::min<int64_t>(options.batch, static_cast<int64_t>(data.indices.size()))), ranges, settings);
+    }
     const EvalMetrics m = evaluate(model, *data.dataset, options, &progress);
     if (json) {
         std::printf("{\"model\":\"%s\",\"data\":\"%s\",\"samples\":%lld,\"top1\":%.6f,\"top5\":%.6f,\"cross_entropy\":%.6f,"
@@ -47,8 +78,8 @@ int runEval(std::vector<std::string> argv)
     std::printf("top-1: %.2f%%\n", 100.0 * m.top1());
     std::printf("top-5: %.2f%%\n", 100.0 * m.top5());
     std::printf("cross-entropy: %.4f\n", m.meanCrossEntropy());
-    std::printf("throughput: %.0f images/s (batch %lld, %s)\n", m.imagesPerSecond(), static_cast<long long>(options.batch),
-                options.engine.useDnnl ? "oneDNN" : "reference kernels");
+    std::printf("throughput: %.0f images/s (batch %lld, %s%s)\n", m.imagesPerSecond(), static_cast<long long>(options.batch),
+                options.engine.useDnnl ? "oneDNN" : "reference kernels", quantize ? ", int8" : ", FP32");
     return 0;
 }
 
