@@ -1,0 +1,102 @@
+// quantscope-cli as a user runs it: the eval line the README promises, int8 evaluation, JSON output, and
+// clear errors (exit code 1, message naming the file or flag) for bad input.
+#include "core/data/dataset_factory.h"
+#include "core/data/subset.h"
+#include "core/eval/evaluator.h"
+#include "core/onnx_import/onnx_importer.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace qs;
+
+namespace {
+struct Result {
+    int code = -1;
+    QString out, err;
+};
+
+Result runCli(const QStringList& args)
+{
+    QProcess p;
+    p.start(QS_CLI_PATH, args);
+    p.waitForFinished(300000);
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+}
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+private slots:
+    void evalPrintsTop1OfTheWholeTestSet()
+    {
+        const Result r = runCli({"eval", "--model", QS_TEST_DATA_DIR "/models/fmnist_cnn.onnx"});
+        QCOMPARE(r.code, 0);
+        // ONNX Runtime's number for this model (tests/data/models/reference.json): 0.9164.
+        QVERIFY2(r.out.contains(QRegularExpression("^top-1: 91\\.64%$", QRegularExpression::MultilineOption)), qPrintable(r.out));
+        QVERIFY(r.out.contains("10000 samples"));
+    }
+
+    void defaultModelIsTheDemoAndJsonMatchesCore()
+    {
+        const Result r = runCli({"eval", "--limit", "1000", "--json"});
+        QCOMPARE(r.code, 0);
+        const QJsonObject j = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(j["samples"].toInt(), 1000);
+        QVERIFY(j["model"].toString().endsWith("fmnist_demo.onnx"));
+        const auto test = openDataset("fashion-mnist:/usr/share/datasets/fashion-mnist", Split::Test, PreprocessSpec::fashionMnist());
+        EvalOptions options;
+        options.indices = firstIndices(test->size(), 1000);
+        const EvalMetrics m = evaluate(importOnnxFile(QS_SOURCE_DIR "/resources/models/fmnist_demo.onnx"), *test, options);
+        QCOMPARE(j["top1"].toDouble(), std::round(m.top1() * 1e6) / 1e6);
+    }
+
+    void quantizedEvalStaysCloseToFloat()
+    {
+        const Result f = runCli({"eval", "--limit", "2000", "--json"});
+        const Result q = runCli({"eval", "--limit", "2000", "--json", "--quantize-eval", "--qem", "asym_u", "--qepc"});
+        QCOMPARE(q.code, 0);
+        const double fp32 = QJsonDocument::fromJson(f.out.toUtf8()).object()["top1"].toDouble();
+        const double int8 = QJsonDocument::fromJson(q.out.toUtf8()).object()["top1"].toDouble();
+        QVERIFY2(std::fabs(fp32 - int8) <= 0.005, qPrintable(QString("fp32 %1 int8 %2").arg(fp32).arg(int8)));
+    }
+
+    void badInputGivesClearErrors()
+    {
+        QTemporaryDir dir;
+        const QString broken = dir.filePath("broken.onnx");
+        QFile file(broken);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("\x08\x07\x12\x04junk and then nothing useful");
+        file.close();
+        Result r = runCli({"eval", "--model", broken});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("broken.onnx") && r.err.contains("not a valid ONNX model"), qPrintable(r.err));
+        r = runCli({"eval", "--frobnicate"});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("--frobnicate"), qPrintable(r.err));
+        r = runCli({"eval", "--data", "nosuchkind:/tmp"});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("nosuchkind"), qPrintable(r.err));
+        r = runCli({"frobnicate"});
+        QCOMPARE(r.code, 2);
+    }
+
+    void benchPrintsOneJsonLine()
+    {
+        const Result r = runCli({"bench", "--model", QS_TEST_DATA_DIR "/models/fmnist_resnet8.onnx", "--batch", "4", "--iterations", "3", "--json"});
+        QCOMPARE(r.code, 0);
+        const QJsonObject j = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(j["engine"].toString(), QString("quantscope"));
+        QCOMPARE(j["batch"].toInt(), 4);
+        QVERIFY(j["median_ms"].toDouble() > 0);
+        QCOMPARE(j["reference_nodes"].toInt(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "test_cli.moc"
