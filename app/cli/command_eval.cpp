@@ -6,6 +6,7 @@
 #include "core/data/subset.h"
 #include "core/onnx_import/onnx_importer.h"
 #include "core/ptq/minmax_ptq.h"
+#include "core/ptq/model_size.h"
 #include "core/util/error.h"
 
 #include <cstdio>
@@ -66,11 +67,15 @@ int runEval(std::vector<std::string> argv)
         options.engine.quantization = minMaxPlan(model, inputShapesFor(model, *data.dataset, std::min<int64_t>(options.batch, static_cast<int64_t>(data.indices.size()))), ranges, settings);
     }
     const EvalMetrics m = evaluate(model, *data.dataset, options, &progress);
+    EngineOptions sizing;
+    sizing.useDnnl = false;
+    const Graph prepared = CompiledModel::compile(model, inputShapesFor(model, *data.dataset, 1), sizing)->graph();
+    const ModelSize size = modelSize(prepared, options.engine.quantization.get());
     if (json) {
         std::printf("{\"model\":\"%s\",\"data\":\"%s\",\"samples\":%lld,\"top1\":%.6f,\"top5\":%.6f,\"cross_entropy\":%.6f,"
-                    "\"seconds\":%.4f,\"images_per_second\":%.1f}\n",
+                    "\"seconds\":%.4f,\"images_per_second\":%.1f,\"size_bytes\":%lld,\"fp32_size_bytes\":%lld}\n",
                     path.c_str(), data.spec.c_str(), static_cast<long long>(m.samples), m.top1(), m.top5(), m.meanCrossEntropy(),
-                    m.seconds, m.imagesPerSecond());
+                    m.seconds, m.imagesPerSecond(), static_cast<long long>(size.quantizedBytes), static_cast<long long>(size.fp32Bytes));
         return 0;
     }
     std::printf("model: %s\n", path.c_str());
@@ -78,6 +83,10 @@ int runEval(std::vector<std::string> argv)
     std::printf("top-1: %.2f%%\n", 100.0 * m.top1());
     std::printf("top-5: %.2f%%\n", 100.0 * m.top5());
     std::printf("cross-entropy: %.4f\n", m.meanCrossEntropy());
+    if (quantize)
+        std::printf("size: %.3f MB (FP32 %.3f MB, %.2fx smaller)\n", size.quantizedMegabytes(), size.fp32Megabytes(), size.ratio());
+    else
+        std::printf("size: %.3f MB\n", size.fp32Megabytes());
     std::printf("throughput: %.0f images/s (batch %lld, %s%s)\n", m.imagesPerSecond(), static_cast<long long>(options.batch),
                 options.engine.useDnnl ? "oneDNN" : "reference kernels", quantize ? ", int8" : ", FP32");
     return 0;
