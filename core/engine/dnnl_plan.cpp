@@ -5,6 +5,8 @@
 
 #include <omp.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <cstring>
 
 namespace qs {
@@ -287,7 +289,13 @@ bool dnnlEltwiseChain(const Node& node, const Graph& graph, std::vector<DnnlEltw
 
 namespace {
 
+struct FreeDeleter {
+    void operator()(unsigned char* p) const { std::free(p); }
+};
+
 struct DnnlState : PlanState {
+    std::unique_ptr<unsigned char, FreeDeleter> arena; // all activation buffers (see planBuffers)
+    std::size_t arenaBytes = 0;
     dnnl::stream stream;
     std::vector<dnnl::memory> memories;                // per slot
     std::vector<std::unordered_map<int, dnnl::memory>> args; // per step
@@ -343,13 +351,15 @@ public:
         auto state = std::make_unique<DnnlState>();
         state->stream = dnnl::stream(m_engine);
         state->memories.resize(m_slots.size());
+        const std::vector<std::size_t> offsets = planBuffers(state->arenaBytes);
+        state->arena.reset(static_cast<unsigned char*>(std::aligned_alloc(64, std::max<std::size_t>(64, (state->arenaBytes + 63) / 64 * 64))));
         for (std::size_t i = 0; i < m_slots.size(); ++i) {
             const DnnlSlot& slot = m_slots[i];
             if (slot.constant)
                 state->memories[i] = slot.constant;
             else if (slot.aliasOf < 0)
                 state->memories[i] = slot.graphInput ? dnnl::memory(slot.desc, m_engine, DNNL_MEMORY_NONE)
-                                                     : dnnl::memory(slot.desc, m_engine);
+                                                     : dnnl::memory(slot.desc, m_engine, state->arena.get() + offsets[i]);
         }
         for (std::size_t i = 0; i < m_slots.size(); ++i)
             if (m_slots[i].aliasOf >= 0 && !m_slots[i].constant && !m_slots[i].graphInput)
@@ -432,6 +442,71 @@ public:
     std::vector<std::string> observableValues() const override { return m_observable; }
 
 private:
+    // Activation buffers share one arena: a buffer is live from the first step that touches it to the
+    // last (graph outputs to the end), and buffers whose lifetimes do not overlap may take the same bytes.
+    // Greedy first-fit over buffers sorted by size. Returns each root slot's byte offset.
+    std::vector<std::size_t> planBuffers(std::size_t& total) const
+    {
+        const std::size_t n = m_slots.size();
+        auto root = [&](int slot) {
+            while (m_slots[slot].aliasOf >= 0)
+                slot = m_slots[slot].aliasOf;
+            return slot;
+        };
+        std::vector<int> first(n, -1), last(n, -1);
+        auto touch = [&](int slot, int step) {
+            if (slot < 0)
+                return;
+            const int r = root(slot);
+            if (first[r] < 0)
+                first[r] = step;
+            last[r] = std::max(last[r], step);
+        };
+        for (std::size_t s = 0; s < m_steps.size(); ++s) {
+            for (const auto& [arg, slot] : m_steps[s].args)
+                touch(slot, static_cast<int>(s));
+            for (int slot : m_steps[s].inputSlots)
+                touch(slot, static_cast<int>(s));
+            for (int slot : m_steps[s].outputSlots)
+                touch(slot, static_cast<int>(s));
+        }
+        for (int slot : m_outputSlots)
+            if (slot >= 0)
+                last[root(slot)] = static_cast<int>(m_steps.size());
+        std::vector<int> order;
+        for (std::size_t i = 0; i < n; ++i)
+            if (m_slots[i].aliasOf < 0 && !m_slots[i].constant && !m_slots[i].graphInput)
+                order.push_back(static_cast<int>(i));
+        std::sort(order.begin(), order.end(), [&](int a, int b) { return m_slots[a].desc.get_size() > m_slots[b].desc.get_size(); });
+        struct Placed {
+            std::size_t offset, size;
+            int first, last;
+        };
+        std::vector<Placed> placed;
+        std::vector<std::size_t> offsets(n, 0);
+        total = 0;
+        for (int i : order) {
+            const std::size_t size = (m_slots[i].desc.get_size() + 63) / 64 * 64;
+            const int f = first[i] < 0 ? 0 : first[i], l = last[i] < 0 ? static_cast<int>(m_steps.size()) : last[i];
+            // Lowest offset that overlaps no live-at-the-same-time buffer.
+            std::vector<std::pair<std::size_t, std::size_t>> busy;
+            for (const auto& p : placed)
+                if (!(p.last < f || l < p.first))
+                    busy.emplace_back(p.offset, p.offset + p.size);
+            std::sort(busy.begin(), busy.end());
+            std::size_t offset = 0;
+            for (const auto& [begin, end] : busy) {
+                if (offset + size <= begin)
+                    break;
+                offset = std::max(offset, end);
+            }
+            placed.push_back({offset, size, f, l});
+            offsets[i] = offset;
+            total = std::max(total, offset + size);
+        }
+        return offsets;
+    }
+
     void addReferenceStep(LoweringContext& ctx, const Node& node)
     {
         DnnlStep step;
