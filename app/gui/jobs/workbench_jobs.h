@@ -1,0 +1,68 @@
+#pragma once
+// The workbench's core jobs as plain functions of immutable inputs and a Progress (run by JobRunner on a
+// worker thread; no widgets here). Loading imports the ONNX file and lists its quantizable layers on the
+// prepared graph; calibration observes min/max of every activation on a train subset; evaluation runs the
+// FP32 baseline and/or the current per-layer config in int8 over the evaluation split.
+
+#include "app/gui/models/layer_config.h"
+#include "app/gui/session/dataset_selection.h"
+#include "core/data/dataset.h"
+#include "core/eval/evaluator.h"
+
+#include <QStringList>
+
+#include <map>
+#include <memory>
+
+namespace qs::gui {
+
+// oneDNN/OpenMP threads for jobs: leave the GUI one core.
+int jobThreads();
+
+struct LoadedModel {
+    QString path;
+    std::shared_ptr<const Graph> graph;
+    std::vector<LayerInfo> layers;
+    QStringList warnings;
+};
+LoadedModel loadModel(const QString& path, Progress& progress);
+
+struct OpenedData {
+    DatasetSelection selection;
+    QString modelPath;
+    std::shared_ptr<const Dataset> dataset;
+    QString preprocessUsed;
+};
+// Opens the evaluation split (preprocessing: the selection's, else the model's sidecar, else the default).
+OpenedData openEvaluationData(const DatasetSelection& selection, const QString& modelPath, Progress* progress);
+PreprocessSpec preprocessFor(const DatasetSelection& selection, const QString& modelPath);
+
+using Ranges = std::map<std::string, ValueRange>;
+// Min/max of every activation of the prepared graph over a seeded random train subset.
+Ranges calibrateMinMax(const Graph& model, const DatasetSelection& selection, const QString& modelPath, Progress& progress);
+
+struct EvalRequest {
+    std::shared_ptr<const Graph> graph;
+    std::shared_ptr<const Dataset> dataset;
+    std::vector<int64_t> indices;
+    bool baseline = true;                          // evaluate FP32
+    bool quantized = false;                        // evaluate the config (needs ranges)
+    std::map<std::string, LayerConfig> configs;    // by layer name
+    std::shared_ptr<const Ranges> ranges;
+    int64_t batch = 64;
+};
+struct EvalRun {
+    EvalMetrics metrics;
+    double sizeMB = 0.0;
+    double fp32SizeMB = 0.0;
+    QStringList notes; // where the engine could not follow the config exactly
+};
+struct EvalOutcome {
+    std::optional<EvalRun> baseline;
+    std::optional<EvalRun> quantized;
+};
+// onBatch gets (stage, metrics so far, total) from the worker thread.
+using LiveCallback = std::function<void(bool quantized, const EvalMetrics& soFar, int64_t total)>;
+EvalOutcome evaluateRuns(const EvalRequest& request, Progress& progress, const LiveCallback& live);
+
+} // namespace qs::gui

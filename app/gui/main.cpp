@@ -1,0 +1,63 @@
+// quantscope: the workbench GUI.
+#include "app/gui/app_paths.h"
+#include "app/gui/main_window.h"
+#include "app/gui/screenshot_runner.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTimer>
+#include <QTranslator>
+
+#include <cstdio>
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("QuantScope"));
+    QApplication::setOrganizationName(QStringLiteral("QuantScope"));
+    QApplication::setApplicationVersion(qs::gui::appVersion());
+    QApplication::setDesktopFileName(QStringLiteral("io.github.quantscope.QuantScope"));
+
+    // Translations are compiled into the binary; English is the source language.
+    QTranslator qtTranslator, appTranslator;
+    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+    if (appTranslator.load(QLocale(), QStringLiteral("quantscope"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&appTranslator);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Post-training quantization workbench for ONNX CNNs"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        QApplication::translate("main", "Load the demo model, evaluate, save main_*.png screenshots into DIR and quit."),
+                                        QStringLiteral("DIR"));
+    parser.addOption(screenshot);
+    parser.addPositionalArgument(QStringLiteral("file"), QApplication::translate("main", "An ONNX model or a .qsession file to open."), QStringLiteral("[file]"));
+    parser.process(app);
+
+    qs::gui::MainWindow window;
+    const QStringList files = parser.positionalArguments();
+    const QString demo = qs::gui::demoModelPath();
+    if (parser.isSet(screenshot)) {
+        window.setAskToSave(false);
+        window.resize(1400, 860);
+        window.show();
+        auto* runner = new qs::gui::ScreenshotRunner(&window, parser.value(screenshot), files.isEmpty() ? demo : files.first());
+        QObject::connect(runner, &qs::gui::ScreenshotRunner::done, &app, [](int code) { QApplication::exit(code); });
+        QTimer::singleShot(0, runner, &qs::gui::ScreenshotRunner::start);
+        return QApplication::exec();
+    }
+    window.show();
+    if (!files.isEmpty()) {
+        if (files.first().endsWith(QLatin1String(".qsession")))
+            window.openSession(files.first());
+        else
+            window.openModel(files.first());
+    } else if (!demo.isEmpty()) {
+        window.openModel(demo);
+    }
+    return QApplication::exec();
+}

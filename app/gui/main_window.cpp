@@ -1,0 +1,204 @@
+#include "app/gui/main_window.h"
+
+#include "app/gui/jobs/job_status_widget.h"
+#include "app/gui/models/layer_table_model.h"
+#include "app/gui/models/runs_table_model.h"
+#include "app/gui/panels/layer_panel.h"
+#include "app/gui/panels/log_panel.h"
+#include "app/gui/panels/placeholder_panel.h"
+#include "app/gui/panels/runs_panel.h"
+#include "app/gui/workbench.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QStatusBar>
+#include <QUndoStack>
+
+namespace qs::gui {
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), m_workbench(new Workbench(this)), m_layerPanel(new LayerPanel(m_workbench->layers(), this)),
+      m_runsPanel(new RunsPanel(m_workbench->runs(), this)), m_log(new LogPanel(this)), m_jobStatus(new JobStatusWidget(m_workbench->jobs(), this)),
+      m_stateLabel(new QLabel(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/quantscope.png")));
+    setAcceptDrops(true);
+    setCentralWidget(m_layerPanel);
+    createActions();
+    createMenus();
+    createDocks();
+    statusBar()->addWidget(m_stateLabel, 1);
+    statusBar()->addPermanentWidget(m_jobStatus);
+
+    Workbench* w = m_workbench;
+    connect(w, &Workbench::message, m_log, &LogPanel::info);
+    connect(w, &Workbench::errorOccurred, this, &MainWindow::onJobError);
+    connect(w, &Workbench::liveAccuracy, m_runsPanel, &RunsPanel::setLive);
+    connect(w, &Workbench::liveAccuracy, m_jobStatus, &JobStatusWidget::setDetail);
+    connect(w, &Workbench::dirtyChanged, this, &MainWindow::updateTitle);
+    connect(w, &Workbench::stateChanged, this, [this] {
+        updateActions();
+        updateStatus();
+        updateTitle();
+    });
+    connect(w, &Workbench::modelLoaded, this, [this](const QString& path) {
+        addRecentFile(path);
+        m_runsPanel->setLive(tr("Evaluate (Ctrl+E) to add a run; the first run is the FP32 baseline."));
+    });
+    connect(w, &Workbench::evaluationFinished, this, [this] { m_runsPanel->setLive(tr("Last evaluation finished.")); });
+    connect(w->jobs(), &JobRunner::jobStarted, this, &MainWindow::updateActions);
+    connect(w->jobs(), &JobRunner::idle, this, &MainWindow::updateActions);
+    connect(w->jobs(), &JobRunner::jobCancelled, this, [this] { m_runsPanel->setLive(tr("Cancelled.")); });
+
+    const QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray()))
+        resize(1280, 800);
+    restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+    rebuildRecentMenu();
+    updateActions();
+    updateStatus();
+    updateTitle();
+}
+
+MainWindow::~MainWindow() = default;
+
+QDockWidget* MainWindow::addDock(const QString& objectName, const QString& title, QWidget* content, Qt::DockWidgetArea area)
+{
+    auto* dock = new QDockWidget(title, this);
+    dock->setObjectName(objectName);
+    dock->setWidget(content);
+    addDockWidget(area, dock);
+    m_viewMenu->addAction(dock->toggleViewAction());
+    return dock;
+}
+
+void MainWindow::createDocks()
+{
+    QDockWidget* runs = addDock(QStringLiteral("runsDock"), tr("Runs"), m_runsPanel, Qt::BottomDockWidgetArea);
+    QDockWidget* log = addDock(QStringLiteral("logDock"), tr("Log"), m_log, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(runs, log);
+    runs->raise();
+    // Plots come from the widgets library (qs_widgets); until it lands these say so instead of drawing.
+    QDockWidget* histograms = addDock(QStringLiteral("histogramDock"), tr("Activation histograms"),
+            new PlaceholderPanel(tr("Calibrate to see histograms"),
+                                 tr("Activation histograms with clip markers appear here once the calibration statistics "
+                                    "(core/calibration) and the plot widgets are available."),
+                                 this),
+            Qt::RightDockWidgetArea);
+    QDockWidget* accuracy = addDock(QStringLiteral("accuracySizeDock"), tr("Accuracy vs size"),
+            new PlaceholderPanel(tr("Accuracy vs size"), tr("A plot of the runs (top-1 against model size) appears here once the plot widgets are available; "
+                                                            "the Runs table has the numbers."),
+                                 this),
+            Qt::RightDockWidgetArea);
+    tabifyDockWidget(histograms, accuracy);
+    histograms->raise();
+    resizeDocks({histograms}, {240}, Qt::Horizontal);
+}
+
+void MainWindow::updateActions()
+{
+    const bool model = m_workbench->hasModel();
+    const bool busy = m_workbench->jobs()->isBusy();
+    m_actions.calibrate->setEnabled(model);
+    m_actions.evaluate->setEnabled(model);
+    m_actions.cancel->setEnabled(busy);
+    m_actions.saveSession->setEnabled(model);
+    m_actions.saveSessionAs->setEnabled(model);
+    m_actions.exportRuns->setEnabled(m_workbench->runs()->rowCount() > 0);
+}
+
+void MainWindow::updateTitle()
+{
+    const QString path = m_workbench->sessionPath().isEmpty() ? m_workbench->modelPath() : m_workbench->sessionPath();
+    setWindowFilePath(path);
+    setWindowTitle(path.isEmpty() ? tr("QuantScope") : tr("%1[*] \u2014 QuantScope").arg(QFileInfo(path).fileName()));
+    setWindowModified(m_workbench->isDirty());
+}
+
+void MainWindow::updateStatus()
+{
+    const Workbench* w = m_workbench;
+    const QString model = w->hasModel() ? QFileInfo(w->modelPath()).fileName() : tr("no model");
+    const QString data = tr("%1 (%2)").arg(w->dataset().spec(), w->dataset().split);
+    const QString calib = w->calibrated() ? tr("calibrated") : tr("not calibrated");
+    m_stateLabel->setText(QStringLiteral("%1  \u00B7  %2  \u00B7  %3").arg(model, data, calib));
+}
+
+void MainWindow::onJobError(const QString& kind, const JobError& error)
+{
+    QString title;
+    if (kind == QLatin1String("load"))
+        title = tr("Could not open the model");
+    else if (kind == QLatin1String("calibrate"))
+        title = tr("Calibration failed");
+    else if (kind == QLatin1String("evaluate"))
+        title = tr("Evaluation failed");
+    else
+        title = tr("Error");
+    if (kind == QLatin1String("evaluate"))
+        m_runsPanel->setLive(tr("Evaluation failed."));
+    showError(title, describe(error));
+}
+
+void MainWindow::showError(const QString& title, const QString& text)
+{
+    m_lastError = text;
+    m_log->error(title + QStringLiteral(": ") + text);
+    if (m_errorBox)
+        m_errorBox->close();
+    // Window-modal and non-blocking: jobs and their results keep flowing while the box is up.
+    m_errorBox = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
+    m_errorBox->setObjectName(QStringLiteral("errorBox"));
+    m_errorBox->setAttribute(Qt::WA_DeleteOnClose);
+    m_errorBox->open();
+    emit errorShown(text);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    m_workbench->cancel();
+    QSettings settings;
+    settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    for (const QUrl& url : event->mimeData()->urls()) {
+        const QString suffix = QFileInfo(url.toLocalFile()).suffix().toLower();
+        if (url.isLocalFile() && (suffix == QLatin1String("onnx") || suffix == QLatin1String("qsession"))) {
+            event->acceptProposedAction();
+            return;
+        }
+    }
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    for (const QUrl& url : event->mimeData()->urls()) {
+        const QString path = url.toLocalFile();
+        if (path.endsWith(QLatin1String(".qsession"), Qt::CaseInsensitive))
+            openSession(path);
+        else if (path.endsWith(QLatin1String(".onnx"), Qt::CaseInsensitive))
+            openModel(path);
+        else
+            continue;
+        event->acceptProposedAction();
+        return;
+    }
+}
+
+} // namespace qs::gui

@@ -1,0 +1,106 @@
+#pragma once
+// The workbench window. It only wires parts together: the Workbench (state and jobs), the layer panel as
+// the central widget, dockable panels (runs, log, plots), menus/toolbar/shortcuts, recent files, drag and
+// drop of .onnx files, QSettings-persisted geometry and dock state, and error reporting (message box +
+// log, never modal-blocking a running job and never dropping the current session).
+
+#include <QMainWindow>
+#include <QMessageBox>
+#include <QPointer>
+
+class QAction;
+class QDockWidget;
+class QLabel;
+class QMenu;
+
+
+namespace qs::gui {
+
+class JobStatusWidget;
+class LayerPanel;
+class LogPanel;
+class RunsPanel;
+class Workbench;
+struct JobError;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    Workbench* workbench() const { return m_workbench; }
+    LayerPanel* layerPanel() const { return m_layerPanel; }
+    RunsPanel* runsPanel() const { return m_runsPanel; }
+    LogPanel* logPanel() const { return m_log; }
+    QMessageBox* errorBox() const { return m_errorBox; }
+    QString lastError() const { return m_lastError; }
+
+    // Asks before discarding unsaved work (off in tests and screenshot runs).
+    void setAskToSave(bool ask) { m_askToSave = ask; }
+
+public slots:
+    void openModel(const QString& path);
+    void openSession(const QString& path);
+    void showError(const QString& title, const QString& text);
+
+signals:
+    void errorShown(const QString& text);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createDocks();
+    QDockWidget* addDock(const QString& objectName, const QString& title, QWidget* content, Qt::DockWidgetArea area);
+    void updateActions();
+    void updateTitle();
+    void updateStatus();
+    void addRecentFile(const QString& path);
+    void rebuildRecentMenu();
+    bool maybeSave();
+    bool saveSession();
+    bool saveSessionAs();
+    void chooseModel();
+    void chooseSession();
+    void chooseDataset();
+    void exportRunsCsv();
+    void onJobError(const QString& kind, const JobError& error);
+
+    Workbench* m_workbench;
+    LayerPanel* m_layerPanel;
+    RunsPanel* m_runsPanel;
+    LogPanel* m_log;
+    JobStatusWidget* m_jobStatus;
+    QLabel* m_stateLabel;
+    QMenu* m_recentMenu = nullptr;
+    QMenu* m_viewMenu = nullptr;
+    QPointer<QMessageBox> m_errorBox;
+    QString m_lastError;
+    bool m_askToSave = true;
+
+    struct Actions {
+        QAction* openModel = nullptr;
+        QAction* openSession = nullptr;
+        QAction* saveSession = nullptr;
+        QAction* saveSessionAs = nullptr;
+        QAction* exportRuns = nullptr;
+        QAction* importConfig = nullptr;
+        QAction* exportConfig = nullptr;
+        QAction* quit = nullptr;
+        QAction* undo = nullptr;
+        QAction* redo = nullptr;
+        QAction* find = nullptr;
+        QAction* dataset = nullptr;
+        QAction* calibrate = nullptr;
+        QAction* evaluate = nullptr;
+        QAction* cancel = nullptr;
+        QAction* about = nullptr;
+    } m_actions;
+};
+
+} // namespace qs::gui

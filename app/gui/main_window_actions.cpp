@@ -1,0 +1,261 @@
+// MainWindow's actions, menus and the file handling behind them (open, save, recent files, export).
+#include "app/gui/main_window.h"
+
+#include "app/gui/app_paths.h"
+#include "app/gui/models/runs_table_model.h"
+#include "app/gui/panels/dataset_dialog.h"
+#include "app/gui/panels/layer_panel.h"
+#include "app/gui/panels/log_panel.h"
+#include "app/gui/workbench.h"
+#include "core/util/error.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QToolBar>
+#include <QUndoStack>
+
+namespace qs::gui {
+
+namespace {
+const QString kRecentKey = QStringLiteral("recentFiles");
+constexpr int kMaxRecent = 8;
+} // namespace
+
+void MainWindow::createActions()
+{
+    auto make = [this](const QString& text, const QKeySequence& shortcut, const QString& tip, auto slot) {
+        auto* a = new QAction(text, this);
+        a->setShortcut(shortcut);
+        a->setStatusTip(tip);
+        a->setToolTip(tip);
+        connect(a, &QAction::triggered, this, slot);
+        return a;
+    };
+    Workbench* w = m_workbench;
+    m_actions.openModel = make(tr("&Open Model\u2026"), QKeySequence::Open, tr("Open an ONNX model"), [this] { chooseModel(); });
+    m_actions.openSession = make(tr("Open &Session\u2026"), QKeySequence(tr("Ctrl+Shift+O")), tr("Open a saved workbench session"),
+                                 [this] { chooseSession(); });
+    m_actions.saveSession = make(tr("&Save Session"), QKeySequence::Save, tr("Save the model, data, config and runs"), [this] { saveSession(); });
+    m_actions.saveSessionAs = make(tr("Save Session &As\u2026"), QKeySequence::SaveAs, tr("Save the session under a new name"), [this] { saveSessionAs(); });
+    m_actions.exportRuns = make(tr("&Export Runs as CSV\u2026"), QKeySequence(), tr("Write the runs table to a CSV file"), [this] { exportRunsCsv(); });
+    m_actions.importConfig = make(tr("&Import Config (Distiller YAML)\u2026"), QKeySequence(), {}, [] {});
+    m_actions.exportConfig = make(tr("E&xport Config (Distiller YAML)\u2026"), QKeySequence(), {}, [] {});
+    for (QAction* a : {m_actions.importConfig, m_actions.exportConfig}) { // needs core/quant's YAML reader/writer
+        a->setEnabled(false);
+        a->setStatusTip(tr("Available once the Distiller config support (core/quant) lands"));
+    }
+    m_actions.quit = make(tr("&Quit"), QKeySequence::Quit, tr("Quit QuantScope"), [this] { close(); });
+
+    m_actions.undo = w->undoStack()->createUndoAction(this, tr("&Undo"));
+    m_actions.undo->setShortcut(QKeySequence::Undo);
+    m_actions.redo = w->undoStack()->createRedoAction(this, tr("&Redo"));
+    m_actions.redo->setShortcut(QKeySequence::Redo);
+    m_actions.find = make(tr("&Find Layer"), QKeySequence::Find, tr("Filter the layer table"), [this] {
+        m_layerPanel->filterEdit()->setFocus();
+        m_layerPanel->filterEdit()->selectAll();
+    });
+
+    m_actions.dataset = make(tr("&Dataset\u2026"), QKeySequence(tr("Ctrl+D")), tr("Choose the evaluation and calibration data"), [this] { chooseDataset(); });
+    m_actions.calibrate = make(tr("&Calibrate"), QKeySequence(tr("Ctrl+L")), tr("Observe activation ranges on calibration images"), [w] { w->calibrate(); });
+    m_actions.evaluate = make(tr("&Evaluate"), QKeySequence(tr("Ctrl+E")), tr("Evaluate the current config (and the FP32 baseline first)"),
+                              [w] { w->evaluate(); });
+    m_actions.cancel = make(tr("C&ancel Job"), QKeySequence(Qt::Key_Escape), tr("Cancel the running job"), [w] { w->cancel(); });
+    m_actions.about = make(tr("&About QuantScope"), QKeySequence(), {}, [this] {
+        QMessageBox::about(this, tr("About QuantScope"),
+                           tr("<b>QuantScope %1</b><br>Post-training quantization workbench for ONNX CNNs on oneDNN.").arg(appVersion()));
+    });
+}
+
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_actions.openModel);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addAction(m_actions.openSession);
+    file->addSeparator();
+    file->addAction(m_actions.saveSession);
+    file->addAction(m_actions.saveSessionAs);
+    file->addSeparator();
+    file->addAction(m_actions.importConfig);
+    file->addAction(m_actions.exportConfig);
+    file->addAction(m_actions.exportRuns);
+    file->addSeparator();
+    file->addAction(m_actions.quit);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_actions.undo);
+    edit->addAction(m_actions.redo);
+    edit->addSeparator();
+    edit->addAction(m_actions.find);
+
+    QMenu* run = menuBar()->addMenu(tr("&Run"));
+    run->addAction(m_actions.dataset);
+    run->addSeparator();
+    run->addAction(m_actions.calibrate);
+    run->addAction(m_actions.evaluate);
+    run->addAction(m_actions.cancel);
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_actions.about);
+
+    QToolBar* bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    bar->addAction(m_actions.openModel);
+    bar->addAction(m_actions.dataset);
+    bar->addSeparator();
+    bar->addAction(m_actions.calibrate);
+    bar->addAction(m_actions.evaluate);
+    bar->addAction(m_actions.cancel);
+    bar->addSeparator();
+    bar->addAction(m_actions.undo);
+    bar->addAction(m_actions.redo);
+    m_viewMenu->addAction(bar->toggleViewAction());
+    m_viewMenu->addSeparator();
+}
+
+void MainWindow::openModel(const QString& path)
+{
+    if (!maybeSave())
+        return;
+    m_log->info(tr("Opening %1").arg(path));
+    m_workbench->openModel(path);
+}
+
+void MainWindow::openSession(const QString& path)
+{
+    if (!maybeSave())
+        return;
+    try {
+        m_workbench->openSession(path);
+        addRecentFile(path);
+    } catch (const Error& e) {
+        JobError error{QString::fromStdString(e.what()), QString::fromStdString(e.message()), QString::fromStdString(e.context().file),
+                       QString::fromStdString(e.context().node), e.context().line, e.context().sample};
+        showError(tr("Could not open the session"), describe(error));
+    }
+}
+
+void MainWindow::chooseModel()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Model"), QFileInfo(m_workbench->modelPath()).absolutePath(),
+                                                      tr("ONNX models (*.onnx);;All files (*)"));
+    if (!path.isEmpty())
+        openModel(path);
+}
+
+void MainWindow::chooseSession()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Session"), {}, tr("QuantScope sessions (*.qsession);;All files (*)"));
+    if (!path.isEmpty())
+        openSession(path);
+}
+
+void MainWindow::chooseDataset()
+{
+    DatasetDialog dialog(m_workbench->dataset(), this);
+    if (dialog.exec() == QDialog::Accepted)
+        m_workbench->setDataset(dialog.selection());
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!m_askToSave || !m_workbench->isDirty())
+        return true;
+    const auto answer = QMessageBox::question(this, tr("Unsaved session"), tr("The session has unsaved changes. Save them first?"),
+                                              QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save)
+        return saveSession();
+    return answer == QMessageBox::Discard;
+}
+
+bool MainWindow::saveSession()
+{
+    if (m_workbench->sessionPath().isEmpty())
+        return saveSessionAs();
+    try {
+        m_workbench->saveSession(m_workbench->sessionPath());
+        return true;
+    } catch (const Error& e) {
+        showError(tr("Could not save the session"), QString::fromStdString(e.what()));
+        return false;
+    }
+}
+
+bool MainWindow::saveSessionAs()
+{
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Session"), QFileInfo(m_workbench->modelPath()).completeBaseName() + QStringLiteral(".qsession"),
+                                                tr("QuantScope sessions (*.qsession)"));
+    if (path.isEmpty())
+        return false;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".qsession");
+    try {
+        m_workbench->saveSession(path);
+        addRecentFile(path);
+        updateTitle();
+        return true;
+    } catch (const Error& e) {
+        showError(tr("Could not save the session"), QString::fromStdString(e.what()));
+        return false;
+    }
+}
+
+void MainWindow::exportRunsCsv()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Runs"), QStringLiteral("runs.csv"), tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    try {
+        m_workbench->exportRunsCsv(path);
+        m_log->info(tr("Runs exported to %1").arg(path));
+    } catch (const Error& e) {
+        showError(tr("Could not export the runs"), QString::fromStdString(e.what()));
+    }
+}
+
+void MainWindow::addRecentFile(const QString& path)
+{
+    QSettings settings;
+    QStringList files = settings.value(kRecentKey).toStringList();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    files.removeAll(absolute);
+    files.prepend(absolute);
+    while (files.size() > kMaxRecent)
+        files.removeLast();
+    settings.setValue(kRecentKey, files);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = QSettings().value(kRecentKey).toStringList();
+    for (const QString& file : files) {
+        QAction* a = m_recentMenu->addAction(QFileInfo(file).fileName());
+        a->setStatusTip(file);
+        connect(a, &QAction::triggered, this, [this, file] {
+            if (file.endsWith(QLatin1String(".qsession")))
+                openSession(file);
+            else
+                openModel(file);
+        });
+    }
+    m_recentMenu->setEnabled(!files.isEmpty());
+    if (!files.isEmpty()) {
+        m_recentMenu->addSeparator();
+        m_recentMenu->addAction(tr("Clear List"), this, [this] {
+            QSettings().remove(kRecentKey);
+            rebuildRecentMenu();
+        });
+    }
+}
+
+} // namespace qs::gui

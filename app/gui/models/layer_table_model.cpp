@@ -1,0 +1,267 @@
+#include "app/gui/models/layer_table_model.h"
+
+#include "app/gui/commands/layer_edit_command.h"
+
+#include <QBrush>
+#include <QLocale>
+#include <QPalette>
+#include <QUndoStack>
+
+#include <algorithm>
+
+namespace qs::gui {
+
+namespace {
+const QString kNone = QStringLiteral("\u2014"); // "—": depends on a piece that has not produced a value
+
+QString number(double v, int precision = 4) { return QLocale().toString(v, 'g', precision); }
+} // namespace
+
+LayerTableModel::LayerTableModel(QUndoStack* undoStack, QObject* parent) : QAbstractTableModel(parent), m_undo(undoStack) {}
+
+int LayerTableModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : static_cast<int>(m_layers.size()); }
+int LayerTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+
+bool LayerTableModel::isEditable(int column)
+{
+    return column >= BitsActivations && column <= NoClip;
+}
+
+Qt::ItemFlags LayerTableModel::flags(const QModelIndex& index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    if (isEditable(index.column()))
+        f |= Qt::ItemIsEditable;
+    return f;
+}
+
+QVariant LayerTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case ActMin:
+        case ActMax: return tr("Observed range of the layer's output (Calibrate)");
+        case WeightMin:
+        case WeightMax: return tr("Range of the layer's weights (BatchNorm folded)");
+        case Clip: return tr("Activation clipping method (Distiller names)");
+        case OverrideKey: return tr("The config override that matched this layer");
+        case Sqnr: return tr("Signal-to-quantization-noise ratio after the last evaluation");
+        default: return {};
+        }
+    }
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Name: return tr("Layer");
+    case OpType: return tr("Op");
+    case OutputShape: return tr("Output shape");
+    case Parameters: return tr("Params");
+    case ActMin: return tr("Act min");
+    case ActMax: return tr("Act max");
+    case WeightMin: return tr("W min");
+    case WeightMax: return tr("W max");
+    case BitsActivations: return tr("Bits A");
+    case BitsWeights: return tr("Bits W");
+    case Mode: return tr("Mode");
+    case PerChannel: return tr("Per-channel");
+    case Clip: return tr("Clip");
+    case NoQuant: return tr("No quant");
+    case NoClip: return tr("No clip");
+    case OverrideKey: return tr("Override key");
+    case Sqnr: return tr("SQNR (dB)");
+    default: return {};
+    }
+}
+
+QVariant LayerTableModel::display(int row, int column) const
+{
+    const LayerInfo& l = m_layers[static_cast<std::size_t>(row)];
+    const LayerConfig& c = m_configs[static_cast<std::size_t>(row)];
+    const ValueRange* act = activationRange(row);
+    const QString yes = tr("yes"), no = tr("no");
+    switch (column) {
+    case Name: return l.name;
+    case OpType: return l.opType;
+    case OutputShape: return l.outputShape.isEmpty() ? kNone : l.outputShape;
+    case Parameters: return l.parameters ? QLocale().toString(l.parameters) : kNone;
+    case ActMin: return act ? number(act->min) : kNone;
+    case ActMax: return act ? number(act->max) : kNone;
+    case WeightMin: return l.weightMin ? number(*l.weightMin) : kNone;
+    case WeightMax: return l.weightMax ? number(*l.weightMax) : kNone;
+    case BitsActivations: return c.bitsActivations;
+    case BitsWeights: return l.hasWeights ? QVariant(c.bitsWeights) : QVariant(kNone);
+    case Mode: return modeName(c.mode);
+    case PerChannel: return c.perChannel ? yes : no;
+    case Clip: return toString(c.clip);
+    case NoQuant: return c.noQuant ? yes : no;
+    case NoClip: return c.noClip ? yes : no;
+    case OverrideKey: return kNone; // needs core/quant's override resolution
+    case Sqnr: return kNone;        // needs core/calibration's SQNR
+    default: return {};
+    }
+}
+
+QVariant LayerTableModel::edit(int row, int column) const
+{
+    const LayerInfo& l = m_layers[static_cast<std::size_t>(row)];
+    const LayerConfig& c = m_configs[static_cast<std::size_t>(row)];
+    const ValueRange* act = activationRange(row);
+    switch (column) {
+    case Name: return l.name;
+    case OpType: return l.opType;
+    case OutputShape: return l.outputShape;
+    case Parameters: return l.parameters;
+    case ActMin: return act ? QVariant(act->min) : QVariant();
+    case ActMax: return act ? QVariant(act->max) : QVariant();
+    case WeightMin: return l.weightMin ? QVariant(*l.weightMin) : QVariant();
+    case WeightMax: return l.weightMax ? QVariant(*l.weightMax) : QVariant();
+    case BitsActivations: return c.bitsActivations;
+    case BitsWeights: return c.bitsWeights;
+    case Mode: return modeName(c.mode);
+    case PerChannel: return c.perChannel;
+    case Clip: return toString(c.clip);
+    case NoQuant: return c.noQuant;
+    case NoClip: return c.noClip;
+    default: return {};
+    }
+}
+
+QVariant LayerTableModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const int row = index.row(), column = index.column();
+    switch (role) {
+    case Qt::DisplayRole: return display(row, column);
+    case Qt::EditRole: return edit(row, column);
+    case Qt::TextAlignmentRole:
+        if (column == Name || column == OpType || column == OutputShape || column == Mode || column == Clip || column == OverrideKey)
+            return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    case Qt::ForegroundRole:
+        if (display(row, column).toString() == kNone || (m_configs[static_cast<std::size_t>(row)].noQuant && isEditable(column) && column != NoQuant))
+            return QBrush(QPalette().color(QPalette::Disabled, QPalette::Text));
+        return {};
+    case Qt::ToolTipRole:
+        if (column == OverrideKey)
+            return tr("Shown once the Distiller config resolution (core/quant) is available");
+        if (column == Sqnr)
+            return tr("Shown once the calibration statistics (core/calibration) are available");
+        if ((column == ActMin || column == ActMax) && !calibrated())
+            return tr("Run Calibrate to observe activation ranges");
+        if (column == Clip && m_configs[static_cast<std::size_t>(row)].clip != ClipMethod::None)
+            return tr("Only min/max ranges are available until core/calibration lands; evaluation uses min/max");
+        return {};
+    default: return {};
+    }
+}
+
+std::optional<LayerConfig> LayerTableModel::withValue(LayerConfig c, int column, const QVariant& value)
+{
+    bool ok = true;
+    switch (column) {
+    case BitsActivations:
+    case BitsWeights: {
+        const int bits = value.toInt(&ok);
+        if (!ok || bits < 2 || bits > 8)
+            return std::nullopt;
+        (column == BitsActivations ? c.bitsActivations : c.bitsWeights) = bits;
+        return c;
+    }
+    case Mode: {
+        const auto m = parseMode(value.toString());
+        if (!m)
+            return std::nullopt;
+        c.mode = *m;
+        return c;
+    }
+    case Clip: {
+        const auto m = parseClipMethod(value.toString());
+        if (!m)
+            return std::nullopt;
+        c.clip = *m;
+        return c;
+    }
+    case PerChannel: c.perChannel = value.toBool(); return c;
+    case NoQuant: c.noQuant = value.toBool(); return c;
+    case NoClip: c.noClip = value.toBool(); return c;
+    default: return std::nullopt;
+    }
+}
+
+bool LayerTableModel::setData(const QModelIndex& index, const QVariant& value, int role)
+{
+    if (role != Qt::EditRole || !checkIndex(index, CheckIndexOption::IndexIsValid) || !isEditable(index.column()))
+        return false;
+    std::vector<int> rows{index.row()};
+    if (std::find(m_bulkRows.begin(), m_bulkRows.end(), index.row()) != m_bulkRows.end())
+        rows = m_bulkRows;
+    std::vector<LayerConfig> before, after;
+    for (int row : rows) {
+        if (row < 0 || row >= rowCount())
+            return false;
+        const auto changed = withValue(m_configs[static_cast<std::size_t>(row)], index.column(), value);
+        if (!changed)
+            return false;
+        before.push_back(m_configs[static_cast<std::size_t>(row)]);
+        after.push_back(*changed);
+    }
+    if (before == after)
+        return true;
+    const QString column = headerData(index.column(), Qt::Horizontal).toString();
+    const QString text = rows.size() == 1
+        ? tr("Set %1 of %2").arg(column, m_layers[static_cast<std::size_t>(rows[0])].name)
+        : tr("Set %1 of %n layers", nullptr, static_cast<int>(rows.size())).arg(column);
+    m_undo->push(new LayerEditCommand(this, text, rows, before, after));
+    return true;
+}
+
+void LayerTableModel::resetLayers(std::vector<LayerInfo> layers, const LayerConfig& defaults)
+{
+    beginResetModel();
+    m_layers = std::move(layers);
+    m_configs.assign(m_layers.size(), defaults);
+    m_actRanges.clear();
+    endResetModel();
+}
+
+int LayerTableModel::rowOf(const QString& layerName) const
+{
+    for (std::size_t i = 0; i < m_layers.size(); ++i)
+        if (m_layers[i].name == layerName)
+            return static_cast<int>(i);
+    return -1;
+}
+
+void LayerTableModel::applyConfigs(const std::vector<int>& rows, const std::vector<LayerConfig>& configs)
+{
+    Q_ASSERT(rows.size() == configs.size());
+    if (rows.empty())
+        return;
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        m_configs[static_cast<std::size_t>(rows[i])] = configs[i];
+    const auto [lo, hi] = std::minmax_element(rows.begin(), rows.end());
+    emit dataChanged(index(*lo, 0), index(*hi, ColumnCount - 1));
+    emit configEdited();
+}
+
+const ValueRange* LayerTableModel::activationRange(int row) const
+{
+    if (row < 0 || row >= static_cast<int>(m_actRanges.size()) || !m_actRanges[static_cast<std::size_t>(row)])
+        return nullptr;
+    return &*m_actRanges[static_cast<std::size_t>(row)];
+}
+
+void LayerTableModel::setActivationRanges(const std::vector<std::optional<ValueRange>>& ranges)
+{
+    m_actRanges = ranges;
+    m_actRanges.resize(m_layers.size());
+    if (!m_layers.empty())
+        emit dataChanged(index(0, ActMin), index(rowCount() - 1, ActMax));
+}
+
+} // namespace qs::gui

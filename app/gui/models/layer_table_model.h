@@ -1,0 +1,73 @@
+#pragma once
+// One row per quantizable layer of the loaded model: facts (op, shape, parameters, weight and calibrated
+// activation ranges) and the editable per-layer quantization config. Every edit goes through the undo
+// stack as a LayerEditCommand; with "bulk rows" set (a multi-row selection in the view) one edit applies
+// to all of those rows as one undoable step. Columns that depend on pieces not in core yet show "—".
+
+#include "app/gui/models/layer_config.h"
+
+#include <QAbstractTableModel>
+
+#include <optional>
+#include <vector>
+
+class QUndoStack;
+
+namespace qs::gui {
+
+class LayerTableModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column {
+        Name, OpType, OutputShape, Parameters, ActMin, ActMax, WeightMin, WeightMax, BitsActivations, BitsWeights, Mode,
+        PerChannel, Clip, NoQuant, NoClip, OverrideKey, Sqnr, ColumnCount
+    };
+
+    explicit LayerTableModel(QUndoStack* undoStack, QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    // Pushes an undoable edit (for the bulk rows when set and containing index's row).
+    bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
+
+    static bool isEditable(int column);
+
+    // A new model: new layers with the default config; clears calibration ranges.
+    void resetLayers(std::vector<LayerInfo> layers, const LayerConfig& defaults = {});
+    const std::vector<LayerInfo>& layers() const { return m_layers; }
+    const std::vector<LayerConfig>& configs() const { return m_configs; }
+    int rowOf(const QString& layerName) const; // -1 if absent
+
+    // Applies configs without the undo stack (used by commands and session loading).
+    void applyConfigs(const std::vector<int>& rows, const std::vector<LayerConfig>& configs);
+
+    // Calibrated activation range of each layer's output (by row); empty = not calibrated.
+    void setActivationRanges(const std::vector<std::optional<ValueRange>>& ranges);
+    bool calibrated() const { return !m_actRanges.empty(); }
+    const ValueRange* activationRange(int row) const; // nullptr: not calibrated
+
+    // Rows the next setData applies to when they include the edited row (set by the view around commitData).
+    void setBulkRows(std::vector<int> rows) { m_bulkRows = std::move(rows); }
+
+    // The config a value from an editor would give (nullopt: invalid value for the column).
+    static std::optional<LayerConfig> withValue(LayerConfig config, int column, const QVariant& value);
+
+signals:
+    // The user (or undo/redo) changed the config of some layers.
+    void configEdited();
+
+private:
+    QVariant display(int row, int column) const;
+    QVariant edit(int row, int column) const;
+
+    QUndoStack* m_undo;
+    std::vector<LayerInfo> m_layers;
+    std::vector<LayerConfig> m_configs;
+    std::vector<std::optional<ValueRange>> m_actRanges;
+    std::vector<int> m_bulkRows;
+};
+
+} // namespace qs::gui

@@ -1,0 +1,157 @@
+#include "app/gui/models/runs_table_model.h"
+
+#include <QBrush>
+#include <QFont>
+#include <QLocale>
+#include <QPalette>
+
+namespace qs::gui {
+
+namespace {
+QString csvField(QString text)
+{
+    if (text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"')) || text.contains(QLatin1Char('\n')))
+        return QLatin1Char('"') + text.replace(QLatin1String("\""), QLatin1String("\"\"")) + QLatin1Char('"');
+    return text;
+}
+} // namespace
+
+RunsTableModel::RunsTableModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+int RunsTableModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : static_cast<int>(m_runs.size()); }
+int RunsTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+
+Qt::ItemFlags RunsTableModel::flags(const QModelIndex& index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    if (index.column() == Name)
+        f |= Qt::ItemIsEditable;
+    return f;
+}
+
+QVariant RunsTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Name: return tr("Run");
+    case Config: return tr("Config");
+    case Samples: return tr("Images");
+    case Top1: return tr("Top-1 %");
+    case Top5: return tr("Top-5 %");
+    case DeltaTop1: return tr("\u0394 vs FP32");
+    case SizeMB: return tr("Size (MB)");
+    case Compression: return tr("Compression");
+    case Latency: return tr("ms/image");
+    case Throughput: return tr("images/s");
+    case Date: return tr("Date");
+    default: return {};
+    }
+}
+
+QVariant RunsTableModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const RunRecord& r = m_runs[static_cast<std::size_t>(index.row())];
+    const bool hasDelta = hasBaseline() && !r.fp32;
+    const double delta = hasDelta ? 100.0 * (r.top1 - m_runs.front().top1) : 0.0;
+    const QLocale locale;
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case Name: return r.name;
+        case Config: return r.config;
+        case Samples: return locale.toString(r.samples);
+        case Top1: return locale.toString(100.0 * r.top1, 'f', 2);
+        case Top5: return locale.toString(100.0 * r.top5, 'f', 2);
+        case DeltaTop1: return hasDelta ? (delta >= 0 ? QStringLiteral("+") : QString()) + locale.toString(delta, 'f', 2) : QStringLiteral("\u2014");
+        case SizeMB: return locale.toString(r.sizeMB, 'f', 3);
+        case Compression: return locale.toString(r.compression, 'f', 2) + QStringLiteral("\u00D7");
+        case Latency: return locale.toString(r.msPerImage, 'f', 3);
+        case Throughput: return locale.toString(r.imagesPerSecond, 'f', 0);
+        case Date: return locale.toString(r.date, QLocale::ShortFormat);
+        default: return {};
+        }
+    }
+    if (role == Qt::EditRole) { // raw values: editing the name, sorting by number
+        switch (index.column()) {
+        case Name: return r.name;
+        case Config: return r.config;
+        case Samples: return r.samples;
+        case Top1: return r.top1;
+        case Top5: return r.top5;
+        case DeltaTop1: return hasDelta ? QVariant(delta) : QVariant();
+        case SizeMB: return r.sizeMB;
+        case Compression: return r.compression;
+        case Latency: return r.msPerImage;
+        case Throughput: return r.imagesPerSecond;
+        case Date: return r.date;
+        default: return {};
+        }
+    }
+    if (role == Qt::TextAlignmentRole)
+        return QVariant::fromValue((index.column() == Name || index.column() == Config ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter);
+    if (role == Qt::FontRole && r.fp32) {
+        QFont f;
+        f.setBold(true);
+        return f;
+    }
+    if (role == Qt::ForegroundRole && index.column() == DeltaTop1 && hasDelta && delta < -1.0)
+        return QBrush(QColor(0xc0, 0x30, 0x30));
+    return {};
+}
+
+bool RunsTableModel::setData(const QModelIndex& index, const QVariant& value, int role)
+{
+    if (role != Qt::EditRole || !checkIndex(index, CheckIndexOption::IndexIsValid) || index.column() != Name)
+        return false;
+    const QString name = value.toString().trimmed();
+    if (name.isEmpty())
+        return false;
+    RunRecord& r = m_runs[static_cast<std::size_t>(index.row())];
+    if (r.name == name)
+        return true;
+    r.name = name;
+    emit dataChanged(index, index);
+    emit runRenamed(index.row());
+    return true;
+}
+
+void RunsTableModel::append(const RunRecord& run)
+{
+    const int row = rowCount();
+    beginInsertRows({}, row, row);
+    m_runs.push_back(run);
+    endInsertRows();
+    if (run.fp32 && row == 0 && rowCount() > 1) // a new baseline changes every Δ
+        emit dataChanged(index(0, DeltaTop1), index(rowCount() - 1, DeltaTop1));
+}
+
+void RunsTableModel::setRuns(std::vector<RunRecord> runs)
+{
+    beginResetModel();
+    m_runs = std::move(runs);
+    endResetModel();
+}
+
+QString RunsTableModel::toCsv() const
+{
+    QStringList lines;
+    lines << QStringLiteral("name,config,images,top1_percent,top5_percent,delta_top1_percent,cross_entropy,size_mb,compression,ms_per_image,images_per_second,date");
+    for (std::size_t i = 0; i < m_runs.size(); ++i) {
+        const RunRecord& r = m_runs[i];
+        const bool hasDelta = hasBaseline() && !r.fp32;
+        QStringList f;
+        f << csvField(r.name) << csvField(r.config) << QString::number(r.samples) << QString::number(100.0 * r.top1, 'f', 4)
+          << QString::number(100.0 * r.top5, 'f', 4)
+          << (hasDelta ? QString::number(100.0 * (r.top1 - m_runs.front().top1), 'f', 4) : QString())
+          << QString::number(r.crossEntropy, 'f', 6) << QString::number(r.sizeMB, 'f', 6) << QString::number(r.compression, 'f', 4)
+          << QString::number(r.msPerImage, 'f', 6) << QString::number(r.imagesPerSecond, 'f', 1) << r.date.toString(Qt::ISODate);
+        lines << f.join(QLatin1Char(','));
+    }
+    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+} // namespace qs::gui

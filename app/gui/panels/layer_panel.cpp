@@ -1,0 +1,150 @@
+#include "app/gui/panels/layer_panel.h"
+
+#include "app/gui/models/layer_table_model.h"
+#include "app/gui/panels/layer_item_delegate.h"
+
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QRegularExpression>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <set>
+
+namespace qs::gui {
+
+namespace {
+
+// Matches the filter against the layer name or op type.
+class LayerFilterProxy : public QSortFilterProxyModel {
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex& parent) const override
+    {
+        const QRegularExpression re = filterRegularExpression();
+        if (re.pattern().isEmpty())
+            return true;
+        for (int column : {int(LayerTableModel::Name), int(LayerTableModel::OpType)})
+            if (re.match(sourceModel()->index(row, column, parent).data().toString()).hasMatch())
+                return true;
+        return false;
+    }
+};
+
+// Commits an edit to every selected row when the edited row is part of a multi-row selection.
+class LayerTableView : public QTableView {
+public:
+    LayerTableView(LayerTableModel* model, QSortFilterProxyModel* proxy, QWidget* parent)
+        : QTableView(parent), m_model(model), m_proxy(proxy)
+    {
+    }
+
+protected:
+    void commitData(QWidget* editor) override
+    {
+        std::set<int> rows;
+        for (const QModelIndex& index : selectionModel()->selectedIndexes())
+            rows.insert(m_proxy->mapToSource(index).row());
+        m_model->setBulkRows(rows.size() > 1 ? std::vector<int>(rows.begin(), rows.end()) : std::vector<int>{});
+        QTableView::commitData(editor);
+        m_model->setBulkRows({});
+    }
+
+private:
+    LayerTableModel* m_model;
+    QSortFilterProxyModel* m_proxy;
+};
+
+} // namespace
+
+LayerPanel::LayerPanel(LayerTableModel* model, QWidget* parent)
+    : QWidget(parent), m_model(model), m_proxy(new LayerFilterProxy(this)), m_view(new LayerTableView(model, m_proxy, this)),
+      m_filter(new QLineEdit(this)), m_regex(new QCheckBox(tr("Regex"), this)), m_count(new QLabel(this))
+{
+    m_proxy->setSourceModel(model);
+    m_proxy->setSortRole(Qt::EditRole);
+    m_filter->setPlaceholderText(tr("Filter layers by name or op type"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setObjectName(QStringLiteral("layerFilter"));
+    m_view->setObjectName(QStringLiteral("layerTable"));
+    m_view->setModel(m_proxy);
+    m_view->setItemDelegate(new LayerItemDelegate(m_view));
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(-1, Qt::AscendingOrder); // node order until the user sorts
+    m_view->setAlternatingRowColors(true);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setToolTip(tr("Double-click a config cell to edit it; with several rows selected the edit applies to all of them"));
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(new QLabel(tr("Filter:"), this));
+    top->addWidget(m_filter, 1);
+    top->addWidget(m_regex);
+    top->addWidget(m_count);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(top);
+    layout->addWidget(m_view);
+
+    connect(m_filter, &QLineEdit::textChanged, this, &LayerPanel::updateFilter);
+    connect(m_regex, &QCheckBox::toggled, this, &LayerPanel::updateFilter);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
+        m_view->resizeColumnsToContents();
+        updateCount();
+    });
+    connect(m_proxy, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex& from, const QModelIndex& to) {
+        if (to.column() - from.column() < LayerTableModel::ColumnCount - 1) // calibration ranges arrived: fit them
+            m_view->resizeColumnsToContents();
+    });
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &LayerPanel::updateCount);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &LayerPanel::updateCount);
+    updateCount();
+}
+
+void LayerPanel::setFilter(const QString& text, bool regex)
+{
+    m_regex->setChecked(regex);
+    m_filter->setText(text);
+    updateFilter();
+}
+
+void LayerPanel::updateFilter()
+{
+    const QString text = m_filter->text();
+    QRegularExpression re(m_regex->isChecked() ? text : QRegularExpression::escape(text), QRegularExpression::CaseInsensitiveOption);
+    if (!re.isValid()) {
+        m_filter->setStyleSheet(QStringLiteral("color: #c03030"));
+        m_filter->setToolTip(re.errorString());
+        return;
+    }
+    m_filter->setStyleSheet({});
+    m_filter->setToolTip({});
+    m_proxy->setFilterRegularExpression(re);
+    updateCount();
+}
+
+void LayerPanel::updateCount()
+{
+    m_count->setText(tr("%1 of %2 layers").arg(m_proxy->rowCount()).arg(m_model->rowCount()));
+}
+
+std::vector<int> LayerPanel::selectedRows() const
+{
+    std::set<int> rows;
+    for (const QModelIndex& index : m_view->selectionModel()->selectedRows())
+        rows.insert(m_proxy->mapToSource(index).row());
+    return {rows.begin(), rows.end()};
+}
+
+} // namespace qs::gui

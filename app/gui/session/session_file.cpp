@@ -1,0 +1,156 @@
+#include "app/gui/session/session_file.h"
+
+#include "core/util/error.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+namespace qs::gui {
+
+namespace {
+
+constexpr int kFormatVersion = 1;
+
+QJsonObject toJson(const LayerConfig& c)
+{
+    return QJsonObject{{"bits_activations", c.bitsActivations}, {"bits_weights", c.bitsWeights}, {"mode", modeName(c.mode)},
+                       {"per_channel", c.perChannel},          {"clip", toString(c.clip)},      {"no_quant", c.noQuant},
+                       {"no_clip", c.noClip}};
+}
+
+[[noreturn]] void fail(const QString& path, const QString& message)
+{
+    throw Error(message.toStdString(), ErrorContext(path.toStdString()));
+}
+
+LayerConfig configFromJson(const QString& path, const QString& layer, const QJsonObject& o)
+{
+    LayerConfig c;
+    c.bitsActivations = o.value("bits_activations").toInt(c.bitsActivations);
+    c.bitsWeights = o.value("bits_weights").toInt(c.bitsWeights);
+    const auto mode = parseMode(o.value("mode").toString(modeName(c.mode)));
+    const auto clip = parseClipMethod(o.value("clip").toString(toString(c.clip)));
+    if (!mode || !clip || c.bitsActivations < 2 || c.bitsActivations > 8 || c.bitsWeights < 2 || c.bitsWeights > 8)
+        fail(path, QStringLiteral("invalid config for layer '%1'").arg(layer));
+    c.mode = *mode;
+    c.clip = *clip;
+    c.perChannel = o.value("per_channel").toBool(c.perChannel);
+    c.noQuant = o.value("no_quant").toBool(c.noQuant);
+    c.noClip = o.value("no_clip").toBool(c.noClip);
+    return c;
+}
+
+} // namespace
+
+void saveSession(const QString& path, const SessionData& s)
+{
+    QJsonObject root;
+    root["format"] = QStringLiteral("quantscope-session");
+    root["version"] = kFormatVersion;
+    root["model"] = s.modelPath;
+    root["dataset"] = QJsonObject{{"kind", s.dataset.kind},
+                                  {"path", s.dataset.path},
+                                  {"split", s.dataset.split},
+                                  {"preprocess", s.dataset.preprocess},
+                                  {"eval_limit", static_cast<double>(s.dataset.evalLimit)},
+                                  {"calibration_samples", static_cast<double>(s.dataset.calibrationSamples)}};
+    QJsonObject layers;
+    for (const auto& [name, config] : s.configs)
+        layers[name] = toJson(config);
+    root["config"] = layers;
+    if (s.ranges) {
+        QJsonObject ranges;
+        for (const auto& [value, range] : *s.ranges)
+            ranges[QString::fromStdString(value)] = QJsonArray{range.min, range.max};
+        root["calibration"] = ranges;
+    }
+    QJsonArray runs;
+    for (const RunRecord& r : s.runs)
+        runs.append(QJsonObject{{"name", r.name},
+                                {"config", r.config},
+                                {"fp32", r.fp32},
+                                {"samples", static_cast<double>(r.samples)},
+                                {"top1", r.top1},
+                                {"top5", r.top5},
+                                {"cross_entropy", r.crossEntropy},
+                                {"size_mb", r.sizeMB},
+                                {"compression", r.compression},
+                                {"ms_per_image", r.msPerImage},
+                                {"images_per_second", r.imagesPerSecond},
+                                {"date", r.date.toString(Qt::ISODateWithMs)}});
+    root["runs"] = runs;
+
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        fail(path, QStringLiteral("cannot write the session: %1").arg(file.errorString()));
+    file.write(QJsonDocument(root).toJson(QJsonDocument::Indented));
+    if (!file.commit())
+        fail(path, QStringLiteral("cannot write the session: %1").arg(file.errorString()));
+}
+
+SessionData loadSession(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        fail(path, QStringLiteral("cannot read the session: %1").arg(file.errorString()));
+    const QByteArray bytes = file.readAll();
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        const int line = 1 + static_cast<int>(bytes.left(parseError.offset).count('\n'));
+        throw Error(parseError.errorString().toStdString(), ErrorContext(path.toStdString(), {}, line));
+    }
+    const QJsonObject root = doc.object();
+    if (root.value("format").toString() != QLatin1String("quantscope-session"))
+        fail(path, QStringLiteral("not a QuantScope session file"));
+    if (root.value("version").toInt() > kFormatVersion)
+        fail(path, QStringLiteral("session format version %1 is newer than this QuantScope").arg(root.value("version").toInt()));
+    SessionData s;
+    s.modelPath = root.value("model").toString();
+    if (s.modelPath.isEmpty())
+        fail(path, QStringLiteral("the session names no model"));
+    const QJsonObject d = root.value("dataset").toObject();
+    s.dataset.kind = d.value("kind").toString(s.dataset.kind);
+    s.dataset.path = d.value("path").toString(s.dataset.path);
+    s.dataset.split = d.value("split").toString(s.dataset.split);
+    s.dataset.preprocess = d.value("preprocess").toString();
+    s.dataset.evalLimit = static_cast<qint64>(d.value("eval_limit").toDouble(-1));
+    s.dataset.calibrationSamples = static_cast<qint64>(d.value("calibration_samples").toDouble(1000));
+    const QJsonObject layers = root.value("config").toObject();
+    for (auto it = layers.begin(); it != layers.end(); ++it)
+        s.configs[it.key()] = configFromJson(path, it.key(), it.value().toObject());
+    if (root.contains("calibration")) {
+        Ranges ranges;
+        const QJsonObject r = root.value("calibration").toObject();
+        for (auto it = r.begin(); it != r.end(); ++it) {
+            const QJsonArray a = it.value().toArray();
+            if (a.size() != 2)
+                fail(path, QStringLiteral("invalid calibration range for '%1'").arg(it.key()));
+            ranges[it.key().toStdString()] = ValueRange{static_cast<float>(a[0].toDouble()), static_cast<float>(a[1].toDouble())};
+        }
+        s.ranges = std::move(ranges);
+    }
+    for (const QJsonValue& v : root.value("runs").toArray()) {
+        const QJsonObject o = v.toObject();
+        RunRecord r;
+        r.name = o.value("name").toString();
+        r.config = o.value("config").toString();
+        r.fp32 = o.value("fp32").toBool();
+        r.samples = static_cast<qint64>(o.value("samples").toDouble());
+        r.top1 = o.value("top1").toDouble();
+        r.top5 = o.value("top5").toDouble();
+        r.crossEntropy = o.value("cross_entropy").toDouble();
+        r.sizeMB = o.value("size_mb").toDouble();
+        r.compression = o.value("compression").toDouble(1.0);
+        r.msPerImage = o.value("ms_per_image").toDouble();
+        r.imagesPerSecond = o.value("images_per_second").toDouble();
+        r.date = QDateTime::fromString(o.value("date").toString(), Qt::ISODateWithMs);
+        s.runs.push_back(r);
+    }
+    return s;
+}
+
+} // namespace qs::gui

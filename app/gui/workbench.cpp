@@ -1,0 +1,277 @@
+#include "app/gui/workbench.h"
+
+#include "app/gui/models/layer_table_model.h"
+#include "app/gui/models/runs_table_model.h"
+#include "core/data/subset.h"
+#include "core/util/error.h"
+#include "core/util/progress.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QLocale>
+#include <QSaveFile>
+#include <QUndoStack>
+
+namespace qs::gui {
+
+Workbench::Workbench(QObject* parent)
+    : QObject(parent), m_undo(new QUndoStack(this)), m_layers(new LayerTableModel(m_undo, this)), m_runs(new RunsTableModel(this)),
+      m_jobs(new JobRunner(this))
+{
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(400);
+    connect(&m_debounce, &QTimer::timeout, this, &Workbench::evaluate);
+    connect(m_layers, &LayerTableModel::configEdited, this, &Workbench::onConfigEdited);
+    connect(m_undo, &QUndoStack::cleanChanged, this, [this] { emit dirtyChanged(isDirty()); });
+    connect(m_runs, &RunsTableModel::runRenamed, this, [this] { setExtraDirty(true); });
+    connect(m_jobs, &JobRunner::jobFailed, this, &Workbench::errorOccurred);
+    connect(m_jobs, &JobRunner::jobCancelled, this, [this](const QString& kind) { emit message(tr("%1 cancelled").arg(kind)); });
+}
+
+Workbench::~Workbench() = default;
+
+bool Workbench::isDirty() const { return !m_undo->isClean() || m_extraDirty; }
+
+void Workbench::setExtraDirty(bool dirty)
+{
+    const bool before = isDirty();
+    m_extraDirty = dirty;
+    if (before != isDirty())
+        emit dirtyChanged(isDirty());
+}
+
+void Workbench::onConfigEdited()
+{
+    // A new edit cancels a running evaluation and restarts it once the edits pause.
+    if (m_jobs->isRunningOrQueued(QStringLiteral("evaluate")) || m_debounce.isActive()) {
+        if (m_jobs->runningKind() == QLatin1String("evaluate"))
+            m_jobs->cancel();
+        m_debounce.start();
+    }
+}
+
+void Workbench::openModel(const QString& path) { startLoad(path, std::nullopt, {}); }
+
+void Workbench::startLoad(const QString& path, std::optional<SessionData> session, const QString& sessionPath)
+{
+    m_debounce.stop();
+    const QString title = tr("Loading %1").arg(QFileInfo(path).fileName());
+    m_jobs->start(QStringLiteral("load"), title, [this, path, session, sessionPath](Progress& progress) -> JobRunner::Apply {
+        auto loaded = std::make_shared<LoadedModel>(loadModel(path, progress));
+        return [this, loaded, session, sessionPath] {
+            m_graph = loaded->graph;
+            m_modelPath = loaded->path;
+            m_layers->resetLayers(loaded->layers);
+            m_runs->clear();
+            m_ranges.reset();
+            m_data.reset();
+            m_undo->clear();
+            m_runCounter = 0;
+            for (const QString& w : loaded->warnings)
+                emit message(w);
+            emit message(tr("Loaded %1: %n quantizable layers", nullptr, static_cast<int>(loaded->layers.size())).arg(loaded->path));
+            if (session)
+                applySession(*session);
+            m_sessionPath = sessionPath;
+            m_undo->setClean();
+            setExtraDirty(false);
+            emit dirtyChanged(isDirty());
+            emit stateChanged();
+            emit modelLoaded(m_modelPath);
+            if (session)
+                emit sessionOpened(m_sessionPath);
+        };
+    });
+}
+
+void Workbench::setDataset(const DatasetSelection& selection)
+{
+    if (selection == m_selection)
+        return;
+    m_selection = selection;
+    m_data.reset();
+    m_ranges.reset();
+    m_layers->setActivationRanges({});
+    if (m_runs->rowCount() > 0) {
+        m_runs->clear();
+        emit message(tr("Dataset changed: runs and calibration cleared"));
+    }
+    setExtraDirty(true);
+    emit stateChanged();
+}
+
+void Workbench::calibrate()
+{
+    if (!m_graph)
+        return;
+    auto graph = m_graph;
+    const DatasetSelection selection = m_selection;
+    const QString modelPath = m_modelPath;
+    m_jobs->start(QStringLiteral("calibrate"), tr("Calibrating"), [this, graph, selection, modelPath](Progress& progress) -> JobRunner::Apply {
+        auto ranges = std::make_shared<const Ranges>(calibrateMinMax(*graph, selection, modelPath, progress));
+        return [this, ranges] {
+            applyRanges(ranges);
+            emit message(tr("Calibrated min/max ranges of %n values on %1 train images", nullptr, static_cast<int>(ranges->size()))
+                             .arg(m_selection.calibrationSamples));
+            setExtraDirty(true);
+            emit stateChanged();
+            emit calibrationFinished();
+        };
+    });
+}
+
+std::map<QString, LayerConfig> Workbench::currentConfigs() const
+{
+    std::map<QString, LayerConfig> configs;
+    for (std::size_t i = 0; i < m_layers->layers().size(); ++i)
+        configs[m_layers->layers()[i].name] = m_layers->configs()[i];
+    return configs;
+}
+
+void Workbench::evaluate()
+{
+    m_debounce.stop();
+    if (!m_graph)
+        return;
+    EvalRequest request;
+    request.graph = m_graph;
+    request.baseline = !m_runs->hasBaseline();
+    for (const auto& [name, config] : currentConfigs())
+        request.configs[name.toStdString()] = config;
+    request.quantized = std::any_of(m_layers->configs().begin(), m_layers->configs().end(), [](const LayerConfig& c) { return !c.noQuant; });
+    request.ranges = m_ranges;
+    const bool needCalibration = request.quantized && !m_ranges;
+    const DatasetSelection selection = m_selection;
+    const QString modelPath = m_modelPath;
+    auto cached = m_data;
+    const QString summary = summarize(m_layers->configs());
+
+    // Live accuracy is posted to the GUI thread.
+    auto live = [this](bool quantized, const EvalMetrics& m, int64_t total) {
+        const QString text = tr("%1: top-1 %2% after %3 of %4 images")
+                                 .arg(quantized ? tr("int8") : tr("FP32"))
+                                 .arg(QLocale().toString(100.0 * m.top1(), 'f', 2))
+                                 .arg(m.samples)
+                                 .arg(total);
+        QMetaObject::invokeMethod(this, [this, text] { emit liveAccuracy(text); }, Qt::QueuedConnection);
+    };
+    m_jobs->start(QStringLiteral("evaluate"), tr("Evaluating"),
+                  [this, request, needCalibration, selection, modelPath, cached, summary, live](Progress& progress) mutable -> JobRunner::Apply {
+                      std::shared_ptr<const OpenedData> data = cached;
+                      if (!data || !(data->selection == selection) || data->modelPath != modelPath)
+                          data = std::make_shared<const OpenedData>(openEvaluationData(selection, modelPath, &progress));
+                      std::shared_ptr<const Ranges> ranges = request.ranges;
+                      if (needCalibration) {
+                          ranges = std::make_shared<const Ranges>(calibrateMinMax(*request.graph, selection, modelPath, progress));
+                          request.ranges = ranges;
+                      }
+                      request.dataset = data->dataset;
+                      request.indices = firstIndices(data->dataset->size(), selection.evalLimit);
+                      auto outcome = std::make_shared<EvalOutcome>(evaluateRuns(request, progress, live));
+                      return [this, data, ranges, needCalibration, outcome, summary] {
+                          m_data = data;
+                          if (needCalibration) {
+                              applyRanges(ranges);
+                              emit message(tr("Calibrated min/max ranges on %1 train images").arg(m_selection.calibrationSamples));
+                          }
+                          auto record = [](const EvalRun& run) {
+                              RunRecord r;
+                              r.samples = run.metrics.samples;
+                              r.top1 = run.metrics.top1();
+                              r.top5 = run.metrics.top5();
+                              r.crossEntropy = run.metrics.meanCrossEntropy();
+                              r.sizeMB = run.sizeMB;
+                              r.compression = run.sizeMB > 0 ? run.fp32SizeMB / run.sizeMB : 1.0;
+                              r.msPerImage = run.metrics.samples ? 1000.0 * run.metrics.inferSeconds / static_cast<double>(run.metrics.samples) : 0.0;
+                              r.imagesPerSecond = run.metrics.imagesPerSecond();
+                              r.date = QDateTime::currentDateTime();
+                              return r;
+                          };
+                          if (outcome->baseline) {
+                              RunRecord r = record(*outcome->baseline);
+                              r.fp32 = true;
+                              r.name = tr("FP32 baseline");
+                              r.config = QStringLiteral("FP32");
+                              m_runs->append(r);
+                              emit message(tr("FP32 baseline: top-1 %1% on %2 images").arg(100.0 * r.top1, 0, 'f', 2).arg(r.samples));
+                          }
+                          if (outcome->quantized) {
+                              RunRecord r = record(*outcome->quantized);
+                              r.name = tr("Run %1").arg(++m_runCounter);
+                              r.config = summary;
+                              m_runs->append(r);
+                              for (const QString& note : outcome->quantized->notes)
+                                  emit message(note);
+                              emit message(tr("%1 (%2): top-1 %3% on %4 images").arg(r.name, r.config).arg(100.0 * r.top1, 0, 'f', 2).arg(r.samples));
+                          }
+                          setExtraDirty(true);
+                          emit stateChanged();
+                          emit evaluationFinished();
+                      };
+                  });
+}
+
+void Workbench::exportRunsCsv(const QString& path) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text) || file.write(m_runs->toCsv().toUtf8()) < 0 || !file.commit())
+        throw Error(("cannot write the CSV: " + file.errorString()).toStdString(), ErrorContext(path.toStdString()));
+}
+
+void Workbench::saveSession(const QString& path)
+{
+    SessionData s;
+    s.modelPath = m_modelPath;
+    s.dataset = m_selection;
+    s.configs = currentConfigs();
+    if (m_ranges)
+        s.ranges = *m_ranges;
+    s.runs = m_runs->runs();
+    qs::gui::saveSession(path, s);
+    m_sessionPath = path;
+    m_undo->setClean();
+    setExtraDirty(false);
+    emit dirtyChanged(isDirty());
+    emit message(tr("Session saved to %1").arg(path));
+}
+
+void Workbench::openSession(const QString& path)
+{
+    SessionData session = loadSession(path);
+    // Nothing changes until the model has loaded: a failure leaves the current session as it was.
+    startLoad(session.modelPath, std::move(session), path);
+}
+
+void Workbench::applyRanges(std::shared_ptr<const Ranges> ranges)
+{
+    m_ranges = ranges;
+    std::vector<std::optional<ValueRange>> rows;
+    for (const LayerInfo& l : m_layers->layers()) {
+        auto it = ranges->find(l.outputValue.toStdString());
+        rows.push_back(it == ranges->end() ? std::nullopt : std::optional<ValueRange>(it->second));
+    }
+    m_layers->setActivationRanges(rows);
+}
+
+void Workbench::applySession(const SessionData& s)
+{
+    m_selection = s.dataset;
+    std::vector<int> rows;
+    std::vector<LayerConfig> configs;
+    for (const auto& [name, config] : s.configs) {
+        const int row = m_layers->rowOf(name);
+        if (row < 0) {
+            emit message(tr("Session config names layer '%1', which the model does not have; ignored").arg(name));
+            continue;
+        }
+        rows.push_back(row);
+        configs.push_back(config);
+    }
+    m_layers->applyConfigs(rows, configs);
+    if (s.ranges)
+        applyRanges(std::make_shared<const Ranges>(*s.ranges));
+    m_runs->setRuns(s.runs);
+    m_runCounter = static_cast<int>(std::count_if(s.runs.begin(), s.runs.end(), [](const RunRecord& r) { return !r.fp32; }));
+}
+
+} // namespace qs::gui

@@ -1,0 +1,89 @@
+#pragma once
+// The workbench's state and its jobs, without widgets: the loaded model, the dataset selection, the
+// calibration, the per-layer config (LayerTableModel + QUndoStack) and the runs (RunsTableModel). It
+// snapshots state on the GUI thread, hands it to JobRunner and applies results when a job finishes.
+// A failed job changes nothing: the previous model and session stay as they were.
+
+#include "app/gui/jobs/job_runner.h"
+#include "app/gui/session/session_file.h"
+
+#include <QObject>
+#include <QTimer>
+
+class QUndoStack;
+
+namespace qs::gui {
+
+class LayerTableModel;
+class RunsTableModel;
+
+class Workbench : public QObject {
+    Q_OBJECT
+public:
+    explicit Workbench(QObject* parent = nullptr);
+    ~Workbench() override;
+
+    QUndoStack* undoStack() const { return m_undo; }
+    LayerTableModel* layers() const { return m_layers; }
+    RunsTableModel* runs() const { return m_runs; }
+    JobRunner* jobs() const { return m_jobs; }
+
+    QString modelPath() const { return m_modelPath; }
+    bool hasModel() const { return m_graph != nullptr; }
+    const DatasetSelection& dataset() const { return m_selection; }
+    bool calibrated() const { return m_ranges != nullptr; }
+    bool isDirty() const;
+    QString sessionPath() const { return m_sessionPath; }
+
+    void openModel(const QString& path);
+    // Changing the data invalidates the runs and calibration (they are not comparable across datasets).
+    void setDataset(const DatasetSelection& selection);
+    void calibrate();
+    // Runs the FP32 baseline when the table has none, and the current config in int8 (calibrating first
+    // when needed) unless every layer is FP32.
+    void evaluate();
+    void cancel() { m_jobs->cancel(); }
+    void exportRunsCsv(const QString& path) const; // throws qs::Error
+
+    void saveSession(const QString& path); // throws qs::Error
+    void openSession(const QString& path); // reads now (throws), loads the model as a job
+
+    // Delay between a config edit and the restart of a running evaluation.
+    void setDebounceInterval(int ms) { m_debounce.setInterval(ms); }
+
+signals:
+    void modelLoaded(const QString& path);
+    void sessionOpened(const QString& path);
+    void calibrationFinished();
+    void evaluationFinished();
+    void errorOccurred(const QString& kind, const qs::gui::JobError& error);
+    void message(const QString& text); // for the log
+    void liveAccuracy(const QString& text);
+    void dirtyChanged(bool dirty);
+    void stateChanged(); // model, dataset or calibration changed (enable/disable actions)
+
+private:
+    void startLoad(const QString& path, std::optional<SessionData> session, const QString& sessionPath);
+    void applyRanges(std::shared_ptr<const Ranges> ranges);
+    void setExtraDirty(bool dirty);
+    std::map<QString, LayerConfig> currentConfigs() const;
+    void applySession(const SessionData& session);
+    void onConfigEdited();
+
+    QUndoStack* m_undo;
+    LayerTableModel* m_layers;
+    RunsTableModel* m_runs;
+    JobRunner* m_jobs;
+    QTimer m_debounce;
+
+    QString m_modelPath;
+    QString m_sessionPath;
+    std::shared_ptr<const Graph> m_graph;
+    DatasetSelection m_selection;
+    std::shared_ptr<const OpenedData> m_data; // cache of the opened evaluation split
+    std::shared_ptr<const Ranges> m_ranges;
+    bool m_extraDirty = false;
+    int m_runCounter = 0;
+};
+
+} // namespace qs::gui
