@@ -3,6 +3,7 @@
 #include "app/cli/commands.h"
 #include "core/eval/evaluator.h"
 #include "core/data/dataset_factory.h"
+#include "core/engine/cpu_features.h"
 #include "core/data/subset.h"
 #include "core/onnx_import/onnx_importer.h"
 #include "core/ptq/minmax_ptq.h"
@@ -58,6 +59,9 @@ int runEval(std::vector<std::string> argv)
     options.indices = data.indices;
 
     const Graph model = importOnnxFile(path);
+    if (quantize && settings.bitsWeights == 8 && !cpuFeatures().hasVnni)
+        std::fprintf(stderr, "quantscope-cli: warning: this CPU (%s) has no VNNI; 8-bit weights may saturate in oneDNN's u8 x s8 "
+                             "kernels. Consider --qe-bits-wts 7.\n", cpuFeatures().isa.c_str());
     if (quantize) {
         // Calibrate on the training split (as Distiller and ONNX Runtime do), never on the evaluated images.
         const auto train = openDataset(data.spec, Split::Train, data.dataset->preprocess());

@@ -1,6 +1,7 @@
 // `quantscope-cli info`: what a model contains and how QuantScope will run it.
 #include "app/cli/cli_common.h"
 #include "app/cli/commands.h"
+#include "core/engine/cpu_features.h"
 #include "core/engine/engine.h"
 #include "core/onnx_import/onnx_importer.h"
 #include "core/ops/op.h"
@@ -38,6 +39,9 @@ int runInfo(std::vector<std::string> argv)
                 g.nodes.size(), model.nodes.size());
     for (const auto& [type, count] : counts)
         std::printf("  %-20s %d\n", type.c_str(), count);
+    const CpuFeatures& cpu = cpuFeatures();
+    std::printf("cpu: %s, int8 dot products %s (weights: %d bits recommended)\n", cpu.isa.c_str(),
+                cpu.hasVnni ? "exact (VNNI)" : "saturating without VNNI", cpu.recommendedWeightBits());
     const auto fallback = compiled->referenceNodes();
     std::printf("oneDNN: %zu of %zu nodes (the rest run reference kernels)\n", g.nodes.size() - fallback.size(), g.nodes.size());
     for (const auto& name : fallback)

@@ -1,0 +1,30 @@
+#include "core/engine/cpu_features.h"
+
+#include <oneapi/dnnl/dnnl.hpp>
+
+namespace qs {
+
+const CpuFeatures& cpuFeatures()
+{
+    static const CpuFeatures features = [] {
+        CpuFeatures f;
+        using isa = dnnl::cpu_isa;
+        switch (dnnl::get_effective_cpu_isa()) {
+        case isa::sse41: f.isa = "sse41"; break;
+        case isa::avx: f.isa = "avx"; break;
+        case isa::avx2: f.isa = "avx2"; break;
+        case isa::avx2_vnni: f.isa = "avx2_vnni"; f.hasVnni = true; break;
+        case isa::avx512_mic: f.isa = "avx512_mic"; break;
+        case isa::avx512_mic_4ops: f.isa = "avx512_mic_4ops"; break;
+        case isa::avx512_core: f.isa = "avx512_core"; break;
+        case isa::avx512_core_vnni: f.isa = "avx512_core_vnni"; f.hasVnni = true; break;
+        case isa::avx512_core_bf16: f.isa = "avx512_core_bf16"; f.hasVnni = true; break;
+        case isa::avx512_core_amx: f.isa = "avx512_core_amx"; f.hasVnni = true; break;
+        default: f.isa = "unknown"; break;
+        }
+        return f;
+    }();
+    return features;
+}
+
+} // namespace qs
