@@ -239,7 +239,8 @@ void Workbench::openSession(const QString& path)
 {
     SessionData session = loadSession(path);
     // Nothing changes until the model has loaded: a failure leaves the current session as it was.
-    startLoad(session.modelPath, std::move(session), path);
+    const QString modelPath = session.modelPath; // copied: the session is moved into the job
+    startLoad(modelPath, std::move(session), path);
 }
 
 void Workbench::applyRanges(std::shared_ptr<const Ranges> ranges)
