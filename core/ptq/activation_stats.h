@@ -1,0 +1,29 @@
+#pragma once
+// Statistics of one activation tensor gathered batch by batch during calibration, in Distiller's terms
+// (min, max, avg_min / avg_max = mean over samples of per-sample min / max, mean, std, Laplace b) plus a
+// growing 2048-bin histogram for the histogram-based range methods. O(bins) memory.
+
+#include "core/ir/tensor.h"
+#include "core/ptq/histogram.h"
+
+namespace qs {
+
+struct ActivationStats {
+    double min = 0.0, max = 0.0;
+    double avgMin = 0.0, avgMax = 0.0; // mean over samples of each sample's min / max
+    double mean = 0.0, std = 0.0;
+    double b = 0.0;                    // Laplace scale: mean |x - mean|, averaged over batches (Distiller's way)
+    Shape shape;                       // one batch's shape as observed (dim 0 = batch)
+    int64_t samples = 0;               // count of samples (dim 0 entries) seen
+    int64_t elements = 0;              // count of values seen
+    Histogram histogram{2048};
+
+    // One batch; dim 0 of `shape` is the batch.
+    void add(const float* data, const Shape& shape);
+
+    // Running sums behind mean / std / b (kept so batches can be added one by one).
+    double m_sum = 0.0, m_sumSquares = 0.0, m_bSum = 0.0;
+    int64_t m_batches = 0;
+};
+
+} // namespace qs

@@ -1,0 +1,43 @@
+#pragma once
+// A fixed-bin-count histogram whose range grows as data arrives without losing mass: when a batch falls
+// outside the current range, the range is widened to cover it (by whole multiples of the current width, so
+// old bins map onto new bins without splitting) and the old counts are merged in, as PyTorch's
+// HistogramObserver does. Memory is O(bins), whatever the amount of data.
+
+#include <cstdint>
+#include <vector>
+
+namespace qs {
+
+class Histogram {
+public:
+    explicit Histogram(int bins = 2048) : m_counts(static_cast<std::size_t>(bins), 0.0) {}
+
+    void add(const float* data, int64_t count);
+    // Merges another histogram (its mass is spread uniformly within each of its bins).
+    void merge(const Histogram& other);
+
+    int bins() const { return static_cast<int>(m_counts.size()); }
+    double lo() const { return m_lo; }
+    double hi() const { return m_hi; }
+    double binWidth() const { return (m_hi - m_lo) / bins(); }
+    double binCenter(int i) const { return m_lo + (i + 0.5) * binWidth(); }
+    const std::vector<double>& counts() const { return m_counts; }
+    double total() const;
+    bool empty() const { return !m_initialised; }
+
+    // Value below which `fraction` of the mass lies (linear within a bin).
+    double quantile(double fraction) const;
+
+    // Direct construction (loading a saved histogram).
+    static Histogram fromCounts(double lo, double hi, std::vector<double> counts);
+
+private:
+    void growTo(double lo, double hi);
+
+    std::vector<double> m_counts;
+    double m_lo = 0.0, m_hi = 0.0;
+    bool m_initialised = false;
+};
+
+} // namespace qs
