@@ -85,22 +85,22 @@ void MainWindow::createDocks()
     QDockWidget* runs = addDock(QStringLiteral("runsDock"), tr("Runs"), m_runsPanel, Qt::BottomDockWidgetArea);
     QDockWidget* log = addDock(QStringLiteral("logDock"), tr("Log"), m_log, Qt::BottomDockWidgetArea);
     tabifyDockWidget(runs, log);
-    runs->raise();
     // Plots come from the widgets library (qs_widgets); until it lands these say so instead of drawing.
     QDockWidget* histograms = addDock(QStringLiteral("histogramDock"), tr("Activation histograms"),
             new PlaceholderPanel(tr("Calibrate to see histograms"),
                                  tr("Activation histograms with clip markers appear here once the calibration statistics "
                                     "(core/calibration) and the plot widgets are available."),
                                  this),
-            Qt::RightDockWidgetArea);
+            Qt::BottomDockWidgetArea);
     QDockWidget* accuracy = addDock(QStringLiteral("accuracySizeDock"), tr("Accuracy vs size"),
             new PlaceholderPanel(tr("Accuracy vs size"), tr("A plot of the runs (top-1 against model size) appears here once the plot widgets are available; "
                                                             "the Runs table has the numbers."),
                                  this),
-            Qt::RightDockWidgetArea);
+            Qt::BottomDockWidgetArea);
+    // One tab group below the table, so the wide layer table keeps the full window width.
+    tabifyDockWidget(log, histograms);
     tabifyDockWidget(histograms, accuracy);
-    histograms->raise();
-    resizeDocks({histograms}, {240}, Qt::Horizontal);
+    runs->raise();
 }
 
 void MainWindow::updateActions()

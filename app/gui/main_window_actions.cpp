@@ -114,9 +114,6 @@ void MainWindow::createMenus()
     bar->addAction(m_actions.calibrate);
     bar->addAction(m_actions.evaluate);
     bar->addAction(m_actions.cancel);
-    bar->addSeparator();
-    bar->addAction(m_actions.undo);
-    bar->addAction(m_actions.redo);
     m_viewMenu->addAction(bar->toggleViewAction());
     m_viewMenu->addSeparator();
 }

@@ -1,0 +1,15 @@
+#!/bin/sh
+# Runs the workbench under a virtual X server with --screenshot: it loads the demo model, evaluates the
+# FP32 baseline and two int8 configs, and writes main_*.png (QWidget::grab) into DIR (default docs/screenshots).
+# usage: scripts/screenshots.sh [BUILD_DIR] [DIR]
+set -eu
+src=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$src/build}
+out=${2:-$src/docs/screenshots}
+cmake --build "$build" --target quantscope -j "${JOBS:-2}"
+mkdir -p "$out"
+# A fixed locale and style so screenshots do not depend on the machine; settings isolated from the user's.
+export LC_ALL=C.UTF-8 LANG=C.UTF-8 XDG_CONFIG_HOME=$(mktemp -d)
+trap 'rm -rf "$XDG_CONFIG_HOME"' EXIT
+xvfb-run -a -s "-screen 0 1600x1000x24" "$build/app/gui/quantscope" --screenshot "$out"
+ls -l "$out"/main_*.png
