@@ -61,6 +61,23 @@ double Args::number(std::initializer_list<const char*> names, double fallback)
     throw Error("option " + std::string(*names.begin()) + " expects a number, got '" + *v + "'");
 }
 
+std::vector<std::string> Args::list(std::initializer_list<const char*> names)
+{
+    std::vector<std::string> values;
+    for (std::size_t i = 0; i < m_args.size(); ++i)
+        for (const char* name : names)
+            if (m_args[i] == name) {
+                std::size_t end = i + 1;
+                while (end < m_args.size() && m_args[end].rfind("-", 0) != 0)
+                    values.push_back(m_args[end++]);
+                if (values.empty())
+                    throw Error(std::string("option ") + name + " needs at least one layer name");
+                m_args.erase(m_args.begin() + static_cast<long>(i), m_args.begin() + static_cast<long>(end));
+                return values;
+            }
+    return values;
+}
+
 bool Args::flag(std::initializer_list<const char*> names)
 {
     for (std::size_t i = 0; i < m_args.size(); ++i)

@@ -18,6 +18,8 @@ public:
     std::string value(std::initializer_list<const char*> names, const std::string& fallback);
     long long integer(std::initializer_list<const char*> names, long long fallback);
     double number(std::initializer_list<const char*> names, double fallback);
+    // `--name A B C`: the values up to the next option (Distiller's list flags); removes them.
+    std::vector<std::string> list(std::initializer_list<const char*> names);
     // A bare `--name`; removes it.
     bool flag(std::initializer_list<const char*> names);
     bool helpRequested() { return flag({"--help", "-h"}); }

@@ -14,9 +14,11 @@ void usage()
 {
     std::puts("usage: quantscope-cli COMMAND [options]   (COMMAND --help for its options)\n"
               "commands:\n"
-              "  eval    evaluate a classifier's accuracy on a dataset (FP32)\n"
-              "  bench   time inference (latency at a batch size, images/s)\n"
-              "  info    show a model's inputs, operators, parameters and how it runs");
+              "  eval       evaluate a classifier's accuracy on a dataset (FP32, or int8 with --quantize-eval)\n"
+              "  calibrate  collect activation statistics (Distiller's stats YAML + histograms)\n"
+              "  ranges     the range every clip method picks per layer, with predicted SQNR\n"
+              "  bench      time inference (latency at a batch size, images/s)\n"
+              "  info       show a model's inputs, operators, parameters and how it runs");
 }
 
 } // namespace
@@ -34,6 +36,10 @@ int main(int argc, char** argv)
             return qs::cli::runEval(std::move(args));
         if (command == "bench")
             return qs::cli::runBench(std::move(args));
+        if (command == "calibrate")
+            return qs::cli::runCalibrate(std::move(args));
+        if (command == "ranges")
+            return qs::cli::runRanges(std::move(args));
         if (command == "info")
             return qs::cli::runInfo(std::move(args));
         std::fprintf(stderr, "quantscope-cli: unknown command '%s'\n", command.c_str());

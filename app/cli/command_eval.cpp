@@ -6,7 +6,8 @@
 #include "core/engine/cpu_features.h"
 #include "core/data/subset.h"
 #include "core/onnx_import/onnx_importer.h"
-#include "core/ptq/minmax_ptq.h"
+#include "app/cli/ptq_arguments.h"
+#include "app/cli/ptq_session.h"
 #include "core/ptq/model_size.h"
 #include "core/util/error.h"
 
@@ -25,15 +26,8 @@ int runEval(std::vector<std::string> argv)
                     "  --threads T           oneDNN threads (default: all cores)\n"
                     "  --reference           run the naive reference kernels instead of oneDNN (slow; for checking)\n"
                     "  --json                one JSON object instead of text\n"
-                    "Post-training quantization (Distiller's flags), real int8 on oneDNN:\n"
-                    "  --quantize-eval, --qe            quantize before evaluating\n"
-                    "  --qe-mode, --qem MODE            sym | asym_u | asym_s (default sym)\n"
-                    "  --qe-bits-acts, --qeba N         activation bits, 2..8 (default 8)\n"
-                    "  --qe-bits-wts, --qebw N          weight bits, 2..8 (default 8)\n"
-                    "  --qe-per-channel, --qepc         per-output-channel weight scales\n"
-                    "  --qe-calibration AMOUNT          calibration samples from the train split: a count or a\n"
-                    "                                   fraction (default 512 = first 512 images)\n",
-                    kDataHelp);
+                    "%s",
+                    kDataHelp, kPtqHelp);
         return 0;
     }
     const std::string path = modelArgument(args);
@@ -44,31 +38,22 @@ int runEval(std::vector<std::string> argv)
     options.engine.threads = static_cast<int>(args.integer({"--threads", "-j"}, 0));
     options.engine.useDnnl = !args.flag({"--reference"});
     const bool json = args.flag({"--json"});
-    const bool quantize = args.flag({"--quantize-eval", "--qe"});
-    LayerQuantSettings settings;
-    const std::string mode = args.value({"--qe-mode", "--qem"}, "sym");
-    if (mode != "sym" && mode != "asym_u" && mode != "asym_s")
-        throw Error("--qe-mode must be sym, asym_u or asym_s, got '" + mode + "'");
-    settings.modeActivations = mode == "sym" ? QuantMode::Symmetric : mode == "asym_s" ? QuantMode::AsymmetricSigned : QuantMode::AsymmetricUnsigned;
-    settings.modeWeights = mode == "sym" ? QuantMode::Symmetric : settings.modeActivations;
-    settings.bitsActivations = static_cast<int>(args.integer({"--qe-bits-acts", "--qeba"}, 8));
-    settings.bitsWeights = static_cast<int>(args.integer({"--qe-bits-wts", "--qebw"}, 8));
-    settings.perChannel = args.flag({"--qe-per-channel", "--qepc"});
-    const std::string calibration = args.value({"--qe-calibration"}, "512");
+    PtqArguments ptq = ptqArguments(args);
+    const bool quantize = ptq.quantize;
     args.finish();
     options.indices = data.indices;
 
     const Graph model = importOnnxFile(path);
-    if (quantize && settings.bitsWeights == 8 && !cpuFeatures().hasVnni)
+    if (quantize && ptq.config.defaults.quant.bitsWeights == 8 && !cpuFeatures().hasVnni)
         std::fprintf(stderr, "quantscope-cli: warning: this CPU (%s) has no VNNI; 8-bit weights may saturate in oneDNN's u8 x s8 "
                              "kernels. Consider --qe-bits-wts 7.\n", cpuFeatures().isa.c_str());
+    for (const auto& note : ptq.notes)
+        std::fprintf(stderr, "quantscope-cli: note: %s\n", note.c_str());
     if (quantize) {
-        // Calibrate on the training split (as Distiller and ONNX Runtime do), never on the evaluated images.
-        const auto train = openDataset(data.spec, Split::Train, data.dataset->preprocess());
-        const SampleAmount amount = parseSampleAmount(calibration);
-        const auto indices = amount.isFraction ? randomSubset(train->size(), amount, 0) : firstIndices(train->size(), amount.count);
-        const auto ranges = observeMinMax(model, *train, indices, 32, options.engine.threads);
-        options.engine.quantization = minMaxPlan(model, inputShapesFor(model, *data.dataset, std::min<int64_t>(options.batch, static_cast<int64_t>(data.indices.size()))), ranges, settings);
+        const Calibration calibration = obtainCalibration(model, data, ptq, options.engine.threads, &progress);
+        options.engine.quantization = buildPlan(calibration, ptq.config);
+        for (const auto& [node, note] : options.engine.quantization->notes)
+            std::fprintf(stderr, "quantscope-cli: note: %s: %s\n", node.c_str(), note.c_str());
     }
     const EvalMetrics m = evaluate(model, *data.dataset, options, &progress);
     EngineOptions sizing;
@@ -87,10 +72,12 @@ int runEval(std::vector<std::string> argv)
     std::printf("top-1: %.2f%%\n", 100.0 * m.top1());
     std::printf("top-5: %.2f%%\n", 100.0 * m.top5());
     std::printf("cross-entropy: %.4f\n", m.meanCrossEntropy());
-    if (quantize)
+    if (quantize) {
+        std::printf("config: %s\n", ptq.config.summary().c_str());
         std::printf("size: %.3f MB (FP32 %.3f MB, %.2fx smaller)\n", size.quantizedMegabytes(), size.fp32Megabytes(), size.ratio());
-    else
+    } else {
         std::printf("size: %.3f MB\n", size.fp32Megabytes());
+    }
     std::printf("throughput: %.0f images/s (batch %lld, %s%s)\n", m.imagesPerSecond(), static_cast<long long>(options.batch),
                 options.engine.useDnnl ? "oneDNN" : "reference kernels", quantize ? ", int8" : ", FP32");
     return 0;

@@ -9,5 +9,7 @@ namespace qs::cli {
 int runInfo(std::vector<std::string> args);
 int runEval(std::vector<std::string> args);
 int runBench(std::vector<std::string> args);
+int runCalibrate(std::vector<std::string> args);
+int runRanges(std::vector<std::string> args);
 
 } // namespace qs::cli

@@ -1,0 +1,97 @@
+#include "app/cli/ptq_arguments.h"
+
+#include "core/util/error.h"
+
+namespace qs::cli {
+
+const char* const kPtqHelp =
+    "Post-training quantization, Distiller's flags (real int8 execution on oneDNN):\n"
+    "  --quantize-eval, --qe              quantize before evaluating\n"
+    "  --qe-mode, --qem MODE              sym | sym_restr | asym_u | asym_s for activations and weights (default sym)\n"
+    "  --qe-mode-acts, --qema MODE        activations only\n"
+    "  --qe-mode-wts, --qemw MODE         weights only (int8 kernels run weights symmetric; asymmetric is noted)\n"
+    "  --qe-bits-acts, --qeba N           activation bits, 2..8 (default 8)\n"
+    "  --qe-bits-wts, --qebw N            weight bits, 2..8 (default 8)\n"
+    "  --qe-bits-accum N                  accumulator bits (32: oneDNN accumulates in s32)\n"
+    "  --qe-per-channel, --qepc           per-output-channel weight scales\n"
+    "  --qe-clip-acts, --qeca METHOD      none | avg | n_std | gauss | laplace | percentile | entropy | mse (default none)\n"
+    "  --qe-clip-n-stds K                 k for n_std (default 3)\n"
+    "  --qe-percentile P                  percentile for 'percentile' (default 99.99)\n"
+    "  --qe-no-clip-layers, --qencl L...  layers quantized without clipping (node names or module paths, e.g. fc)\n"
+    "  --qe-no-quant-layers, --qenql L... layers kept in FP32\n"
+    "  --qe-scale-approx-bits, --qesab N  accepted; oneDNN applies float output scales (noted)\n"
+    "  --qe-stats-file FILE               statistics (Distiller's YAML schema) instead of calibrating\n"
+    "  --qe-calibration AMOUNT            calibration samples from the train split: count or fraction (default 512)\n";
+
+namespace {
+
+void applyMode(const std::string& text, QuantMode* acts, QuantMode* wts, std::vector<std::string>& notes)
+{
+    QuantMode mode;
+    if (text == "sym" || text == "sym_restr")
+        mode = QuantMode::Symmetric;
+    else if (text == "asym_u")
+        mode = QuantMode::AsymmetricUnsigned;
+    else if (text == "asym_s")
+        mode = QuantMode::AsymmetricSigned;
+    else
+        throw Error("unknown quantization mode '" + text + "' (valid: sym, sym_restr, asym_u, asym_s)");
+    if (text == "sym_restr")
+        notes.push_back("sym_restr runs as sym (weights already use the restricted symmetric grid)");
+    if (acts)
+        *acts = mode;
+    if (wts)
+        *wts = mode;
+}
+
+int bits(Args& args, std::initializer_list<const char*> names, int fallback)
+{
+    const long long b = args.integer(names, fallback);
+    if (b < 2 || b > 8)
+        throw Error("option " + std::string(*names.begin()) + " must be 2..8 for integer execution (use --qe-no-quant-layers for FP32), got " +
+                    std::to_string(b));
+    return static_cast<int>(b);
+}
+
+} // namespace
+
+PtqArguments ptqArguments(Args& args)
+{
+    PtqArguments p;
+    p.quantize = args.flag({"--quantize-eval", "--qe"});
+    LayerPtqSettings& d = p.config.defaults;
+    d.quant.modeActivations = d.quant.modeWeights = QuantMode::Symmetric; // Distiller's default
+    if (const auto mode = args.value({"--qe-mode", "--qem"}))
+        applyMode(*mode, &d.quant.modeActivations, &d.quant.modeWeights, p.notes);
+    if (const auto mode = args.value({"--qe-mode-acts", "--qema"}))
+        applyMode(*mode, &d.quant.modeActivations, nullptr, p.notes);
+    if (const auto mode = args.value({"--qe-mode-wts", "--qemw"}))
+        applyMode(*mode, nullptr, &d.quant.modeWeights, p.notes);
+    if (d.quant.modeWeights != QuantMode::Symmetric)
+        p.notes.push_back("asymmetric weights run symmetric: oneDNN's int8 kernels take s8 weights without zero point");
+    d.quant.bitsActivations = bits(args, {"--qe-bits-acts", "--qeba"}, 8);
+    d.quant.bitsWeights = bits(args, {"--qe-bits-wts", "--qebw"}, 8);
+    const long long accum = args.integer({"--qe-bits-accum"}, 32);
+    if (accum != 32)
+        throw Error("--qe-bits-accum " + std::to_string(accum) + " is not supported: oneDNN accumulates in 32 bits");
+    d.quant.perChannel = args.flag({"--qe-per-channel", "--qepc"});
+    if (const auto clip = args.value({"--qe-clip-acts", "--qeca"}))
+        d.clip = parseRangeMethod(*clip);
+    d.rangeOptions.nStds = args.number({"--qe-clip-n-stds"}, 3.0);
+    d.rangeOptions.percentile = args.number({"--qe-percentile"}, 99.99);
+    if (d.rangeOptions.percentile <= 50.0 || d.rangeOptions.percentile > 100.0)
+        throw Error("--qe-percentile must be in (50, 100]");
+    p.config.noClipLayers = args.list({"--qe-no-clip-layers", "--qencl"});
+    p.config.noQuantLayers = args.list({"--qe-no-quant-layers", "--qenql"});
+    if (args.value({"--qe-scale-approx-bits", "--qesab"}))
+        p.notes.push_back("--qe-scale-approx-bits: oneDNN applies float32 output scales; no fixed-point approximation is made");
+    if (args.flag({"--qe-save-fp-weights"}))
+        p.notes.push_back("--qe-save-fp-weights has no effect: FP32 weights are never modified");
+    if (args.value({"--qe-config-file"}))
+        throw Error("--qe-config-file: Distiller YAML configuration files are not supported yet; use the --qe-* flags");
+    p.statsFile = args.value({"--qe-stats-file"});
+    p.calibration = args.value({"--qe-calibration"}, p.calibration);
+    return p;
+}
+
+} // namespace qs::cli

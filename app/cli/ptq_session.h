@@ -1,0 +1,13 @@
+#pragma once
+// Statistics for quantizing a model from the command line: read from --qe-stats-file, or collected by a
+// calibration pass over the train split of the evaluation dataset (never the evaluated images).
+
+#include "app/cli/cli_common.h"
+#include "app/cli/ptq_arguments.h"
+#include "core/ptq/calibration.h"
+
+namespace qs::cli {
+
+Calibration obtainCalibration(const Graph& model, const DataSelection& data, const PtqArguments& ptq, int threads, Progress* progress);
+
+} // namespace qs::cli

@@ -1,0 +1,69 @@
+#include "core/ptq/calibration.h"
+
+#include "core/ops/op.h"
+#include "core/ptq/range_collector.h"
+
+namespace qs {
+
+const ActivationStats* Calibration::stats(const std::string& value) const
+{
+    auto it = values.find(value);
+    return it == values.end() ? nullptr : &it->second;
+}
+
+Calibration calibrate(const Graph& model, const Dataset& dataset, const std::vector<int64_t>& indices, int64_t batch, int threads,
+                      Progress* progress)
+{
+    Calibration result;
+    result.prepared = observeActivations(model, dataset, indices, batch, threads,
+                                         [&](const std::string& value, const float* data, const Shape& shape) { result.values[value].add(data, shape); },
+                                         progress);
+    result.samples = static_cast<int64_t>(indices.size());
+    return result;
+}
+
+std::vector<LayerStats> layerStats(const Graph& g)
+{
+    std::vector<LayerStats> layers;
+    for (const Node& node : g.nodes) {
+        const Op* op = findOp(node.opType);
+        if (!op || !op->quantTraits(node).quantizable)
+            continue;
+        LayerStats l;
+        l.layer = node.name;
+        for (std::size_t i = 0; i < node.inputs.size(); ++i)
+            if (!node.inputs[i].empty() && !g.isConstant(node.inputs[i]))
+                l.inputs.emplace_back(static_cast<int>(i), node.inputs[i]);
+        l.output = node.outputs.at(0);
+        layers.push_back(std::move(l));
+    }
+    return layers;
+}
+
+std::string modulePath(const std::string& nodeName)
+{
+    if (nodeName.empty() || nodeName[0] != '/')
+        return nodeName;
+    std::vector<std::string> parts;
+    std::size_t start = 1;
+    while (start <= nodeName.size()) {
+        const std::size_t slash = nodeName.find('/', start);
+        parts.push_back(nodeName.substr(start, slash == std::string::npos ? std::string::npos : slash - start));
+        if (slash == std::string::npos)
+            break;
+        start = slash + 1;
+    }
+    if (parts.size() < 2)
+        return nodeName;
+    parts.pop_back(); // the operator ("Conv", "Gemm_1")
+    std::string path;
+    for (const auto& part : parts) {
+        if (!path.empty() && part.rfind(path + ".", 0) == 0)
+            path = part; // exporters repeat the qualified name at each level
+        else
+            path = path.empty() ? part : path + "." + part;
+    }
+    return path;
+}
+
+} // namespace qs

@@ -1,0 +1,41 @@
+#pragma once
+// The calibration pass: runs the FP32 model over calibration samples once (one run per batch, every value
+// observable) and accumulates ActivationStats for every activation value. Statistics are keyed by value name
+// of the prepared graph (BatchNorm folded), which is also what the quantization plan uses; layerStats()
+// gives Distiller's per-layer view (inputs / output of each quantizable node).
+
+#include "core/data/dataset.h"
+#include "core/ir/graph.h"
+#include "core/ptq/activation_stats.h"
+#include "core/util/progress.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace qs {
+
+struct Calibration {
+    Graph prepared;                                 // the graph the value names refer to
+    std::map<std::string, ActivationStats> values;  // by value name
+    int64_t samples = 0;
+
+    const ActivationStats* stats(const std::string& value) const;
+};
+
+Calibration calibrate(const Graph& model, const Dataset& dataset, const std::vector<int64_t>& indices, int64_t batch = 32,
+                      int threads = 0, Progress* progress = nullptr);
+
+// Distiller's view: one entry per quantizable layer (node), with the stats of its activation inputs and output.
+struct LayerStats {
+    std::string layer; // node name
+    std::vector<std::pair<int, std::string>> inputs; // (input index, value name) of non-constant inputs
+    std::string output;
+};
+std::vector<LayerStats> layerStats(const Graph& prepared);
+
+// Distiller-style module path of an ONNX node name exported by PyTorch:
+// "/layer1/layer1.0/conv1/Conv" -> "layer1.0.conv1", "/fc/Gemm" -> "fc"; other names are returned unchanged.
+std::string modulePath(const std::string& nodeName);
+
+} // namespace qs

@@ -1,0 +1,238 @@
+#include "core/ptq/stats_yaml.h"
+
+#include "core/util/error.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace qs {
+
+namespace {
+
+std::string shapeText(const Shape& shape)
+{
+    std::string text = "(";
+    for (std::size_t i = 0; i < shape.size(); ++i)
+        text += (i ? ", " : "") + std::to_string(shape[i]);
+    return text + (shape.size() == 1 ? ",)" : ")");
+}
+
+Shape parseShape(const std::string& text)
+{
+    Shape shape;
+    std::string digits;
+    for (char c : text) {
+        if (std::isdigit(static_cast<unsigned char>(c))) {
+            digits += c;
+        } else if (!digits.empty()) {
+            shape.push_back(std::stoll(digits));
+            digits.clear();
+        }
+    }
+    if (!digits.empty())
+        shape.push_back(std::stoll(digits));
+    return shape;
+}
+
+void emitStats(YAML::Emitter& out, const ActivationStats& s)
+{
+    out << YAML::BeginMap;
+    out << YAML::Key << "min" << YAML::Value << s.min;
+    out << YAML::Key << "max" << YAML::Value << s.max;
+    out << YAML::Key << "avg_min" << YAML::Value << s.avgMin;
+    out << YAML::Key << "avg_max" << YAML::Value << s.avgMax;
+    out << YAML::Key << "mean" << YAML::Value << s.mean;
+    out << YAML::Key << "std" << YAML::Value << s.std;
+    out << YAML::Key << "b" << YAML::Value << s.b;
+    out << YAML::Key << "shape" << YAML::Value << shapeText(s.shape);
+    out << YAML::EndMap;
+}
+
+ActivationStats parseStats(const YAML::Node& node, const std::string& path, const std::string& where)
+{
+    if (!node.IsMap())
+        throw Error(where + ": expected a map of statistics", {path, {}, node.Mark().line + 1});
+    ActivationStats s;
+    auto number = [&](const char* key, double& target, bool required) {
+        const YAML::Node v = node[key];
+        if (!v) {
+            if (required)
+                throw Error(where + ": missing '" + key + "'", {path, {}, node.Mark().line + 1});
+            return;
+        }
+        try {
+            target = v.as<double>();
+        } catch (const YAML::Exception&) {
+            throw Error(where + ": '" + key + "' is not a number", {path, {}, v.Mark().line + 1});
+        }
+    };
+    number("min", s.min, true);
+    number("max", s.max, true);
+    s.avgMin = s.min;
+    s.avgMax = s.max;
+    number("avg_min", s.avgMin, false);
+    number("avg_max", s.avgMax, false);
+    number("mean", s.mean, false);
+    number("std", s.std, false);
+    number("b", s.b, false);
+    if (const YAML::Node shape = node["shape"])
+        s.shape = parseShape(shape.as<std::string>());
+    if (s.min > s.max)
+        throw Error(where + ": min " + std::to_string(s.min) + " is greater than max " + std::to_string(s.max), {path, {}, node.Mark().line + 1});
+    return s;
+}
+
+} // namespace
+
+void writeStatsYaml(const Calibration& calibration, const std::string& path)
+{
+    YAML::Emitter out;
+    out.SetDoublePrecision(17);
+    out << YAML::Comment("QuantScope activation statistics, Distiller's acts_quantization_stats.yaml schema; " +
+                         std::to_string(calibration.samples) + " calibration samples");
+    out << YAML::BeginMap;
+    for (const LayerStats& layer : layerStats(calibration.prepared)) {
+        out << YAML::Key << layer.layer << YAML::Value << YAML::BeginMap;
+        out << YAML::Key << "inputs" << YAML::Value << YAML::BeginMap;
+        for (const auto& [index, value] : layer.inputs)
+            if (const ActivationStats* s = calibration.stats(value)) {
+                out << YAML::Key << index << YAML::Value;
+                emitStats(out, *s);
+            }
+        out << YAML::EndMap;
+        if (const ActivationStats* s = calibration.stats(layer.output)) {
+            out << YAML::Key << "output" << YAML::Value;
+            emitStats(out, *s);
+        }
+        out << YAML::EndMap;
+    }
+    out << YAML::EndMap;
+    std::ofstream file(path);
+    if (!file)
+        throw Error("cannot write the statistics file", {path});
+    file << out.c_str() << "\n";
+}
+
+void writeHistogramSidecar(const Calibration& calibration, const std::string& path)
+{
+    YAML::Emitter out;
+    out.SetDoublePrecision(17);
+    out << YAML::BeginMap;
+    for (const auto& [value, s] : calibration.values) {
+        if (s.histogram.empty())
+            continue;
+        out << YAML::Key << value << YAML::Value << YAML::BeginMap;
+        out << YAML::Key << "lo" << YAML::Value << s.histogram.lo();
+        out << YAML::Key << "hi" << YAML::Value << s.histogram.hi();
+        out << YAML::Key << "counts" << YAML::Value << YAML::Flow << s.histogram.counts();
+        out << YAML::EndMap;
+    }
+    out << YAML::EndMap;
+    std::ofstream file(path);
+    if (!file)
+        throw Error("cannot write the histogram file", {path});
+    file << out.c_str() << "\n";
+}
+
+const StatsFile::Layer* StatsFile::find(const std::string& name) const
+{
+    for (const auto& layer : layers)
+        if (layer.name == name)
+            return &layer;
+    return nullptr;
+}
+
+StatsFile readStatsYaml(const std::string& path)
+{
+    YAML::Node root;
+    try {
+        root = YAML::LoadFile(path);
+    } catch (const YAML::BadFile&) {
+        throw Error("cannot open the statistics file", {path});
+    } catch (const YAML::ParserException& e) {
+        throw Error("malformed YAML: " + e.msg, {path, {}, e.mark.line + 1});
+    }
+    if (!root.IsMap())
+        throw Error("a statistics file maps layer names to {inputs, output}", {path, {}, root.Mark().line + 1});
+    StatsFile file;
+    for (const auto& entry : root) {
+        StatsFile::Layer layer;
+        layer.name = entry.first.as<std::string>();
+        const YAML::Node& body = entry.second;
+        if (!body.IsMap())
+            throw Error("layer '" + layer.name + "' should map to {inputs, output}", {path, {}, body.Mark().line + 1});
+        for (const auto& part : body) {
+            const std::string key = part.first.as<std::string>();
+            if (key == "inputs") {
+                if (!part.second.IsMap())
+                    throw Error("layer '" + layer.name + "': inputs should map input indices to statistics", {path, {}, part.second.Mark().line + 1});
+                for (const auto& input : part.second) {
+                    int index;
+                    try {
+                        index = input.first.as<int>();
+                    } catch (const YAML::Exception&) {
+                        throw Error("layer '" + layer.name + "': input key '" + input.first.as<std::string>() + "' is not an index",
+                                    {path, {}, input.first.Mark().line + 1});
+                    }
+                    layer.inputs[index] = parseStats(input.second, path, "layer '" + layer.name + "' input " + std::to_string(index));
+                }
+            } else if (key == "output") {
+                layer.output = parseStats(part.second, path, "layer '" + layer.name + "' output");
+                layer.hasOutput = true;
+            } else {
+                throw Error("layer '" + layer.name + "': unknown key '" + key + "' (expected inputs, output)", {path, {}, part.first.Mark().line + 1});
+            }
+        }
+        file.layers.push_back(std::move(layer));
+    }
+    return file;
+}
+
+Calibration calibrationFromStatsFile(const Graph& prepared, const std::string& path, int* matched)
+{
+    const StatsFile file = readStatsYaml(path);
+    Calibration calibration;
+    calibration.prepared = prepared;
+    int count = 0;
+    for (const LayerStats& layer : layerStats(prepared)) {
+        const StatsFile::Layer* found = file.find(layer.layer);
+        if (!found)
+            found = file.find(modulePath(layer.layer));
+        if (!found)
+            continue;
+        ++count;
+        for (const auto& [index, value] : layer.inputs)
+            if (auto it = found->inputs.find(index); it != found->inputs.end() && !calibration.values.count(value))
+                calibration.values[value] = it->second;
+        if (found->hasOutput)
+            calibration.values[layer.output] = found->output;
+    }
+    const std::string sidecar = path + ".hist.yaml";
+    if (std::filesystem::exists(sidecar)) {
+        YAML::Node root;
+        try {
+            root = YAML::LoadFile(sidecar);
+        } catch (const YAML::ParserException& e) {
+            throw Error("malformed YAML: " + e.msg, {sidecar, {}, e.mark.line + 1});
+        }
+        for (const auto& entry : root) {
+            auto it = calibration.values.find(entry.first.as<std::string>());
+            if (it == calibration.values.end())
+                continue;
+            try {
+                it->second.histogram = Histogram::fromCounts(entry.second["lo"].as<double>(), entry.second["hi"].as<double>(),
+                                                             entry.second["counts"].as<std::vector<double>>());
+            } catch (const YAML::Exception& e) {
+                throw Error("histogram of '" + it->first + "' is malformed", {sidecar, {}, entry.second.Mark().line + 1});
+            }
+        }
+    }
+    if (matched)
+        *matched = count;
+    return calibration;
+}
+
+} // namespace qs
