@@ -80,27 +80,37 @@ ValueRange clampTo(const ActivationStats& s, double lo, double hi)
     return {static_cast<float>(std::max(s.min, lo)), static_cast<float>(std::min(s.max, hi))};
 }
 
-// The histogram folded onto |x| (signed data) or as is (non-negative data), re-binned to `bins` over [0, top].
-std::vector<double> magnitudeBins(const Histogram& h, int bins, double top)
+// The histogram folded onto |x| (side 0), or only its positive (side 1) or negative (side -1) part
+// mirrored onto [0, top], re-binned to `bins`.
+std::vector<double> magnitudeBins(const Histogram& h, int bins, double top, int side)
 {
     std::vector<double> out(static_cast<std::size_t>(bins), 0.0);
     for (int i = 0; i < h.bins(); ++i) {
         const double c = h.counts()[static_cast<std::size_t>(i)];
-        if (c == 0.0)
+        const double center = h.binCenter(i);
+        if (c == 0.0 || (side > 0 && center < 0.0) || (side < 0 && center > 0.0))
             continue;
-        const double x = std::fabs(h.binCenter(i));
+        const double x = std::fabs(center);
         out[static_cast<std::size_t>(std::clamp(static_cast<int>(x / top * bins), 0, bins - 1))] += c;
     }
     return out;
 }
 
-double klThreshold(const Histogram& h, int levels)
+double klThreshold(const Histogram& h, int levels, bool half, int side)
 {
     const int bins = 2048;
-    const double top = std::max(std::fabs(h.lo()), std::fabs(h.hi()));
-    const std::vector<double> hist = magnitudeBins(h, bins, top);
+    const double top = side > 0 ? std::max(h.hi(), 0.0) : side < 0 ? std::max(-h.lo(), 0.0) : std::max(std::fabs(h.lo()), std::fabs(h.hi()));
+    if (top <= 0.0)
+        return 0.0;
+    std::vector<double> hist = magnitudeBins(h, bins, top, side);
+    // After ReLU half of the mass sits exactly at 0, which the grid represents exactly (zero point 0); left in,
+    // that spike dominates the divergence and drives the threshold towards 0.
+    if (half)
+        hist[0] = 0.0;
     double best = top, bestKl = INFINITY;
-    for (int i = levels; i <= bins; ++i) {
+    // As TensorRT: thresholds from 128 of the 2048 bins up (at least one bin per quantization level). Searching
+    // downwards and keeping only strict improvements makes ties (a lone spike) keep the wider range.
+    for (int i = bins; i >= std::max(levels, 128); --i) {
         std::vector<double> p(hist.begin(), hist.begin() + i);
         double outliers = 0.0;
         for (int k = i; k < bins; ++k)
@@ -200,9 +210,16 @@ ValueRange pickRange(RangeMethod method, const ActivationStats& s, int bits, Qua
         return clampTo(s, lo, hi);
     }
     case RangeMethod::Entropy: {
-        const int levels = half || mode != QuantMode::Symmetric ? (1 << bits) : (1 << (bits - 1));
-        const double t = klThreshold(s.histogram, std::min(levels, 2048));
-        return clampTo(s, half ? 0.0 : -t, t);
+        if (half)
+            return clampTo(s, 0.0, klThreshold(s.histogram, std::min(1 << bits, 2048), true, 1));
+        if (mode == QuantMode::Symmetric) {
+            const double t = klThreshold(s.histogram, 1 << (bits - 1), false, 0);
+            return clampTo(s, -t, t);
+        }
+        // Asymmetric grid over signed data: each side clipped on its own (a folded threshold would cut the
+        // short side, e.g. a normalised image's background spike).
+        const int levels = 1 << (bits - 1);
+        return clampTo(s, -klThreshold(s.histogram, levels, false, -1), klThreshold(s.histogram, levels, false, 1));
     }
     case RangeMethod::Mse: {
         // Shrink both ends together, then refine each end: coordinate descent on the predicted error.
