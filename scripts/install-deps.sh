@@ -7,7 +7,7 @@ packages=(
   libyaml-cpp-dev libdnnl-dev ocl-icd-opencl-dev libopencv-dev
   libonnx-dev libprotobuf-dev protobuf-compiler zlib1g-dev
   libonnx-testdata dataset-fashion-mnist
-  xvfb xauth imagemagick libgl1-mesa-dri
+  xvfb xauth imagemagick libgl1-mesa-dri jq
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -9,7 +9,7 @@ const char* const kPtqHelp =
     "  --quantize-eval, --qe              quantize before evaluating\n"
     "  --qe-mode, --qem MODE              sym | sym_restr | asym_u | asym_s for activations and weights (default sym)\n"
     "  --qe-mode-acts, --qema MODE        activations only\n"
-    "  --qe-mode-wts, --qemw MODE         weights only (int8 kernels run weights symmetric; asymmetric is noted)\n"
+    "  --qe-mode-wts, --qemw MODE         weights only (asymmetric weights are exact up to 7 bits; 8-bit runs symmetric)\n"
     "  --qe-bits-acts, --qeba N           activation bits, 2..8 (default 8)\n"
     "  --qe-bits-wts, --qebw N            weight bits, 2..8 (default 8)\n"
     "  --qe-bits-accum N                  accumulator bits (32: oneDNN accumulates in s32)\n"
@@ -67,8 +67,6 @@ PtqArguments ptqArguments(Args& args)
         applyMode(*mode, &d.quant.modeActivations, nullptr, p.notes);
     if (const auto mode = args.value({"--qe-mode-wts", "--qemw"}))
         applyMode(*mode, nullptr, &d.quant.modeWeights, p.notes);
-    if (d.quant.modeWeights != QuantMode::Symmetric)
-        p.notes.push_back("asymmetric weights run symmetric: oneDNN's int8 kernels take s8 weights without zero point");
     d.quant.bitsActivations = bits(args, {"--qe-bits-acts", "--qeba"}, 8);
     d.quant.bitsWeights = bits(args, {"--qe-bits-wts", "--qebw"}, 8);
     const long long accum = args.integer({"--qe-bits-accum"}, 32);

@@ -42,6 +42,23 @@ std::vector<float> quantizeWeights(const Tensor& weights, const WeightQuant& spe
     const float half = (qmax - qmin) / 2.0f;
     std::vector<float> scales(static_cast<std::size_t>(channels));
     q.resize(static_cast<std::size_t>(w.size()));
+    if (spec.asymmetric && spec.bits <= 7) {
+        const float levels = static_cast<float>((1 << spec.bits) - 1);
+        for (int64_t c = 0; c < channels; ++c) {
+            const float* src = w.data<float>() + c * per;
+            float lo = 0.0f, hi = 0.0f; // the grid contains 0 exactly
+            for (int64_t i = 0; i < per; ++i) {
+                lo = std::min(lo, src[i]);
+                hi = std::max(hi, src[i]);
+            }
+            const float scale = hi > lo ? (hi - lo) / levels : 1.0f;
+            const float zp = std::clamp(std::nearbyint(-lo / scale), 0.0f, levels);
+            scales[static_cast<std::size_t>(c)] = scale;
+            for (int64_t i = 0; i < per; ++i)
+                q[static_cast<std::size_t>(c * per + i)] = static_cast<int8_t>(std::clamp(std::nearbyint(src[i] / scale) + zp, 0.0f, levels) - zp);
+        }
+        return scales;
+    }
     for (int64_t c = 0; c < channels; ++c) {
         const float* src = w.data<float>() + c * per;
         float maxAbs = 0.0f;

@@ -28,10 +28,13 @@ struct ActivationQuant {
     float fakeQuantize(float x) const;   // to the grid and back
 };
 
-// Integer weights of one layer: symmetric signed (oneDNN's int8 kernels take s8 weights without zero point).
+// Integer weights of one layer. oneDNN's int8 kernels take s8 weights without a zero point, so the engine
+// stores v = q - zeroPoint: exact for symmetric grids and for asymmetric grids of up to 7 bits (|v| <= 127);
+// 8-bit asymmetric weights would need |v| up to 255 and run on the symmetric grid instead.
 struct WeightQuant {
     int bits = 8;
     bool perChannel = true;
+    bool asymmetric = false; // Distiller's ASYMMETRIC weight modes (honoured for bits <= 7)
     // Optional clipping of the weight range (per output channel, or one value): |w| <= clip. Empty = max |w|.
     std::vector<float> clip;
 };
@@ -47,8 +50,8 @@ struct QuantizationPlan {
     const WeightQuant* layer(const std::string& node) const;
 };
 
-// Quantizes weights ([O, ...] with O output channels) to symmetric integers: returns per-channel scales
-// (one if per-tensor) and writes the integer values (as int8) into `q`.
+// Quantizes weights ([O, ...] with O output channels): returns per-channel scales (one if per-tensor) and
+// writes v = q - zeroPoint (as int8) into `q`, so that w ~ scale * v.
 std::vector<float> quantizeWeights(const Tensor& weights, const WeightQuant& spec, std::vector<int8_t>& q);
 
 } // namespace qs

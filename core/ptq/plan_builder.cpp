@@ -79,9 +79,10 @@ QuantizationPlan buildQuantizationPlan(const Graph& g, const LayerSettingsFn& se
             WeightQuant w;
             w.bits = s->bitsWeights;
             w.perChannel = s->perChannel;
+            w.asymmetric = s->modeWeights != QuantMode::Symmetric;
             plan.layers[node.name] = w;
-            if (s->modeWeights != QuantMode::Symmetric)
-                plan.notes[node.name] = "weights run symmetric s8: oneDNN's int8 kernels take no weight zero point";
+            if (w.asymmetric && w.bits >= 8)
+                plan.notes[node.name] = "8-bit asymmetric weights run on the symmetric grid: oneDNN's s8 weights have no zero point";
         }
     }
     auto readerTakesIntegers = [&](const Node& reader) {

@@ -71,11 +71,6 @@ std::shared_ptr<QuantizationPlan> buildPlan(const Calibration& calibration, cons
                             {g.sourcePath, layer.label()});
             return pickRange(s.clip, *stats, quant.bitsActivations, quant.modeActivations, s.rangeOptions);
         }));
-    for (const Node& node : g.nodes) {
-        const LayerPtqSettings s = config.resolve(node);
-        if (s.quantize && s.quant.bitsWeights >= 8 && plan->layers.count(node.name) && s.quant.modeWeights != QuantMode::Symmetric)
-            plan->notes[node.name] = "8-bit asymmetric weights run as symmetric s8 (oneDNN's int8 kernels take no weight zero point)";
-    }
     return plan;
 }
 

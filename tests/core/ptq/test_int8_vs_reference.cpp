@@ -141,6 +141,7 @@ private slots:
         LayerQuantSettings s;
         s.bitsActivations = s.bitsWeights = bits;
         s.modeActivations = static_cast<QuantMode>(mode);
+        s.modeWeights = s.modeActivations; // Distiller's --qe-mode sets both: asymmetric 4- and 6-bit weights run exactly
         s.perChannel = perChannel;
         auto plan = std::make_shared<QuantizationPlan>(buildQuantizationPlan(
             g, [&](const Node&) { return std::optional<LayerQuantSettings>(s); },
@@ -175,7 +176,7 @@ private slots:
         g.nodes.push_back(makeNode("conv", "Conv", {"x", "w", "b"}, {"y"}));
         g.outputs.push_back(ValueInfo{"y", DataType::Float32, {}, {}, false});
         auto plan = std::make_shared<QuantizationPlan>();
-        plan->layers["conv"] = WeightQuant{8, true, {}};
+        plan->layers["conv"] = WeightQuant{8, true, false, {}};
         plan->activations["x"] = ActivationQuant{0.1f, 10, 8, false}; // x = 0.1 (q - 10)
         plan->activations["y"] = ActivationQuant{0.5f, 4, 4, false};  // 4 bits: q in [0, 15], y in [-2, 5.5]
         const Tensor x = Tensor::fromFloats({1, 1, 1, 4}, std::vector<float>{-0.5f, 0.32f, 1.0f, 30.0f});
