@@ -35,7 +35,7 @@ rows=(
   "a8 w4 asym per-channel none|--qe --qem asym_u --qeba 8 --qebw 4 --qepc"
 )
 
-echo "Model: \`$MODEL\` — real int8 execution on oneDNN (weights always symmetric s8; see README)."
+echo "Model: \`$MODEL\` — real int8 execution on oneDNN (\"asym\": asymmetric activations and weights; 8-bit asymmetric weights run symmetric, see README)."
 echo
 if [ -n "$KEY" ] && [ -f "$SIM" ]; then
   echo "| configuration | top-1 % | Δ vs FP32 | size (KB) | compression | Distiller-sim top-1 % |"

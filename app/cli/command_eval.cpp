@@ -12,6 +12,7 @@
 #include "core/util/error.h"
 
 #include <cstdio>
+#include <map>
 
 namespace qs::cli {
 
@@ -52,8 +53,12 @@ int runEval(std::vector<std::string> argv)
     if (quantize) {
         const Calibration calibration = obtainCalibration(model, data, ptq, options.engine.threads, &progress);
         options.engine.quantization = buildPlan(calibration, ptq.config);
+        std::map<std::string, std::vector<std::string>> byNote; // one line per kind of note, naming its layers
         for (const auto& [node, note] : options.engine.quantization->notes)
-            std::fprintf(stderr, "quantscope-cli: note: %s: %s\n", node.c_str(), note.c_str());
+            byNote[note].push_back(node);
+        for (const auto& [note, nodes] : byNote)
+            std::fprintf(stderr, "quantscope-cli: note: %s (%zu layer%s, e.g. %s)\n", note.c_str(), nodes.size(), nodes.size() > 1 ? "s" : "",
+                         nodes.front().c_str());
     }
     const EvalMetrics m = evaluate(model, *data.dataset, options, &progress);
     EngineOptions sizing;
