@@ -3,10 +3,12 @@
 #include "app/cli/cli_common.h"
 #include "app/cli/commands.h"
 #include "core/engine/engine.h"
+#include "core/data/dataset_factory.h"
 #include "core/data/random_dataset.h"
 #include "core/data/subset.h"
 #include "core/eval/evaluator.h"
 #include "core/onnx_import/onnx_importer.h"
+#include "core/ptq/calibration.h"
 #include "core/ptq/minmax_ptq.h"
 
 #include "core/util/error.h"
@@ -14,9 +16,64 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <optional>
 #include <random>
 
 namespace qs::cli {
+
+namespace {
+
+// Calibration overhead: one pass collecting statistics and histograms vs. plain FP32 inference, same samples.
+int benchCalibration(const Graph& model, const std::string& path, const std::optional<std::string>& dataSpec, long long samples,
+                     long long batch, int threads, bool json)
+{
+    std::unique_ptr<Dataset> dataset;
+    if (dataSpec) {
+        dataset = openDataset(*dataSpec, Split::Train, defaultPreprocessFor(*dataSpec));
+    } else {
+        const Shape& declared = model.inputs.at(0).shape;
+        if (declared.size() != 4)
+            throw Error("--calibration without --data needs a 4-D image input", {path});
+        dataset = std::make_unique<RandomDataset>(SampleShape{declared[1], declared[2], declared[3], Layout::Nchw}, samples);
+    }
+    const auto indices = firstIndices(dataset->size(), samples);
+    EvalOptions plain;
+    plain.batch = batch;
+    plain.indices = indices;
+    plain.engine.threads = threads;
+    using Clock = std::chrono::steady_clock;
+    auto compiled = CompiledModel::compile(model, inputShapesFor(model, *dataset, std::min<long long>(batch, samples)), plain.engine);
+    // Inference: run the batches (labels are irrelevant here).
+    Session session(compiled);
+    const int64_t sampleElements = dataset->sampleShape().elements();
+    std::vector<float> input(static_cast<std::size_t>(compiled->graph().inputs[0].shape[0] * sampleElements));
+    auto inferAll = [&] {
+        for (std::size_t first = 0; first < indices.size(); first += static_cast<std::size_t>(compiled->graph().inputs[0].shape[0])) {
+            const std::size_t rows = std::min<std::size_t>(static_cast<std::size_t>(compiled->graph().inputs[0].shape[0]), indices.size() - first);
+            dataset->loadBatch(std::span<const int64_t>(indices.data() + first, rows), input.data());
+            session.run(input.data());
+        }
+    };
+    inferAll(); // warm-up
+    auto t0 = Clock::now();
+    inferAll();
+    const double inferSeconds = std::chrono::duration<double>(Clock::now() - t0).count();
+    t0 = Clock::now();
+    const Calibration c = calibrate(model, *dataset, indices, batch, threads);
+    const double calibrateSeconds = std::chrono::duration<double>(Clock::now() - t0).count();
+    const double overhead = calibrateSeconds / inferSeconds - 1.0;
+    if (json)
+        std::printf("{\"model\":\"%s\",\"samples\":%lld,\"batch\":%lld,\"threads\":%d,\"inference_s\":%.4f,\"calibration_s\":%.4f,"
+                    "\"overhead\":%.3f,\"values_observed\":%zu}\n",
+                    path.c_str(), samples, batch, threads, inferSeconds, calibrateSeconds, overhead, c.values.size());
+    else
+        std::printf("model: %s\n%lld samples, batch %lld: FP32 inference %.3f s, calibration (stats + histograms of %zu values) %.3f s: "
+                    "%+.0f%%\n",
+                    path.c_str(), samples, batch, inferSeconds, c.values.size(), calibrateSeconds, 100.0 * overhead);
+    return 0;
+}
+
+} // namespace
 
 int runBench(std::vector<std::string> argv)
 {
@@ -26,7 +83,9 @@ int runBench(std::vector<std::string> argv)
                   "                            [--quantize-eval [--qe-per-channel] [--qe-mode sym|asym_u|asym_s]]\n"
                   "Times inference on random input: median and p90 latency per batch, and images per second.\n"
                   "With --quantize-eval the model runs in int8 on oneDNN, min/max-calibrated on 8 random samples\n"
-                  "(speed does not depend on the ranges; accuracy is measured with `eval`).");
+                  "(speed does not depend on the ranges; accuracy is measured with `eval`).\n"
+                  "With --calibration N it instead times a calibration pass (statistics + histograms of every activation)\n"
+                  "over N samples against plain FP32 inference over the same samples (--data for real images, else random).");
         return 0;
     }
     const std::string path = modelArgument(args);
@@ -36,6 +95,8 @@ int runBench(std::vector<std::string> argv)
     const long long warmup = args.integer({"--warmup"}, 3);
     const bool json = args.flag({"--json"});
     const bool int8 = args.flag({"--quantize-eval", "--qe"});
+    const long long calibrationSamples = args.integer({"--calibration"}, 0);
+    const auto dataSpec = args.value({"--data"});
     LayerQuantSettings settings;
     settings.perChannel = args.flag({"--qe-per-channel", "--qepc"});
     const std::string mode = args.value({"--qe-mode", "--qem"}, "asym_u");
@@ -45,6 +106,8 @@ int runBench(std::vector<std::string> argv)
     args.finish();
 
     const Graph model = importOnnxFile(path);
+    if (calibrationSamples > 0)
+        return benchCalibration(model, path, dataSpec, calibrationSamples, batch, threads, json);
     InputShapes shapes;
     shapes.batch = batch;
     EngineOptions options;
