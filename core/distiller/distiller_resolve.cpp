@@ -154,12 +154,41 @@ void keepIfDifferent(std::optional<T>& value, const std::optional<T>& global)
 
 } // namespace
 
+std::string distillerModulePath(const std::string& nodeName)
+{
+    if (nodeName.empty() || nodeName[0] != '/')
+        return nodeName;
+    std::vector<std::string> parts;
+    for (std::size_t start = 1; start <= nodeName.size();) {
+        const std::size_t slash = nodeName.find('/', start);
+        parts.push_back(nodeName.substr(start, slash == std::string::npos ? std::string::npos : slash - start));
+        if (slash == std::string::npos)
+            break;
+        start = slash + 1;
+    }
+    if (parts.size() < 2)
+        return nodeName;
+    parts.pop_back(); // the operator
+    std::string parent, last; // the path is parent + last
+    for (const std::string& part : parts) {
+        if (!last.empty() && part.rfind(last + ".", 0) == 0) {
+            last = part; // a Sequential's child repeats its attribute name: "downsample/downsample.0"
+        } else {
+            parent = parent.empty() ? last : (last.empty() ? parent : parent + "." + last);
+            last = part;
+        }
+    }
+    return parent.empty() ? last : parent + "." + last;
+}
+
 std::vector<std::string> distillerNames(const Node& node)
 {
     std::vector<std::string> names{node.name};
-    const std::string path = modulePath(node.name);
+    const std::string path = distillerModulePath(node.name);
     if (path != node.name) {
         names.push_back(path);
+        if (const std::string other = modulePath(node.name); other != path)
+            names.push_back(other); // what --qe-no-quant-layers and the stats file match
         // A functional add inside a module ("/layer1/layer1.0/Add"): Distiller's models name the
         // EltwiseAdd module that replaces it "add".
         const std::string last = node.name.substr(node.name.rfind('/') + 1);
@@ -273,7 +302,7 @@ DistillerConfig fromPtqConfig(const PtqConfig& config, const Graph& prepared)
     for (const Node& node : prepared.nodes)
         if (isQuantizable(node)) {
             layers.push_back(&node);
-            ++pathCount[modulePath(node.name)];
+            ++pathCount[distillerModulePath(node.name)];
         }
     std::set<std::string> names;
     for (const Node& node : prepared.nodes)
@@ -283,7 +312,7 @@ DistillerConfig fromPtqConfig(const PtqConfig& config, const Graph& prepared)
         const LayerPtqSettings s = config.resolve(*node);
         if (s == config.defaults || (!s.quantize && !config.defaults.quantize))
             continue;
-        const std::string path = modulePath(node->name);
+        const std::string path = distillerModulePath(node->name);
         // The module path is the name a Distiller user knows; use it when it names this layer only.
         const bool byPath = path != node->name && pathCount[path] == 1 && !names.count(path);
         DistillerOverride o;

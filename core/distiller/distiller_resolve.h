@@ -3,7 +3,7 @@
 //
 // toPtqConfig() resolves, for every quantizable node of the prepared graph, which override applies:
 //  - A node is known by several names: its ONNX name ("/layer1/layer1.0/conv1/Conv"), its PyTorch module
-//    path ("layer1.0.conv1", see modulePath()) and, for an Add inside a module, Distiller's EltwiseAdd
+//    path ("layer1.0.conv1", see distillerModulePath()) and, for an Add inside a module, Distiller's EltwiseAdd
 //    module name ("/layer1/layer1.0/Add" -> "layer1.0.add", as in Distiller's ResNets).
 //  - A key equal to one of these names wins (Distiller looks the module name up in the overrides first);
 //    otherwise the first key in file order whose regex matches one of the names. Distiller joins the keys
@@ -42,7 +42,12 @@ struct DistillerMatch {
     std::vector<std::string> notes; // where QuantScope's execution differs from Distiller's for this layer
 };
 
-// The names a Distiller override key is matched against, most specific first.
+// The PyTorch module path of an exported node name: "/layer1/layer1.0/conv1/Conv" -> "layer1.0.conv1",
+// "/layer2/layer2.0/downsample/downsample.0/Conv" -> "layer2.0.downsample.0" (a Sequential's children repeat
+// its attribute name, which modulePath() in core/ptq does not yet undo: it gives "layer2.0.downsample.downsample.0").
+std::string distillerModulePath(const std::string& nodeName);
+// The names a Distiller override key is matched against, most specific first: the node name, its module
+// path (and modulePath()'s, where it differs) and, for an Add, "<module>.add".
 std::vector<std::string> distillerNames(const Node& node);
 // Empty when `pattern` compiles as an override key; otherwise why not.
 std::string distillerPatternError(const std::string& pattern);

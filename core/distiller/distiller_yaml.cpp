@@ -153,7 +153,7 @@ public:
     }
 
     // One section's keys into `s`; `overrides` receives the global section's overrides node.
-    void settings(const YAML::Node& section, bool global, DistillerSettings& s, YAML::Node* overrides, DistillerConfig* config)
+    void settings(const YAML::Node& section, bool global, DistillerSettings& s, std::optional<YAML::Node>* overrides, DistillerConfig* config)
     {
         if (section.IsNull())
             return;
@@ -231,7 +231,7 @@ public:
     {
         if (!root.IsMap())
             fail("expected a map with a 'quantizers' section", root);
-        YAML::Node quantizers;
+        std::optional<YAML::Node> quantizers; // (a default YAML::Node is a defined null, and assigning to a bound one copies)
         for (const auto& entry : root) {
             const std::string key = entry.first.as<std::string>();
             if (key == "quantizers")
@@ -239,12 +239,12 @@ public:
             else
                 warn(key, "section ignored: post-training quantization uses only the quantizer", entry.first);
         }
-        if (!quantizers || !quantizers.IsMap())
-            fail("no 'quantizers' map: expected quantizers: {<name>: {class: PostTrainLinearQuantizer, ...}}", quantizers ? quantizers : root);
+        if (!quantizers || !quantizers->IsMap())
+            fail("no 'quantizers' map: expected quantizers: {<name>: {class: PostTrainLinearQuantizer, ...}}", quantizers ? *quantizers : root);
 
         DistillerConfig config;
-        YAML::Node chosen;
-        for (const auto& entry : quantizers) {
+        std::optional<YAML::Node> chosen;
+        for (const auto& entry : *quantizers) {
             const std::string name = entry.first.as<std::string>();
             const YAML::Node& q = entry.second;
             if (!q.IsMap() || !q["class"])
@@ -260,15 +260,16 @@ public:
             config.quantizerName = name;
         }
         if (!chosen)
-            fail("no quantizer with class PostTrainLinearQuantizer", quantizers);
+            fail("no quantizer with class PostTrainLinearQuantizer", *quantizers);
 
-        YAML::Node overrides;
-        settings(chosen, true, config.global, &overrides, &config);
+        std::optional<YAML::Node> overridesNode;
+        settings(*chosen, true, config.global, &overridesNode, &config);
         const DistillerSettings& g = config.global;
         if (g.clipActs == RangeMethod::NStd && !g.clipNStds)
-            fail("clip_acts N_STD needs clip_n_stds", chosen["clip_acts"]);
+            fail("clip_acts N_STD needs clip_n_stds", (*chosen)["clip_acts"]);
 
-        if (overrides && !overrides.IsNull()) {
+        if (overridesNode && !overridesNode->IsNull()) {
+            const YAML::Node& overrides = *overridesNode;
             if (!overrides.IsMap())
                 fail("overrides: expected a map from layer-name patterns to settings", overrides);
             std::set<std::string> seen;
