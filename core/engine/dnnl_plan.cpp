@@ -568,6 +568,15 @@ private:
                 std::memcpy(state.memories[step.outputSlots[i]].get_data_handle(), out[i].raw(), out[i].byteSize());
     }
 
+    static bool batchOutermostDense(const dnnl::memory::desc& desc, const Shape& shape)
+    {
+        const dnnl_memory_desc_t& d = desc.data;
+        if (d.data_type != dnnl_f32 || d.format_kind != dnnl_blocked || d.format_desc.blocking.inner_nblks != 0 || shape.empty())
+            return false;
+        const int64_t perSample = elementCount(shape) / std::max<int64_t>(shape[0], 1);
+        return static_cast<int64_t>(desc.get_size()) == elementCount(shape) * 4 && (shape[0] == 1 || d.format_desc.blocking.strides[0] == perSample);
+    }
+
     void deliverTaps(DnnlState& state, const DnnlStep& step) const
     {
         for (const auto& [value, plainSlot] : step.produced) {
@@ -582,6 +591,12 @@ private:
             if (it == m_valueSlot.end())
                 continue;
             const dnnl::memory& src = state.memories[it->second];
+            // Statistics do not care about the order of values within a sample: a dense layout whose batch dim is
+            // outermost (nhwc, as oneDNN picks for f32 convs) is handed over as is, saving a reorder per value.
+            if (batchOutermostDense(src.get_desc(), shape)) {
+                state.tap(value, static_cast<const float*>(src.get_data_handle()), shape);
+                continue;
+            }
             std::vector<float> plain(static_cast<std::size_t>(elementCount(shape)));
             dnnl::memory dst(LoweringContext::plainDesc(shape), m_engine, plain.data());
             if (src.get_desc() == dst.get_desc()) {

@@ -1,7 +1,8 @@
 #pragma once
 // Statistics of one activation tensor gathered batch by batch during calibration, in Distiller's terms
 // (min, max, avg_min / avg_max = mean over samples of per-sample min / max, mean, std, Laplace b) plus a
-// growing 2048-bin histogram for the histogram-based range methods. O(bins) memory.
+// growing 2048-bin histogram for the histogram-based range methods (fed a uniform subsample of at most 64Ki
+// values per batch; min/max/mean/std are exact). O(bins) memory.
 
 #include "core/ir/tensor.h"
 #include "core/ptq/histogram.h"

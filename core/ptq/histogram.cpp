@@ -48,8 +48,13 @@ void Histogram::add(const float* data, int64_t count)
         lo = std::min(lo, data[i]);
         hi = std::max(hi, data[i]);
     }
-    if (!std::isfinite(lo) || !std::isfinite(hi))
-        return;
+    addKnownRange(data, count, lo, hi, 0.0);
+}
+
+double Histogram::addKnownRange(const float* data, int64_t count, float lo, float hi, double center, int64_t stride)
+{
+    if (count <= 0 || !std::isfinite(lo) || !std::isfinite(hi))
+        return 0.0;
     if (!m_initialised) {
         m_lo = lo;
         m_hi = hi > lo ? hi : lo + 1e-6;
@@ -58,11 +63,27 @@ void Histogram::add(const float* data, int64_t count)
         growTo(lo, hi);
     }
     const int n = bins();
-    const double scale = n / (m_hi - m_lo);
-    for (int64_t i = 0; i < count; ++i) {
-        const int b = std::clamp(static_cast<int>((data[i] - m_lo) * scale), 0, n - 1);
-        m_counts[static_cast<std::size_t>(b)] += 1.0;
+    const float base = static_cast<float>(m_lo), scale = static_cast<float>(n / (m_hi - m_lo));
+    const float c = static_cast<float>(center);
+    stride = std::max<int64_t>(stride, 1);
+    const int64_t picked = (count + stride - 1) / stride;
+    const double weight = static_cast<double>(count) / static_cast<double>(picked);
+    double absDev = 0.0;
+#pragma omp parallel reduction(+ : absDev)
+    {
+        std::vector<double> local(static_cast<std::size_t>(n), 0.0);
+#pragma omp for schedule(static)
+        for (int64_t k = 0; k < picked; ++k) {
+            const float v = data[k * stride];
+            const int b = std::min(std::max(static_cast<int>((v - base) * scale), 0), n - 1);
+            local[static_cast<std::size_t>(b)] += weight;
+            absDev += std::fabs(v - c);
+        }
+#pragma omp critical
+        for (int b = 0; b < n; ++b)
+            m_counts[static_cast<std::size_t>(b)] += local[static_cast<std::size_t>(b)];
     }
+    return absDev * weight;
 }
 
 void Histogram::merge(const Histogram& other)

@@ -14,6 +14,10 @@ public:
     explicit Histogram(int bins = 2048) : m_counts(static_cast<std::size_t>(bins), 0.0) {}
 
     void add(const float* data, int64_t count);
+    // Same when the caller already knows the data's min and max; also returns sum |x - center| over the data
+    // (one pass serves the histogram and the Laplace b of the calibration statistics).
+    // `stride` > 1 bins every stride-th value with weight stride (a uniform subsample for large tensors).
+    double addKnownRange(const float* data, int64_t count, float lo, float hi, double center, int64_t stride = 1);
     // Merges another histogram (its mass is spread uniformly within each of its bins).
     void merge(const Histogram& other);
 
