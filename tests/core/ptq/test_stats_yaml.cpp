@@ -1,0 +1,115 @@
+// Statistics in Distiller's stats YAML schema: a real Distiller file loads with its numbers intact, a
+// hand-written file in the schema loads, our own files round-trip, and malformed files name file and line.
+#include "core/data/dataset_factory.h"
+#include "core/data/subset.h"
+#include "core/onnx_import/onnx_importer.h"
+#include "core/ptq/stats_yaml.h"
+#include "core/util/error.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <fstream>
+
+using namespace qs;
+
+class TestStatsYaml : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+    std::string write(const char* name, const std::string& text)
+    {
+        const std::string path = m_dir.filePath(name).toStdString();
+        std::ofstream(path) << text;
+        return path;
+    }
+
+private slots:
+    void readsRealDistillerStatistics()
+    {
+        const StatsFile f = readStatsYaml(QS_TEST_DATA_DIR "/stats/resnet18_quant_stats.yaml");
+        QCOMPARE(static_cast<int>(f.layers.size()), 68); // top-level layer keys in the file
+        QCOMPARE(QString::fromStdString(f.layers.front().name), QString("conv1"));
+        const StatsFile::Layer* fc = f.find("fc");
+        QVERIFY(fc);
+        QCOMPARE(fc->inputs.at(0).max, 23.313302993774414);
+        QCOMPARE(fc->inputs.at(0).avgMax, 6.189624261856079);
+        QCOMPARE(fc->inputs.at(0).b, 0.68059321641922);
+        QVERIFY(fc->inputs.at(0).shape == (Shape{256, 512}));
+        QVERIFY(fc->hasOutput);
+        QCOMPARE(fc->output.min, -12.27712631225586);
+        QVERIFY(fc->output.shape == (Shape{256, 1000}));
+        // Residual adds have two inputs.
+        const StatsFile::Layer* add = f.find("layer1.0.add");
+        QVERIFY(add);
+        QCOMPARE(static_cast<int>(add->inputs.size()), 2);
+    }
+
+    void readsAHandWrittenFileInTheSchema()
+    {
+        const std::string path = write("hand.yaml",
+                                       "conv:\n"
+                                       "  inputs:\n"
+                                       "    0: {min: -1.5, max: 2.5, avg_min: -1.0, avg_max: 2.0, mean: 0.25, std: 0.75, b: 0.5, shape: '(8, 3, 32, 32)'}\n"
+                                       "  output: {min: 0, max: 6}\n");
+        const StatsFile f = readStatsYaml(path);
+        QCOMPARE(static_cast<int>(f.layers.size()), 1);
+        const auto& s = f.layers[0].inputs.at(0);
+        QCOMPARE(s.min, -1.5);
+        QCOMPARE(s.avgMax, 2.0);
+        QCOMPARE(s.std, 0.75);
+        QVERIFY(s.shape == (Shape{8, 3, 32, 32}));
+        // Missing optional keys fall back to min/max.
+        QCOMPARE(f.layers[0].output.avgMax, 6.0);
+    }
+
+    void ourStatisticsRoundTripIncludingHistograms()
+    {
+        const Graph model = importOnnxFile(QS_SOURCE_DIR "/resources/models/fmnist_demo.onnx");
+        const auto train = openDataset("fashion-mnist:/usr/share/datasets/fashion-mnist", Split::Train, PreprocessSpec::fashionMnist());
+        const Calibration c = calibrate(model, *train, firstIndices(train->size(), 96), 32);
+        const std::string path = m_dir.filePath("ours.yaml").toStdString();
+        writeStatsYaml(c, path);
+        writeHistogramSidecar(c, path + ".hist.yaml");
+        int matched = 0;
+        const Calibration back = calibrationFromStatsFile(c.prepared, path, &matched);
+        QCOMPARE(matched, static_cast<int>(layerStats(c.prepared).size()));
+        QVERIFY(!back.values.empty());
+        for (const auto& [value, s] : back.values) {
+            const ActivationStats& orig = c.values.at(value);
+            QCOMPARE(s.min, orig.min);
+            QCOMPARE(s.max, orig.max);
+            QCOMPARE(s.avgMin, orig.avgMin);
+            QCOMPARE(s.avgMax, orig.avgMax);
+            QCOMPARE(s.mean, orig.mean);
+            QCOMPARE(s.std, orig.std);
+            QCOMPARE(s.b, orig.b);
+            QVERIFY(s.shape == orig.shape);
+            QCOMPARE(s.histogram.lo(), orig.histogram.lo());
+            QVERIFY(s.histogram.counts() == orig.histogram.counts());
+        }
+    }
+
+    void malformedFilesNameTheLine()
+    {
+        auto messageOf = [](const std::string& p) {
+            try {
+                readStatsYaml(p);
+            } catch (const Error& e) {
+                return QString(e.what());
+            }
+            return QString();
+        };
+        QString m = messageOf(write("bad1.yaml", "conv:\n  inputs:\n    0: {min: 1, max: zero}\n"));
+        QVERIFY2(m.contains("bad1.yaml:3") && m.contains("'max' is not a number"), qPrintable(m));
+        m = messageOf(write("bad2.yaml", "conv:\n  outputs: {min: 0, max: 1}\n"));
+        QVERIFY2(m.contains("bad2.yaml:2") && m.contains("unknown key 'outputs'"), qPrintable(m));
+        m = messageOf(write("bad3.yaml", "conv:\n  inputs: [1, 2\n"));
+        QVERIFY2(m.contains("bad3.yaml") && m.contains("malformed YAML"), qPrintable(m));
+        m = messageOf(write("bad4.yaml", "conv:\n  output: {min: 3, max: 1}\n"));
+        QVERIFY2(m.contains("greater than max"), qPrintable(m));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestStatsYaml)
+#include "test_stats_yaml.moc"
