@@ -1,6 +1,11 @@
 #include "app/cli/ptq_arguments.h"
 
+#include "core/distiller/distiller_resolve.h"
+#include "core/distiller/distiller_yaml.h"
 #include "core/util/error.h"
+
+#include <cstdio>
+#include <filesystem>
 
 namespace qs::cli {
 
@@ -20,6 +25,9 @@ const char* const kPtqHelp =
     "  --qe-no-clip-layers, --qencl L...  layers quantized without clipping (node names or module paths, e.g. fc)\n"
     "  --qe-no-quant-layers, --qenql L... layers kept in FP32\n"
     "  --qe-scale-approx-bits, --qesab N  accepted; oneDNN applies float output scales (noted)\n"
+    "  --qe-config-file FILE              Distiller YAML (PostTrainLinearQuantizer with regex overrides); replaces\n"
+    "                                     the other --qe-* settings, as in Distiller\n"
+    "  --export-config FILE               write the effective configuration as a Distiller YAML file\n"
     "  --qe-stats-file FILE               statistics (Distiller's YAML schema) instead of calibrating\n"
     "  --qe-calibration AMOUNT            calibration samples from the train split: count or fraction (default 512)\n";
 
@@ -85,11 +93,63 @@ PtqArguments ptqArguments(Args& args)
         p.notes.push_back("--qe-scale-approx-bits: oneDNN applies float32 output scales; no fixed-point approximation is made");
     if (args.flag({"--qe-save-fp-weights"}))
         p.notes.push_back("--qe-save-fp-weights has no effect: FP32 weights are never modified");
-    if (args.value({"--qe-config-file"}))
-        throw Error("--qe-config-file: Distiller YAML configuration files are not supported yet; use the --qe-* flags");
     p.statsFile = args.value({"--qe-stats-file"});
     p.calibration = args.value({"--qe-calibration"}, p.calibration);
+    p.exportConfig = args.value({"--export-config"});
+    p.configFile = args.value({"--qe-config-file"});
+    if (p.configFile) {
+        std::vector<DistillerWarning> warnings;
+        p.distiller = readDistillerConfig(*p.configFile, &warnings);
+        for (const DistillerWarning& w : warnings)
+            std::fprintf(stderr, "quantscope-cli: warning: %s:%d: %s: %s\n", p.configFile->c_str(), w.line, w.key.c_str(), w.message.c_str());
+        // Distiller: "when '--qe-config-file' is passed, all other '--qe*' arguments are ignored".
+        p.config = toPtqConfig(*p.distiller, Graph{}); // the global settings; overrides in applyToModel()
+        p.notes.clear();
+        p.notes.push_back("--qe-config-file " + *p.configFile + " replaces the other --qe-* quantization settings");
+        if (!p.statsFile && p.distiller->modelActivationStats) {
+            namespace fs = std::filesystem;
+            const fs::path stats = *p.distiller->modelActivationStats;
+            const fs::path besideConfig = fs::path(*p.configFile).parent_path() / stats;
+            if (fs::exists(stats))
+                p.statsFile = stats.string();
+            else if (stats.is_relative() && fs::exists(besideConfig))
+                p.statsFile = besideConfig.string();
+            else
+                p.notes.push_back("model_activation_stats '" + stats.string() + "' not found; calibrating instead (or pass --qe-stats-file)");
+        }
+    }
     return p;
+}
+
+void applyToModel(PtqArguments& ptq, const Graph& prepared)
+{
+    if (ptq.distiller) {
+        std::vector<DistillerMatch> report;
+        std::vector<DistillerWarning> warnings;
+        try {
+            const PtqConfig resolved = toPtqConfig(*ptq.distiller, prepared, &report, &warnings);
+            ptq.config.perLayer = resolved.perLayer;
+        } catch (const Error& e) {
+            throw e.withFile(*ptq.configFile);
+        }
+        for (const DistillerWarning& w : warnings)
+            std::fprintf(stderr, "quantscope-cli: warning: %s:%d: override '%s' %s\n", ptq.configFile->c_str(), w.line, w.key.c_str(),
+                         w.message.c_str());
+        for (const DistillerMatch& m : report)
+            for (const std::string& note : m.notes)
+                std::fprintf(stderr, "quantscope-cli: note: %s (override '%s', line %d): %s\n", m.node.c_str(),
+                             m.pattern.empty() ? "global" : m.pattern.c_str(), m.line, note.c_str());
+    }
+    if (ptq.exportConfig) {
+        DistillerConfig out = fromPtqConfig(ptq.config, prepared);
+        if (ptq.distiller) {
+            out.quantizerName = ptq.distiller->quantizerName;
+            out.modelActivationStats = ptq.distiller->modelActivationStats;
+        }
+        saveDistillerConfig(out, *ptq.exportConfig);
+        std::fprintf(stderr, "quantscope-cli: wrote the effective configuration (%zu per-layer overrides) to %s\n", out.overrides.size(),
+                     ptq.exportConfig->c_str());
+    }
 }
 
 } // namespace qs::cli

@@ -4,6 +4,7 @@
 // why, never silently ignored.
 
 #include "app/cli/cli_args.h"
+#include "core/distiller/distiller_config.h"
 #include "core/ptq/ptq_config.h"
 
 #include <optional>
@@ -18,9 +19,16 @@ struct PtqArguments {
     std::optional<std::string> statsFile;  // --qe-stats-file
     std::string calibration = "512";       // --qe-calibration: count or fraction of the train split
     std::vector<std::string> notes;        // accepted flags whose effect differs from Distiller's
+    std::optional<std::string> configFile; // --qe-config-file: Distiller YAML, replaces the --qe-* settings
+    std::optional<DistillerConfig> distiller; // its contents; per-layer overrides need the model (applyToModel)
+    std::optional<std::string> exportConfig; // --export-config: write the effective config as Distiller YAML
 };
 
+// Reads the flags (and the --qe-config-file, whose warnings go to stderr); config.defaults are final here.
 PtqArguments ptqArguments(Args& args);
+// What needs the model's layers: resolves the config file's overrides into config.perLayer (warnings and
+// per-layer notes to stderr) and writes --export-config. Call with the prepared graph, before buildPlan().
+void applyToModel(PtqArguments& ptq, const Graph& prepared);
 extern const char* const kPtqHelp;
 
 } // namespace qs::cli
