@@ -26,6 +26,32 @@ std::map<std::string, std::unique_ptr<Op>> buildRegistry()
     add(makeConcatOp());
     add(makePassThroughOp("Identity"));
     add(makePassThroughOp("Dropout"));
+    add(makeConvTransposeOp());
+    add(makeMatMulOp());
+    add(makeTransposeOp());
+    add(makeSqueezeOp());
+    add(makeUnsqueezeOp());
+    add(makePadOp());
+    add(makeResizeOp());
+    add(makeUpsampleOp());
+    add(makeShapeOp());
+    add(makeConstantOfShapeOp());
+    add(makeRangeOp());
+    add(makeCastOp());
+    add(makeGatherOp());
+    add(makeSliceOp());
+    add(makeSplitOp());
+    add(makeExpandOp());
+    add(makeTileOp());
+    for (const char* type : {"Equal", "Less", "Greater"})
+        add(makeCompareOp(type));
+    add(makeNotOp());
+    add(makeWhereOp());
+    for (const char* type : {"Min", "Max", "Sum", "Mean"})
+        add(makeVariadicOp(type));
+    for (const char* type : {"ReduceMean", "ReduceMax", "ReduceSum"})
+        add(makeReduceOp(type));
+    add(makeArgMaxOp());
     return ops;
 }
 
