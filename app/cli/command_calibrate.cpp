@@ -76,6 +76,7 @@ int runRanges(std::vector<std::string> argv)
     args.finish();
     const Graph model = importOnnxFile(path);
     const Calibration c = obtainCalibration(model, data, ptq, threads, &progress);
+    applyToModel(ptq, c.prepared);
     const int bits = ptq.config.defaults.quant.bitsActivations;
     const QuantMode mode = ptq.config.defaults.quant.modeActivations;
     std::printf("ranges for %d-bit %s activations (predicted SQNR on each layer's histogram; best first)\n", bits, toString(mode).c_str());

@@ -52,6 +52,7 @@ int runEval(std::vector<std::string> argv)
         std::fprintf(stderr, "quantscope-cli: note: %s\n", note.c_str());
     if (quantize) {
         const Calibration calibration = obtainCalibration(model, data, ptq, options.engine.threads, &progress);
+        applyToModel(ptq, calibration.prepared); // a config file's per-layer overrides; --export-config
         options.engine.quantization = buildPlan(calibration, ptq.config);
         std::map<std::string, std::vector<std::string>> byNote; // one line per kind of note, naming its layers
         for (const auto& [node, note] : options.engine.quantization->notes)

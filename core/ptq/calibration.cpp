@@ -56,14 +56,17 @@ std::string modulePath(const std::string& nodeName)
     if (parts.size() < 2)
         return nodeName;
     parts.pop_back(); // the operator ("Conv", "Gemm_1")
-    std::string path;
+    // A container's child repeats the container's attribute name: "layer1/layer1.0", "downsample/downsample.0".
+    std::string parent, last;
     for (const auto& part : parts) {
-        if (!path.empty() && part.rfind(path + ".", 0) == 0)
-            path = part; // exporters repeat the qualified name at each level
-        else
-            path = path.empty() ? part : path + "." + part;
+        if (!last.empty() && part.rfind(last + ".", 0) == 0) {
+            last = part;
+        } else {
+            parent = parent.empty() ? last : (last.empty() ? parent : parent + "." + last);
+            last = part;
+        }
     }
-    return path;
+    return parent.empty() ? last : parent + "." + last;
 }
 
 } // namespace qs

@@ -65,6 +65,49 @@ private slots:
         QVERIFY2(std::fabs(fp32 - int8) <= 0.005, qPrintable(QString("fp32 %1 int8 %2").arg(fp32).arg(int8)));
     }
 
+    // A Distiller YAML config: global settings plus a per-layer override (fc in FP32 via bits null) must give the
+    // same result as the equivalent flags; --export-config writes a file that reproduces the run.
+    void distillerConfigFileAndExport()
+    {
+        QTemporaryDir dir;
+        const QString config = dir.filePath("ptq.yaml");
+        QFile file(config);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("quantizers:\n"
+                   "  post_train_quantizer:\n"
+                   "    class: PostTrainLinearQuantizer\n"
+                   "    bits_activations: 6\n"
+                   "    bits_parameters: 6\n"
+                   "    mode: ASYMMETRIC_UNSIGNED\n"
+                   "    per_channel_wts: true\n"
+                   "    clip_acts: AVG\n"
+                   "    overrides:\n"
+                   "      fc:\n"
+                   "        bits_activations: null\n"
+                   "        bits_weights: null\n");
+        file.close();
+        const QStringList common{"eval", "--limit", "2000", "--json"};
+        const Result flags = runCli(common + QStringList{"--qe", "--qem", "asym_u", "--qeba", "6", "--qebw", "6", "--qepc", "--qeca", "avg", "--qenql", "fc"});
+        const QString exported = dir.filePath("exported.yaml");
+        const Result yaml = runCli(common + QStringList{"--qe", "--qe-config-file", config, "--export-config", exported});
+        QCOMPARE(flags.code, 0);
+        QVERIFY2(yaml.code == 0, qPrintable(yaml.err));
+        const double a = QJsonDocument::fromJson(flags.out.toUtf8()).object()["top1"].toDouble();
+        const double b = QJsonDocument::fromJson(yaml.out.toUtf8()).object()["top1"].toDouble();
+        QCOMPARE(b, a);
+        QVERIFY(QFile::exists(exported));
+        const Result again = runCli(common + QStringList{"--qe", "--qe-config-file", exported});
+        QVERIFY2(again.code == 0, qPrintable(again.err));
+        QCOMPARE(QJsonDocument::fromJson(again.out.toUtf8()).object()["top1"].toDouble(), a);
+        // A bad line is reported with its number.
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("quantizers:\n  q:\n    class: PostTrainLinearQuantizer\n    mode: SYMETRIC\n");
+        file.close();
+        const Result bad = runCli(common + QStringList{"--qe", "--qe-config-file", config});
+        QCOMPARE(bad.code, 1);
+        QVERIFY2(bad.err.contains("ptq.yaml:4") && bad.err.contains("SYMETRIC"), qPrintable(bad.err));
+    }
+
     void badInputGivesClearErrors()
     {
         QTemporaryDir dir;

@@ -90,6 +90,16 @@ private slots:
         }
     }
 
+    void modulePathsOfPyTorchExports()
+    {
+        QCOMPARE(QString::fromStdString(modulePath("/layer1/layer1.0/conv1/Conv")), QString("layer1.0.conv1"));
+        QCOMPARE(QString::fromStdString(modulePath("/layer2/layer2.0/downsample/downsample.0/Conv")), QString("layer2.0.downsample.0"));
+        QCOMPARE(QString::fromStdString(modulePath("/l2/sc/sc.0/Conv")), QString("l2.sc.0"));
+        QCOMPARE(QString::fromStdString(modulePath("/features/conv1/Conv")), QString("features.conv1"));
+        QCOMPARE(QString::fromStdString(modulePath("/fc/Gemm")), QString("fc"));
+        QCOMPARE(QString::fromStdString(modulePath("Conv_0")), QString("Conv_0"));
+    }
+
     void malformedFilesNameTheLine()
     {
         auto messageOf = [](const std::string& p) {
