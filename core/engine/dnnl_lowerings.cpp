@@ -36,6 +36,11 @@ LowerFn findLowering(const std::string& opType)
         {"Reshape", lowerView},
         {"Squeeze", lowerView},
         {"Unsqueeze", lowerView},
+        {"ConvTranspose", lowerConvTranspose},
+        {"MatMul", lowerMatMul},
+        {"Transpose", lowerTranspose},
+        {"Resize", lowerResize},
+        {"Upsample", lowerResize},
     };
     auto it = lowerings.find(opType);
     return it == lowerings.end() ? nullptr : it->second;

@@ -14,6 +14,10 @@ bool lowerPool(LoweringContext& ctx, const Node& node);
 bool lowerSoftmax(LoweringContext& ctx, const Node& node);
 bool lowerConcat(LoweringContext& ctx, const Node& node);
 bool lowerView(LoweringContext& ctx, const Node& node); // Flatten, Reshape, Squeeze, Unsqueeze
+bool lowerConvTranspose(LoweringContext& ctx, const Node& node);
+bool lowerMatMul(LoweringContext& ctx, const Node& node);
+bool lowerTranspose(LoweringContext& ctx, const Node& node);
+bool lowerResize(LoweringContext& ctx, const Node& node); // Resize, Upsample
 bool lowerConvInt8(LoweringContext& ctx, const Node& node);
 bool lowerGemmInt8(LoweringContext& ctx, const Node& node);
 
