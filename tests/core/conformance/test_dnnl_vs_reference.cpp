@@ -1,0 +1,305 @@
+// Every fast path has a slow twin: seeded random single-operator graphs run through the oneDNN plan and
+// the reference plan, which must agree to a relative 1e-4 (of the output's largest magnitude). For Conv,
+// Gemm, ConvTranspose, MatMul and Transpose the oneDNN plan must take every node itself, so a lowering that
+// silently falls back fails here. Pooling and Add fall back by design in some configurations (a window
+// that ends before the input does gives a negative right pad oneDNN rejects; oneDNN's binary primitive
+// needs the first operand at the full shape), and so does ConvTranspose when output_padding makes oneDNN's
+// right pad negative: those are counted and printed.
+#include "core/engine/engine.h"
+
+#include <QtTest>
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+
+using namespace qs;
+
+namespace {
+
+using Ints = std::vector<int64_t>;
+
+Tensor randomTensor(Shape shape, std::mt19937& rng)
+{
+    std::uniform_real_distribution<float> dist(-1.0f, 1.0f);
+    Tensor t(DataType::Float32, std::move(shape));
+    for (float& v : t.floats())
+        v = dist(rng);
+    return t;
+}
+
+int64_t pick(std::mt19937& rng, int64_t lo, int64_t hi) { return std::uniform_int_distribution<int64_t>(lo, hi)(rng); }
+
+// One node reading runtime inputs x0, x1... and constants c0, c1... (in the order of `order`), output "y".
+struct Case {
+    std::string label;
+    Graph graph;
+    std::vector<Tensor> inputs;
+    bool mayFallBack = false; // a configuration some oneDNN implementations reject (see below)
+};
+
+class CaseBuilder {
+public:
+    CaseBuilder(std::string label, const std::string& opType)
+    {
+        m_case.label = std::move(label);
+        m_case.graph.opsetVersion = 13;
+        m_case.graph.sourcePath = "synthetic";
+        m_node.name = "node";
+        m_node.opType = opType;
+        m_node.outputs = {"y"};
+    }
+    CaseBuilder& runtime(Tensor t)
+    {
+        const std::string name = "x" + std::to_string(m_case.inputs.size());
+        m_case.graph.inputs.push_back(ValueInfo{name, DataType::Float32, t.shape(), {}, true});
+        m_case.inputs.push_back(std::move(t));
+        m_node.inputs.push_back(name);
+        return *this;
+    }
+    CaseBuilder& constant(Tensor t)
+    {
+        const std::string name = "c" + std::to_string(m_node.inputs.size());
+        m_case.graph.initializers[name] = std::move(t);
+        m_node.inputs.push_back(name);
+        return *this;
+    }
+    CaseBuilder& attr(const std::string& name, AttributeValue value)
+    {
+        m_node.attributes.set(name, std::move(value));
+        return *this;
+    }
+    CaseBuilder& mayFallBack(bool value)
+    {
+        m_case.mayFallBack = value;
+        return *this;
+    }
+    Case build()
+    {
+        m_case.graph.nodes = {m_node};
+        m_case.graph.outputs.push_back(ValueInfo{"y", DataType::Float32, {}, {}, false});
+        return std::move(m_case);
+    }
+
+private:
+    Case m_case;
+    Node m_node;
+};
+
+std::string str(const Ints& v) { return toString(v); }
+
+std::vector<Case> convCases(std::mt19937& rng)
+{
+    std::vector<Case> cases;
+    for (int i = 0; i < 12; ++i) {
+        const int64_t spatial = i == 10 ? 1 : i == 11 ? 3 : 2;
+        const int kind = static_cast<int>(pick(rng, 0, 2)); // 0 dense, 1 grouped, 2 depthwise
+        const int64_t group = kind == 0 ? 1 : kind == 1 ? pick(rng, 2, 3) : pick(rng, 3, 8);
+        const int64_t cg = kind == 2 ? 1 : pick(rng, 1, 4);
+        const int64_t m = group * (kind == 2 ? pick(rng, 1, 2) : pick(rng, 1, 4));
+        Ints x{pick(rng, 1, 2), group * cg}, w{m, cg}, strides, dilations, pads(2 * static_cast<std::size_t>(spatial));
+        for (int64_t s = 0; s < spatial; ++s) {
+            const int64_t k = pick(rng, 1, spatial == 3 ? 3 : 5), d = pick(rng, 1, 2);
+            w.push_back(k);
+            strides.push_back(pick(rng, 1, 3));
+            dilations.push_back(d);
+            pads[s] = pick(rng, 0, 2);
+            pads[s + spatial] = pick(rng, 0, 2); // asymmetric
+            x.push_back((k - 1) * d + 1 + pick(rng, 0, spatial == 3 ? 4 : 9));
+        }
+        CaseBuilder b("Conv x" + str(x) + " w" + str(w) + " group " + std::to_string(group) + " strides" + str(strides) +
+                          " dilations" + str(dilations) + " pads" + str(pads),
+                      "Conv");
+        b.runtime(randomTensor(x, rng)).constant(randomTensor(w, rng));
+        if (i % 2 == 0)
+            b.constant(randomTensor({m}, rng));
+        cases.push_back(b.attr("group", group).attr("strides", strides).attr("dilations", dilations).attr("pads", pads).build());
+    }
+    return cases;
+}
+
+std::vector<Case> gemmCases(std::mt19937& rng)
+{
+    std::vector<Case> cases;
+    for (int i = 0; i < 6; ++i) {
+        const int64_t m = pick(rng, 1, 8), k = pick(rng, 1, 64), n = pick(rng, 1, 32);
+        const bool transB = i % 2 == 1;
+        CaseBuilder b("Gemm " + std::to_string(m) + "x" + std::to_string(k) + "x" + std::to_string(n) + (transB ? " transB" : ""), "Gemm");
+        b.runtime(randomTensor({m, k}, rng)).constant(randomTensor(transB ? Shape{n, k} : Shape{k, n}, rng));
+        if (i < 4)
+            b.constant(randomTensor({n}, rng)).attr("beta", 0.5f);
+        cases.push_back(b.attr("transB", int64_t{transB}).build());
+    }
+    return cases;
+}
+
+std::vector<Case> poolCases(std::mt19937& rng)
+{
+    std::vector<Case> cases;
+    for (int i = 0; i < 12; ++i) {
+        const bool average = i % 2 == 1;
+        Ints x{pick(rng, 1, 2), pick(rng, 1, 5)}, kernel, strides, pads(4);
+        for (int s = 0; s < 2; ++s) {
+            const int64_t k = pick(rng, 1, 3);
+            kernel.push_back(k);
+            strides.push_back(pick(rng, 1, 3));
+            pads[s] = pick(rng, 0, k - 1);
+            pads[s + 2] = pick(rng, 0, k - 1);
+            x.push_back(k + pick(rng, 0, 9));
+        }
+        const int64_t ceil = pick(rng, 0, 1);
+        CaseBuilder b(std::string(average ? "AveragePool" : "MaxPool") + " x" + str(x) + " kernel" + str(kernel) + " strides" +
+                          str(strides) + " pads" + str(pads) + " ceil_mode " + std::to_string(ceil),
+                      average ? "AveragePool" : "MaxPool");
+        b.runtime(randomTensor(x, rng)).attr("kernel_shape", kernel).attr("strides", strides).attr("pads", pads).attr("ceil_mode", ceil);
+        if (average)
+            b.attr("count_include_pad", pick(rng, 0, 1));
+        cases.push_back(b.build());
+    }
+    return cases;
+}
+
+std::vector<Case> addCases(std::mt19937& rng)
+{
+    std::vector<Case> cases;
+    const int64_t n = 2, c = 3, h = 4, w = 5;
+    const std::vector<std::pair<Shape, Shape>> shapes = {
+        {{n, c, h, w}, {n, c, h, w}}, {{n, c, h, w}, {c, 1, 1}}, {{n, c, h, w}, {1, c, 1, w}},
+        {{n, c, h, w}, {w}},          {{n, 1, h, 1}, {1, c, 1, w}}, {{c, 1, w}, {n, c, h, w}},
+    };
+    for (const auto& [a, b] : shapes)
+        cases.push_back(CaseBuilder("Add " + str(a) + " + " + str(b), "Add").runtime(randomTensor(a, rng)).runtime(randomTensor(b, rng)).build());
+    return cases;
+}
+
+std::vector<Case> convTransposeCases(std::mt19937& rng)
+{
+    std::vector<Case> cases;
+    for (int i = 0; i < 10; ++i) {
+        const int64_t spatial = i == 8 ? 1 : i == 9 ? 3 : 2;
+        const int64_t group = i % 3 == 2 ? pick(rng, 2, 3) : 1;
+        const int64_t cg = pick(rng, 1, 4), mg = pick(rng, 1, 4);
+        Ints x{pick(rng, 1, 2), group * cg}, w{group * cg, mg}, strides, dilations, pads(2 * static_cast<std::size_t>(spatial)), outputPadding;
+        for (int64_t s = 0; s < spatial; ++s) {
+            const int64_t k = pick(rng, 1, spatial == 3 ? 3 : 4), stride = pick(rng, 1, 3), d = pick(rng, 1, 2);
+            w.push_back(k);
+            strides.push_back(stride);
+            dilations.push_back(d);
+            pads[s] = pick(rng, 0, k - 1);
+            pads[s + spatial] = pick(rng, 0, k - 1);
+            outputPadding.push_back(pick(rng, 0, std::max(stride, d) - 1));
+            x.push_back(pick(rng, 2, spatial == 3 ? 4 : 7));
+        }
+        CaseBuilder b("ConvTranspose x" + str(x) + " w" + str(w) + " group " + std::to_string(group) + " strides" + str(strides) +
+                          " dilations" + str(dilations) + " pads" + str(pads) + " output_padding" + str(outputPadding),
+                      "ConvTranspose");
+        b.runtime(randomTensor(x, rng)).constant(randomTensor(w, rng));
+        if (i % 2 == 0)
+            b.constant(randomTensor({group * mg}, rng));
+        // output_padding beyond the end pad is a negative right pad for oneDNN, which not every
+        // deconvolution implementation accepts.
+        for (int64_t s = 0; s < spatial; ++s)
+            if (outputPadding[s] > pads[s + spatial])
+                b.mayFallBack(true);
+        cases.push_back(b.attr("group", group).attr("strides", strides).attr("dilations", dilations).attr("pads", pads)
+                            .attr("output_padding", outputPadding).build());
+    }
+    return cases;
+}
+
+std::vector<Case> matMulCases(std::mt19937& rng)
+{
+    std::vector<Case> cases;
+    const std::vector<std::pair<Shape, Shape>> shapes = {
+        {{4, 7}, {7, 3}},       {{2, 3, 4, 7}, {7, 5}}, {{2, 1, 4, 7}, {3, 7, 5}}, {{7}, {7, 5}},
+        {{3, 4, 7}, {7}},       {{5, 6}, {2, 6, 3}},    {{1, 5, 16}, {16, 32}},     {{2, 3, 4, 7}, {2, 3, 7, 2}},
+    };
+    int i = 0;
+    for (const auto& [a, b] : shapes) {
+        const bool constantB = i++ % 2 == 0;
+        CaseBuilder c("MatMul " + str(a) + " x " + str(b) + (constantB ? " (constant B)" : ""), "MatMul");
+        c.runtime(randomTensor(a, rng));
+        if (constantB)
+            c.constant(randomTensor(b, rng));
+        else
+            c.runtime(randomTensor(b, rng));
+        cases.push_back(c.build());
+    }
+    return cases;
+}
+
+std::vector<Case> transposeCases(std::mt19937& rng)
+{
+    std::vector<Case> cases;
+    for (int i = 0; i < 5; ++i) {
+        Ints x, perm;
+        const int64_t rank = pick(rng, 2, 5);
+        for (int64_t r = 0; r < rank; ++r) {
+            x.push_back(pick(rng, 1, 5));
+            perm.push_back(r);
+        }
+        std::shuffle(perm.begin(), perm.end(), rng);
+        cases.push_back(CaseBuilder("Transpose x" + str(x) + " perm" + str(perm), "Transpose").runtime(randomTensor(x, rng)).attr("perm", perm).build());
+    }
+    return cases;
+}
+
+} // namespace
+
+class TestDnnlVsReference : public QObject {
+    Q_OBJECT
+private slots:
+    void randomShapesAgree_data()
+    {
+        QTest::addColumn<int>("family");
+        for (const char* name : {"Conv", "Gemm", "Pool", "Add", "ConvTranspose", "MatMul", "Transpose"})
+            QTest::newRow(name) << 0;
+    }
+
+    void randomShapesAgree()
+    {
+        const std::string family = QTest::currentDataTag();
+        std::mt19937 rng(20240611u + 131u * static_cast<unsigned>(family.size()) + static_cast<unsigned char>(family[0])); // fixed per family
+        std::vector<Case> cases = family == "Conv"            ? convCases(rng)
+                                  : family == "Gemm"          ? gemmCases(rng)
+                                  : family == "Pool"          ? poolCases(rng)
+                                  : family == "Add"           ? addCases(rng)
+                                  : family == "ConvTranspose" ? convTransposeCases(rng)
+                                  : family == "MatMul"        ? matMulCases(rng)
+                                                              : transposeCases(rng);
+        const bool mayFallBack = family == "Pool" || family == "Add";
+        int fellBack = 0;
+        for (const Case& c : cases) {
+            std::vector<const float*> pointers;
+            for (const auto& t : c.inputs)
+                pointers.push_back(t.data<float>());
+            std::vector<float> outputs[2];
+            for (const bool dnnl : {true, false}) {
+                EngineOptions options;
+                options.useDnnl = dnnl;
+                options.threads = 1;
+                auto compiled = CompiledModel::compile(c.graph, {}, options);
+                if (dnnl && !compiled->referenceNodes().empty() && (mayFallBack || c.mayFallBack))
+                    ++fellBack;
+                else if (dnnl && !compiled->referenceNodes().empty())
+                    QFAIL(qPrintable(QString::fromStdString(c.label + ": oneDNN left " + compiled->referenceNodes().front() + " to the reference")));
+                Session session(compiled);
+                session.run(pointers);
+                const auto out = session.output(0);
+                outputs[dnnl ? 0 : 1].assign(out.begin(), out.end());
+            }
+            QCOMPARE(outputs[0].size(), outputs[1].size());
+            float scale = 1e-6f;
+            for (float v : outputs[1])
+                scale = std::max(scale, std::fabs(v));
+            for (std::size_t i = 0; i < outputs[0].size(); ++i)
+                if (!(std::fabs(outputs[0][i] - outputs[1][i]) <= 1e-4f * scale))
+                    QFAIL(qPrintable(QString::fromStdString(c.label + ": element " + std::to_string(i) + " oneDNN " + std::to_string(outputs[0][i]) +
+                                                            " reference " + std::to_string(outputs[1][i]))));
+        }
+        qInfo("%s: %d random cases, %d ran on the reference inside the oneDNN plan", family.c_str(), static_cast<int>(cases.size()), fellBack);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestDnnlVsReference)
+#include "test_dnnl_vs_reference.moc"
