@@ -1,0 +1,84 @@
+// paretoFront() on hand-made points (dominated, ties, duplicates) and AccuracySizePlot offscreen: points,
+// the front's step line, runClicked on a click, PNG export.
+#include "widgets/plots/accuracy_size_plot.h"
+
+#include <QFileInfo>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace qs::widgets;
+
+namespace {
+RunPoint point(int id, double size, double top1, bool fp32 = false)
+{
+    RunPoint p;
+    p.id = id;
+    p.name = QStringLiteral("run %1").arg(id);
+    p.sizeMB = size;
+    p.top1 = top1;
+    p.fp32 = fp32;
+    return p;
+}
+} // namespace
+
+class TestAccuracySizePlot : public QObject {
+    Q_OBJECT
+
+private slots:
+    void paretoFrontOfHandMadePoints()
+    {
+        // 0 FP32 (big, best); 1 small good; 2 dominated by 1 (bigger, worse); 3 smallest, worst; 4 same size as 1, worse.
+        const std::vector<RunPoint> points = {point(0, 4.0, 92.0, true), point(1, 1.0, 91.0), point(2, 2.0, 90.0), point(3, 0.5, 80.0),
+                                              point(4, 1.0, 85.0)};
+        QCOMPARE(paretoFront(points), (std::vector<int>{3, 1, 0}));
+    }
+
+    void paretoTiesAndDuplicates()
+    {
+        // Equal accuracy: only the smaller is optimal. Exact duplicates: the first one only.
+        QCOMPARE(paretoFront({point(0, 2.0, 90.0), point(1, 1.0, 90.0)}), (std::vector<int>{1}));
+        QCOMPARE(paretoFront({point(0, 1.0, 90.0), point(1, 1.0, 90.0), point(2, 3.0, 95.0)}), (std::vector<int>{0, 2}));
+        QCOMPARE(paretoFront({}), std::vector<int>{});
+        QCOMPARE(paretoFront({point(7, 1.0, 50.0)}), std::vector<int>{0});
+    }
+
+    void drawsPointsAndFront()
+    {
+        AccuracySizePlot plot;
+        plot.resize(700, 400);
+        plot.setRuns({point(0, 4.0, 92.0, true), point(1, 1.0, 91.0), point(2, 2.0, 90.0)});
+        QCOMPARE(plot.pointCount(), 3);
+        QCOMPARE(plot.frontPointCount(), 2);
+        plot.setRuns({});
+        QCOMPARE(plot.pointCount(), 0);
+    }
+
+    void clickEmitsRunId()
+    {
+        AccuracySizePlot plot;
+        plot.resize(700, 400);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        plot.setRuns({point(10, 4.0, 92.0, true), point(11, 1.0, 91.0), point(12, 2.0, 90.0)});
+        QSignalSpy clicked(&plot, &AccuracySizePlot::runClicked);
+        QTest::mouseClick(plot.plotWidget(), Qt::LeftButton, {}, plot.runPosition(12));
+        QCOMPARE(clicked.count(), 1);
+        QCOMPARE(clicked.first().first().toInt(), 12);
+        QTest::mouseClick(plot.plotWidget(), Qt::LeftButton, {}, QPoint(2, 2)); // off every point
+        QCOMPARE(clicked.count(), 1);
+    }
+
+    void savesPng()
+    {
+        QTemporaryDir dir;
+        AccuracySizePlot plot;
+        plot.setRuns({point(0, 4.0, 92.0, true), point(1, 1.0, 91.0)});
+        const QString path = dir.filePath(QStringLiteral("a.png"));
+        QVERIFY(plot.savePng(path, 600, 400));
+        QVERIFY(QFileInfo(path).size() > 0);
+    }
+};
+
+QTEST_MAIN(TestAccuracySizePlot)
+#include "test_accuracy_size_plot.moc"

@@ -1,0 +1,112 @@
+// ActivationHistogramView offscreen: one legend entry and two marker lines per method, ranked by SQNR; the
+// active method drawn thicker; grid ticks for <= 64 levels and shaded clipping beyond; the log toggle; a
+// click on a legend entry emits rangeClicked; savePng writes a PNG.
+#include "widgets/plots/activation_histogram_view.h"
+
+#include <QFileInfo>
+#include <QImage>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace qs::widgets;
+
+namespace {
+HistogramData sample(int bits = 8)
+{
+    HistogramData d;
+    d.title = QStringLiteral("conv1 output");
+    d.subtitle = QStringLiteral("value /relu1/Relu_output_0");
+    d.lo = 0.0;
+    d.hi = 4.0;
+    for (int i = 0; i < 256; ++i)
+        d.counts.push_back(1000.0 * std::exp(-i / 20.0)); // ReLU-like decay
+    const char* names[] = {"none", "avg", "n_std", "gauss", "laplace", "percentile", "entropy", "mse"};
+    for (int m = 0; m < 8; ++m)
+        d.ranges.push_back({QString::fromLatin1(names[m]), 0.0, 4.0 - 0.3 * m, 20.0 + m}); // mse best
+    d.activeMethod = QStringLiteral("avg");
+    d.grid.qmin = 0;
+    d.grid.qmax = (1 << bits) - 1;
+    d.grid.zeroPoint = 0;
+    d.grid.scale = (4.0 - 0.3) / d.grid.qmax;
+    return d;
+}
+} // namespace
+
+class TestActivationHistogramView : public QObject {
+    Q_OBJECT
+
+private slots:
+    void drawsEveryMethodRankedBySqnr()
+    {
+        ActivationHistogramView view;
+        view.resize(900, 420);
+        view.setData(sample());
+        QCOMPARE(view.legendMethods().size(), 8);
+        QCOMPARE(view.legendMethods().front(), QStringLiteral("mse"));  // best predicted SQNR first
+        QCOMPARE(view.legendMethods().back(), QStringLiteral("none"));
+        QCOMPARE(view.markerCount(), 16);
+        QVERIFY(view.markerPenWidth(QStringLiteral("avg")) > view.markerPenWidth(QStringLiteral("mse")));
+        QCOMPARE(view.gridItemCount(), 2); // 256 levels: the clipped regions left of the grid and right of 3.7 are shaded
+    }
+
+    void ticksForFewLevels()
+    {
+        ActivationHistogramView view;
+        view.resize(900, 420);
+        view.setData(sample(4));
+        QCOMPARE(view.gridItemCount(), 16);
+    }
+
+    void logToggle()
+    {
+        ActivationHistogramView view;
+        view.setData(sample());
+        QVERIFY(view.logScale());
+        view.setLogScale(false);
+        QVERIFY(!view.logScale());
+        QCOMPARE(view.legendMethods().size(), 8); // the data stays
+    }
+
+    void legendClickEmitsMethod()
+    {
+        ActivationHistogramView view;
+        view.resize(900, 420);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setData(sample());
+        QSignalSpy clicked(&view, &ActivationHistogramView::rangeClicked);
+        const QRect rect = view.legendItemRect(QStringLiteral("entropy"));
+        QVERIFY(rect.isValid());
+        QTest::mouseClick(view.plotWidget(), Qt::LeftButton, {}, rect.center());
+        QCOMPARE(clicked.count(), 1);
+        QCOMPARE(clicked.first().first().toString(), QStringLiteral("entropy"));
+    }
+
+    void emptyDataShowsMessage()
+    {
+        ActivationHistogramView view;
+        view.setData({});
+        QCOMPARE(view.markerCount(), 0);
+        QVERIFY(view.legendMethods().isEmpty());
+    }
+
+    void savesPng()
+    {
+        QTemporaryDir dir;
+        ActivationHistogramView view;
+        view.resize(800, 400);
+        view.setData(sample());
+        const QString path = dir.filePath(QStringLiteral("h.png"));
+        QVERIFY(view.savePng(path, 800, 400));
+        QVERIFY(QFileInfo(path).size() > 0);
+        QCOMPARE(QImage(path).size(), QSize(800, 400));
+        QVERIFY(view.savePdf(dir.filePath(QStringLiteral("h.pdf")), 800, 400));
+        QVERIFY(QFileInfo(dir.filePath(QStringLiteral("h.pdf"))).size() > 0);
+    }
+};
+
+QTEST_MAIN(TestActivationHistogramView)
+#include "test_activation_histogram_view.moc"

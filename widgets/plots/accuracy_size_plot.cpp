@@ -1,0 +1,238 @@
+#include "widgets/plots/accuracy_size_plot.h"
+
+#include "widgets/plots/plot_theme.h"
+
+#include <qcustomplot.h>
+
+#include <QLabel>
+#include <QToolTip>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace qs::widgets {
+
+std::vector<int> paretoFront(const std::vector<RunPoint>& points)
+{
+    std::vector<int> order(points.size());
+    std::iota(order.begin(), order.end(), 0);
+    // Smallest first; among equal sizes the most accurate first; then the earliest.
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        const RunPoint& p = points[static_cast<std::size_t>(a)];
+        const RunPoint& q = points[static_cast<std::size_t>(b)];
+        if (p.sizeMB != q.sizeMB)
+            return p.sizeMB < q.sizeMB;
+        return p.top1 > q.top1;
+    });
+    // Sweep by size: a point is on the front when it is strictly more accurate than every smaller-or-equal one
+    // before it (this drops equal-size less accurate points and exact duplicates).
+    std::vector<int> front;
+    double best = -std::numeric_limits<double>::infinity();
+    for (int i : order) {
+        const RunPoint& p = points[static_cast<std::size_t>(i)];
+        if (std::isnan(p.sizeMB) || std::isnan(p.top1))
+            continue;
+        if (p.top1 > best) {
+            front.push_back(i);
+            best = p.top1;
+        }
+    }
+    return front;
+}
+
+AccuracySizePlot::AccuracySizePlot(QWidget* parent) : QWidget(parent), m_plot(new QCustomPlot(this)), m_message(new QLabel(this))
+{
+    m_plot->setObjectName(QStringLiteral("accuracySizePlot"));
+    m_plot->setMinimumSize(320, 200);
+    m_plot->setMouseTracking(true);
+    m_message->setAlignment(Qt::AlignCenter);
+    m_message->setWordWrap(true);
+    m_message->setForegroundRole(QPalette::PlaceholderText);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_message, 1);
+    layout->addWidget(m_plot, 1);
+    connect(m_plot, &QCustomPlot::mousePress, this, [this](QMouseEvent* event) {
+        if (event->button() == Qt::LeftButton)
+            if (const int i = runAt(event->pos()); i >= 0)
+                emit runClicked(m_runs[static_cast<std::size_t>(i)].id);
+    });
+    connect(m_plot, &QCustomPlot::mouseMove, this, &AccuracySizePlot::onMouseMove);
+    setRuns({});
+}
+
+AccuracySizePlot::~AccuracySizePlot() = default;
+QWidget* AccuracySizePlot::plotWidget() const { return m_plot; }
+
+void AccuracySizePlot::setRuns(const std::vector<RunPoint>& runs)
+{
+    m_runs = runs;
+    const bool empty = m_runs.empty();
+    m_message->setText(tr("Evaluate configs to compare their accuracy and size here; the first run is the FP32 baseline."));
+    m_message->setVisible(empty);
+    m_plot->setVisible(!empty);
+    rebuild();
+}
+
+void AccuracySizePlot::setSelectedRun(int id)
+{
+    if (id == m_selected)
+        return;
+    m_selected = id;
+    rebuild();
+}
+
+void AccuracySizePlot::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        rebuild();
+}
+
+void AccuracySizePlot::rebuild()
+{
+    const QPalette pal = palette();
+    m_plot->clearItems();
+    m_plot->clearPlottables();
+    m_plot->legend->setVisible(true);
+    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    applyPlotTheme(m_plot, pal);
+    m_plot->xAxis->setLabel(tr("model size (MB, weights)"));
+    m_plot->yAxis->setLabel(tr("top-1 accuracy (%)"));
+    if (m_runs.empty()) {
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+        return;
+    }
+    const QColor text = pal.color(QPalette::Text);
+    const QColor accent = methodColor(QStringLiteral("percentile"), pal);
+    const QColor fp32Color = methodColor(QStringLiteral("entropy"), pal);
+
+    // Pareto front first (drawn below the points).
+    const std::vector<int> front = paretoFront(m_runs);
+    QCPGraph* frontLine = m_plot->addGraph();
+    frontLine->setObjectName(QStringLiteral("paretoFront"));
+    frontLine->setName(tr("Pareto front (smaller and more accurate)"));
+    frontLine->setLineStyle(QCPGraph::lsStepLeft);
+    QColor frontColor = accent;
+    frontColor.setAlpha(160);
+    frontLine->setPen(QPen(frontColor, 1.5, Qt::DashLine));
+    for (int i : front)
+        frontLine->addData(m_runs[static_cast<std::size_t>(i)].sizeMB, m_runs[static_cast<std::size_t>(i)].top1);
+
+    QCPGraph* quantized = m_plot->addGraph();
+    quantized->setObjectName(QStringLiteral("runs"));
+    quantized->setName(tr("quantized runs"));
+    quantized->setLineStyle(QCPGraph::lsNone);
+    quantized->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, accent, accent, 9));
+    QCPGraph* fp32 = m_plot->addGraph();
+    fp32->setObjectName(QStringLiteral("fp32"));
+    fp32->setName(tr("FP32 baseline"));
+    fp32->setLineStyle(QCPGraph::lsNone);
+    fp32->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, fp32Color, fp32Color, 12));
+    double xmin = m_runs.front().sizeMB, xmax = xmin, ymin = m_runs.front().top1, ymax = ymin;
+    for (const RunPoint& r : m_runs) {
+        (r.fp32 ? fp32 : quantized)->addData(r.sizeMB, r.top1);
+        xmin = std::min(xmin, r.sizeMB);
+        xmax = std::max(xmax, r.sizeMB);
+        ymin = std::min(ymin, r.top1);
+        ymax = std::max(ymax, r.top1);
+    }
+    if (fp32->dataCount() == 0)
+        fp32->removeFromLegend();
+    const double dx = std::max(0.08 * (xmax - xmin), 0.02 * std::max(xmax, 1e-3));
+    const double dy = std::max(0.12 * (ymax - ymin), 0.25);
+    m_plot->xAxis->setRange(std::max(0.0, xmin - dx), xmax + 2.5 * dx);
+    m_plot->yAxis->setRange(ymin - 3.0 * dy, ymax + dy);
+
+    QFont small = font();
+    small.setPointSizeF(font().pointSizeF() * 0.9);
+    for (const RunPoint& r : m_runs) {
+        auto* label = new QCPItemText(m_plot);
+        label->position->setCoords(r.sizeMB, r.top1);
+        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+        label->setPadding(QMargins(9, 0, 0, 0));
+        label->setText(r.name);
+        label->setFont(small);
+        label->setColor(text);
+        label->setClipToAxisRect(true);
+        label->setSelectable(false);
+        if (r.id == m_selected) {
+            auto* ring = new QCPItemEllipse(m_plot);
+            ring->topLeft->setType(QCPItemPosition::ptAbsolute);
+            ring->bottomRight->setType(QCPItemPosition::ptAbsolute);
+            ring->topLeft->setParentAnchor(label->position);
+            ring->bottomRight->setParentAnchor(label->position);
+            ring->topLeft->setCoords(-10, -10);
+            ring->bottomRight->setCoords(10, 10);
+            ring->setPen(QPen(pal.color(QPalette::Highlight), 2));
+            ring->setSelectable(false);
+        }
+    }
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+int AccuracySizePlot::runAt(const QPoint& pos) const
+{
+    int best = -1;
+    double bestDistance = 12.0; // pixels
+    for (std::size_t i = 0; i < m_runs.size(); ++i) {
+        const double dx = m_plot->xAxis->coordToPixel(m_runs[i].sizeMB) - pos.x();
+        const double dy = m_plot->yAxis->coordToPixel(m_runs[i].top1) - pos.y();
+        const double d = std::hypot(dx, dy);
+        if (d < bestDistance) {
+            bestDistance = d;
+            best = static_cast<int>(i);
+        }
+    }
+    return best;
+}
+
+void AccuracySizePlot::onMouseMove(QMouseEvent* event)
+{
+    const int i = runAt(event->pos());
+    if (i < 0) {
+        QToolTip::hideText();
+        return;
+    }
+    const RunPoint& r = m_runs[static_cast<std::size_t>(i)];
+    QToolTip::showText(event->globalPosition().toPoint(),
+                       tr("<b>%1</b><br>%2<br>top-1 %3%, %4 MB<br>click to select the run")
+                           .arg(r.name.toHtmlEscaped(), r.config.toHtmlEscaped())
+                           .arg(r.top1, 0, 'f', 2)
+                           .arg(r.sizeMB, 0, 'f', 3),
+                       m_plot);
+}
+
+int AccuracySizePlot::pointCount() const
+{
+    int n = 0;
+    for (int i = 0; i < m_plot->graphCount(); ++i)
+        if (m_plot->graph(i)->objectName() == QLatin1String("runs") || m_plot->graph(i)->objectName() == QLatin1String("fp32"))
+            n += m_plot->graph(i)->dataCount();
+    return n;
+}
+
+int AccuracySizePlot::frontPointCount() const
+{
+    for (int i = 0; i < m_plot->graphCount(); ++i)
+        if (m_plot->graph(i)->objectName() == QLatin1String("paretoFront"))
+            return m_plot->graph(i)->dataCount();
+    return 0;
+}
+
+QPoint AccuracySizePlot::runPosition(int id)
+{
+    m_plot->replot(QCustomPlot::rpImmediateRefresh);
+    for (const RunPoint& r : m_runs)
+        if (r.id == id)
+            return QPoint(static_cast<int>(std::lround(m_plot->xAxis->coordToPixel(r.sizeMB))),
+                          static_cast<int>(std::lround(m_plot->yAxis->coordToPixel(r.top1))));
+    return {};
+}
+
+bool AccuracySizePlot::savePng(const QString& path, int width, int height) { return m_plot->savePng(path, width, height); }
+bool AccuracySizePlot::savePdf(const QString& path, int width, int height) { return m_plot->savePdf(path, width, height); }
+
+} // namespace qs::widgets

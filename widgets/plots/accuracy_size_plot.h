@@ -1,0 +1,67 @@
+#pragma once
+// The runs as points, model size (MB) against top-1 accuracy (%): the FP32 baseline drawn distinct, the
+// Pareto front (no other run is both smaller and more accurate) as a step line, a click on a point emits
+// runClicked(id). paretoFront() is the pure function behind the line.
+
+#include <QString>
+#include <QWidget>
+
+#include <vector>
+
+class QCustomPlot;
+class QLabel;
+class QMouseEvent;
+
+namespace qs::widgets {
+
+struct RunPoint {
+    int id = 0;          // the caller's key (e.g. the runs table row)
+    QString name;
+    QString config;      // shown in the tooltip
+    double sizeMB = 0.0;
+    double top1 = 0.0;   // percent
+    bool fp32 = false;
+};
+
+// Indices into `points` of the Pareto-optimal runs (minimise size, maximise top-1), sorted by size ascending.
+// A point is dominated when another is no larger and no less accurate and better in one of the two; of
+// exact duplicates only the first is kept.
+std::vector<int> paretoFront(const std::vector<RunPoint>& points);
+
+class AccuracySizePlot : public QWidget {
+    Q_OBJECT
+public:
+    explicit AccuracySizePlot(QWidget* parent = nullptr);
+    ~AccuracySizePlot() override;
+
+    void setRuns(const std::vector<RunPoint>& runs);
+    const std::vector<RunPoint>& runs() const { return m_runs; }
+    void setSelectedRun(int id); // -1: none
+
+    int pointCount() const;       // run points drawn (FP32 included)
+    int frontPointCount() const;  // points on the step line
+    // Where a run's point is, in plotWidget() coordinates (lays out first).
+    QPoint runPosition(int id);
+    QWidget* plotWidget() const;
+
+    bool savePng(const QString& path, int width = 0, int height = 0);
+    bool savePdf(const QString& path, int width = 0, int height = 0);
+
+signals:
+    void runClicked(int id);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void rebuild();
+    int runAt(const QPoint& pos) const; // index into m_runs or -1
+    void onMouseMove(QMouseEvent* event);
+
+    QCustomPlot* m_plot;
+    QLabel* m_message;
+    std::vector<RunPoint> m_runs;
+    int m_selected = -1;
+};
+
+} // namespace qs::widgets

@@ -1,0 +1,75 @@
+#include "widgets/plots/plot_theme.h"
+
+#include <qcustomplot.h>
+
+namespace qs::widgets {
+
+bool isDarkPalette(const QPalette& palette)
+{
+    return palette.color(QPalette::Base).lightnessF() < palette.color(QPalette::Text).lightnessF();
+}
+
+void applyPlotTheme(QCustomPlot* plot, const QPalette& palette)
+{
+    const QColor base = palette.color(QPalette::Base);
+    const QColor text = palette.color(QPalette::Text);
+    QColor grid = palette.color(QPalette::Mid);
+    grid.setAlpha(110);
+    plot->setBackground(base);
+    const QList<QCPAxisRect*> rects = plot->axisRects();
+    for (QCPAxisRect* rect : rects) {
+        rect->setBackground(base);
+        const QList<QCPAxis*> axes = rect->axes();
+        for (QCPAxis* axis : axes) {
+            axis->setBasePen(QPen(text, 1));
+            axis->setTickPen(QPen(text, 1));
+            axis->setSubTickPen(QPen(text, 1));
+            axis->setTickLabelColor(text);
+            axis->setLabelColor(text);
+            axis->setSelectedTickLabelColor(text);
+            axis->grid()->setPen(QPen(grid, 1, Qt::DotLine));
+            axis->grid()->setSubGridVisible(false);
+            axis->grid()->setZeroLinePen(QPen(grid, 1, Qt::SolidLine));
+        }
+    }
+    QColor legendBackground = base;
+    legendBackground.setAlpha(225);
+    plot->legend->setBrush(legendBackground);
+    plot->legend->setBorderPen(QPen(palette.color(QPalette::Mid)));
+    plot->legend->setTextColor(text);
+    plot->legend->setSelectedTextColor(text);
+}
+
+QColor methodColor(const QString& method, const QPalette& palette)
+{
+    const bool dark = isDarkPalette(palette);
+    // Okabe-Ito; "none" (the observed min/max) in the text colour so it reads as the reference.
+    if (method == QLatin1String("none"))
+        return palette.color(QPalette::Text);
+    if (method == QLatin1String("avg"))
+        return QColor(0xE6, 0x9F, 0x00); // orange
+    if (method == QLatin1String("n_std"))
+        return dark ? QColor(0x56, 0xB4, 0xE9) : QColor(0x30, 0x8C, 0xC8); // sky blue
+    if (method == QLatin1String("gauss"))
+        return QColor(0x00, 0x9E, 0x73); // bluish green
+    if (method == QLatin1String("laplace"))
+        return dark ? QColor(0xF0, 0xE4, 0x42) : QColor(0xB8, 0xA8, 0x00); // yellow (darker on light backgrounds)
+    if (method == QLatin1String("percentile"))
+        return dark ? QColor(0x4F, 0x8F, 0xE0) : QColor(0x00, 0x72, 0xB2); // blue
+    if (method == QLatin1String("entropy"))
+        return QColor(0xD5, 0x5E, 0x00); // vermillion
+    if (method == QLatin1String("mse"))
+        return QColor(0xCC, 0x79, 0xA7); // reddish purple
+    return palette.color(QPalette::Mid);
+}
+
+Qt::PenStyle methodDash(const QString& method)
+{
+    if (method == QLatin1String("none") || method == QLatin1String("gauss") || method == QLatin1String("entropy"))
+        return Qt::DashLine;
+    if (method == QLatin1String("avg") || method == QLatin1String("laplace"))
+        return Qt::DotLine;
+    return Qt::DashDotLine;
+}
+
+} // namespace qs::widgets

@@ -1,0 +1,168 @@
+#include "widgets/plots/weight_range_view.h"
+
+#include "widgets/plots/plot_theme.h"
+
+#include <qcustomplot.h>
+
+#include <QLabel>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace qs::widgets {
+
+WeightRangeView::WeightRangeView(QWidget* parent) : QWidget(parent), m_plot(new QCustomPlot(this)), m_message(new QLabel(this))
+{
+    m_plot->setObjectName(QStringLiteral("weightRangePlot"));
+    m_plot->setMinimumSize(320, 200);
+    m_message->setAlignment(Qt::AlignCenter);
+    m_message->setWordWrap(true);
+    m_message->setForegroundRole(QPalette::PlaceholderText);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_message, 1);
+    layout->addWidget(m_plot, 1);
+    clear(tr("Select a layer with weights to see the range of each output channel."));
+}
+
+WeightRangeView::~WeightRangeView() = default;
+
+void WeightRangeView::clear(const QString& message)
+{
+    m_data = {};
+    m_message->setText(message);
+    m_message->setVisible(true);
+    m_plot->setVisible(false);
+    m_plot->clearItems();
+    m_plot->clearPlottables();
+}
+
+void WeightRangeView::setData(const WeightRangeData& data)
+{
+    if (data.empty()) {
+        clear(tr("This layer has no constant weights."));
+        return;
+    }
+    m_data = data;
+    m_message->setVisible(false);
+    m_plot->setVisible(true);
+    rebuild();
+}
+
+void WeightRangeView::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && !m_data.empty())
+        rebuild();
+}
+
+double WeightRangeView::medianRangeFraction(const WeightRangeData& data)
+{
+    if (data.empty())
+        return 0.0;
+    const double lo = *std::min_element(data.channelMin.begin(), data.channelMin.end());
+    const double hi = *std::max_element(data.channelMax.begin(), data.channelMax.end());
+    if (!(hi > lo))
+        return 0.0;
+    std::vector<double> fractions;
+    for (std::size_t i = 0; i < data.channelMin.size(); ++i)
+        fractions.push_back((data.channelMax[i] - data.channelMin[i]) / (hi - lo));
+    std::nth_element(fractions.begin(), fractions.begin() + static_cast<std::ptrdiff_t>(fractions.size() / 2), fractions.end());
+    return fractions[fractions.size() / 2];
+}
+
+void WeightRangeView::rebuild()
+{
+    const QPalette pal = palette();
+    m_plot->clearItems();
+    m_plot->clearPlottables();
+    QCPLayoutGrid* layout = m_plot->plotLayout();
+    if (layout->rowCount() == 1) {
+        layout->insertRow(0);
+        layout->addElement(0, 0, new QCPTextElement(m_plot));
+        m_plot->legend->setVisible(true);
+        m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    }
+    applyPlotTheme(m_plot, pal);
+    const int channels = static_cast<int>(m_data.channelMin.size());
+    const double tensorMin = *std::min_element(m_data.channelMin.begin(), m_data.channelMin.end());
+    const double tensorMax = *std::max_element(m_data.channelMax.begin(), m_data.channelMax.end());
+
+    auto* title = static_cast<QCPTextElement*>(layout->element(0, 0));
+    QFont titleFont = font();
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+    title->setTextColor(pal.color(QPalette::Text));
+    title->setText(tr("%1 weights: %n output channels\nmedian channel range = %2% of the tensor range", nullptr, channels)
+                       .arg(m_data.title)
+                       .arg(100.0 * medianRangeFraction(m_data), 0, 'f', 0));
+
+    // Each channel's [min, max] as an error bar around its midpoint (the midpoint itself is not drawn).
+    QVector<double> keys(channels), mid(channels), below(channels), above(channels);
+    for (int c = 0; c < channels; ++c) {
+        const double lo = m_data.channelMin[static_cast<std::size_t>(c)], hi = m_data.channelMax[static_cast<std::size_t>(c)];
+        keys[c] = c;
+        mid[c] = 0.5 * (lo + hi);
+        below[c] = mid[c] - lo;
+        above[c] = hi - mid[c];
+    }
+    QCPGraph* centers = m_plot->addGraph();
+    centers->setLineStyle(QCPGraph::lsNone);
+    centers->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssNone));
+    centers->setData(keys, mid, true);
+    centers->removeFromLegend();
+    auto* bars = new QCPErrorBars(m_plot->xAxis, m_plot->yAxis);
+    bars->setObjectName(QStringLiteral("channelRanges"));
+    bars->setDataPlottable(centers);
+    bars->setData(below, above);
+    bars->setErrorType(QCPErrorBars::etValueError);
+    bars->setSymbolGap(0);
+    bars->setWhiskerWidth(channels > 64 ? 0 : 5);
+    const double barWidth = std::clamp(300.0 / std::max(channels, 1), 1.0, 6.0);
+    bars->setPen(QPen(pal.color(QPalette::Highlight), barWidth, Qt::SolidLine, Qt::FlatCap));
+    bars->setName(tr("per-channel [min, max]"));
+
+    const QColor lineColor = methodColor(QStringLiteral("entropy"), pal);
+    QCPGraph* legendLine = m_plot->addGraph();
+    legendLine->setPen(QPen(lineColor, 1.5, Qt::DashLine));
+    legendLine->setName(tr("per-tensor min / max"));
+    for (double y : {tensorMin, tensorMax}) {
+        auto* line = new QCPItemStraightLine(m_plot);
+        line->point1->setCoords(0.0, y);
+        line->point2->setCoords(1.0, y);
+        line->setPen(QPen(lineColor, 1.5, Qt::DashLine));
+        line->setProperty("qsRole", QStringLiteral("tensor"));
+    }
+
+    m_plot->xAxis->setLabel(tr("output channel"));
+    m_plot->yAxis->setLabel(tr("weight value (BatchNorm folded)"));
+    QSharedPointer<QCPAxisTickerFixed> ticker(new QCPAxisTickerFixed);
+    ticker->setTickStep(1.0);
+    ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    m_plot->xAxis->setTicker(ticker);
+    m_plot->xAxis->setRange(-1.0, channels);
+    const double pad = 0.12 * (tensorMax - tensorMin + 1e-12);
+    m_plot->yAxis->setRange(tensorMin - pad, tensorMax + 2.0 * pad); // room for the legend above the bars
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+int WeightRangeView::channelCount() const
+{
+    for (int i = 0; i < m_plot->plottableCount(); ++i)
+        if (auto* bars = qobject_cast<QCPErrorBars*>(m_plot->plottable(i)))
+            return bars->dataCount();
+    return 0;
+}
+
+int WeightRangeView::tensorLineCount() const
+{
+    int n = 0;
+    for (int i = 0; i < m_plot->itemCount(); ++i)
+        n += m_plot->item(i)->property("qsRole").toString() == QLatin1String("tensor");
+    return n;
+}
+
+bool WeightRangeView::savePng(const QString& path, int width, int height) { return m_plot->savePng(path, width, height); }
+bool WeightRangeView::savePdf(const QString& path, int width, int height) { return m_plot->savePdf(path, width, height); }
+
+} // namespace qs::widgets
