@@ -37,11 +37,14 @@ const QuantOverride* regexOverride(const QuantConfig& config, const std::vector<
         } catch (const Error& e) {
             throw Error(e.message(), at(entry.line));
         }
-        for (const std::string& name : names)
+        // Distiller only knows module paths: report those before the ONNX name where both match.
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            const std::string& name = names[(i + 1) % names.size()];
             if (pattern->matches(name)) {
                 *matchedName = name;
                 return &entry;
             }
+        }
     }
     return nullptr;
 }

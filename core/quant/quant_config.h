@@ -98,7 +98,8 @@ struct EffectiveInputConfig {
 // Every setting in effect for one layer, and where it came from.
 struct EffectiveLayerConfig {
     std::string layerName;      // as asked
-    std::string matchedName;    // which of the layer's names the key matched (layerMatchNames); empty: none
+    std::string matchedName;    // which of the layer's names the key matched (layerMatchNames; for a regex
+                                // the module path is reported before the ONNX name); empty: none
     std::string matchedPattern; // the override key; empty: global settings only
     int matchedLine = 0;        // line of that key (0 = not from a file)
     bool exactMatch = false;    // the key equals the name (Distiller looks names up before matching regexes)
