@@ -5,7 +5,10 @@
 #include "app/gui/models/runs_table_model.h"
 #include "app/gui/panels/layer_panel.h"
 #include "app/gui/panels/log_panel.h"
-#include "app/gui/panels/placeholder_panel.h"
+#include "app/gui/panels/plot_docks.h"
+#include "widgets/plots/accuracy_size_plot.h"
+#include "widgets/plots/observer_comparison_view.h"
+#include "widgets/plots/weight_range_view.h"
 #include "app/gui/panels/runs_panel.h"
 #include "app/gui/workbench.h"
 
@@ -85,21 +88,17 @@ void MainWindow::createDocks()
     QDockWidget* runs = addDock(QStringLiteral("runsDock"), tr("Runs"), m_runsPanel, Qt::BottomDockWidgetArea);
     QDockWidget* log = addDock(QStringLiteral("logDock"), tr("Log"), m_log, Qt::BottomDockWidgetArea);
     tabifyDockWidget(runs, log);
-    // Plots come from the widgets library (qs_widgets); until it lands these say so instead of drawing.
-    QDockWidget* histograms = addDock(QStringLiteral("histogramDock"), tr("Activation histograms"),
-            new PlaceholderPanel(tr("Calibrate to see histograms"),
-                                 tr("Activation histograms with clip markers appear here once the calibration statistics "
-                                    "(core/calibration) and the plot widgets are available."),
-                                 this),
-            Qt::BottomDockWidgetArea);
-    QDockWidget* accuracy = addDock(QStringLiteral("accuracySizeDock"), tr("Accuracy vs size"),
-            new PlaceholderPanel(tr("Accuracy vs size"), tr("A plot of the runs (top-1 against model size) appears here once the plot widgets are available; "
-                                                            "the Runs table has the numbers."),
-                                 this),
-            Qt::BottomDockWidgetArea);
+    m_plots = new PlotDocks(m_workbench, m_layerPanel, m_runsPanel, this);
+    QDockWidget* histograms = addDock(QStringLiteral("histogramDock"), tr("Activation histogram"), m_plots->histogramPanel(), Qt::BottomDockWidgetArea);
+    QDockWidget* weights = addDock(QStringLiteral("weightRangeDock"), tr("Weight ranges"), m_plots->weights(), Qt::BottomDockWidgetArea);
+    QDockWidget* observers = addDock(QStringLiteral("observerDock"), tr("Observer comparison"), m_plots->observers(), Qt::BottomDockWidgetArea);
+    QDockWidget* accuracy = addDock(QStringLiteral("accuracySizeDock"), tr("Accuracy vs size"), m_plots->accuracy(), Qt::BottomDockWidgetArea);
+    connect(m_runsPanel, &RunsPanel::restoreRequested, m_workbench, &Workbench::restoreRunConfig);
     // One tab group below the table, so the wide layer table keeps the full window width.
     tabifyDockWidget(log, histograms);
-    tabifyDockWidget(histograms, accuracy);
+    tabifyDockWidget(histograms, weights);
+    tabifyDockWidget(weights, observers);
+    tabifyDockWidget(observers, accuracy);
     runs->raise();
 }
 

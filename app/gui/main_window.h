@@ -19,6 +19,7 @@ namespace qs::gui {
 class JobStatusWidget;
 class LayerPanel;
 class LogPanel;
+class PlotDocks;
 class RunsPanel;
 class Workbench;
 struct JobError;
@@ -33,6 +34,7 @@ public:
     LayerPanel* layerPanel() const { return m_layerPanel; }
     RunsPanel* runsPanel() const { return m_runsPanel; }
     LogPanel* logPanel() const { return m_log; }
+    PlotDocks* plots() const { return m_plots; }
     QMessageBox* errorBox() const { return m_errorBox; }
     QString lastError() const { return m_lastError; }
 
@@ -75,6 +77,7 @@ private:
     LayerPanel* m_layerPanel;
     RunsPanel* m_runsPanel;
     LogPanel* m_log;
+    PlotDocks* m_plots = nullptr;
     JobStatusWidget* m_jobStatus;
     QLabel* m_stateLabel;
     QMenu* m_recentMenu = nullptr;

@@ -1,7 +1,9 @@
 #include "app/gui/workbench.h"
 
 #include "app/gui/models/layer_table_model.h"
+#include "app/gui/commands/layer_edit_command.h"
 #include "app/gui/models/runs_table_model.h"
+#include "app/gui/plot_data.h"
 #include "core/data/subset.h"
 #include "core/util/error.h"
 #include "core/util/progress.h"
@@ -22,6 +24,7 @@ Workbench::Workbench(QObject* parent)
     m_debounce.setInterval(400);
     connect(&m_debounce, &QTimer::timeout, this, &Workbench::evaluate);
     connect(m_layers, &LayerTableModel::configEdited, this, &Workbench::onConfigEdited);
+    connect(m_layers, &LayerTableModel::configEdited, this, &Workbench::updatePredictions);
     connect(m_undo, &QUndoStack::cleanChanged, this, [this] { emit dirtyChanged(isDirty()); });
     connect(m_runs, &RunsTableModel::runRenamed, this, [this] { setExtraDirty(true); });
     connect(m_jobs, &JobRunner::jobFailed, this, &Workbench::errorOccurred);
@@ -63,7 +66,7 @@ void Workbench::startLoad(const QString& path, std::optional<SessionData> sessio
             m_modelPath = loaded->path;
             m_layers->resetLayers(loaded->layers);
             m_runs->clear();
-            m_ranges.reset();
+            m_calibration.reset();
             m_data.reset();
             m_undo->clear();
             m_runCounter = 0;
@@ -90,8 +93,9 @@ void Workbench::setDataset(const DatasetSelection& selection)
         return;
     m_selection = selection;
     m_data.reset();
-    m_ranges.reset();
+    m_calibration.reset();
     m_layers->setActivationRanges({});
+    m_layers->setPredictedSqnr({});
     if (m_runs->rowCount() > 0) {
         m_runs->clear();
         emit message(tr("Dataset changed: runs and calibration cleared"));
@@ -108,11 +112,12 @@ void Workbench::calibrate()
     const DatasetSelection selection = m_selection;
     const QString modelPath = m_modelPath;
     m_jobs->start(QStringLiteral("calibrate"), tr("Calibrating"), [this, graph, selection, modelPath](Progress& progress) -> JobRunner::Apply {
-        auto ranges = std::make_shared<const Ranges>(calibrateMinMax(*graph, selection, modelPath, progress));
-        return [this, ranges] {
-            applyRanges(ranges);
-            emit message(tr("Calibrated min/max ranges of %n values on %1 train images", nullptr, static_cast<int>(ranges->size()))
-                             .arg(m_selection.calibrationSamples));
+        auto calibration = std::make_shared<const Calibration>(calibrateStats(*graph, selection, modelPath, progress));
+        return [this, calibration] {
+            applyCalibration(calibration);
+            emit message(tr("Calibrated statistics and histograms of %n values on %1 train images", nullptr,
+                            static_cast<int>(calibration->values.size()))
+                             .arg(calibration->samples));
             setExtraDirty(true);
             emit stateChanged();
             emit calibrationFinished();
@@ -136,11 +141,11 @@ void Workbench::evaluate()
     EvalRequest request;
     request.graph = m_graph;
     request.baseline = !m_runs->hasBaseline();
-    for (const auto& [name, config] : currentConfigs())
-        request.configs[name.toStdString()] = config;
+    request.config = toPtqConfig(m_layers->layers(), m_layers->configs());
     request.quantized = std::any_of(m_layers->configs().begin(), m_layers->configs().end(), [](const LayerConfig& c) { return !c.noQuant; });
-    request.ranges = m_ranges;
-    const bool needCalibration = request.quantized && !m_ranges;
+    request.calibration = m_calibration;
+    const bool needCalibration = request.quantized && !m_calibration;
+    const auto snapshot = currentConfigs();
     const DatasetSelection selection = m_selection;
     const QString modelPath = m_modelPath;
     auto cached = m_data;
@@ -156,23 +161,24 @@ void Workbench::evaluate()
         QMetaObject::invokeMethod(this, [this, text] { emit liveAccuracy(text); }, Qt::QueuedConnection);
     };
     m_jobs->start(QStringLiteral("evaluate"), tr("Evaluating"),
-                  [this, request, needCalibration, selection, modelPath, cached, summary, live](Progress& progress) mutable -> JobRunner::Apply {
+                  [this, request, needCalibration, selection, modelPath, cached, summary, snapshot, live](Progress& progress) mutable -> JobRunner::Apply {
                       std::shared_ptr<const OpenedData> data = cached;
                       if (!data || !(data->selection == selection) || data->modelPath != modelPath)
                           data = std::make_shared<const OpenedData>(openEvaluationData(selection, modelPath, &progress));
-                      std::shared_ptr<const Ranges> ranges = request.ranges;
+                      std::shared_ptr<const Calibration> calibration = request.calibration;
                       if (needCalibration) {
-                          ranges = std::make_shared<const Ranges>(calibrateMinMax(*request.graph, selection, modelPath, progress));
-                          request.ranges = ranges;
+                          calibration = std::make_shared<const Calibration>(calibrateStats(*request.graph, selection, modelPath, progress));
+                          request.calibration = calibration;
                       }
                       request.dataset = data->dataset;
                       request.indices = firstIndices(data->dataset->size(), selection.evalLimit);
                       auto outcome = std::make_shared<EvalOutcome>(evaluateRuns(request, progress, live));
-                      return [this, data, ranges, needCalibration, outcome, summary] {
+                      return [this, data, calibration, needCalibration, outcome, summary, snapshot] {
                           m_data = data;
                           if (needCalibration) {
-                              applyRanges(ranges);
-                              emit message(tr("Calibrated min/max ranges on %1 train images").arg(m_selection.calibrationSamples));
+                              applyCalibration(calibration);
+                              emit message(tr("Calibrated statistics and histograms on %1 train images").arg(calibration->samples));
+                              emit calibrationFinished();
                           }
                           auto record = [](const EvalRun& run) {
                               RunRecord r;
@@ -199,6 +205,7 @@ void Workbench::evaluate()
                               RunRecord r = record(*outcome->quantized);
                               r.name = tr("Run %1").arg(++m_runCounter);
                               r.config = summary;
+                              r.layerConfigs = snapshot;
                               m_runs->append(r);
                               for (const QString& note : outcome->quantized->notes)
                                   emit message(note);
@@ -224,8 +231,6 @@ void Workbench::saveSession(const QString& path)
     s.modelPath = m_modelPath;
     s.dataset = m_selection;
     s.configs = currentConfigs();
-    if (m_ranges)
-        s.ranges = *m_ranges;
     s.runs = m_runs->runs();
     qs::gui::saveSession(path, s);
     m_sessionPath = path;
@@ -243,15 +248,58 @@ void Workbench::openSession(const QString& path)
     startLoad(modelPath, std::move(session), path);
 }
 
-void Workbench::applyRanges(std::shared_ptr<const Ranges> ranges)
+void Workbench::applyCalibration(std::shared_ptr<const Calibration> calibration)
 {
-    m_ranges = ranges;
+    m_calibration = std::move(calibration);
     std::vector<std::optional<ValueRange>> rows;
     for (const LayerInfo& l : m_layers->layers()) {
-        auto it = ranges->find(l.outputValue.toStdString());
-        rows.push_back(it == ranges->end() ? std::nullopt : std::optional<ValueRange>(it->second));
+        const ActivationStats* stats = m_calibration->stats(l.outputValue.toStdString());
+        rows.push_back(stats ? std::optional<ValueRange>(ValueRange{static_cast<float>(stats->min), static_cast<float>(stats->max)}) : std::nullopt);
     }
     m_layers->setActivationRanges(rows);
+    updatePredictions();
+}
+
+void Workbench::updatePredictions()
+{
+    if (!m_calibration) {
+        m_layers->setPredictedSqnr({});
+        return;
+    }
+    std::vector<std::optional<double>> sqnr;
+    for (std::size_t i = 0; i < m_layers->layers().size(); ++i)
+        sqnr.push_back(predictedSqnr(*m_calibration, m_layers->layers()[i], m_layers->configs()[i]));
+    m_layers->setPredictedSqnr(sqnr);
+}
+
+bool Workbench::setClipMethod(int row, const QString& method)
+{
+    if (row < 0 || row >= m_layers->rowCount() || !parseClipName(method))
+        return false;
+    return m_layers->setData(m_layers->index(row, LayerTableModel::Clip), method);
+}
+
+bool Workbench::restoreRunConfig(int runRow)
+{
+    if (runRow < 0 || runRow >= m_runs->rowCount())
+        return false;
+    const RunRecord& run = m_runs->runs()[static_cast<std::size_t>(runRow)];
+    if (run.layerConfigs.empty())
+        return false;
+    std::vector<int> rows;
+    std::vector<LayerConfig> before, after;
+    for (const auto& [name, config] : run.layerConfigs) {
+        const int row = m_layers->rowOf(name);
+        if (row < 0 || m_layers->configs()[static_cast<std::size_t>(row)] == config)
+            continue;
+        rows.push_back(row);
+        before.push_back(m_layers->configs()[static_cast<std::size_t>(row)]);
+        after.push_back(config);
+    }
+    if (!rows.empty())
+        m_undo->push(new LayerEditCommand(m_layers, tr("Restore the config of %1").arg(run.name), rows, before, after));
+    emit message(tr("Restored the config of %1 (%n layers changed)", nullptr, static_cast<int>(rows.size())).arg(run.name));
+    return true;
 }
 
 void Workbench::applySession(const SessionData& s)
@@ -269,8 +317,8 @@ void Workbench::applySession(const SessionData& s)
         configs.push_back(config);
     }
     m_layers->applyConfigs(rows, configs);
-    if (s.ranges)
-        applyRanges(std::make_shared<const Ranges>(*s.ranges));
+    if (s.hadCalibration)
+        emit message(tr("Sessions do not store calibration statistics: Calibrate again (Ctrl+L) to see histograms and predicted SQNR"));
     m_runs->setRuns(s.runs);
     m_runCounter = static_cast<int>(std::count_if(s.runs.begin(), s.runs.end(), [](const RunRecord& r) { return !r.fp32; }));
 }

@@ -1,6 +1,6 @@
 #pragma once
 // The workbench's state and its jobs, without widgets: the loaded model, the dataset selection, the
-// calibration, the per-layer config (LayerTableModel + QUndoStack) and the runs (RunsTableModel). It
+// calibration (core's statistics with histograms), the per-layer config (LayerTableModel + QUndoStack) and the runs (RunsTableModel). It
 // snapshots state on the GUI thread, hands it to JobRunner and applies results when a job finishes.
 // A failed job changes nothing: the previous model and session stay as they were.
 
@@ -31,7 +31,8 @@ public:
     QString modelPath() const { return m_modelPath; }
     bool hasModel() const { return m_graph != nullptr; }
     const DatasetSelection& dataset() const { return m_selection; }
-    bool calibrated() const { return m_ranges != nullptr; }
+    bool calibrated() const { return m_calibration != nullptr; }
+    std::shared_ptr<const Calibration> calibration() const { return m_calibration; }
     bool isDirty() const;
     QString sessionPath() const { return m_sessionPath; }
 
@@ -44,6 +45,11 @@ public:
     void evaluate();
     void cancel() { m_jobs->cancel(); }
     void exportRunsCsv(const QString& path) const; // throws qs::Error
+    // Sets a layer's clip method through the undo stack (like a table edit). False for an unknown name/row.
+    bool setClipMethod(int row, const QString& method);
+    // Restores the per-layer config a run evaluated into the table as one undoable step; false when the run
+    // has no stored config (the FP32 baseline, or a run from an older session).
+    bool restoreRunConfig(int runRow);
 
     void saveSession(const QString& path); // throws qs::Error
     void openSession(const QString& path); // reads now (throws), loads the model as a job
@@ -64,7 +70,8 @@ signals:
 
 private:
     void startLoad(const QString& path, std::optional<SessionData> session, const QString& sessionPath);
-    void applyRanges(std::shared_ptr<const Ranges> ranges);
+    void applyCalibration(std::shared_ptr<const Calibration> calibration);
+    void updatePredictions();
     void setExtraDirty(bool dirty);
     std::map<QString, LayerConfig> currentConfigs() const;
     void applySession(const SessionData& session);
@@ -81,7 +88,7 @@ private:
     std::shared_ptr<const Graph> m_graph;
     DatasetSelection m_selection;
     std::shared_ptr<const OpenedData> m_data; // cache of the opened evaluation split
-    std::shared_ptr<const Ranges> m_ranges;
+    std::shared_ptr<const Calibration> m_calibration;
     bool m_extraDirty = false;
     int m_runCounter = 0;
 };

@@ -3,7 +3,7 @@
 #include "core/data/dataset_factory.h"
 #include "core/data/subset.h"
 #include "core/onnx_import/onnx_importer.h"
-#include "core/ptq/range_collector.h"
+#include "core/ptq/model_size.h"
 #include "core/transforms/prepare_graph.h"
 #include "core/util/error.h"
 
@@ -60,47 +60,16 @@ OpenedData openEvaluationData(const DatasetSelection& selection, const QString& 
     return data;
 }
 
-Ranges calibrateMinMax(const Graph& model, const DatasetSelection& selection, const QString& modelPath, Progress& progress)
+std::vector<int64_t> calibrationIndices(int64_t trainSize, const DatasetSelection& selection)
+{
+    return randomSubset(trainSize, std::max<int64_t>(1, selection.calibrationSamples), 0);
+}
+
+Calibration calibrateStats(const Graph& model, const DatasetSelection& selection, const QString& modelPath, Progress& progress)
 {
     const auto dataset = openDataset(selection.spec().toStdString(), Split::Train, preprocessFor(selection, modelPath), &progress);
-    const auto indices = randomSubset(dataset->size(), std::max<int64_t>(1, selection.calibrationSamples), 0);
-    Ranges ranges;
-    observeActivations(
-        model, *dataset, indices, 64, jobThreads(),
-        [&](const std::string& value, const float* data, const Shape& shape) {
-            const int64_t n = elementCount(shape);
-            if (n <= 0)
-                return;
-            const auto [lo, hi] = std::minmax_element(data, data + n);
-            auto [it, added] = ranges.try_emplace(value, ValueRange{*lo, *hi});
-            if (!added) {
-                it->second.min = std::min(it->second.min, *lo);
-                it->second.max = std::max(it->second.max, *hi);
-            }
-        },
-        &progress);
-    return ranges;
+    return calibrate(model, *dataset, calibrationIndices(dataset->size(), selection), kCalibrationBatch, jobThreads(), &progress);
 }
-
-namespace {
-
-double weightMegabytes(const Graph& prepared, const QuantizationPlan* plan)
-{
-    double bytes = 0.0;
-    for (const auto& [name, tensor] : prepared.initializers) {
-        if (tensor.dtype() != DataType::Float32)
-            continue;
-        bytes += 4.0 * static_cast<double>(tensor.size());
-    }
-    if (plan)
-        for (const auto& [layer, quant] : plan->layers)
-            if (const Node* node = prepared.findNode(layer); node && node->hasInput(1))
-                if (const Tensor* w = prepared.constant(node->input(1)))
-                    bytes -= (4.0 - quant.bits / 8.0) * static_cast<double>(w->size());
-    return bytes / 1e6;
-}
-
-} // namespace
 
 EvalOutcome evaluateRuns(const EvalRequest& request, Progress& progress, const LiveCallback& live)
 {
@@ -113,7 +82,7 @@ EvalOutcome evaluateRuns(const EvalRequest& request, Progress& progress, const L
     EngineOptions plain;
     plain.useDnnl = false;
     const Graph prepared = CompiledModel::compile(*request.graph, shapes, plain)->graph();
-    const double fp32Size = weightMegabytes(prepared, nullptr);
+    const double fp32Size = modelSize(prepared, nullptr).fp32Megabytes();
 
     if (request.baseline) {
         EvalRun run;
@@ -123,25 +92,17 @@ EvalOutcome evaluateRuns(const EvalRequest& request, Progress& progress, const L
         outcome.baseline = run;
     }
     if (request.quantized) {
-        if (!request.ranges)
+        if (!request.calibration)
             throw Error("the model is not calibrated: run Calibrate first");
-        const Ranges& ranges = *request.ranges;
-        auto plan = std::make_shared<QuantizationPlan>(buildQuantizationPlan(
-            prepared,
-            [&](const Node& node) -> std::optional<LayerQuantSettings> {
-                auto it = request.configs.find(node.name);
-                return it == request.configs.end() ? std::nullopt : toEngineSettings(it->second);
-            },
-            [&](const std::string& value, const Node& layer, const LayerQuantSettings&) {
-                auto it = ranges.find(value);
-                if (it == ranges.end())
-                    throw Error("no calibration range for value '" + value + "'", {request.graph->sourcePath, layer.label()});
-                return it->second;
-            }));
+        // The same resolution as the CLI: every column of the table (clip method included) takes effect.
+        const auto plan = buildPlan(*request.calibration, request.config);
         EvalRun run;
+        std::map<std::string, QStringList> byNote; // one line per kind of note, naming its layers
         for (const auto& [node, note] : plan->notes)
-            run.notes << QString::fromStdString(node + ": " + note);
-        run.sizeMB = weightMegabytes(prepared, plan.get());
+            byNote[note] << QString::fromStdString(node);
+        for (const auto& [note, nodes] : byNote)
+            run.notes << QObject::tr("%1 (%2)").arg(QString::fromStdString(note), nodes.join(QStringLiteral(", ")));
+        run.sizeMB = modelSize(prepared, plan.get()).quantizedMegabytes();
         run.fp32SizeMB = fp32Size;
         options.engine.quantization = plan;
         run.metrics = evaluate(*request.graph, *request.dataset, options, &progress,

@@ -1,13 +1,16 @@
 #pragma once
 // The workbench's core jobs as plain functions of immutable inputs and a Progress (run by JobRunner on a
 // worker thread; no widgets here). Loading imports the ONNX file and lists its quantizable layers on the
-// prepared graph; calibration observes min/max of every activation on a train subset; evaluation runs the
-// FP32 baseline and/or the current per-layer config in int8 over the evaluation split.
+// prepared graph; calibration gathers the full statistics (min/max, averages, std, 2048-bin histogram) of
+// every activation on a seeded train subset; evaluation runs the FP32 baseline and/or the current per-layer
+// config in int8 over the evaluation split, with the plan from core's buildPlan(calibration, PtqConfig).
 
 #include "app/gui/models/layer_config.h"
 #include "app/gui/session/dataset_selection.h"
 #include "core/data/dataset.h"
 #include "core/eval/evaluator.h"
+#include "core/ptq/calibration.h"
+#include "core/ptq/ptq_config.h"
 
 #include <QStringList>
 
@@ -37,18 +40,20 @@ struct OpenedData {
 OpenedData openEvaluationData(const DatasetSelection& selection, const QString& modelPath, Progress* progress);
 PreprocessSpec preprocessFor(const DatasetSelection& selection, const QString& modelPath);
 
-using Ranges = std::map<std::string, ValueRange>;
-// Min/max of every activation of the prepared graph over a seeded random train subset.
-Ranges calibrateMinMax(const Graph& model, const DatasetSelection& selection, const QString& modelPath, Progress& progress);
+// The calibration indices: a seeded (seed 0) random subset of the train split of the selection's size.
+std::vector<int64_t> calibrationIndices(int64_t trainSize, const DatasetSelection& selection);
+constexpr int64_t kCalibrationBatch = 32; // as the CLI's (Laplace b is averaged over batches)
+// Statistics of every activation of the prepared graph over calibrationIndices() of the train split.
+Calibration calibrateStats(const Graph& model, const DatasetSelection& selection, const QString& modelPath, Progress& progress);
 
 struct EvalRequest {
     std::shared_ptr<const Graph> graph;
     std::shared_ptr<const Dataset> dataset;
     std::vector<int64_t> indices;
     bool baseline = true;                          // evaluate FP32
-    bool quantized = false;                        // evaluate the config (needs ranges)
-    std::map<std::string, LayerConfig> configs;    // by layer name
-    std::shared_ptr<const Ranges> ranges;
+    bool quantized = false;                        // evaluate the config (needs a calibration)
+    PtqConfig config;                              // the table, see toPtqConfig()
+    std::shared_ptr<const Calibration> calibration;
     int64_t batch = 64;
 };
 struct EvalRun {

@@ -3,32 +3,23 @@
 #include "core/ops/op.h"
 
 #include <algorithm>
+#include <limits>
 #include <map>
+#include <set>
 
 namespace qs::gui {
 
 namespace {
-const std::vector<std::pair<ClipMethod, const char*>> kClipNames = {
-    {ClipMethod::None, "none"},       {ClipMethod::Avg, "avg"},         {ClipMethod::NStd, "n_std"},
-    {ClipMethod::Gauss, "gauss"},     {ClipMethod::Laplace, "laplace"}, {ClipMethod::Percentile, "percentile"},
-    {ClipMethod::Entropy, "entropy"}, {ClipMethod::Mse, "mse"},
-};
 const std::vector<std::pair<QuantMode, const char*>> kModeNames = {
     {QuantMode::Symmetric, "sym"}, {QuantMode::AsymmetricUnsigned, "asym_u"}, {QuantMode::AsymmetricSigned, "asym_s"}};
 } // namespace
 
-QString toString(ClipMethod method)
-{
-    for (const auto& [m, name] : kClipNames)
-        if (m == method)
-            return QString::fromLatin1(name);
-    return {};
-}
+QString clipName(RangeMethod method) { return QString::fromStdString(qs::toString(method)); }
 
-std::optional<ClipMethod> parseClipMethod(const QString& text)
+std::optional<RangeMethod> parseClipName(const QString& text)
 {
-    for (const auto& [m, name] : kClipNames)
-        if (text.compare(QLatin1String(name), Qt::CaseInsensitive) == 0)
+    for (RangeMethod m : allRangeMethods())
+        if (text.compare(clipName(m), Qt::CaseInsensitive) == 0)
             return m;
     return std::nullopt;
 }
@@ -36,8 +27,8 @@ std::optional<ClipMethod> parseClipMethod(const QString& text)
 QStringList clipMethodNames()
 {
     QStringList names;
-    for (const auto& entry : kClipNames)
-        names << QString::fromLatin1(entry.second);
+    for (RangeMethod m : allRangeMethods())
+        names << clipName(m);
     return names;
 }
 
@@ -65,6 +56,23 @@ QStringList modeNames()
     return names;
 }
 
+namespace {
+const Node* soleReader(const Graph& g, const std::string& value)
+{
+    if (g.isGraphOutput(value))
+        return nullptr;
+    const auto readers = g.consumersOf(value);
+    return readers.size() == 1 ? &g.nodes[static_cast<std::size_t>(readers[0])] : nullptr;
+}
+bool takesIntegers(const Graph& g, const Node& reader)
+{
+    static const std::set<std::string> passing = {"MaxPool", "AveragePool", "GlobalAveragePool", "Flatten", "Reshape", "Add"};
+    if (passing.count(reader.opType))
+        return true;
+    return (reader.opType == "Conv" || reader.opType == "Gemm") && reader.hasInput(1) && g.isConstant(reader.input(1));
+}
+} // namespace
+
 std::vector<LayerInfo> quantizableLayers(const Graph& g)
 {
     std::vector<LayerInfo> layers;
@@ -79,13 +87,30 @@ std::vector<LayerInfo> quantizableLayers(const Graph& g)
         info.name = QString::fromStdString(node.name);
         info.opType = QString::fromStdString(node.opType);
         if (!node.outputs.empty()) {
-            info.outputValue = QString::fromStdString(node.outputs[0]);
             if (const ValueInfo* v = g.info(node.outputs[0]); v && v->shapeKnown) {
                 QStringList dims;
                 for (int64_t d : v->shape)
                     dims << (d < 0 ? QStringLiteral("?") : QString::number(d));
                 info.outputShape = dims.join(QChar(0xD7));
             }
+            // The end of the chain the engine fuses (as the plan builder does): [Add] then ReLU / LeakyRelu / Clip.
+            std::string end = node.outputs[0];
+            QStringList fused;
+            if (const Node* next = soleReader(g, end); next && next->opType == "Add") {
+                end = next->outputs[0];
+                fused << QStringLiteral("Add");
+            }
+            for (const Node* next = soleReader(g, end); next && (next->opType == "Relu" || next->opType == "LeakyRelu" || next->opType == "Clip");
+                 next = soleReader(g, end)) {
+                end = next->outputs[0];
+                fused << QString::fromStdString(next->opType);
+            }
+            info.outputValue = QString::fromStdString(end);
+            info.fusedOps = fused.join(QLatin1Char('+'));
+            const auto readers = g.consumersOf(end);
+            info.outputQuantized = !g.isGraphOutput(end) && !readers.empty();
+            for (int r : readers)
+                info.outputQuantized = info.outputQuantized && takesIntegers(g, g.nodes[static_cast<std::size_t>(r)]);
         }
         if (!node.inputs.empty())
             info.inputValue = QString::fromStdString(node.inputs[0]);
@@ -105,23 +130,50 @@ std::vector<LayerInfo> quantizableLayers(const Graph& g)
             const auto [lo, hi] = std::minmax_element(values.begin(), values.end());
             info.weightMin = std::min(info.weightMin.value_or(*lo), *lo);
             info.weightMax = std::max(info.weightMax.value_or(*hi), *hi);
+            // Per output channel: dim 0 for Conv [O, I, kH, kW]; Gemm's B is [K, N] unless transB (then [N, K]).
+            const Shape& shape = t->shape();
+            if (shape.size() >= 2 && info.channelMin.empty()) {
+                const bool gemmColumns = node.opType == "Gemm" && node.attributes.i("transB", 0) == 0;
+                const int64_t outer = shape[0], inner = t->size() / std::max<int64_t>(outer, 1);
+                const int64_t channels = gemmColumns ? inner : outer;
+                info.channelMin.assign(static_cast<std::size_t>(channels), std::numeric_limits<float>::max());
+                info.channelMax.assign(static_cast<std::size_t>(channels), std::numeric_limits<float>::lowest());
+                for (int64_t k = 0; k < t->size(); ++k) {
+                    const auto c = static_cast<std::size_t>(gemmColumns ? k % inner : k / inner);
+                    info.channelMin[c] = std::min(info.channelMin[c], values[static_cast<std::size_t>(k)]);
+                    info.channelMax[c] = std::max(info.channelMax[c], values[static_cast<std::size_t>(k)]);
+                }
+            }
         }
+        if (!info.hasWeights) // pooling/concat: no settings of their own in the engine
+            continue;
         layers.push_back(std::move(info));
     }
     return layers;
 }
 
-std::optional<LayerQuantSettings> toEngineSettings(const LayerConfig& config)
+RangeMethod effectiveClip(const LayerConfig& config) { return config.noClip ? RangeMethod::None : config.clip; }
+
+LayerPtqSettings toPtqSettings(const LayerConfig& config)
 {
-    if (config.noQuant)
-        return std::nullopt;
-    LayerQuantSettings s;
-    s.bitsActivations = config.bitsActivations;
-    s.bitsWeights = config.bitsWeights;
-    s.modeActivations = config.mode;
-    s.modeWeights = QuantMode::Symmetric; // oneDNN's int8 kernels take symmetric s8 weights only
-    s.perChannel = config.perChannel;
+    LayerPtqSettings s;
+    s.quantize = !config.noQuant;
+    s.quant.bitsActivations = config.bitsActivations;
+    s.quant.bitsWeights = config.bitsWeights;
+    s.quant.modeActivations = config.mode;
+    s.quant.modeWeights = config.mode;
+    s.quant.perChannel = config.perChannel;
+    s.clip = effectiveClip(config);
     return s;
+}
+
+PtqConfig toPtqConfig(const std::vector<LayerInfo>& layers, const std::vector<LayerConfig>& configs)
+{
+    PtqConfig config;
+    config.defaults.quantize = false;
+    for (std::size_t i = 0; i < layers.size() && i < configs.size(); ++i)
+        config.perLayer[layers[i].name.toStdString()] = toPtqSettings(configs[i]);
+    return config;
 }
 
 QString summarize(const std::vector<LayerConfig>& configs)
@@ -137,8 +189,8 @@ QString summarize(const std::vector<LayerConfig>& configs)
         }
         QString key = QStringLiteral("W%1A%2 %3%4").arg(c.bitsWeights).arg(c.bitsActivations).arg(modeName(c.mode),
                                                                                               c.perChannel ? QStringLiteral(" pc") : QString());
-        if (c.clip != ClipMethod::None && !c.noClip)
-            key += QLatin1Char(' ') + toString(c.clip);
+        if (effectiveClip(c) != RangeMethod::None)
+            key += QLatin1Char(' ') + clipName(c.clip);
         ++counts[key];
     }
     QStringList parts;

@@ -1,11 +1,17 @@
 #pragma once
 // What the layer table shows and edits. LayerInfo is read from the prepared graph (facts about a layer);
 // LayerConfig is the user's per-layer quantization setting with Distiller's vocabulary (bits, mode,
-// per-channel, clip method, no-quant, no-clip). Until core/quant lands this is the GUI's own copy of
-// those semantics; it is resolved into the engine's QuantizationPlan by the evaluation job.
+// per-channel, clip method, no-quant, no-clip). toPtqConfig() turns the table into core's PtqConfig, which
+// buildPlan() resolves with the calibration statistics: every column takes effect.
+//
+// Rows are the layers that have their own settings in the engine: Conv and Gemm with constant weights.
+// Pooling, ReLU and views have none (the engine fuses ReLU into the layer before it and passes integers
+// through pooling with the producer's quantization), so they are not listed.
 
 #include "core/ir/graph.h"
 #include "core/ptq/plan_builder.h"
+#include "core/ptq/ptq_config.h"
+#include "core/ptq/range_methods.h"
 
 #include <QString>
 #include <QStringList>
@@ -16,9 +22,9 @@
 
 namespace qs::gui {
 
-enum class ClipMethod { None, Avg, NStd, Gauss, Laplace, Percentile, Entropy, Mse };
-QString toString(ClipMethod method);           // Distiller's names: none, avg, n_std, gauss, laplace, ...
-std::optional<ClipMethod> parseClipMethod(const QString& text);
+// core's RangeMethod under Distiller's names (none, avg, n_std, gauss, laplace, percentile, entropy, mse).
+QString clipName(RangeMethod method);
+std::optional<RangeMethod> parseClipName(const QString& text);
 QStringList clipMethodNames();
 
 QString modeName(QuantMode mode);              // sym, asym_u, asym_s
@@ -30,7 +36,7 @@ struct LayerConfig {
     int bitsWeights = 8;
     QuantMode mode = QuantMode::AsymmetricUnsigned;
     bool perChannel = true;
-    ClipMethod clip = ClipMethod::None;
+    RangeMethod clip = RangeMethod::None;
     bool noQuant = false;
     bool noClip = false;
 
@@ -41,18 +47,27 @@ struct LayerInfo {
     QString name;
     QString opType;
     QString outputShape;       // "1x16x28x28", empty when unknown
-    QString outputValue;       // the value whose range calibration observes
+    QString outputValue;       // the value the layer's activation settings quantize: its output after the
+                               // ReLU/Clip (and residual Add) the engine fuses into it
+    QString fusedOps;          // "Relu" when outputValue is after a fused op; empty otherwise
+    bool outputQuantized = true; // false when the output stays FP32 (graph output, or read by an FP32 op)
     QString inputValue;
     qint64 parameters = 0;     // elements of constant weight + bias inputs
     std::optional<float> weightMin, weightMax;
+    std::vector<float> channelMin, channelMax; // per output channel (dim 0 of the weights)
     bool hasWeights = false;
 };
 
-// The quantizable layers of a prepared graph, in node order.
+// The layers with their own quantization settings (Conv/Gemm with constant weights), in node order.
 std::vector<LayerInfo> quantizableLayers(const Graph& prepared);
 
-// The engine's per-layer settings for a config (nullopt: FP32).
-std::optional<LayerQuantSettings> toEngineSettings(const LayerConfig& config);
+// The clip method that takes effect (none when no-clip is set).
+RangeMethod effectiveClip(const LayerConfig& config);
+// Core's settings for one row; the mode applies to activations and weights, like Distiller's --qe-mode
+// (8-bit asymmetric weights run on the symmetric grid; the plan notes it).
+LayerPtqSettings toPtqSettings(const LayerConfig& config);
+// The whole table as a PtqConfig: one per-layer entry per row; layers not in the table stay FP32.
+PtqConfig toPtqConfig(const std::vector<LayerInfo>& layers, const std::vector<LayerConfig>& configs);
 
 // A short human summary of a whole config ("8/8 asym_u per-ch, 2 FP32"), for the runs table.
 QString summarize(const std::vector<LayerConfig>& configs);

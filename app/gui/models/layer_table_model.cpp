@@ -49,7 +49,7 @@ QVariant LayerTableModel::headerData(int section, Qt::Orientation orientation, i
         case WeightMax: return tr("Range of the layer's weights (BatchNorm folded)");
         case Clip: return tr("Activation clipping method (Distiller names)");
         case OverrideKey: return tr("The config override that matched this layer");
-        case Sqnr: return tr("Signal-to-quantization-noise ratio after the last evaluation");
+        case Sqnr: return tr("Predicted signal-to-quantization-noise ratio of the layer's output under its config (from the calibration histogram)");
         default: return {};
         }
     }
@@ -72,7 +72,7 @@ QVariant LayerTableModel::headerData(int section, Qt::Orientation orientation, i
     case NoQuant: return tr("No quant");
     case NoClip: return tr("No clip");
     case OverrideKey: return tr("Override key");
-    case Sqnr: return tr("SQNR (dB)");
+    case Sqnr: return tr("pred. SQNR (dB)");
     default: return {};
     }
 }
@@ -96,11 +96,11 @@ QVariant LayerTableModel::display(int row, int column) const
     case BitsWeights: return l.hasWeights ? QVariant(c.bitsWeights) : QVariant(kNone);
     case Mode: return modeName(c.mode);
     case PerChannel: return c.perChannel ? yes : no;
-    case Clip: return toString(c.clip);
+    case Clip: return clipName(c.clip);
     case NoQuant: return c.noQuant ? yes : no;
     case NoClip: return c.noClip ? yes : no;
     case OverrideKey: return kNone; // needs core/quant's override resolution
-    case Sqnr: return kNone;        // needs core/calibration's SQNR
+    case Sqnr: return sqnrText(row);
     default: return {};
     }
 }
@@ -123,9 +123,10 @@ QVariant LayerTableModel::edit(int row, int column) const
     case BitsWeights: return c.bitsWeights;
     case Mode: return modeName(c.mode);
     case PerChannel: return c.perChannel;
-    case Clip: return toString(c.clip);
+    case Clip: return clipName(c.clip);
     case NoQuant: return c.noQuant;
     case NoClip: return c.noClip;
+    case Sqnr: return predictedSqnr(row) ? QVariant(*predictedSqnr(row)) : QVariant();
     default: return {};
     }
 }
@@ -149,12 +150,23 @@ QVariant LayerTableModel::data(const QModelIndex& index, int role) const
     case Qt::ToolTipRole:
         if (column == OverrideKey)
             return tr("Shown once the Distiller config resolution (core/quant) is available");
-        if (column == Sqnr)
-            return tr("Shown once the calibration statistics (core/calibration) are available");
-        if ((column == ActMin || column == ActMax) && !calibrated())
-            return tr("Run Calibrate to observe activation ranges");
-        if (column == Clip && m_configs[static_cast<std::size_t>(row)].clip != ClipMethod::None)
-            return tr("Only min/max ranges are available until core/calibration lands; evaluation uses min/max");
+        if (column == Sqnr) {
+            const LayerInfo& l = m_layers[static_cast<std::size_t>(row)];
+            if (!l.outputQuantized)
+                return tr("The output of %1 stays FP32 (graph output or read by an FP32 op); only its input is quantized").arg(l.name);
+            if (!calibrated())
+                return tr("Run Calibrate to predict the SQNR");
+            return tr("Predicted from the calibration histogram of %1 with the %2 range").arg(l.outputValue, clipName(effectiveClip(m_configs[static_cast<std::size_t>(row)])));
+        }
+        if (column == ActMin || column == ActMax) {
+            const LayerInfo& l = m_layers[static_cast<std::size_t>(row)];
+            if (!calibrated())
+                return tr("Run Calibrate to observe activation ranges");
+            return l.fusedOps.isEmpty() ? tr("Observed range of %1").arg(l.outputValue)
+                                        : tr("Observed range of %1 (after the fused %2)").arg(l.outputValue, l.fusedOps);
+        }
+        if (column == Clip)
+            return tr("Range method for the activations; the histogram panel compares them all");
         return {};
     default: return {};
     }
@@ -180,7 +192,7 @@ std::optional<LayerConfig> LayerTableModel::withValue(LayerConfig c, int column,
         return c;
     }
     case Clip: {
-        const auto m = parseClipMethod(value.toString());
+        const auto m = parseClipName(value.toString());
         if (!m)
             return std::nullopt;
         c.clip = *m;
@@ -226,6 +238,7 @@ void LayerTableModel::resetLayers(std::vector<LayerInfo> layers, const LayerConf
     m_layers = std::move(layers);
     m_configs.assign(m_layers.size(), defaults);
     m_actRanges.clear();
+    m_sqnr.clear();
     endResetModel();
 }
 
@@ -254,6 +267,31 @@ const ValueRange* LayerTableModel::activationRange(int row) const
     if (row < 0 || row >= static_cast<int>(m_actRanges.size()) || !m_actRanges[static_cast<std::size_t>(row)])
         return nullptr;
     return &*m_actRanges[static_cast<std::size_t>(row)];
+}
+
+QString LayerTableModel::sqnrText(int row) const
+{
+    if (m_configs[static_cast<std::size_t>(row)].noQuant)
+        return tr("FP32");
+    if (!m_layers[static_cast<std::size_t>(row)].outputQuantized)
+        return tr("FP32 out");
+    const auto sqnr = predictedSqnr(row);
+    return sqnr ? QLocale().toString(*sqnr, 'f', 1) : kNone;
+}
+
+std::optional<double> LayerTableModel::predictedSqnr(int row) const
+{
+    if (row < 0 || row >= static_cast<int>(m_sqnr.size()))
+        return std::nullopt;
+    return m_sqnr[static_cast<std::size_t>(row)];
+}
+
+void LayerTableModel::setPredictedSqnr(const std::vector<std::optional<double>>& sqnr)
+{
+    m_sqnr = sqnr;
+    m_sqnr.resize(m_layers.size());
+    if (!m_layers.empty())
+        emit dataChanged(index(0, Sqnr), index(rowCount() - 1, Sqnr));
 }
 
 void LayerTableModel::setActivationRanges(const std::vector<std::optional<ValueRange>>& ranges)

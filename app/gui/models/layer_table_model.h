@@ -2,7 +2,7 @@
 // One row per quantizable layer of the loaded model: facts (op, shape, parameters, weight and calibrated
 // activation ranges) and the editable per-layer quantization config. Every edit goes through the undo
 // stack as a LayerEditCommand; with "bulk rows" set (a multi-row selection in the view) one edit applies
-// to all of those rows as one undoable step. Columns that depend on pieces not in core yet show "—".
+// to all of those rows as one undoable step. Columns without a value yet (not calibrated) show "—".
 
 #include "app/gui/models/layer_config.h"
 
@@ -47,6 +47,9 @@ public:
     // Calibrated activation range of each layer's output (by row); empty = not calibrated.
     void setActivationRanges(const std::vector<std::optional<ValueRange>>& ranges);
     bool calibrated() const { return !m_actRanges.empty(); }
+    // Predicted SQNR (dB) of each row's output under its config; empty = not calibrated.
+    void setPredictedSqnr(const std::vector<std::optional<double>>& sqnr);
+    std::optional<double> predictedSqnr(int row) const;
     const ValueRange* activationRange(int row) const; // nullptr: not calibrated
 
     // Rows the next setData applies to when they include the edited row (set by the view around commitData).
@@ -62,11 +65,13 @@ signals:
 private:
     QVariant display(int row, int column) const;
     QVariant edit(int row, int column) const;
+    QString sqnrText(int row) const;
 
     QUndoStack* m_undo;
     std::vector<LayerInfo> m_layers;
     std::vector<LayerConfig> m_configs;
     std::vector<std::optional<ValueRange>> m_actRanges;
+    std::vector<std::optional<double>> m_sqnr;
     std::vector<int> m_bulkRows;
 };
 

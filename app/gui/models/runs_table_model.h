@@ -3,6 +3,8 @@
 // Only the name is editable. Δ top-1 is against the first FP32 row. CSV export writes what the table shows
 // in plain numbers (percentages as fractions are avoided: top-1/top-5 in percent).
 
+#include "app/gui/models/layer_config.h"
+
 #include <QAbstractTableModel>
 #include <QDateTime>
 
@@ -23,6 +25,7 @@ struct RunRecord {
     double msPerImage = 0.0; // engine time per image (batched)
     double imagesPerSecond = 0.0;
     QDateTime date;
+    std::map<QString, LayerConfig> layerConfigs; // the evaluated per-layer config by layer name (empty for FP32)
 };
 
 class RunsTableModel : public QAbstractTableModel {

@@ -17,7 +17,7 @@ constexpr int kFormatVersion = 1;
 QJsonObject toJson(const LayerConfig& c)
 {
     return QJsonObject{{"bits_activations", c.bitsActivations}, {"bits_weights", c.bitsWeights}, {"mode", modeName(c.mode)},
-                       {"per_channel", c.perChannel},          {"clip", toString(c.clip)},      {"no_quant", c.noQuant},
+                       {"per_channel", c.perChannel},          {"clip", clipName(c.clip)},      {"no_quant", c.noQuant},
                        {"no_clip", c.noClip}};
 }
 
@@ -32,7 +32,7 @@ LayerConfig configFromJson(const QString& path, const QString& layer, const QJso
     c.bitsActivations = o.value("bits_activations").toInt(c.bitsActivations);
     c.bitsWeights = o.value("bits_weights").toInt(c.bitsWeights);
     const auto mode = parseMode(o.value("mode").toString(modeName(c.mode)));
-    const auto clip = parseClipMethod(o.value("clip").toString(toString(c.clip)));
+    const auto clip = parseClipName(o.value("clip").toString(clipName(c.clip)));
     if (!mode || !clip || c.bitsActivations < 2 || c.bitsActivations > 8 || c.bitsWeights < 2 || c.bitsWeights > 8)
         fail(path, QStringLiteral("invalid config for layer '%1'").arg(layer));
     c.mode = *mode;
@@ -61,12 +61,6 @@ void saveSession(const QString& path, const SessionData& s)
     for (const auto& [name, config] : s.configs)
         layers[name] = toJson(config);
     root["config"] = layers;
-    if (s.ranges) {
-        QJsonObject ranges;
-        for (const auto& [value, range] : *s.ranges)
-            ranges[QString::fromStdString(value)] = QJsonArray{range.min, range.max};
-        root["calibration"] = ranges;
-    }
     QJsonArray runs;
     for (const RunRecord& r : s.runs)
         runs.append(QJsonObject{{"name", r.name},
@@ -80,7 +74,13 @@ void saveSession(const QString& path, const SessionData& s)
                                 {"compression", r.compression},
                                 {"ms_per_image", r.msPerImage},
                                 {"images_per_second", r.imagesPerSecond},
-                                {"date", r.date.toString(Qt::ISODateWithMs)}});
+                                {"date", r.date.toString(Qt::ISODateWithMs)},
+                                {"layers", [&r] {
+                                     QJsonObject layers;
+                                     for (const auto& [name, config] : r.layerConfigs)
+                                         layers[name] = toJson(config);
+                                     return layers;
+                                 }()}});
     root["runs"] = runs;
 
     QSaveFile file(path);
@@ -122,17 +122,7 @@ SessionData loadSession(const QString& path)
     const QJsonObject layers = root.value("config").toObject();
     for (auto it = layers.begin(); it != layers.end(); ++it)
         s.configs[it.key()] = configFromJson(path, it.key(), it.value().toObject());
-    if (root.contains("calibration")) {
-        Ranges ranges;
-        const QJsonObject r = root.value("calibration").toObject();
-        for (auto it = r.begin(); it != r.end(); ++it) {
-            const QJsonArray a = it.value().toArray();
-            if (a.size() != 2)
-                fail(path, QStringLiteral("invalid calibration range for '%1'").arg(it.key()));
-            ranges[it.key().toStdString()] = ValueRange{static_cast<float>(a[0].toDouble()), static_cast<float>(a[1].toDouble())};
-        }
-        s.ranges = std::move(ranges);
-    }
+    s.hadCalibration = root.contains("calibration");
     for (const QJsonValue& v : root.value("runs").toArray()) {
         const QJsonObject o = v.toObject();
         RunRecord r;
@@ -148,6 +138,9 @@ SessionData loadSession(const QString& path)
         r.msPerImage = o.value("ms_per_image").toDouble();
         r.imagesPerSecond = o.value("images_per_second").toDouble();
         r.date = QDateTime::fromString(o.value("date").toString(), Qt::ISODateWithMs);
+        const QJsonObject runLayers = o.value("layers").toObject();
+        for (auto it = runLayers.begin(); it != runLayers.end(); ++it)
+            r.layerConfigs[it.key()] = configFromJson(path, it.key(), it.value().toObject());
         s.runs.push_back(r);
     }
     return s;

@@ -1,6 +1,7 @@
 #pragma once
 // A workbench session on disk (JSON): the model path, the dataset selection with its preprocessing, the
-// per-layer config, the calibrated activation ranges and every run. Saved atomically with QSaveFile, so a
+// per-layer config and every run with the config it evaluated. Calibration statistics (histograms of every
+// activation) are not stored: Calibrate again after opening a session. Saved atomically with QSaveFile, so a
 // failed save never destroys the previous file. Reading throws qs::Error naming the file (and the line of
 // a JSON syntax error); nothing is applied until the whole file has been read.
 
@@ -15,7 +16,7 @@ struct SessionData {
     QString modelPath;
     DatasetSelection dataset;
     std::map<QString, LayerConfig> configs; // by layer name
-    std::optional<Ranges> ranges;           // calibration, if any
+    bool hadCalibration = false;            // an older session stored min/max ranges (now ignored)
     std::vector<RunRecord> runs;
 };
 

@@ -1,0 +1,124 @@
+#include "app/gui/plot_data.h"
+
+#include "core/ptq/range_methods.h"
+#include "core/util/error.h"
+
+#include <QObject>
+
+namespace qs::gui {
+
+std::vector<widgets::MethodRange> methodRanges(const ActivationStats& stats, int bits, QuantMode mode)
+{
+    std::vector<widgets::MethodRange> ranges;
+    for (RangeMethod method : allRangeMethods()) {
+        try {
+            const ValueRange range = pickRange(method, stats, bits, mode);
+            const RangeQuality quality = predictQuality(stats.histogram, range, bits, mode);
+            ranges.push_back({clipName(method), range.min, range.max, quality.sqnrDb});
+        } catch (const Error&) {
+            // e.g. a histogram method on statistics without a histogram: not drawn
+        }
+    }
+    return ranges;
+}
+
+widgets::HistogramData histogramData(const Calibration& calibration, const LayerInfo& layer, const LayerConfig& config, bool input)
+{
+    widgets::HistogramData data;
+    const QString value = input ? layer.inputValue : layer.outputValue;
+    const ActivationStats* stats = calibration.stats(value.toStdString());
+    if (!stats || stats->histogram.empty())
+        return data;
+    const Histogram& h = stats->histogram;
+    data.lo = h.lo();
+    data.hi = h.hi();
+    data.counts = h.counts();
+    const QString where = input ? QObject::tr("input") : layer.fusedOps.isEmpty() ? QObject::tr("output") : QObject::tr("output after fused %1").arg(layer.fusedOps);
+    data.title = QStringLiteral("%1 \u2014 %2").arg(QString::fromStdString(modulePath(layer.name.toStdString())), where);
+    const int bits = config.bitsActivations;
+    data.subtitle = QObject::tr("value %1 · %2 samples · A%3 %4 · configured: %5")
+                        .arg(value)
+                        .arg(calibration.samples)
+                        .arg(bits)
+                        .arg(modeName(config.mode), config.noQuant ? QObject::tr("FP32") : clipName(effectiveClip(config)));
+    if (!input && !layer.outputQuantized)
+        data.subtitle += QObject::tr(" (this output stays FP32)");
+    data.ranges = methodRanges(*stats, bits, config.mode);
+    if (!config.noQuant) {
+        data.activeMethod = clipName(effectiveClip(config));
+        for (const widgets::MethodRange& r : data.ranges)
+            if (r.method == data.activeMethod) {
+                const ActivationQuant q = activationQuant(ValueRange{static_cast<float>(r.lo), static_cast<float>(r.hi)}, bits, config.mode);
+                data.grid.scale = q.scale;
+                data.grid.zeroPoint = q.zeroPoint;
+                data.grid.qmin = q.qmin();
+                data.grid.qmax = q.qmax();
+            }
+    }
+    return data;
+}
+
+widgets::WeightRangeData weightRangeData(const LayerInfo& layer)
+{
+    widgets::WeightRangeData data;
+    data.title = QString::fromStdString(modulePath(layer.name.toStdString()));
+    data.channelMin.assign(layer.channelMin.begin(), layer.channelMin.end());
+    data.channelMax.assign(layer.channelMax.begin(), layer.channelMax.end());
+    return data;
+}
+
+std::vector<widgets::ObserverLayer> observerLayers(const Calibration& calibration, const std::vector<LayerInfo>& layers,
+                                                   const std::vector<LayerConfig>& configs)
+{
+    std::vector<widgets::ObserverLayer> result;
+    for (std::size_t i = 0; i < layers.size() && i < configs.size(); ++i) {
+        const ActivationStats* stats = calibration.stats(layers[i].outputValue.toStdString());
+        if (!stats)
+            continue;
+        widgets::ObserverLayer l;
+        l.name = layers[i].name;
+        l.label = QString::fromStdString(modulePath(layers[i].name.toStdString()));
+        if (!layers[i].fusedOps.isEmpty())
+            l.label += QStringLiteral(" (+%1)").arg(layers[i].fusedOps);
+        l.observedMin = stats->min;
+        l.observedMax = stats->max;
+        l.ranges = methodRanges(*stats, configs[i].bitsActivations, configs[i].mode);
+        if (!configs[i].noQuant)
+            l.activeMethod = clipName(effectiveClip(configs[i]));
+        result.push_back(std::move(l));
+    }
+    return result;
+}
+
+std::optional<double> predictedSqnr(const Calibration& calibration, const LayerInfo& layer, const LayerConfig& config)
+{
+    if (config.noQuant || !layer.outputQuantized)
+        return std::nullopt;
+    const ActivationStats* stats = calibration.stats(layer.outputValue.toStdString());
+    if (!stats || stats->histogram.empty())
+        return std::nullopt;
+    try {
+        const ValueRange range = pickRange(effectiveClip(config), *stats, config.bitsActivations, config.mode);
+        return predictQuality(stats->histogram, range, config.bitsActivations, config.mode).sqnrDb;
+    } catch (const Error&) {
+        return std::nullopt;
+    }
+}
+
+std::vector<widgets::RunPoint> runPoints(const std::vector<RunRecord>& runs)
+{
+    std::vector<widgets::RunPoint> points;
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        widgets::RunPoint p;
+        p.id = static_cast<int>(i);
+        p.name = runs[i].name;
+        p.config = runs[i].config;
+        p.sizeMB = runs[i].sizeMB;
+        p.top1 = 100.0 * runs[i].top1;
+        p.fp32 = runs[i].fp32;
+        points.push_back(p);
+    }
+    return points;
+}
+
+} // namespace qs::gui

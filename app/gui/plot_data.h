@@ -1,0 +1,32 @@
+#pragma once
+// Turns core's calibration statistics, the layer table and the runs into the plain structs the plot views
+// (qs_widgets) draw. Every method's range comes from core's pickRange() for the layer's bits and mode, its
+// quality from predictQuality() on the same histogram, and the drawn grid from activationQuant().
+
+#include "app/gui/models/layer_config.h"
+#include "app/gui/models/runs_table_model.h"
+#include "core/ptq/calibration.h"
+#include "widgets/plots/accuracy_size_plot.h"
+#include "widgets/plots/activation_histogram_view.h"
+#include "widgets/plots/observer_comparison_view.h"
+#include "widgets/plots/weight_range_view.h"
+
+#include <optional>
+#include <vector>
+
+namespace qs::gui {
+
+// Every range method on one value's statistics (methods that cannot run on these statistics are left out).
+std::vector<widgets::MethodRange> methodRanges(const ActivationStats& stats, int bits, QuantMode mode);
+
+// The layer's output (input = false) or input histogram with every method's range and the active one.
+widgets::HistogramData histogramData(const Calibration& calibration, const LayerInfo& layer, const LayerConfig& config, bool input);
+widgets::WeightRangeData weightRangeData(const LayerInfo& layer);
+std::vector<widgets::ObserverLayer> observerLayers(const Calibration& calibration, const std::vector<LayerInfo>& layers,
+                                                   const std::vector<LayerConfig>& configs);
+// Predicted SQNR (dB) of the layer's output range under its config; nullopt when the output is not quantized.
+std::optional<double> predictedSqnr(const Calibration& calibration, const LayerInfo& layer, const LayerConfig& config);
+// Runs as points; id = row in the runs table.
+std::vector<widgets::RunPoint> runPoints(const std::vector<RunRecord>& runs);
+
+} // namespace qs::gui
