@@ -62,7 +62,8 @@ bool lowerConvTranspose(LoweringContext& ctx, const Node& node)
     const auto biasDesc = dnnl::memory::desc({oc}, dt::f32, tag::a);
 
     dnnl::post_ops ops;
-    const std::string out = fuseActivations(ctx, node.outputs[0], ops);
+    const PendingActivations fused = collectActivations(ctx, node.outputs[0], ops);
+    const std::string& out = fused.output;
     dnnl::primitive_attr attr;
     attr.set_post_ops(ops);
     const auto prop = dnnl::prop_kind::forward_inference;
@@ -70,6 +71,7 @@ bool lowerConvTranspose(LoweringContext& ctx, const Node& node)
     const auto desc = hasBias ? dnnl::deconvolution_forward::desc(prop, alg, srcAny, wAny, biasDesc, dstAny, stride, dilation, padL, padR)
                               : dnnl::deconvolution_forward::desc(prop, alg, srcAny, wAny, dstAny, stride, dilation, padL, padR);
     const dnnl::deconvolution_forward::primitive_desc pd(desc, attr, ctx.engine());
+    fused.commit(ctx);
 
     const int src = ctx.reorderTo(ctx.slotOf(node.input(0)), pd.src_desc(), node.name + " input");
     std::vector<std::pair<int, int>> args{{DNNL_ARG_SRC, src}, {DNNL_ARG_WEIGHTS, ctx.constantSlot(weights.raw(), userWeights, pd.weights_desc())}};

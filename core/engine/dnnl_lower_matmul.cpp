@@ -41,10 +41,12 @@ bool lowerMatMul(LoweringContext& ctx, const Node& node)
     const auto wDesc = constantB ? dnnl::memory::desc(LoweringContext::dims(b), dt::f32, tag::any) : LoweringContext::plainDesc(b);
     const auto dstDesc = LoweringContext::plainDesc(y2);
     dnnl::post_ops ops;
-    const std::string out = fuseActivations(ctx, node.outputs[0], ops);
+    const PendingActivations fused = collectActivations(ctx, node.outputs[0], ops);
+    const std::string& out = fused.output;
     dnnl::primitive_attr attr;
     attr.set_post_ops(ops);
     const dnnl::matmul::primitive_desc pd(dnnl::matmul::desc(srcDesc, wDesc, dstDesc), attr, ctx.engine());
+    fused.commit(ctx);
 
     const int src = ctx.addAlias(srcDesc, ctx.plainSlotOf(node.input(0)));
     const int weights = constantB ? ctx.constantSlot(*constantB, LoweringContext::dims(b), pd.weights_desc())

@@ -46,19 +46,32 @@ LowerFn findLowering(const std::string& opType)
     return it == lowerings.end() ? nullptr : it->second;
 }
 
-std::string fuseActivations(LoweringContext& ctx, const std::string& value, dnnl::post_ops& ops)
+PendingActivations collectActivations(const LoweringContext& ctx, const std::string& value, dnnl::post_ops& ops)
 {
-    std::string current = value;
-    while (const Node* next = ctx.soleConsumer(current)) {
+    PendingActivations pending{value, {}};
+    while (const Node* next = ctx.soleConsumer(pending.output)) {
         std::vector<DnnlEltwise> chain;
         if (!dnnlEltwiseChain(*next, ctx.graph(), chain))
             break;
         for (const auto& e : chain)
             ops.append_eltwise(1.0f, e.algorithm, e.alpha, e.beta);
-        ctx.markFused(*next);
-        current = next->outputs[0];
+        pending.nodes.push_back(next);
+        pending.output = next->outputs[0];
     }
-    return current;
+    return pending;
+}
+
+void PendingActivations::commit(LoweringContext& ctx) const
+{
+    for (const Node* n : nodes)
+        ctx.markFused(*n);
+}
+
+std::string fuseActivations(LoweringContext& ctx, const std::string& value, dnnl::post_ops& ops)
+{
+    const PendingActivations pending = collectActivations(ctx, value, ops);
+    pending.commit(ctx);
+    return pending.output;
 }
 
 } // namespace qs

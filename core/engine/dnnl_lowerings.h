@@ -25,4 +25,14 @@ bool lowerGemmInt8(LoweringContext& ctx, const Node& node);
 // and marks them fused. Returns the name of the last value produced (== value if nothing was fused).
 std::string fuseActivations(LoweringContext& ctx, const std::string& value, dnnl::post_ops& ops);
 
+// The same in two steps, for lowerings whose primitive descriptor oneDNN may still reject: collect the
+// post-ops, build the descriptor, then commit(). A dnnl::error in between makes the engine run the node on
+// its reference kernel, and activations marked fused already would then never run at all.
+struct PendingActivations {
+    std::string output;              // the last value produced (== value if nothing can be fused)
+    std::vector<const Node*> nodes;  // the activations, in order
+    void commit(LoweringContext& ctx) const;
+};
+PendingActivations collectActivations(const LoweringContext& ctx, const std::string& value, dnnl::post_ops& ops);
+
 } // namespace qs

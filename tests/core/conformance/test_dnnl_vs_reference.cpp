@@ -299,6 +299,50 @@ private slots:
         }
         qInfo("%s: %d random cases, %d ran on the reference inside the oneDNN plan", family.c_str(), static_cast<int>(cases.size()), fellBack);
     }
+
+    // oneDNN's deconvolution rejects a negative end pad (output_padding beyond the end pad). The node then
+    // runs on its reference kernel, and the Relu after it must still run: a lowering that marked the Relu
+    // fused before oneDNN refused the primitive lost its output ("value has not been computed").
+    void rejectedPrimitiveKeepsItsActivation()
+    {
+        std::mt19937 rng(7);
+        Graph g;
+        g.opsetVersion = 13;
+        g.sourcePath = "synthetic";
+        g.inputs.push_back(ValueInfo{"x", DataType::Float32, {1, 2, 4, 4}, {}, true});
+        g.initializers["w"] = randomTensor({2, 3, 3, 3}, rng);
+        g.initializers["b"] = randomTensor({3}, rng);
+        Node deconv;
+        deconv.name = "deconv";
+        deconv.opType = "ConvTranspose";
+        deconv.inputs = {"x", "w", "b"};
+        deconv.outputs = {"t"};
+        deconv.attributes.set("dilations", Ints{2, 2});
+        deconv.attributes.set("output_padding", Ints{1, 1});
+        Node relu;
+        relu.name = "relu";
+        relu.opType = "Relu";
+        relu.inputs = {"t"};
+        relu.outputs = {"y"};
+        g.nodes = {deconv, relu};
+        g.outputs.push_back(ValueInfo{"y", DataType::Float32, {}, {}, false});
+        const Tensor x = randomTensor({1, 2, 4, 4}, rng);
+        std::vector<float> outputs[2];
+        for (const bool dnnl : {true, false}) {
+            EngineOptions options;
+            options.useDnnl = dnnl;
+            options.threads = 1;
+            auto compiled = CompiledModel::compile(g, {}, options);
+            Session session(compiled);
+            session.run({x.data<float>()});
+            const auto out = session.output(0);
+            outputs[dnnl ? 0 : 1].assign(out.begin(), out.end());
+        }
+        QCOMPARE(outputs[0].size(), std::size_t{1 * 3 * 9 * 9});
+        for (std::size_t i = 0; i < outputs[0].size(); ++i)
+            QVERIFY2(std::fabs(outputs[0][i] - outputs[1][i]) <= 1e-5f * (1.0f + std::fabs(outputs[1][i])), qPrintable(QString::number(i)));
+        QVERIFY(*std::min_element(outputs[0].begin(), outputs[0].end()) >= 0.0f);
+    }
 };
 
 QTEST_APPLESS_MAIN(TestDnnlVsReference)
