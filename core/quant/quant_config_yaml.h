@@ -32,7 +32,7 @@ QuantConfig parseQuantConfigYaml(const std::string& yaml, const std::string& fil
 // Throws qs::Error naming the path when it cannot be read.
 QuantConfig readQuantConfigFile(const std::string& path, std::vector<QuantWarning>* warnings = nullptr);
 
-// Only set keys are written (unset ones keep meaning "Distiller's default"); null bit widths as `null`.
+// Only set keys are written (unset ones keep meaning "Distiller's default"); null bit widths as `~` (YAML null).
 std::string writeQuantConfigYaml(const QuantConfig& config);
 void saveQuantConfigFile(const QuantConfig& config, const std::string& path);
 
