@@ -41,6 +41,9 @@ LowerFn findLowering(const std::string& opType)
         {"Transpose", lowerTranspose},
         {"Resize", lowerResize},
         {"Upsample", lowerResize},
+        {"ReduceMean", lowerReduce},
+        {"ReduceMax", lowerReduce},
+        {"ReduceSum", lowerReduce},
     };
     auto it = lowerings.find(opType);
     return it == lowerings.end() ? nullptr : it->second;

@@ -18,6 +18,7 @@ bool lowerConvTranspose(LoweringContext& ctx, const Node& node);
 bool lowerMatMul(LoweringContext& ctx, const Node& node);
 bool lowerTranspose(LoweringContext& ctx, const Node& node);
 bool lowerResize(LoweringContext& ctx, const Node& node); // Resize, Upsample
+bool lowerReduce(LoweringContext& ctx, const Node& node); // ReduceMean, ReduceMax, ReduceSum
 bool lowerConvInt8(LoweringContext& ctx, const Node& node);
 bool lowerGemmInt8(LoweringContext& ctx, const Node& node);
 

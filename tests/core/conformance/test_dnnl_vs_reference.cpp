@@ -1,6 +1,6 @@
 // Every fast path has a slow twin: seeded random single-operator graphs run through the oneDNN plan and
 // the reference plan, which must agree to a relative 1e-4 (of the output's largest magnitude). For Conv,
-// Gemm, ConvTranspose, MatMul and Transpose the oneDNN plan must take every node itself, so a lowering that
+// Gemm, ConvTranspose, MatMul, Transpose and the reductions the oneDNN plan must take every node itself, so a lowering that
 // silently falls back fails here. Pooling and Add fall back by design in some configurations (a window
 // that ends before the input does gives a negative right pad oneDNN rejects; oneDNN's binary primitive
 // needs the first operand at the full shape), and so does ConvTranspose when output_padding makes oneDNN's
@@ -244,6 +244,28 @@ std::vector<Case> transposeCases(std::mt19937& rng)
     return cases;
 }
 
+std::vector<Case> reduceCases(std::mt19937& rng)
+{
+    std::vector<Case> cases;
+    const char* types[] = {"ReduceMean", "ReduceMax", "ReduceSum"};
+    for (int i = 0; i < 9; ++i) {
+        Ints x, axes;
+        const int64_t rank = pick(rng, 2, 5);
+        for (int64_t r = 0; r < rank; ++r) {
+            x.push_back(pick(rng, 2, 6)); // no dims of 1: every case must reduce something
+            if (pick(rng, 0, 1))
+                axes.push_back(pick(rng, 0, 1) ? r : r - rank);
+        }
+        if (axes.empty())
+            axes.push_back(rank - 1);
+        const int64_t keep = pick(rng, 0, 1);
+        const std::string type = types[i % 3];
+        cases.push_back(CaseBuilder(type + " x" + str(x) + " axes" + str(axes) + " keepdims " + std::to_string(keep), type)
+                            .runtime(randomTensor(x, rng)).attr("axes", axes).attr("keepdims", keep).build());
+    }
+    return cases;
+}
+
 } // namespace
 
 class TestDnnlVsReference : public QObject {
@@ -252,7 +274,7 @@ private slots:
     void randomShapesAgree_data()
     {
         QTest::addColumn<int>("family");
-        for (const char* name : {"Conv", "Gemm", "Pool", "Add", "ConvTranspose", "MatMul", "Transpose"})
+        for (const char* name : {"Conv", "Gemm", "Pool", "Add", "ConvTranspose", "MatMul", "Transpose", "Reduce"})
             QTest::newRow(name) << 0;
     }
 
@@ -266,7 +288,8 @@ private slots:
                                   : family == "Add"           ? addCases(rng)
                                   : family == "ConvTranspose" ? convTransposeCases(rng)
                                   : family == "MatMul"        ? matMulCases(rng)
-                                                              : transposeCases(rng);
+                                  : family == "Transpose"     ? transposeCases(rng)
+                                                              : reduceCases(rng);
         const bool mayFallBack = family == "Pool" || family == "Add";
         int fellBack = 0;
         for (const Case& c : cases) {
@@ -298,6 +321,52 @@ private slots:
                                                             " reference " + std::to_string(outputs[1][i]))));
         }
         qInfo("%s: %d random cases, %d ran on the reference inside the oneDNN plan", family.c_str(), static_cast<int>(cases.size()), fellBack);
+    }
+
+    // Squeeze-excite: a reduction over H and W of a convolution's output, which oneDNN keeps in a blocked
+    // layout (nChw16c), with keepdims 1 (feeding the next conv) and 0 (feeding a Gemm).
+    void reductionOfBlockedLayout()
+    {
+        for (const int64_t keep : {1, 0}) {
+            std::mt19937 rng(11 + static_cast<unsigned>(keep));
+            Graph g;
+            g.opsetVersion = 13;
+            g.sourcePath = "synthetic";
+            g.inputs.push_back(ValueInfo{"x", DataType::Float32, {2, 8, 9, 7}, {}, true});
+            g.initializers["w"] = randomTensor({32, 8, 3, 3}, rng);
+            Node conv;
+            conv.name = "conv";
+            conv.opType = "Conv";
+            conv.inputs = {"x", "w"};
+            conv.outputs = {"c"};
+            conv.attributes.set("pads", Ints{1, 1, 1, 1});
+            Node reduce;
+            reduce.name = "reduce";
+            reduce.opType = "ReduceMean";
+            reduce.inputs = {"c"};
+            reduce.outputs = {"y"};
+            reduce.attributes.set("axes", Ints{2, 3});
+            reduce.attributes.set("keepdims", keep);
+            g.nodes = {conv, reduce};
+            g.outputs.push_back(ValueInfo{"y", DataType::Float32, {}, {}, false});
+            const Tensor x = randomTensor({2, 8, 9, 7}, rng);
+            std::vector<float> outputs[2];
+            for (const bool dnnl : {true, false}) {
+                EngineOptions options;
+                options.useDnnl = dnnl;
+                options.threads = 1;
+                auto compiled = CompiledModel::compile(g, {}, options);
+                if (dnnl)
+                    QVERIFY(compiled->referenceNodes().empty());
+                Session session(compiled);
+                session.run({x.data<float>()});
+                const auto out = session.output(0);
+                outputs[dnnl ? 0 : 1].assign(out.begin(), out.end());
+            }
+            QCOMPARE(outputs[0].size(), std::size_t{2 * 32});
+            for (std::size_t i = 0; i < outputs[0].size(); ++i)
+                QVERIFY2(std::fabs(outputs[0][i] - outputs[1][i]) <= 1e-4f * (1.0f + std::fabs(outputs[1][i])), qPrintable(QString::number(i)));
+        }
     }
 
     // oneDNN's deconvolution rejects a negative end pad (output_padding beyond the end pad). The node then
