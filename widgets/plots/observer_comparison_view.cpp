@@ -93,7 +93,7 @@ void ObserverComparisonView::rebuild()
     m_plot->clearItems();
     m_plot->clearPlottables();
     QCPLayoutGrid* layout = m_plot->plotLayout();
-    if (layout->rowCount() == 1) {
+    if (layout->columnCount() == 1) {
         m_plot->axisRect()->insetLayout()->take(m_plot->legend);
         layout->addElement(0, 1, m_plot->legend);
         layout->setColumnStretchFactor(1, 0.001);

@@ -60,7 +60,10 @@ QColor methodColor(const QString& method, const QPalette& palette)
         return QColor(0xD5, 0x5E, 0x00); // vermillion
     if (method == QLatin1String("mse"))
         return QColor(0xCC, 0x79, 0xA7); // reddish purple
-    return palette.color(QPalette::Mid);
+    if (method == QLatin1String("pytorch_histogram"))
+        return QColor(0x44, 0xAA, 0x99); // teal (Paul Tol)
+    // Any other method: a stable hue from its name, mid lightness so it reads on both backgrounds.
+    return QColor::fromHsl(static_cast<int>(qHash(method) % 360), 150, dark ? 150 : 100);
 }
 
 Qt::PenStyle methodDash(const QString& method)
