@@ -115,7 +115,10 @@ int klThresholdBins(const std::vector<double>& counts, int levels)
     int best = bins;
     std::vector<double> p;
     std::vector<double> q;
-    for (int i = levels; i <= bins; ++i) {
+    // From wide to narrow, keeping only strict improvements: ties (a lone spike, e.g. a normalised image's
+    // background, gives KL 0 for every threshold) keep the wider range. As TensorRT, thresholds start at 128 bins.
+    const int first = bins >= 1024 ? std::max(levels, 128) : levels;
+    for (int i = bins; i >= first; --i) {
         p.assign(counts.begin(), counts.begin() + i);
         p[static_cast<std::size_t>(i) - 1] += suffix[static_cast<std::size_t>(i)];
         q.assign(static_cast<std::size_t>(i), 0.0);
@@ -150,7 +153,7 @@ int klThresholdBins(const std::vector<double>& counts, int levels)
             if (pk > 0.0 && qk > 0.0)
                 kl += pk * std::log(pk / qk);
         }
-        if (kl <= bestKl) { // ties: the wider range
+        if (kl < bestKl) { // searching downwards: ties keep the wider range
             bestKl = kl;
             best = i;
         }
@@ -187,6 +190,10 @@ ClipRange entropyRange(const GrowingHistogram& h, int bits, LinearQuantMode mode
         if (!(hi > lo))
             return {lo, hi};
         std::vector<double> counts = rebin(h, lo, hi, bins, false);
+        // After ReLU most of the mass sits exactly at 0, which the grid represents exactly; left in, that spike
+        // dominates the divergence and drives the threshold towards 0.
+        if (lo == 0.0)
+            counts[0] = 0.0;
         const int kept = klThresholdBins(counts, std::min(1 << bits, bins));
         return {lo, lo + (hi - lo) * kept / bins};
     }

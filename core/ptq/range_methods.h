@@ -1,9 +1,10 @@
 #pragma once
-// Range estimators ("clip modes"): each turns an activation's statistics into the range to quantize it
-// with, for a bit width and mode. Distiller's none / avg / n_std / gauss / laplace (ACIQ), plus percentile,
-// entropy (KL divergence, TensorRT style, on the 2048-bin histogram) and mse (minimum expected quantization
-// error on the histogram). predictQuality() scores any range on a histogram, so every method can be drawn
-// on one histogram and ranked by predicted SQNR.
+// Range estimators ("clip modes") for the PTQ pipeline: each turns an activation's statistics into the range
+// to quantize it with, for a bit width and mode. The mathematics lives in core/calibration (clip_modes.h:
+// Distiller's none / avg / n_std / gauss / laplace with its ACIQ constants and formulas, percentile, entropy,
+// mse, PyTorch's histogram search; quant_error.h: exact predicted error); this adapter applies it to the
+// pipeline's ActivationStats, with Distiller's clip_half_range switched on for non-negative (post-ReLU)
+// tensors. predictQuality() scores any range on a histogram, so every method can be ranked by SQNR.
 
 #include "core/ptq/activation_stats.h"
 #include "core/ptq/plan_builder.h"
@@ -13,7 +14,7 @@
 
 namespace qs {
 
-enum class RangeMethod { None, Avg, NStd, Gauss, Laplace, Percentile, Entropy, Mse };
+enum class RangeMethod { None, Avg, NStd, Gauss, Laplace, Percentile, Entropy, Mse, PytorchHistogram };
 
 std::string toString(RangeMethod method);
 // Distiller's names (case-insensitive); throws qs::Error listing the valid ones.
@@ -33,8 +34,8 @@ struct RangeQuality {
 };
 RangeQuality predictQuality(const Histogram& histogram, ValueRange range, int bits, QuantMode mode);
 
-// ACIQ's optimal clipping value in units of b (Laplace) or sigma (Gauss) for `bits`, minimising clipping
-// noise + uniform rounding noise (Banner et al., 2019); halfRange for one-sided (post-ReLU) data.
+// ACIQ's clipping value in units of b (Laplace) or sigma (Gauss) for `bits` (Distiller's table; Banner et
+// al., 2019); halfRange for one-sided (post-ReLU) data.
 double aciqAlpha(bool laplace, int bits, bool halfRange);
 
 } // namespace qs
