@@ -80,6 +80,8 @@ std::vector<widgets::ObserverLayer> observerLayers(const Calibration& calibratio
         l.label = QString::fromStdString(modulePath(layers[i].name.toStdString()));
         if (!layers[i].fusedOps.isEmpty())
             l.label += QStringLiteral(" (+%1)").arg(layers[i].fusedOps);
+        if (!layers[i].outputQuantized)
+            l.label += QObject::tr(" (output stays FP32)");
         l.observedMin = stats->min;
         l.observedMax = stats->max;
         l.ranges = methodRanges(*stats, configs[i].bitsActivations, configs[i].mode);

@@ -4,9 +4,12 @@
 #include "app/gui/models/layer_table_model.h"
 #include "app/gui/panels/dataset_dialog.h"
 #include "app/gui/panels/layer_panel.h"
+#include "app/gui/panels/runs_panel.h"
 #include "app/gui/workbench.h"
 
 #include <QDir>
+#include <QDockWidget>
+#include <QTabBar>
 #include <QItemSelectionModel>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -38,9 +41,18 @@ void ScreenshotRunner::start()
 void ScreenshotRunner::step()
 {
     Workbench* w = m_window->workbench();
-    if (++m_evaluations == 1) {
+    LayerTableModel* layers = w->layers();
+    auto setAll = [layers](int column, const QVariant& value) {
+        std::vector<int> rows;
+        for (int row = 0; row < layers->rowCount(); ++row)
+            rows.push_back(row);
+        layers->setBulkRows(rows);
+        layers->setData(layers->index(0, column), value);
+        layers->setBulkRows({});
+    };
+    ++m_evaluations;
+    if (m_evaluations == 1) {
         // A second config: the first convolution kept in FP32, the rest at 6-bit activations (one undoable bulk edit each).
-        LayerTableModel* layers = w->layers();
         layers->setData(layers->index(0, LayerTableModel::NoQuant), true);
         std::vector<int> rest;
         for (int row = 1; row < layers->rowCount(); ++row)
@@ -49,6 +61,19 @@ void ScreenshotRunner::step()
         if (!rest.empty())
             layers->setData(layers->index(rest.front(), LayerTableModel::BitsActivations), 6);
         layers->setBulkRows({});
+        w->evaluate();
+        return;
+    }
+    if (m_evaluations == 2) { // 6-bit weights everywhere, then 4-bit weights with MSE-optimal activation ranges
+        layers->setData(layers->index(0, LayerTableModel::NoQuant), false);
+        setAll(LayerTableModel::BitsActivations, 8);
+        setAll(LayerTableModel::BitsWeights, 6);
+        w->evaluate();
+        return;
+    }
+    if (m_evaluations == 3) {
+        setAll(LayerTableModel::BitsWeights, 4);
+        setAll(LayerTableModel::Clip, QStringLiteral("mse"));
         w->evaluate();
         return;
     }
@@ -65,7 +90,69 @@ void ScreenshotRunner::step()
     dialog.show();
     dialog.grab().save(QDir(m_directory).filePath(QStringLiteral("main_dataset_dialog.png")));
     dialog.close();
-    emit done(0);
+
+    // The plot docks, each raised in turn, with the second layer selected.
+    table->selectRow(1);
+    // One step at a time: each waits for the previous one's grab (timers alone would bunch up if the loop stalls).
+    const QStringList docks = {QStringLiteral("histogramDock"), QStringLiteral("weightRangeDock"), QStringLiteral("observerDock")};
+    const QStringList files = {QStringLiteral("main_histogram.png"), QStringLiteral("main_weight_ranges.png"),
+                               QStringLiteral("main_observer_comparison.png")};
+    for (int i = 0; i < docks.size(); ++i) {
+        m_queue.push_back([this, dock = docks[i]] {
+            if (auto* d = m_window->findChild<QDockWidget*>(dock)) {
+                showDock(d);
+                m_window->resizeDocks({d}, {m_window->height() * 11 / 20}, Qt::Vertical); // room for the plot
+            }
+        });
+        m_queue.push_back([this, file = files[i]] { grab(file); });
+    }
+    m_queue.push_back([this] {
+        // Runs and accuracy vs size side by side.
+        auto* runs = m_window->findChild<QDockWidget*>(QStringLiteral("runsDock"));
+        auto* accuracy = m_window->findChild<QDockWidget*>(QStringLiteral("accuracySizeDock"));
+        if (runs && accuracy) {
+            // Out of the tab group (splitting a tabbed dock only adds a tab): the other docks hide for this shot.
+            for (QDockWidget* d : m_window->findChildren<QDockWidget*>())
+                if (d != runs && d != accuracy)
+                    d->hide();
+            m_window->removeDockWidget(runs);
+            m_window->removeDockWidget(accuracy);
+            m_window->addDockWidget(Qt::BottomDockWidgetArea, runs);
+            m_window->splitDockWidget(runs, accuracy, Qt::Horizontal);
+            runs->show();
+            accuracy->show();
+            m_window->resizeDocks({runs, accuracy}, {m_window->width() / 2, m_window->width() / 2}, Qt::Horizontal);
+            m_window->resizeDocks({runs}, {m_window->height() / 2}, Qt::Vertical);
+        }
+        m_window->runsPanel()->view()->selectRow(3);
+    });
+    m_queue.push_back([this] { grab(QStringLiteral("main_runs_accuracy.png")); });
+    m_queue.push_back([this] { emit done(0); });
+    runQueue();
+}
+
+void ScreenshotRunner::runQueue()
+{
+    if (m_queue.empty())
+        return;
+    QTimer::singleShot(300, this, [this] {
+        auto next = std::move(m_queue.front());
+        m_queue.erase(m_queue.begin());
+        next();
+        runQueue();
+    });
+}
+
+void ScreenshotRunner::showDock(QDockWidget* dock)
+{
+    // raise() alone does not switch tabs reliably: select the dock's tab in whichever tab bar holds it.
+    dock->show();
+    dock->raise();
+    const QList<QTabBar*> bars = m_window->findChildren<QTabBar*>();
+    for (QTabBar* bar : bars)
+        for (int i = 0; i < bar->count(); ++i)
+            if (bar->tabText(i) == dock->windowTitle())
+                bar->setCurrentIndex(i);
 }
 
 void ScreenshotRunner::grab(const QString& name)

@@ -1,10 +1,17 @@
 #pragma once
 // `quantscope --screenshot DIR`: loads the demo model, evaluates the default int8 config (with the FP32
-// baseline), evaluates a second config, then writes DIR/main_*.png with QWidget::grab() and quits.
+// baseline) and three more configs (first conv FP32 + 6-bit activations; 6-bit weights; 4-bit weights
+// with MSE activation ranges), then writes DIR/main_*.png with QWidget::grab() (the window, the histogram, weight
+// range and observer comparison docks, runs beside accuracy vs size) and quits.
 // Used by scripts/screenshots.sh (under xvfb-run) to look at what we build.
 
 #include <QObject>
 #include <QString>
+
+#include <functional>
+#include <vector>
+
+class QDockWidget;
 
 namespace qs::gui {
 
@@ -22,11 +29,14 @@ signals:
 private:
     void grab(const QString& name);
     void step();
+    void showDock(QDockWidget* dock);
+    void runQueue();
 
     MainWindow* m_window;
     QString m_directory;
     QString m_modelPath;
     int m_evaluations = 0;
+    std::vector<std::function<void()>> m_queue;
 };
 
 } // namespace qs::gui

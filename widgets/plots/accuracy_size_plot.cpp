@@ -152,7 +152,7 @@ void AccuracySizePlot::rebuild()
         auto* label = new QCPItemText(m_plot);
         label->position->setCoords(r.sizeMB, r.top1);
         label->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-        label->setPadding(QMargins(9, 0, 0, 0));
+        label->setPadding(QMargins(13, 0, 0, 0)); // clear of the selection ring
         label->setText(r.name);
         label->setFont(small);
         label->setColor(text);

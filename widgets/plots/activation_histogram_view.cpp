@@ -22,9 +22,9 @@ constexpr double kActiveWidth = 2.6;
 constexpr double kMarkerWidth = 1.3;
 constexpr int kMaxTicks = 64;
 
-QString legendText(const MethodRange& r)
+QString legendText(const MethodRange& r, int nameWidth)
 {
-    return QStringLiteral("%1  %2 dB").arg(r.method, -10).arg(r.sqnrDb, 5, 'f', 1);
+    return QStringLiteral("%1  %2 dB").arg(r.method, -nameWidth).arg(r.sqnrDb, 5, 'f', 1);
 }
 } // namespace
 
@@ -159,12 +159,15 @@ void ActivationHistogramView::rebuild()
     std::vector<MethodRange> ranges = m_data.ranges;
     std::stable_sort(ranges.begin(), ranges.end(), [](const MethodRange& a, const MethodRange& b) { return a.sqnrDb > b.sqnrDb; });
     double xlo = m_data.lo, xhi = m_data.hi;
+    int nameWidth = 0;
+    for (const MethodRange& r : ranges)
+        nameWidth = std::max(nameWidth, static_cast<int>(r.method.size()));
     for (const MethodRange& r : ranges) {
         const bool active = r.method == m_data.activeMethod;
         QPen pen(methodColor(r.method, pal), active ? kActiveWidth : kMarkerWidth, active ? Qt::SolidLine : methodDash(r.method));
         QCPGraph* entry = m_plot->addGraph();
         entry->setPen(pen);
-        entry->setName(legendText(r) + (active ? QStringLiteral("  \u25C0") : QString()));
+        entry->setName(legendText(r, nameWidth) + (active ? QStringLiteral("  \u25C0") : QString()));
         entry->setProperty(kMethod, r.method);
         entry->setProperty(kRole, QStringLiteral("legend"));
         for (double x : {r.lo, r.hi}) {

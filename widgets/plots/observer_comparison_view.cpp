@@ -95,7 +95,11 @@ void ObserverComparisonView::rebuild()
     QCPLayoutGrid* layout = m_plot->plotLayout();
     if (layout->columnCount() == 1) {
         m_plot->axisRect()->insetLayout()->take(m_plot->legend);
-        layout->addElement(0, 1, m_plot->legend);
+        auto* side = new QCPLayoutGrid;
+        layout->addElement(0, 1, side);
+        side->addElement(0, 0, m_plot->legend);
+        side->addElement(1, 0, new QCPLayoutElement(m_plot)); // keeps the legend compact at the top
+        side->setRowStretchFactor(0, 0.001);
         layout->setColumnStretchFactor(1, 0.001);
         m_plot->legend->setVisible(true);
         m_plot->legend->setFillOrder(QCPLayoutGrid::foRowsFirst);
