@@ -1,6 +1,8 @@
 #!/bin/sh
 # Runs the workbench under a virtual X server with --screenshot: it loads the demo model, evaluates the
-# FP32 baseline and two int8 configs, and writes main_*.png (QWidget::grab) into DIR (default docs/screenshots).
+# FP32 baseline and four int8 configs, and writes main_*.png (QWidget::grab) into DIR (default docs/screenshots):
+# the window, the filtered table, the dataset dialog, the activation histogram, weight ranges and observer
+# comparison docks of a selected layer, and the runs beside the accuracy-vs-size plot.
 # usage: scripts/screenshots.sh [BUILD_DIR] [DIR]
 set -eu
 src=$(cd "$(dirname "$0")/.." && pwd)
