@@ -44,6 +44,8 @@ LowerFn findLowering(const std::string& opType)
         {"ReduceMean", lowerReduce},
         {"ReduceMax", lowerReduce},
         {"ReduceSum", lowerReduce},
+        {"Slice", lowerSlice},
+        {"Split", lowerSplit},
     };
     auto it = lowerings.find(opType);
     return it == lowerings.end() ? nullptr : it->second;

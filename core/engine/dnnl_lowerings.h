@@ -19,6 +19,8 @@ bool lowerMatMul(LoweringContext& ctx, const Node& node);
 bool lowerTranspose(LoweringContext& ctx, const Node& node);
 bool lowerResize(LoweringContext& ctx, const Node& node); // Resize, Upsample
 bool lowerReduce(LoweringContext& ctx, const Node& node); // ReduceMean, ReduceMax, ReduceSum
+bool lowerSlice(LoweringContext& ctx, const Node& node);
+bool lowerSplit(LoweringContext& ctx, const Node& node);
 bool lowerConvInt8(LoweringContext& ctx, const Node& node);
 bool lowerGemmInt8(LoweringContext& ctx, const Node& node);
 

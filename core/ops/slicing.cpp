@@ -1,5 +1,7 @@
 // Operators that move elements without arithmetic, for any element type: Gather, Slice, Split, Expand,
 // Tile. Exporters use them on int64 shape tensors (folded at load time) and on activations.
+#include "core/ops/slicing.h"
+
 #include "core/ops/op_list.h"
 #include "core/ops/op_util.h"
 #include "core/util/error.h"
@@ -100,11 +102,6 @@ public:
 // ---------------------------------------------------------------------------------------------------------
 // Slice
 
-struct SliceSpec {
-    Shape out;
-    std::vector<int64_t> start, step; // per input axis
-};
-
 SliceSpec sliceSpec(const Shape& x, std::vector<int64_t> starts, std::vector<int64_t> ends, std::vector<int64_t> axes,
                     std::vector<int64_t> steps)
 {
@@ -127,6 +124,10 @@ SliceSpec sliceSpec(const Shape& x, std::vector<int64_t> starts, std::vector<int
         const int64_t dim = x[axis], step = steps[i];
         if (step == 0)
             throw Error("slice step must not be zero");
+        if (dim == 0) { // nothing to take (and the clamps below would have an empty range)
+            s.out[axis] = 0;
+            continue;
+        }
         int64_t start = starts[i], end = ends[i];
         if (start < 0)
             start += dim;
@@ -147,7 +148,9 @@ SliceSpec sliceSpec(const Shape& x, std::vector<int64_t> starts, std::vector<int
     return s;
 }
 
-// Attributes (opset < 10) or inputs 1-4 (opset >= 10); inference writes the input form into attributes.
+} // namespace
+
+// Attributes (opset < 10) or inputs 1-4 (opset >= 10).
 SliceSpec sliceSpecOf(const Node& node, const Shape& x, const std::vector<const Tensor*>& in)
 {
     auto inputOr = [&](std::size_t i, const char* name) {
@@ -157,6 +160,8 @@ SliceSpec sliceSpecOf(const Node& node, const Shape& x, const std::vector<const 
     };
     return sliceSpec(x, inputOr(1, "starts"), inputOr(2, "ends"), inputOr(3, "axes"), inputOr(4, "steps"));
 }
+
+namespace {
 
 class SliceOp : public Op {
 public:
@@ -193,6 +198,8 @@ public:
 // ---------------------------------------------------------------------------------------------------------
 // Split
 
+} // namespace
+
 std::vector<int64_t> splitSizes(const Node& node, const Shape& x, const Tensor* splitInput)
 {
     const int64_t axis = normalizeAxis(node.attributes.i("axis", 0), static_cast<int64_t>(x.size()));
@@ -215,6 +222,8 @@ std::vector<int64_t> splitSizes(const Node& node, const Shape& x, const Tensor* 
         throw Error("split sizes sum to " + std::to_string(sum) + ", dim " + std::to_string(axis) + " is " + std::to_string(x[axis]));
     return sizes;
 }
+
+namespace {
 
 class SplitOp : public Op {
 public:

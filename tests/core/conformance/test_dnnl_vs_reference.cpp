@@ -1,11 +1,13 @@
 // Every fast path has a slow twin: seeded random single-operator graphs run through the oneDNN plan and
 // the reference plan, which must agree to a relative 1e-4 (of the output's largest magnitude). For Conv,
-// Gemm, ConvTranspose, MatMul, Transpose and the reductions the oneDNN plan must take every node itself, so a lowering that
-// silently falls back fails here. Pooling and Add fall back by design in some configurations (a window
-// that ends before the input does gives a negative right pad oneDNN rejects; oneDNN's binary primitive
-// needs the first operand at the full shape), and so does ConvTranspose when output_padding makes oneDNN's
-// right pad negative: those are counted and printed.
+// Gemm, ConvTranspose, MatMul, Transpose, the reductions, Split and positive-step Slice the oneDNN plan
+// must take every node itself, so a lowering that silently falls back fails here. Some configurations fall
+// back by design and are counted and printed: pooling whose window ends before the input does (a negative
+// right pad oneDNN rejects), Add whose first operand is broadcast (oneDNN broadcasts only the second),
+// ConvTranspose when output_padding makes oneDNN's right pad negative, Slice with a negative step or an
+// empty result.
 #include "core/engine/engine.h"
+#include "core/ops/slicing.h"
 
 #include <QtTest>
 
@@ -74,10 +76,16 @@ public:
         m_case.mayFallBack = value;
         return *this;
     }
+    CaseBuilder& outputs(std::vector<std::string> names)
+    {
+        m_node.outputs = std::move(names);
+        return *this;
+    }
     Case build()
     {
         m_case.graph.nodes = {m_node};
-        m_case.graph.outputs.push_back(ValueInfo{"y", DataType::Float32, {}, {}, false});
+        for (const auto& name : m_node.outputs)
+            m_case.graph.outputs.push_back(ValueInfo{name, DataType::Float32, {}, {}, false});
         return std::move(m_case);
     }
 
@@ -86,7 +94,16 @@ private:
     Node m_node;
 };
 
-std::string str(const Ints& v) { return toString(v); }
+std::string str(const Ints& v) // toString() prints negative dims as "?": slice bounds need the numbers
+{
+    std::string s = "[";
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        if (i > 0)
+            s += ',';
+        s += std::to_string(v[i]);
+    }
+    return s + "]";
+}
 
 std::vector<Case> convCases(std::mt19937& rng)
 {
@@ -244,6 +261,76 @@ std::vector<Case> transposeCases(std::mt19937& rng)
     return cases;
 }
 
+// Slice (steps may be negative: those run on the reference, oneDNN has no negative strides) and Split.
+std::vector<Case> sliceCases(std::mt19937& rng)
+{
+    std::vector<Case> cases;
+    for (int i = 0; i < 10; ++i) {
+        Ints x, starts, ends, axes, steps;
+        const int64_t rank = pick(rng, 1, 4);
+        bool negative = false;
+        for (int64_t r = 0; r < rank; ++r) {
+            const int64_t dim = pick(rng, 1, 9);
+            x.push_back(dim);
+            if (pick(rng, 0, 2) == 0)
+                continue; // axis left whole
+            const int64_t step = pick(rng, 0, 3) == 0 ? -pick(rng, 1, 2) : pick(rng, 1, 3);
+            negative = negative || step < 0;
+            starts.push_back(pick(rng, -dim, dim - 1));
+            ends.push_back(pick(rng, 0, 4) == 0 ? (step > 0 ? INT64_MAX : INT64_MIN) : pick(rng, -dim, dim));
+            axes.push_back(pick(rng, 0, 1) ? r : r - rank);
+            steps.push_back(step);
+        }
+        if (starts.empty()) {
+            starts = {1};
+            ends = {INT64_MAX};
+            axes = {0};
+            steps = {1};
+        }
+        const auto n = static_cast<int64_t>(starts.size());
+        CaseBuilder b("Slice x" + str(x) + " starts" + str(starts) + " ends" + str(ends) + " axes" + str(axes) + " steps" + str(steps), "Slice");
+        b.runtime(randomTensor(x, rng))
+            .constant(Tensor::fromInt64({n}, starts))
+            .constant(Tensor::fromInt64({n}, ends))
+            .constant(Tensor::fromInt64({n}, axes))
+            .constant(Tensor::fromInt64({n}, steps));
+        // An empty result stays a reference step too (nothing to copy).
+        const Tensor startsT = Tensor::fromInt64({n}, starts), endsT = Tensor::fromInt64({n}, ends), axesT = Tensor::fromInt64({n}, axes),
+                     stepsT = Tensor::fromInt64({n}, steps);
+        Node probe;
+        const bool empty = elementCount(sliceSpecOf(probe, x, {nullptr, &startsT, &endsT, &axesT, &stepsT}).out) == 0;
+        // Steps above 1 may make strides oneDNN takes for overlapping (see dnnl_lower_slice.cpp).
+        bool strided = false;
+        for (int64_t step : steps)
+            strided = strided || step > 1;
+        cases.push_back(b.mayFallBack(negative || empty || strided).build());
+    }
+    // YOLOv5's Focus: every second pixel from offsets 0 and 1, which must run on oneDNN.
+    for (const int64_t offset : {0, 1}) {
+        const Ints starts{offset, offset}, ends{INT64_MAX, INT64_MAX}, axes{2, 3}, steps{2, 2};
+        cases.push_back(CaseBuilder("Slice (Focus) starts" + str(starts), "Slice")
+                            .runtime(randomTensor({2, 3, 8, 6}, rng))
+                            .constant(Tensor::fromInt64({2}, starts))
+                            .constant(Tensor::fromInt64({2}, ends))
+                            .constant(Tensor::fromInt64({2}, axes))
+                            .constant(Tensor::fromInt64({2}, steps))
+                            .build());
+    }
+    for (int i = 0; i < 5; ++i) {
+        Ints x;
+        const int64_t rank = pick(rng, 1, 4);
+        for (int64_t r = 0; r < rank; ++r)
+            x.push_back(pick(rng, 2, 7));
+        const int64_t axis = pick(rng, 0, rank - 1);
+        Ints split{pick(rng, 1, x[axis] - 1)};
+        split.push_back(x[axis] - split[0]);
+        CaseBuilder b("Split x" + str(x) + " axis " + std::to_string(axis) + " split" + str(split), "Split");
+        b.runtime(randomTensor(x, rng)).constant(Tensor::fromInt64({2}, split)).attr("axis", axis).outputs({"y", "y1"});
+        cases.push_back(b.build());
+    }
+    return cases;
+}
+
 std::vector<Case> reduceCases(std::mt19937& rng)
 {
     std::vector<Case> cases;
@@ -274,7 +361,7 @@ private slots:
     void randomShapesAgree_data()
     {
         QTest::addColumn<int>("family");
-        for (const char* name : {"Conv", "Gemm", "Pool", "Add", "ConvTranspose", "MatMul", "Transpose", "Reduce"})
+        for (const char* name : {"Conv", "Gemm", "Pool", "Add", "ConvTranspose", "MatMul", "Transpose", "Reduce", "Slice"})
             QTest::newRow(name) << 0;
     }
 
@@ -289,7 +376,8 @@ private slots:
                                   : family == "ConvTranspose" ? convTransposeCases(rng)
                                   : family == "MatMul"        ? matMulCases(rng)
                                   : family == "Transpose"     ? transposeCases(rng)
-                                                              : reduceCases(rng);
+                                  : family == "Reduce"        ? reduceCases(rng)
+                                                              : sliceCases(rng);
         const bool mayFallBack = family == "Pool" || family == "Add";
         int fellBack = 0;
         for (const Case& c : cases) {
@@ -308,8 +396,10 @@ private slots:
                     QFAIL(qPrintable(QString::fromStdString(c.label + ": oneDNN left " + compiled->referenceNodes().front() + " to the reference")));
                 Session session(compiled);
                 session.run(pointers);
-                const auto out = session.output(0);
-                outputs[dnnl ? 0 : 1].assign(out.begin(), out.end());
+                for (std::size_t k = 0; k < c.graph.outputs.size(); ++k) { // all outputs, one after the other
+                    const auto out = session.output(k);
+                    outputs[dnnl ? 0 : 1].insert(outputs[dnnl ? 0 : 1].end(), out.begin(), out.end());
+                }
             }
             QCOMPARE(outputs[0].size(), outputs[1].size());
             float scale = 1e-6f;
