@@ -32,6 +32,35 @@ bool lowerConcat(LoweringContext& ctx, const Node& node)
     const int axis = static_cast<int>(normalizeAxis(node.attributes.i("axis", 0), static_cast<int64_t>(y.size())));
     std::vector<dnnl::memory::desc> descs;
     std::vector<int> slots;
+    // Integer concat: every input requantized to the output's scale and zero point (a no-op reorder when it
+    // already has them), then concatenated as u8/s8.
+    const ActivationQuant* outQ = ctx.quantization() ? ctx.quantization()->activation(node.outputs[0]) : nullptr;
+    if (outQ) {
+        bool allRuntime = true;
+        for (const auto& in : node.inputs)
+            allRuntime = allRuntime && !ctx.constant(in);
+        if (!allRuntime)
+            outQ = nullptr;
+    }
+    if (outQ) {
+        const auto type = LoweringContext::storageType(*outQ);
+        for (const auto& in : node.inputs) {
+            const int slot = ctx.quantizedSlotOf(in, *outQ, LoweringContext::plainDesc(ctx.shapeOf(in), type));
+            slots.push_back(slot);
+            descs.push_back(ctx.descOf(slot));
+        }
+        const auto dstAny = dnnl::memory::desc(LoweringContext::dims(y), type, dnnl::memory::format_tag::any);
+        const dnnl::concat::primitive_desc pd(dstAny, axis, descs, ctx.engine());
+        const int dst = ctx.addSlot(pd.dst_desc());
+        ctx.setQuant(dst, *outQ);
+        std::vector<std::pair<int, int>> args;
+        for (std::size_t i = 0; i < slots.size(); ++i)
+            args.emplace_back(DNNL_ARG_MULTIPLE_SRC + static_cast<int>(i), slots[i]);
+        args.emplace_back(DNNL_ARG_DST, dst);
+        ctx.addPrimitive(node, dnnl::concat(pd), std::move(args), {node.outputs[0]});
+        ctx.bindValue(node.outputs[0], dst, false);
+        return true;
+    }
     for (const auto& in : node.inputs) {
         const ValueInfo* info = ctx.graph().info(in);
         if (!info || info->dtype != DataType::Float32)

@@ -86,7 +86,8 @@ QuantizationPlan buildQuantizationPlan(const Graph& g, const LayerSettingsFn& se
         }
     }
     auto readerTakesIntegers = [&](const Node& reader) {
-        return (isIntegerLayer(reader) && quantized.count(reader.name)) || passesIntegers(reader) || reader.opType == "Add";
+        return (isIntegerLayer(reader) && quantized.count(reader.name)) || passesIntegers(reader) || reader.opType == "Add" ||
+               reader.opType == "Concat";
     };
     for (const Node& node : g.nodes) {
         auto it = quantized.find(node.name);
@@ -110,11 +111,27 @@ QuantizationPlan buildQuantizationPlan(const Graph& g, const LayerSettingsFn& se
         if (allInteger && !plan.activations.count(end))
             plan.activations[end] = activationQuant(rangeOf(end, node, s), s.bitsActivations, s.modeActivations);
     }
-    // Pooling and views keep the integers' meaning.
-    for (const Node& node : g.nodes)
-        if (passesIntegers(node))
+    // Pooling and views keep the integers' meaning; a Concat of integer inputs gets its own quantization
+    // (the engine requantizes each input to it) when whoever reads it takes integers too.
+    for (const Node& node : g.nodes) {
+        if (passesIntegers(node)) {
             if (const ActivationQuant* q = plan.activation(node.input(0)))
                 plan.activations[node.outputs[0]] = *q;
+            continue;
+        }
+        if (node.opType != "Concat" || plan.activations.count(node.outputs[0]))
+            continue;
+        bool integerInputs = true;
+        for (const auto& in : node.inputs)
+            integerInputs = integerInputs && (g.isConstant(in) || plan.activation(in));
+        const auto readers = g.consumersOf(node.outputs[0]);
+        bool integerReaders = !readers.empty() && !g.isGraphOutput(node.outputs[0]);
+        for (int r : readers)
+            integerReaders = integerReaders && readerTakesIntegers(g.nodes[r]);
+        const auto s = settingsOf(node);
+        if (integerInputs && integerReaders && s)
+            plan.activations[node.outputs[0]] = activationQuant(rangeOf(node.outputs[0], node, *s), s->bitsActivations, s->modeActivations);
+    }
     return plan;
 }
 
