@@ -46,6 +46,7 @@ LowerFn findLowering(const std::string& opType)
         {"ReduceSum", lowerReduce},
         {"Slice", lowerSlice},
         {"Split", lowerSplit},
+        {"Pad", lowerPad},
     };
     auto it = lowerings.find(opType);
     return it == lowerings.end() ? nullptr : it->second;

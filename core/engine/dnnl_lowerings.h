@@ -21,6 +21,7 @@ bool lowerResize(LoweringContext& ctx, const Node& node); // Resize, Upsample
 bool lowerReduce(LoweringContext& ctx, const Node& node); // ReduceMean, ReduceMax, ReduceSum
 bool lowerSlice(LoweringContext& ctx, const Node& node);
 bool lowerSplit(LoweringContext& ctx, const Node& node);
+bool lowerPad(LoweringContext& ctx, const Node& node); // constant mode
 bool lowerConvInt8(LoweringContext& ctx, const Node& node);
 bool lowerGemmInt8(LoweringContext& ctx, const Node& node);
 

@@ -1,11 +1,11 @@
 // Every fast path has a slow twin: seeded random single-operator graphs run through the oneDNN plan and
 // the reference plan, which must agree to a relative 1e-4 (of the output's largest magnitude). For Conv,
-// Gemm, ConvTranspose, MatMul, Transpose, the reductions, Split and positive-step Slice the oneDNN plan
-// must take every node itself, so a lowering that silently falls back fails here. Some configurations fall
-// back by design and are counted and printed: pooling whose window ends before the input does (a negative
+// Gemm, ConvTranspose, MatMul, Transpose, the reductions, Split, positive-step Slice and constant Pad the
+// oneDNN plan must take every node itself, so a lowering that silently falls back fails here. Some
+// configurations fall back by design and are counted and printed: pooling whose window ends before the input does (a negative
 // right pad oneDNN rejects), Add whose first operand is broadcast (oneDNN broadcasts only the second),
 // ConvTranspose when output_padding makes oneDNN's right pad negative, Slice with a negative step or an
-// empty result.
+// empty result, Pad in reflect/edge mode.
 #include "core/engine/engine.h"
 #include "core/ops/slicing.h"
 
@@ -331,6 +331,34 @@ std::vector<Case> sliceCases(std::mt19937& rng)
     return cases;
 }
 
+// Pad: constant mode (negative pads crop) must run on oneDNN; reflect and edge stay on the reference.
+std::vector<Case> padCases(std::mt19937& rng)
+{
+    std::vector<Case> cases;
+    for (int i = 0; i < 10; ++i) {
+        const int64_t rank = pick(rng, 1, 4);
+        Ints x, pads(2 * static_cast<std::size_t>(rank));
+        for (int64_t r = 0; r < rank; ++r) {
+            x.push_back(pick(rng, 3, 7));
+            pads[r] = pick(rng, -1, 3);
+            pads[r + rank] = pick(rng, -1, 3);
+        }
+        const std::string mode = i < 7 ? "constant" : i < 9 ? "edge" : "reflect";
+        if (mode != "constant")
+            for (auto& p : pads)
+                p = std::max<int64_t>(p, 0);
+        const float value = static_cast<float>(pick(rng, -3, 3)) * 0.5f;
+        cases.push_back(CaseBuilder("Pad " + mode + " x" + str(x) + " pads" + str(pads) + " value " + std::to_string(value), "Pad")
+                            .runtime(randomTensor(x, rng))
+                            .constant(Tensor::fromInt64({2 * rank}, pads))
+                            .constant(Tensor::fromFloats({}, std::vector<float>{value}))
+                            .attr("mode", mode)
+                            .mayFallBack(mode != "constant")
+                            .build());
+    }
+    return cases;
+}
+
 std::vector<Case> reduceCases(std::mt19937& rng)
 {
     std::vector<Case> cases;
@@ -361,7 +389,7 @@ private slots:
     void randomShapesAgree_data()
     {
         QTest::addColumn<int>("family");
-        for (const char* name : {"Conv", "Gemm", "Pool", "Add", "ConvTranspose", "MatMul", "Transpose", "Reduce", "Slice"})
+        for (const char* name : {"Conv", "Gemm", "Pool", "Add", "ConvTranspose", "MatMul", "Transpose", "Reduce", "Slice", "Pad"})
             QTest::newRow(name) << 0;
     }
 
@@ -377,7 +405,8 @@ private slots:
                                   : family == "MatMul"        ? matMulCases(rng)
                                   : family == "Transpose"     ? transposeCases(rng)
                                   : family == "Reduce"        ? reduceCases(rng)
-                                                              : sliceCases(rng);
+                                  : family == "Slice"         ? sliceCases(rng)
+                                                              : padCases(rng);
         const bool mayFallBack = family == "Pool" || family == "Add";
         int fellBack = 0;
         for (const Case& c : cases) {
@@ -457,6 +486,51 @@ private slots:
             for (std::size_t i = 0; i < outputs[0].size(); ++i)
                 QVERIFY2(std::fabs(outputs[0][i] - outputs[1][i]) <= 1e-4f * (1.0f + std::fabs(outputs[1][i])), qPrintable(QString::number(i)));
         }
+    }
+
+    // A padded destination comes from the activation arena, where an earlier (larger) activation left its
+    // values: the lowering must write every element, border included (conv1's buffer is free once conv2 ran).
+    void padWritesEveryElementOfAReusedBuffer()
+    {
+        std::mt19937 rng(5);
+        Graph g;
+        g.opsetVersion = 13;
+        g.sourcePath = "synthetic";
+        g.inputs.push_back(ValueInfo{"x", DataType::Float32, {1, 4, 10, 10}, {}, true});
+        g.initializers["w1"] = randomTensor({32, 4, 1, 1}, rng);
+        g.initializers["w2"] = randomTensor({4, 32, 1, 1}, rng);
+        g.initializers["w3"] = randomTensor({4, 4, 3, 3}, rng);
+        g.initializers["pads"] = Tensor::fromInt64({8}, Ints{0, 0, 1, 2, 0, 0, 2, 1});
+        g.initializers["value"] = Tensor::fromFloats({}, std::vector<float>{0.25f});
+        auto node = [](const char* name, const char* op, std::vector<std::string> in, const char* out) {
+            Node n;
+            n.name = name;
+            n.opType = op;
+            n.inputs = std::move(in);
+            n.outputs = {out};
+            return n;
+        };
+        g.nodes = {node("conv1", "Conv", {"x", "w1"}, "c1"), node("conv2", "Conv", {"c1", "w2"}, "c2"),
+                   node("pad", "Pad", {"c2", "pads", "value"}, "p"), node("conv3", "Conv", {"p", "w3"}, "y")};
+        g.outputs.push_back(ValueInfo{"y", DataType::Float32, {}, {}, false});
+        const Tensor x = randomTensor({1, 4, 10, 10}, rng);
+        std::vector<float> outputs[2];
+        for (const bool dnnl : {true, false}) {
+            EngineOptions options;
+            options.useDnnl = dnnl;
+            options.threads = 1;
+            auto compiled = CompiledModel::compile(g, {}, options);
+            if (dnnl)
+                QVERIFY(compiled->referenceNodes().empty());
+            Session session(compiled);
+            for (int run = 0; run < 2; ++run) // the second run sees the first run's leftovers everywhere
+                session.run({x.data<float>()});
+            const auto out = session.output(0);
+            outputs[dnnl ? 0 : 1].assign(out.begin(), out.end());
+        }
+        QCOMPARE(outputs[0].size(), outputs[1].size());
+        for (std::size_t i = 0; i < outputs[0].size(); ++i)
+            QVERIFY2(std::fabs(outputs[0][i] - outputs[1][i]) <= 1e-4f * (1.0f + std::fabs(outputs[1][i])), qPrintable(QString::number(i)));
     }
 
     // oneDNN's deconvolution rejects a negative end pad (output_padding beyond the end pad). The node then
