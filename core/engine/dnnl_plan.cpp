@@ -320,6 +320,7 @@ public:
             if (ctx.isFused(node))
                 continue;
             bool lowered = false;
+            auto fused = ctx.fusedSnapshot();
             try {
                 if (LowerFn lower = findLowering(node.opType))
                     lowered = lower(ctx, node);
@@ -328,6 +329,8 @@ public:
             } catch (const Error& e) {
                 throw Error(e.message(), {graph.sourcePath, node.label()});
             }
+            if (!lowered)
+                ctx.restoreFused(std::move(fused));
             if (!lowered)
                 addReferenceStep(ctx, node);
         }

@@ -97,6 +97,10 @@ public:
     void observeAfterLastStep(const std::string& value);
     void markFused(const Node& node) { m_fused.insert(&node); }
     bool isFused(const Node& node) const { return m_fused.count(&node) != 0; }
+    // Lowerings may mark followers fused before oneDNN accepts their primitive; the plan restores the set when
+    // a lowering fails so the reference fallback still runs those nodes.
+    std::set<const Node*> fusedSnapshot() const { return m_fused; }
+    void restoreFused(std::set<const Node*> fused) { m_fused = std::move(fused); }
 
     static dnnl::memory::desc plainDesc(const Shape& shape, dnnl::memory::data_type type = dnnl::memory::data_type::f32);
     static dnnl::memory::data_type storageType(const ActivationQuant& q)
