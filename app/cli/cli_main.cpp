@@ -1,7 +1,6 @@
 // quantscope-cli: the headless QuantScope engine.
 #include "app/cli/commands.h"
 #include "core/util/error.h"
-#include "core/util/openmp_policy.h"
 #include "core/util/progress.h"
 
 #include <cstdio>
@@ -26,7 +25,6 @@ void usage()
 
 int main(int argc, char** argv)
 {
-    qs::ensurePassiveOpenMpWait(argv);
     if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h")) {
         usage();
         return argc < 2 ? 2 : 0;
