@@ -156,29 +156,7 @@ void keepIfDifferent(std::optional<T>& value, const std::optional<T>& global)
 
 std::string distillerModulePath(const std::string& nodeName)
 {
-    if (nodeName.empty() || nodeName[0] != '/')
-        return nodeName;
-    std::vector<std::string> parts;
-    for (std::size_t start = 1; start <= nodeName.size();) {
-        const std::size_t slash = nodeName.find('/', start);
-        parts.push_back(nodeName.substr(start, slash == std::string::npos ? std::string::npos : slash - start));
-        if (slash == std::string::npos)
-            break;
-        start = slash + 1;
-    }
-    if (parts.size() < 2)
-        return nodeName;
-    parts.pop_back(); // the operator
-    std::string parent, last; // the path is parent + last
-    for (const std::string& part : parts) {
-        if (!last.empty() && part.rfind(last + ".", 0) == 0) {
-            last = part; // a Sequential's child repeats its attribute name: "downsample/downsample.0"
-        } else {
-            parent = parent.empty() ? last : (last.empty() ? parent : parent + "." + last);
-            last = part;
-        }
-    }
-    return parent.empty() ? last : parent + "." + last;
+    return modulePath(nodeName); // core/ptq/calibration.h: one derivation for overrides, lists and stats files
 }
 
 std::vector<std::string> distillerNames(const Node& node)
@@ -187,8 +165,6 @@ std::vector<std::string> distillerNames(const Node& node)
     const std::string path = distillerModulePath(node.name);
     if (path != node.name) {
         names.push_back(path);
-        if (const std::string other = modulePath(node.name); other != path)
-            names.push_back(other); // what --qe-no-quant-layers and the stats file match
         // A functional add inside a module ("/layer1/layer1.0/Add"): Distiller's models name the
         // EltwiseAdd module that replaces it "add".
         const std::string last = node.name.substr(node.name.rfind('/') + 1);
