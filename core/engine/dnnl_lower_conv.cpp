@@ -5,6 +5,29 @@
 
 namespace qs {
 
+DnnlConvGeometry convGeometry(const Node& node, const Shape& x, const Shape& w, const Shape& y)
+{
+    const std::size_t spatial = x.size() - 2;
+    const WindowGeometry g = windowOf(node, {x.begin() + 2, x.end()}, {w.begin() + 2, w.end()});
+    const int64_t group = node.attributes.i("group", 1);
+    DnnlConvGeometry c;
+    c.weightDims = LoweringContext::dims(w);
+    if (group > 1) {
+        c.weightDims = {group, w[0] / group, w[1]};
+        c.weightDims.insert(c.weightDims.end(), w.begin() + 2, w.end());
+    }
+    c.strides.assign(g.strides.begin(), g.strides.end());
+    c.padL.assign(g.padsBegin.begin(), g.padsBegin.end());
+    c.padR.resize(spatial);
+    c.dilation.resize(spatial);
+    for (std::size_t i = 0; i < spatial; ++i) {
+        c.dilation[i] = g.dilations[i] - 1;
+        const int64_t effective = (g.kernel[i] - 1) * g.dilations[i] + 1;
+        c.padR[i] = (y[2 + i] - 1) * g.strides[i] + effective - x[2 + i] - g.padsBegin[i];
+    }
+    return c;
+}
+
 bool lowerConv(LoweringContext& ctx, const Node& node)
 {
     using dt = dnnl::memory::data_type;
@@ -17,23 +40,7 @@ bool lowerConv(LoweringContext& ctx, const Node& node)
     const Shape& x = ctx.shapeOf(node.input(0));
     const Shape& w = weights->shape();
     const Shape& y = ctx.shapeOf(node.outputs[0]);
-    const std::size_t spatial = x.size() - 2;
-    const WindowGeometry g = windowOf(node, {x.begin() + 2, x.end()}, {w.begin() + 2, w.end()});
-    const int64_t group = node.attributes.i("group", 1);
-
-    dnnl::memory::dims weightDims = LoweringContext::dims(w);
-    if (group > 1) {
-        weightDims = {group, w[0] / group, w[1]};
-        weightDims.insert(weightDims.end(), w.begin() + 2, w.end());
-    }
-    dnnl::memory::dims strides(g.strides.begin(), g.strides.end()), padL(g.padsBegin.begin(), g.padsBegin.end()),
-        padR(g.padsEnd.begin(), g.padsEnd.end()), dilation(spatial);
-    for (std::size_t i = 0; i < spatial; ++i) {
-        dilation[i] = g.dilations[i] - 1;
-        // oneDNN wants the right padding that yields exactly the ONNX output size.
-        const int64_t effective = (g.kernel[i] - 1) * g.dilations[i] + 1;
-        padR[i] = (y[2 + i] - 1) * g.strides[i] + effective - x[2 + i] - g.padsBegin[i];
-    }
+    const auto [weightDims, strides, dilation, padL, padR] = convGeometry(node, x, w, y);
 
     const auto srcAny = dnnl::memory::desc(LoweringContext::dims(x), dt::f32, tag::any);
     const auto wAny = dnnl::memory::desc(weightDims, dt::f32, tag::any);

@@ -6,6 +6,18 @@
 
 namespace qs {
 
+Tensor gemmWeightsNK(const Node& node, const Tensor& b, int64_t n, int64_t k)
+{
+    Tensor weights = b.cast(DataType::Float32);
+    if (node.attributes.i("transB", 0) != 0)
+        return weights;
+    Tensor t(DataType::Float32, {n, k});
+    for (int64_t i = 0; i < k; ++i)
+        for (int64_t j = 0; j < n; ++j)
+            t.data<float>()[j * k + i] = weights.data<float>()[i * n + j];
+    return t;
+}
+
 bool lowerGemm(LoweringContext& ctx, const Node& node)
 {
     using dt = dnnl::memory::data_type;
@@ -18,15 +30,7 @@ bool lowerGemm(LoweringContext& ctx, const Node& node)
     const Shape& a = ctx.shapeOf(node.input(0));
     const Shape& y = ctx.shapeOf(node.outputs[0]);
     const int64_t n = y[1], k = a[1];
-    // Weights as [N, K].
-    Tensor weights = b->cast(DataType::Float32);
-    if (node.attributes.i("transB", 0) == 0) {
-        Tensor t(DataType::Float32, {n, k});
-        for (int64_t i = 0; i < k; ++i)
-            for (int64_t j = 0; j < n; ++j)
-                t.data<float>()[j * k + i] = weights.data<float>()[i * n + j];
-        weights = std::move(t);
-    }
+    const Tensor weights = gemmWeightsNK(node, *b, n, k);
     // Bias: beta * C when C is a constant vector of N (or [1, N]).
     std::vector<float> bias;
     if (node.hasInput(2)) {

@@ -173,19 +173,7 @@ bool lowerConvInt8(LoweringContext& ctx, const Node& node)
     const Shape& x = ctx.shapeOf(node.input(0));
     const Shape& w = weights->shape();
     const Shape& y = ctx.shapeOf(node.outputs[0]);
-    const std::size_t spatial = x.size() - 2;
-    const WindowGeometry g = windowOf(node, {x.begin() + 2, x.end()}, {w.begin() + 2, w.end()});
-    const int64_t group = node.attributes.i("group", 1);
-    dnnl::memory::dims weightDims = LoweringContext::dims(w);
-    if (group > 1) {
-        weightDims = {group, w[0] / group, w[1]};
-        weightDims.insert(weightDims.end(), w.begin() + 2, w.end());
-    }
-    dnnl::memory::dims strides(g.strides.begin(), g.strides.end()), padL(g.padsBegin.begin(), g.padsBegin.end()), padR(spatial), dilation(spatial);
-    for (std::size_t i = 0; i < spatial; ++i) {
-        dilation[i] = g.dilations[i] - 1;
-        padR[i] = (y[2 + i] - 1) * g.strides[i] + (g.kernel[i] - 1) * g.dilations[i] + 1 - x[2 + i] - g.padsBegin[i];
-    }
+    const auto [weightDims, strides, dilation, padL, padR] = convGeometry(node, x, w, y);
     Int8Weights iw;
     iw.scales = quantizeWeights(*weights, *wq, iw.values);
     const Int8Epilogue e = planEpilogue(ctx, node);
@@ -232,14 +220,7 @@ bool lowerGemmInt8(LoweringContext& ctx, const Node& node)
     const Shape& a = ctx.shapeOf(node.input(0));
     const Shape& y = ctx.shapeOf(node.outputs[0]);
     const int64_t n = y[1], k = a[1];
-    Tensor weights = b->cast(DataType::Float32);
-    if (node.attributes.i("transB", 0) == 0) {
-        Tensor t(DataType::Float32, {n, k});
-        for (int64_t i = 0; i < k; ++i)
-            for (int64_t j = 0; j < n; ++j)
-                t.data<float>()[j * k + i] = weights.data<float>()[i * n + j];
-        weights = std::move(t);
-    }
+    const Tensor weights = gemmWeightsNK(node, *b, n, k);
     const Tensor* c = node.hasInput(2) ? ctx.constant(node.input(2)) : nullptr;
     if (node.hasInput(2) && (!c || c->size() != n))
         return false;

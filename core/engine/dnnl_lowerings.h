@@ -25,6 +25,15 @@ bool lowerPad(LoweringContext& ctx, const Node& node); // constant mode
 bool lowerConvInt8(LoweringContext& ctx, const Node& node);
 bool lowerGemmInt8(LoweringContext& ctx, const Node& node);
 
+// Convolution geometry in oneDNN's terms (shared by the FP32 and int8 lowerings): grouped weight dims,
+// strides, dilations (oneDNN counts from 0), and the right padding that yields exactly the ONNX output size.
+struct DnnlConvGeometry {
+    dnnl::memory::dims weightDims, strides, dilation, padL, padR;
+};
+DnnlConvGeometry convGeometry(const Node& node, const Shape& x, const Shape& w, const Shape& y);
+// Gemm's B as [N, K] float weights (transposed when transB = 0), as inner_product takes them.
+Tensor gemmWeightsNK(const Node& node, const Tensor& b, int64_t n, int64_t k);
+
 // Appends the activations that directly follow `value` (each the sole consumer of the previous) to `ops`
 // and marks them fused. Returns the name of the last value produced (== value if nothing was fused).
 std::string fuseActivations(LoweringContext& ctx, const std::string& value, dnnl::post_ops& ops);
