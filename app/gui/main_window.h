@@ -71,6 +71,8 @@ private:
     void chooseSession();
     void chooseDataset();
     void exportRunsCsv();
+    void exportConfigFile();
+    void importConfigFile();
     void onJobError(const QString& kind, const JobError& error);
 
     Workbench* m_workbench;

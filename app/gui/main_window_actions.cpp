@@ -44,12 +44,12 @@ void MainWindow::createActions()
     m_actions.saveSession = make(tr("&Save Session"), QKeySequence::Save, tr("Save the model, data, config and runs"), [this] { saveSession(); });
     m_actions.saveSessionAs = make(tr("Save Session &As\u2026"), QKeySequence::SaveAs, tr("Save the session under a new name"), [this] { saveSessionAs(); });
     m_actions.exportRuns = make(tr("&Export Runs as CSV\u2026"), QKeySequence(), tr("Write the runs table to a CSV file"), [this] { exportRunsCsv(); });
-    m_actions.importConfig = make(tr("&Import Config (Distiller YAML)\u2026"), QKeySequence(), {}, [] {});
-    m_actions.exportConfig = make(tr("E&xport Config (Distiller YAML)\u2026"), QKeySequence(), {}, [] {});
-    for (QAction* a : {m_actions.importConfig, m_actions.exportConfig}) { // needs core/quant's YAML reader/writer
-        a->setEnabled(false);
-        a->setStatusTip(tr("Available once the Distiller config support (core/quant) lands"));
-    }
+    m_actions.importConfig = make(tr("&Import Config (Distiller YAML)\u2026"), QKeySequence(),
+                                  tr("Apply a Distiller PostTrainLinearQuantizer YAML config to the layers (undoable)"),
+                                  [this] { importConfigFile(); });
+    m_actions.exportConfig = make(tr("E&xport Config (Distiller YAML)\u2026"), QKeySequence(),
+                                  tr("Write the layer settings as a Distiller YAML config (usable with --qe-config-file)"),
+                                  [this] { exportConfigFile(); });
     m_actions.quit = make(tr("&Quit"), QKeySequence::Quit, tr("Quit QuantScope"), [this] { close(); });
 
     m_actions.undo = w->undoStack()->createUndoAction(this, tr("&Undo"));
@@ -215,6 +215,32 @@ void MainWindow::exportRunsCsv()
         m_log->info(tr("Runs exported to %1").arg(path));
     } catch (const Error& e) {
         showError(tr("Could not export the runs"), QString::fromStdString(e.what()));
+    }
+}
+
+void MainWindow::exportConfigFile()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Config"), QStringLiteral("quantization.yaml"), tr("YAML files (*.yaml *.yml)"));
+    if (path.isEmpty())
+        return;
+    try {
+        m_workbench->exportConfig(path);
+        m_log->info(tr("Config exported to %1").arg(path));
+    } catch (const Error& e) {
+        showError(tr("Could not export the config"), QString::fromStdString(e.what()));
+    }
+}
+
+void MainWindow::importConfigFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import Config"), QString(), tr("YAML files (*.yaml *.yml)"));
+    if (path.isEmpty())
+        return;
+    try {
+        for (const QString& warning : m_workbench->importConfig(path))
+            m_log->info(warning);
+    } catch (const Error& e) {
+        showError(tr("Could not import the config; nothing was changed"), QString::fromStdString(e.what()));
     }
 }
 

@@ -5,6 +5,9 @@
 #include "app/gui/models/runs_table_model.h"
 #include "app/gui/plot_data.h"
 #include "core/data/subset.h"
+#include "core/distiller/distiller_resolve.h"
+#include "core/distiller/distiller_yaml.h"
+#include "core/transforms/prepare_graph.h"
 #include "core/util/error.h"
 #include "core/util/progress.h"
 
@@ -300,6 +303,67 @@ bool Workbench::restoreRunConfig(int runRow)
         m_undo->push(new LayerEditCommand(m_layers, tr("Restore the config of %1").arg(run.name), rows, before, after));
     emit message(tr("Restored the config of %1 (%n layers changed)", nullptr, static_cast<int>(rows.size())).arg(run.name));
     return true;
+}
+
+namespace {
+
+// The graph the layer names refer to (BatchNorm folded, as the table's layers).
+Graph preparedForConfig(const std::shared_ptr<const Graph>& model)
+{
+    if (!model)
+        throw Error("open a model first");
+    PrepareOptions options;
+    options.shapes.batch = 1;
+    return prepareGraph(*model, options);
+}
+
+LayerConfig fromPtqSettings(const LayerPtqSettings& s)
+{
+    LayerConfig c;
+    c.noQuant = !s.quantize;
+    c.bitsActivations = s.quant.bitsActivations;
+    c.bitsWeights = s.quant.bitsWeights;
+    c.mode = s.quant.modeActivations;
+    c.perChannel = s.quant.perChannel;
+    c.clip = s.clip;
+    return c;
+}
+
+} // namespace
+
+void Workbench::exportConfig(const QString& path) const
+{
+    const Graph prepared = preparedForConfig(m_graph);
+    const PtqConfig config = toPtqConfig(m_layers->layers(), m_layers->configs());
+    saveDistillerConfig(fromPtqConfig(config, prepared), path.toStdString());
+}
+
+QStringList Workbench::importConfig(const QString& path)
+{
+    const Graph prepared = preparedForConfig(m_graph);
+    std::vector<DistillerWarning> warnings;
+    const DistillerConfig distiller = readDistillerConfig(path.toStdString(), &warnings);
+    const PtqConfig config = toPtqConfig(distiller, prepared, nullptr, &warnings);
+    std::vector<int> rows;
+    std::vector<LayerConfig> before, after;
+    for (std::size_t row = 0; row < m_layers->layers().size(); ++row) {
+        const Node* node = prepared.findNode(m_layers->layers()[row].name.toStdString());
+        if (!node)
+            throw Error("layer '" + m_layers->layers()[row].name.toStdString() + "' is not in the model", {path.toStdString()});
+        const LayerConfig imported = fromPtqSettings(config.resolve(*node));
+        if (imported == m_layers->configs()[row])
+            continue;
+        rows.push_back(static_cast<int>(row));
+        before.push_back(m_layers->configs()[row]);
+        after.push_back(imported);
+    }
+    if (!rows.empty())
+        m_undo->push(new LayerEditCommand(m_layers, tr("Import %1").arg(QFileInfo(path).fileName()), rows, before, after));
+    QStringList messages;
+    for (const auto& w : warnings)
+        messages << QString::fromStdString((w.line > 0 ? path.toStdString() + ":" + std::to_string(w.line) + ": " : std::string()) + w.message);
+    emit message(tr("Imported %1: %n layers changed", nullptr, static_cast<int>(rows.size())).arg(QFileInfo(path).fileName()));
+    return messages;
 }
 
 void Workbench::applySession(const SessionData& s)

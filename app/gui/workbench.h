@@ -50,6 +50,13 @@ public:
     // Restores the per-layer config a run evaluated into the table as one undoable step; false when the run
     // has no stored config (the FP32 baseline, or a run from an older session).
     bool restoreRunConfig(int runRow);
+    // The table as a Distiller YAML config (global settings + one override per layer that differs). Throws
+    // qs::Error naming the file when it cannot be written.
+    void exportConfig(const QString& path) const;
+    // Reads a Distiller YAML config, resolves its overrides on the model's layers and applies the result as one
+    // undoable edit. Throws qs::Error (file and YAML line) and leaves the table unchanged on any problem.
+    // Returns the reader's warnings (unsupported keys, patterns that match no layer).
+    QStringList importConfig(const QString& path);
 
     void saveSession(const QString& path); // throws qs::Error
     void openSession(const QString& path); // reads now (throws), loads the model as a job
