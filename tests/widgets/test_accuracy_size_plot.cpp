@@ -3,6 +3,7 @@
 #include "widgets/plots/accuracy_size_plot.h"
 
 #include <QFileInfo>
+#include <QImage>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -69,6 +70,27 @@ private slots:
         QCOMPARE(clicked.count(), 1);
     }
 
+    void labelsDoNotOverlap()
+    {
+        // Three runs at one size with close accuracies: their labels must not be drawn over each other.
+        AccuracySizePlot plot;
+        plot.resize(700, 400);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        plot.setRuns({point(0, 44.6, 69.8, true), point(1, 11.2, 69.6), point(2, 11.2, 69.4), point(3, 11.2, 69.5), point(4, 5.6, 63.0)});
+        plot.setSelectedRun(1);
+        std::vector<QRect> rects;
+        for (int id = 0; id < 5; ++id) {
+            rects.push_back(plot.labelRect(id));
+            QVERIFY(!rects.back().isEmpty());
+        }
+        for (std::size_t a = 0; a < rects.size(); ++a)
+            for (std::size_t b = a + 1; b < rects.size(); ++b)
+                QVERIFY2(!rects[a].adjusted(1, 1, -1, -1).intersects(rects[b].adjusted(1, 1, -1, -1)), qPrintable(QStringLiteral("labels %1 and %2").arg(a).arg(b)));
+        QCOMPARE(plot.frontPointCount(), 3); // 5.6, 11.2 @ 69.6, FP32
+        QCOMPARE(plot.pointCount(), 5);      // the selection ring is not a run
+    }
+
     void savesPng()
     {
         QTemporaryDir dir;
@@ -77,6 +99,9 @@ private slots:
         const QString path = dir.filePath(QStringLiteral("a.png"));
         QVERIFY(plot.savePng(path, 600, 400));
         QVERIFY(QFileInfo(path).size() > 0);
+        QCOMPARE(QImage(path).size(), QSize(600, 400));
+        QVERIFY(plot.savePdf(dir.filePath(QStringLiteral("a.pdf")), 600, 400));
+        QVERIFY(QFileInfo(dir.filePath(QStringLiteral("a.pdf"))).size() > 0);
     }
 };
 

@@ -23,9 +23,9 @@ HistogramData sample(int bits = 8)
     d.hi = 4.0;
     for (int i = 0; i < 256; ++i)
         d.counts.push_back(1000.0 * std::exp(-i / 20.0)); // ReLU-like decay
-    const char* names[] = {"none", "avg", "n_std", "gauss", "laplace", "percentile", "entropy", "mse"};
-    for (int m = 0; m < 8; ++m)
-        d.ranges.push_back({QString::fromLatin1(names[m]), 0.0, 4.0 - 0.3 * m, 20.0 + m}); // mse best
+    const char* names[] = {"none", "avg", "n_std", "gauss", "laplace", "percentile", "entropy", "mse", "pytorch_histogram"};
+    for (int m = 0; m < 9; ++m) // every lo at 0 (one shared line), his 0.3 apart; pytorch_histogram best
+        d.ranges.push_back({QString::fromLatin1(names[m]), 0.0, 4.0 - 0.3 * m, 20.0 + m});
     d.activeMethod = QStringLiteral("avg");
     d.grid.qmin = 0;
     d.grid.qmax = (1 << bits) - 1;
@@ -44,12 +44,24 @@ private slots:
         ActivationHistogramView view;
         view.resize(900, 420);
         view.setData(sample());
-        QCOMPARE(view.legendMethods().size(), 8);
-        QCOMPARE(view.legendMethods().front(), QStringLiteral("mse"));  // best predicted SQNR first
+        QCOMPARE(view.legendMethods().size(), 9);
+        QCOMPARE(view.legendMethods().front(), QStringLiteral("pytorch_histogram")); // best predicted SQNR first
+        QCOMPARE(view.legendMethods()[1], QStringLiteral("mse"));
         QCOMPARE(view.legendMethods().back(), QStringLiteral("none"));
-        QCOMPARE(view.markerCount(), 16);
+        QCOMPARE(view.markerCount(), 18);
         QVERIFY(view.markerPenWidth(QStringLiteral("avg")) > view.markerPenWidth(QStringLiteral("mse")));
+        QCOMPARE(view.markerPenWidth(QStringLiteral("mse")), view.markerPenWidth(QStringLiteral("none")));
+        QCOMPARE(view.markerPenWidth(QStringLiteral("unknown")), 0.0);
         QCOMPARE(view.gridItemCount(), 2); // 256 levels: the clipped regions left of the grid and right of 3.7 are shaded
+        QVERIFY(view.gridCaption().contains(QStringLiteral("256")));
+
+        HistogramData noActive = sample();
+        noActive.activeMethod.clear();
+        noActive.grid = {};
+        view.setData(noActive);
+        QCOMPARE(view.markerPenWidth(QStringLiteral("avg")), view.markerPenWidth(QStringLiteral("mse")));
+        QCOMPARE(view.gridItemCount(), 0);
+        QVERIFY(view.gridCaption().isEmpty());
     }
 
     void ticksForFewLevels()
@@ -58,6 +70,7 @@ private slots:
         view.resize(900, 420);
         view.setData(sample(4));
         QCOMPARE(view.gridItemCount(), 16);
+        QVERIFY(view.gridCaption().contains(QStringLiteral("16")));
     }
 
     void logToggle()
@@ -65,9 +78,13 @@ private slots:
         ActivationHistogramView view;
         view.setData(sample());
         QVERIFY(view.logScale());
+        QVERIFY(view.countAxisLogarithmic());
         view.setLogScale(false);
         QVERIFY(!view.logScale());
-        QCOMPARE(view.legendMethods().size(), 8); // the data stays
+        QVERIFY(!view.countAxisLogarithmic());
+        QCOMPARE(view.legendMethods().size(), 9); // the data stays
+        view.setLogScale(true);
+        QVERIFY(view.countAxisLogarithmic());
     }
 
     void legendClickEmitsMethod()
@@ -83,6 +100,27 @@ private slots:
         QTest::mouseClick(view.plotWidget(), Qt::LeftButton, {}, rect.center());
         QCOMPARE(clicked.count(), 1);
         QCOMPARE(clicked.first().first().toString(), QStringLiteral("entropy"));
+    }
+
+    void clickNearALineEmitsItsMethod()
+    {
+        ActivationHistogramView view;
+        view.resize(900, 420);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setData(sample());
+        QSignalSpy clicked(&view, &ActivationHistogramView::rangeClicked);
+        const double entropyHi = view.markerPixel(QStringLiteral("entropy"), true);
+        const double gaussHi = view.markerPixel(QStringLiteral("gauss"), true);
+        QVERIFY(std::abs(entropyHi - gaussHi) > 20.0); // the sample's lines are well apart
+        const int y = view.plotWidget()->height() / 2;
+        QTest::mouseClick(view.plotWidget(), Qt::LeftButton, {}, QPoint(static_cast<int>(std::lround(entropyHi)) + 2, y));
+        QCOMPARE(clicked.count(), 1);
+        QCOMPARE(clicked.takeFirst().first().toString(), QStringLiteral("entropy"));
+        // Every method's lo is 0: a click on that shared line is ambiguous; between lines nothing is hit.
+        QTest::mouseClick(view.plotWidget(), Qt::LeftButton, {}, QPoint(static_cast<int>(std::lround(view.markerPixel(QStringLiteral("avg"), false))), y));
+        QTest::mouseClick(view.plotWidget(), Qt::LeftButton, {}, QPoint(static_cast<int>(std::lround((entropyHi + gaussHi) / 2)), y));
+        QCOMPARE(clicked.count(), 0);
     }
 
     void emptyDataShowsMessage()

@@ -3,6 +3,7 @@
 
 #include <QFileInfo>
 #include <QTemporaryDir>
+#include <QImage>
 #include <QTest>
 
 using namespace qs::widgets;
@@ -23,9 +24,19 @@ private slots:
         QCOMPARE(view.channelCount(), 3);
         QCOMPARE(view.tensorLineCount(), 2);
         QCOMPARE(WeightRangeView::medianRangeFraction(data), 0.5);
+
+        // Hovering a bar tells that channel's share of the tensor range; off the bars, nothing.
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const QString tip = view.channelToolTip(view.channelPosition(1));
+        QVERIFY2(tip.contains(QStringLiteral("channel 1")) && tip.contains(QStringLiteral("25%")), qPrintable(tip));
+        QVERIFY(view.channelToolTip(view.channelPosition(2)).contains(QStringLiteral("50%")));
+        QVERIFY(view.channelToolTip(QPoint(1, 1)).isEmpty());
         QTemporaryDir dir;
         QVERIFY(view.savePng(dir.filePath(QStringLiteral("w.png")), 600, 300));
-        QVERIFY(QFileInfo(dir.filePath(QStringLiteral("w.png"))).size() > 0);
+        QCOMPARE(QImage(dir.filePath(QStringLiteral("w.png"))).size(), QSize(600, 300));
+        QVERIFY(view.savePdf(dir.filePath(QStringLiteral("w.pdf")), 600, 300));
+        QVERIFY(QFileInfo(dir.filePath(QStringLiteral("w.pdf"))).size() > 0);
         view.setData({});
         QCOMPARE(view.channelCount(), 0);
     }

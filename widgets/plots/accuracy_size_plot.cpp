@@ -60,6 +60,7 @@ AccuracySizePlot::AccuracySizePlot(QWidget* parent) : QWidget(parent), m_plot(ne
                 emit runClicked(m_runs[static_cast<std::size_t>(i)].id);
     });
     connect(m_plot, &QCustomPlot::mouseMove, this, &AccuracySizePlot::onMouseMove);
+    connect(m_plot, &QCustomPlot::afterLayout, this, &AccuracySizePlot::placeLabels);
     setRuns({});
 }
 
@@ -96,6 +97,7 @@ void AccuracySizePlot::rebuild()
     const QPalette pal = palette();
     m_plot->clearItems();
     m_plot->clearPlottables();
+    m_labels.clear();
     m_plot->legend->setVisible(true);
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
     applyPlotTheme(m_plot, pal);
@@ -118,6 +120,7 @@ void AccuracySizePlot::rebuild()
     QColor frontColor = accent;
     frontColor.setAlpha(160);
     frontLine->setPen(QPen(frontColor, 1.5, Qt::DashLine));
+    frontLine->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(accent, 1.5), Qt::NoBrush, 16)); // rings the optimal runs
     for (int i : front)
         frontLine->addData(m_runs[static_cast<std::size_t>(i)].sizeMB, m_runs[static_cast<std::size_t>(i)].top1);
 
@@ -146,31 +149,120 @@ void AccuracySizePlot::rebuild()
     m_plot->xAxis->setRange(std::max(0.0, xmin - dx), xmax + 2.5 * dx);
     m_plot->yAxis->setRange(ymin - 3.0 * dy, ymax + dy);
 
+    for (const RunPoint& r : m_runs)
+        if (r.id == m_selected) {
+            QCPGraph* selected = m_plot->addGraph();
+            selected->setObjectName(QStringLiteral("selected"));
+            selected->setLineStyle(QCPGraph::lsNone);
+            selected->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(pal.color(QPalette::Highlight), 2.5), Qt::NoBrush, 24));
+            selected->addData(r.sizeMB, r.top1);
+            selected->removeFromLegend();
+        }
+
+    // Labels and their leader lines; placeLabels() puts them where they overlap neither points nor each other
+    // once the axes are laid out (it runs on every layout, so resizing re-places them).
     QFont small = font();
     small.setPointSizeF(font().pointSizeF() * 0.9);
+    QColor leaderColor = text;
+    leaderColor.setAlpha(120);
     for (const RunPoint& r : m_runs) {
         auto* label = new QCPItemText(m_plot);
-        label->position->setCoords(r.sizeMB, r.top1);
+        label->position->setType(QCPItemPosition::ptAbsolute);
         label->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-        label->setPadding(QMargins(13, 0, 0, 0)); // clear of the selection ring
+        label->setPadding(QMargins(0, 0, 0, 0));
         label->setText(r.name);
-        label->setFont(small);
+        QFont f = small;
+        f.setBold(r.id == m_selected);
+        label->setFont(f);
         label->setColor(text);
         label->setClipToAxisRect(true);
         label->setSelectable(false);
-        if (r.id == m_selected) {
-            auto* ring = new QCPItemEllipse(m_plot);
-            ring->topLeft->setType(QCPItemPosition::ptAbsolute);
-            ring->bottomRight->setType(QCPItemPosition::ptAbsolute);
-            ring->topLeft->setParentAnchor(label->position);
-            ring->bottomRight->setParentAnchor(label->position);
-            ring->topLeft->setCoords(-10, -10);
-            ring->bottomRight->setCoords(10, 10);
-            ring->setPen(QPen(pal.color(QPalette::Highlight), 2));
-            ring->setSelectable(false);
-        }
+        label->setProperty("qsRole", QStringLiteral("label"));
+        auto* leader = new QCPItemLine(m_plot);
+        leader->start->setType(QCPItemPosition::ptAbsolute);
+        leader->end->setType(QCPItemPosition::ptAbsolute);
+        leader->setPen(QPen(leaderColor, 1));
+        leader->setSelectable(false);
+        leader->setVisible(false);
+        leader->setProperty("qsRole", QStringLiteral("leader"));
+        m_labels.push_back({label, leader});
     }
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void AccuracySizePlot::placeLabels()
+{
+    if (m_labels.size() != m_runs.size())
+        return;
+    const QRectF area = m_plot->axisRect()->rect();
+    constexpr double kGap = 11.0;  // from the point's centre to the label
+    constexpr double kPoint = 7.0; // half the size of a point marker
+    std::vector<QPointF> points;
+    std::vector<QRectF> taken;
+    for (const RunPoint& r : m_runs) {
+        points.emplace_back(m_plot->xAxis->coordToPixel(r.sizeMB), m_plot->yAxis->coordToPixel(r.top1));
+        taken.emplace_back(points.back() - QPointF(kPoint, kPoint), QSizeF(2 * kPoint, 2 * kPoint));
+    }
+    // The front's step line too: a label across it is hard to read.
+    const std::vector<int> front = paretoFront(m_runs);
+    for (std::size_t k = 0; k + 1 < front.size(); ++k) {
+        const QPointF a = points[static_cast<std::size_t>(front[k])], b = points[static_cast<std::size_t>(front[k + 1])];
+        taken.emplace_back(QPointF(std::min(a.x(), b.x()), a.y() - 1.0), QPointF(std::max(a.x(), b.x()), a.y() + 1.0)); // horizontal at a
+        taken.emplace_back(QPointF(b.x() - 1.0, std::min(a.y(), b.y())), QPointF(b.x() + 1.0, std::max(a.y(), b.y())));  // vertical at b
+    }
+    // Most accurate first, so the runs a user cares about keep their label beside the point.
+    std::vector<std::size_t> order(m_runs.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [this](std::size_t a, std::size_t b) { return m_runs[a].top1 > m_runs[b].top1; });
+    for (std::size_t i : order) {
+        QCPItemText* label = m_labels[i].first;
+        QCPItemLine* leader = m_labels[i].second;
+        const QFontMetricsF metrics(label->font());
+        const QSizeF size(metrics.horizontalAdvance(label->text()) + 2.0, metrics.height());
+        const QPointF p = points[i];
+        // Right of the point, left of it, then stepped up and down on either side.
+        std::vector<QRectF> candidates;
+        for (int step = 0; step <= 4; ++step)
+            for (int sign : {1, -1}) {
+                if (step == 0 && sign < 0)
+                    continue;
+                const double dy = sign * step * size.height();
+                candidates.emplace_back(QPointF(p.x() + kGap, p.y() - size.height() / 2 + dy), size);
+                candidates.emplace_back(QPointF(p.x() - kGap - size.width(), p.y() - size.height() / 2 + dy), size);
+            }
+        QRectF chosen = candidates.front();
+        for (const QRectF& c : candidates) {
+            const bool inside = area.contains(c);
+            const bool free = std::none_of(taken.begin(), taken.end(), [&c](const QRectF& t) { return t.intersects(c); });
+            if (inside && free) {
+                chosen = c;
+                break;
+            }
+        }
+        taken.push_back(chosen);
+        label->position->setCoords(chosen.left(), chosen.center().y());
+        const bool beside = std::abs(chosen.center().y() - p.y()) < 1.0;
+        leader->setVisible(!beside);
+        if (!beside) {
+            const double x = chosen.left() > p.x() ? chosen.left() - 1.0 : chosen.right() + 1.0;
+            leader->start->setCoords(p);
+            leader->end->setCoords(x, chosen.center().y());
+        }
+    }
+}
+
+QRect AccuracySizePlot::labelRect(int id)
+{
+    m_plot->replot(QCustomPlot::rpImmediateRefresh);
+    for (std::size_t i = 0; i < m_runs.size() && i < m_labels.size(); ++i)
+        if (m_runs[i].id == id) {
+            QCPItemText* label = m_labels[i].first;
+            const QFontMetricsF metrics(label->font());
+            const QPointF at = label->position->pixelPosition();
+            const QSizeF size(metrics.horizontalAdvance(label->text()), metrics.height());
+            return QRectF(QPointF(at.x(), at.y() - size.height() / 2), size).toAlignedRect();
+        }
+    return {};
 }
 
 int AccuracySizePlot::runAt(const QPoint& pos) const

@@ -1,13 +1,18 @@
 #pragma once
 // The runs as points, model size (MB) against top-1 accuracy (%): the FP32 baseline drawn distinct, the
-// Pareto front (no other run is both smaller and more accurate) as a step line, a click on a point emits
-// runClicked(id). paretoFront() is the pure function behind the line.
+// Pareto front (no other run is both smaller and more accurate) as a step line with its runs ringed, the
+// selected run ringed in the highlight colour, each run labelled by name (labels are placed clear of the
+// points and of each other, with a leader line when moved off their point), a tooltip per point, and a
+// click on a point emits runClicked(id). paretoFront() is the pure function behind the line.
 
 #include <QString>
 #include <QWidget>
 
+#include <utility>
 #include <vector>
 
+class QCPItemLine;
+class QCPItemText;
 class QCustomPlot;
 class QLabel;
 class QMouseEvent;
@@ -43,6 +48,8 @@ public:
     // Where a run's point is, in plotWidget() coordinates (lays out first).
     QPoint runPosition(int id);
     QWidget* plotWidget() const;
+    // Where a run's name label is drawn, in plotWidget() coordinates (lays out first); empty when unknown.
+    QRect labelRect(int id);
 
     bool savePng(const QString& path, int width = 0, int height = 0);
     bool savePdf(const QString& path, int width = 0, int height = 0);
@@ -57,11 +64,13 @@ private:
     void rebuild();
     int runAt(const QPoint& pos) const; // index into m_runs or -1
     void onMouseMove(QMouseEvent* event);
+    void placeLabels();
 
     QCustomPlot* m_plot;
     QLabel* m_message;
     std::vector<RunPoint> m_runs;
     int m_selected = -1;
+    std::vector<std::pair<QCPItemText*, QCPItemLine*>> m_labels; // per run: name and leader line (owned by m_plot)
 };
 
 } // namespace qs::widgets

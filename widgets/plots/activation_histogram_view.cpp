@@ -21,6 +21,7 @@ const char* const kRole = "qsRole";
 constexpr double kActiveWidth = 2.6;
 constexpr double kMarkerWidth = 1.3;
 constexpr int kMaxTicks = 64;
+constexpr double kClickTolerance = 4.0; // pixels between a click and a marker line
 
 QString legendText(const MethodRange& r, int nameWidth)
 {
@@ -56,6 +57,11 @@ ActivationHistogramView::ActivationHistogramView(QWidget* parent)
                 emit rangeClicked(method);
     });
     connect(m_plot, &QCustomPlot::mouseMove, this, &ActivationHistogramView::onMouseMove);
+    connect(m_plot, &QCustomPlot::mousePress, this, [this](QMouseEvent* event) {
+        if (event->button() == Qt::LeftButton && m_plot->axisRect()->rect().contains(event->pos()))
+            if (const QString method = methodNear(event->pos().x()); !method.isEmpty())
+                emit rangeClicked(method);
+    });
     clear(tr("Calibrate, then select a layer to see its activation histogram and the range of every method."));
 }
 
@@ -195,13 +201,13 @@ void ActivationHistogramView::rebuild()
             tick->start->setTypeY(QCPItemPosition::ptAxisRectRatio);
             tick->end->setTypeY(QCPItemPosition::ptAxisRectRatio);
             tick->start->setCoords(x, 0.0);
-            tick->end->setCoords(x, 0.06);
+            tick->end->setCoords(x, 0.08);
             tick->setPen(QPen(gridColor, 1));
             tick->setSelectable(false);
             tick->setProperty(kRole, QStringLiteral("grid"));
         }
     } else if (grid.scale > 0.0) {
-        gridColor.setAlpha(45);
+        gridColor.setAlpha(isDarkPalette(pal) ? 40 : 24);
         const double left = std::min(xlo, grid.realMin()) - margin, right = std::max(xhi, grid.realMax()) + margin;
         for (auto [a, b] : {std::pair{left, grid.realMin()}, std::pair{grid.realMax(), right}}) {
             if (!(b > a))
@@ -216,6 +222,25 @@ void ActivationHistogramView::rebuild()
             shade->setSelectable(false);
             shade->setProperty(kRole, QStringLiteral("grid"));
         }
+    }
+
+    if (grid.scale > 0.0) {
+        // The grid's step in words: what one integer level is worth in real units.
+        auto* caption = new QCPItemText(m_plot);
+        caption->position->setType(QCPItemPosition::ptAxisRectRatio);
+        caption->position->setCoords(0.99, 0.015);
+        caption->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
+        caption->setText(grid.levels() <= kMaxTicks ? tr("%n quantization levels (ticks), step %1", nullptr, grid.levels()).arg(grid.scale, 0, 'g', 3)
+                                                    : tr("%n quantization levels, step %1; clipped regions shaded", nullptr, grid.levels())
+                                                          .arg(grid.scale, 0, 'g', 3));
+        caption->setColor(pal.color(QPalette::Text));
+        QColor captionBackground = pal.color(QPalette::Base);
+        captionBackground.setAlpha(200);
+        caption->setBrush(captionBackground);
+        caption->setPadding(QMargins(4, 2, 4, 2));
+        caption->setFont(small);
+        caption->setSelectable(false);
+        caption->setProperty(kRole, QStringLiteral("gridCaption"));
     }
 
     m_plot->xAxis->setLabel(tr("activation value"));
@@ -287,7 +312,58 @@ void ActivationHistogramView::onMouseMove(QMouseEvent* event)
             if (std::abs(m_plot->xAxis->coordToPixel(edge) - event->pos().x()) <= 3.0)
                 lines << tr("%1: range [%2, %3], pred. SQNR %4 dB").arg(r.method).arg(r.lo, 0, 'g', 4).arg(r.hi, 0, 'g', 4).arg(r.sqnrDb, 0, 'f', 1);
     lines.removeDuplicates();
+    const QStringList near = methodsNear(event->pos().x());
+    if (near.size() == 1)
+        lines << tr("click to use %1").arg(near.front());
+    else if (near.size() > 1)
+        lines << tr("several methods' lines meet here: click the legend to choose");
     QToolTip::showText(event->globalPosition().toPoint(), lines.join(QLatin1Char('\n')), m_plot);
+}
+
+QStringList ActivationHistogramView::methodsNear(double x) const
+{
+    QStringList near;
+    if (m_data.empty())
+        return near;
+    double best = kClickTolerance + 1e-9;
+    for (const MethodRange& r : m_data.ranges)
+        for (double edge : {r.lo, r.hi}) {
+            const double d = std::abs(m_plot->xAxis->coordToPixel(edge) - x);
+            if (d > kClickTolerance)
+                continue;
+            if (d < best - 0.5) { // clearly nearer: start over
+                best = d;
+                near.clear();
+            }
+            if (d <= best + 0.5 && !near.contains(r.method))
+                near << r.method;
+        }
+    return near;
+}
+
+QString ActivationHistogramView::methodNear(double x) const
+{
+    const QStringList near = methodsNear(x);
+    return near.size() == 1 ? near.front() : QString();
+}
+
+double ActivationHistogramView::markerPixel(const QString& method, bool high)
+{
+    m_plot->replot(QCustomPlot::rpImmediateRefresh); // lays the axes out
+    for (const MethodRange& r : m_data.ranges)
+        if (r.method == method)
+            return m_plot->xAxis->coordToPixel(high ? r.hi : r.lo);
+    return -1.0;
+}
+
+bool ActivationHistogramView::countAxisLogarithmic() const { return m_plot->yAxis->scaleType() == QCPAxis::stLogarithmic; }
+
+QString ActivationHistogramView::gridCaption() const
+{
+    for (int i = 0; i < m_plot->itemCount(); ++i)
+        if (auto* text = qobject_cast<QCPItemText*>(m_plot->item(i)); text && text->property(kRole).toString() == QLatin1String("gridCaption"))
+            return text->text();
+    return {};
 }
 
 QStringList ActivationHistogramView::legendMethods() const

@@ -2,8 +2,10 @@
 // The histogram of one activation value with the range every method would pick drawn on it: a dashed pair
 // of vertical lines (lo, hi) per method, a legend entry "method  SQNR dB" per method sorted best first, the
 // active (configured) method solid and thicker, and the quantization grid of the active range (one tick per
-// level when there are at most 64 levels, otherwise the clipped regions shaded). Clicking a legend entry
-// emits rangeClicked(method); hovering shows the bin and its count. Redraws are coalesced (queued replot).
+// level when there are at most 64 levels, otherwise the clipped regions shaded, with a caption giving the
+// level count and step). Clicking a legend entry, or within 4 px of one method's line (where several
+// methods' lines coincide the click is ambiguous and ignored), emits rangeClicked(method); hovering shows
+// the bin, its count and the lines under the cursor. Redraws are coalesced (queued replot).
 
 #include <QString>
 #include <QWidget>
@@ -63,6 +65,10 @@ public:
     int markerCount() const;
     int gridItemCount() const;
     double markerPenWidth(const QString& method) const; // 0 when the method has no marker
+    bool countAxisLogarithmic() const;                   // the count axis as drawn (logScale() is the toggle)
+    QString gridCaption() const;                         // empty without a grid
+    // x in plotWidget() coordinates of a method's lo (or hi) line, -1 when unknown (lays out first).
+    double markerPixel(const QString& method, bool high);
     // Where a method's legend entry is, in widget coordinates of plotWidget() (lays out first).
     QRect legendItemRect(const QString& method);
     QWidget* plotWidget() const;
@@ -80,6 +86,8 @@ private:
     void rebuild();
     void updateValueAxis();
     void onMouseMove(QMouseEvent* event);
+    QStringList methodsNear(double x) const; // methods with a line nearest to pixel x, within the tolerance
+    QString methodNear(double x) const;      // the one such method, empty when none or ambiguous
 
     QCustomPlot* m_plot;
     QCheckBox* m_log;

@@ -97,14 +97,26 @@ void ObserverComparisonView::rebuild()
         m_plot->axisRect()->insetLayout()->take(m_plot->legend);
         auto* side = new QCPLayoutGrid;
         layout->addElement(0, 1, side);
-        side->addElement(0, 0, m_plot->legend);
-        side->addElement(1, 0, new QCPLayoutElement(m_plot)); // keeps the legend compact at the top
+        side->setMargins(QMargins(2, 8, 8, 4)); // keeps the legend's frame off the widget's edges
+        auto* caption = new QCPTextElement(m_plot, tr("method\n(bar: lo to hi)"));
+        caption->setObjectName(QStringLiteral("legendCaption"));
+        side->addElement(0, 0, caption);
+        side->addElement(1, 0, m_plot->legend);
+        side->addElement(2, 0, new QCPLayoutElement(m_plot)); // keeps the legend compact at the top
         side->setRowStretchFactor(0, 0.001);
+        side->setRowStretchFactor(1, 0.001);
         layout->setColumnStretchFactor(1, 0.001);
         m_plot->legend->setVisible(true);
         m_plot->legend->setFillOrder(QCPLayoutGrid::foRowsFirst);
     }
     applyPlotTheme(m_plot, pal);
+    if (auto* side = qobject_cast<QCPLayoutGrid*>(layout->element(0, 1)))
+        if (auto* caption = qobject_cast<QCPTextElement*>(side->element(0, 0))) {
+            caption->setTextColor(pal.color(QPalette::PlaceholderText));
+            QFont small = font();
+            small.setPointSizeF(font().pointSizeF() * 0.9);
+            caption->setFont(small);
+        }
     const int rows = static_cast<int>(m_layers.size());
     const int methods = static_cast<int>(m_methods.size());
     // Row r (model order) sits at y = rows - 1 - r so the first layer is at the top.
@@ -170,7 +182,7 @@ void ObserverComparisonView::rebuild()
         active->setLineStyle(QCPGraph::lsNone);
         active->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangle, pal.color(QPalette::Text), pal.color(QPalette::Text), 7));
         active->setData(activeKeys, activeValues);
-        active->setName(tr("configured"));
+        active->setName(tr("configured (at hi)"));
     }
 
     QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);

@@ -5,9 +5,11 @@
 #include <qcustomplot.h>
 
 #include <QLabel>
+#include <QToolTip>
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <cmath>
 
 namespace qs::widgets {
 
@@ -18,6 +20,14 @@ WeightRangeView::WeightRangeView(QWidget* parent) : QWidget(parent), m_plot(new 
     m_message->setAlignment(Qt::AlignCenter);
     m_message->setWordWrap(true);
     m_message->setForegroundRole(QPalette::PlaceholderText);
+    m_plot->setMouseTracking(true);
+    connect(m_plot, &QCustomPlot::mouseMove, this, [this](QMouseEvent* event) {
+        const QString tip = channelToolTip(event->pos());
+        if (tip.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(event->globalPosition().toPoint(), tip, m_plot);
+    });
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_message, 1);
@@ -26,6 +36,7 @@ WeightRangeView::WeightRangeView(QWidget* parent) : QWidget(parent), m_plot(new 
 }
 
 WeightRangeView::~WeightRangeView() = default;
+QWidget* WeightRangeView::plotWidget() const { return m_plot; }
 
 void WeightRangeView::clear(const QString& message)
 {
@@ -93,9 +104,13 @@ void WeightRangeView::rebuild()
     titleFont.setBold(true);
     title->setFont(titleFont);
     title->setTextColor(pal.color(QPalette::Text));
-    title->setText(tr("%1 weights: %n output channels\nmedian channel range = %2% of the tensor range", nullptr, channels)
+    const double median = medianRangeFraction(m_data);
+    title->setText(tr("%1 weights: %n output channels\nmedian channel range = %2% of the tensor range "
+                      "(with one 8-bit scale per tensor: ~%3 of 256 levels)",
+                      nullptr, channels)
                        .arg(m_data.title)
-                       .arg(100.0 * medianRangeFraction(m_data), 0, 'f', 0));
+                       .arg(100.0 * median, 0, 'f', median < 0.1 ? 1 : 0)
+                       .arg(std::round(255.0 * median) + 1.0, 0, 'f', 0));
 
     // Each channel's [min, max] as an error bar around its midpoint (the midpoint itself is not drawn).
     QVector<double> keys(channels), mid(channels), below(channels), above(channels);
@@ -144,6 +159,37 @@ void WeightRangeView::rebuild()
     const double pad = 0.12 * (tensorMax - tensorMin + 1e-12);
     m_plot->yAxis->setRange(tensorMin - pad, tensorMax + 2.0 * pad); // room for the legend above the bars
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QString WeightRangeView::channelToolTip(const QPoint& pos) const
+{
+    if (m_data.empty() || !m_plot->isVisible() || !m_plot->axisRect()->rect().contains(pos))
+        return {};
+    const int c = static_cast<int>(std::lround(m_plot->xAxis->pixelToCoord(pos.x())));
+    if (c < 0 || c >= static_cast<int>(m_data.channelMin.size()))
+        return {};
+    const double tensorMin = *std::min_element(m_data.channelMin.begin(), m_data.channelMin.end());
+    const double tensorMax = *std::max_element(m_data.channelMax.begin(), m_data.channelMax.end());
+    const double lo = m_data.channelMin[static_cast<std::size_t>(c)], hi = m_data.channelMax[static_cast<std::size_t>(c)];
+    const double fraction = tensorMax > tensorMin ? (hi - lo) / (tensorMax - tensorMin) : 0.0;
+    return tr("<b>channel %1</b><br>[%2, %3]<br>range = %4% of the tensor's [%5, %6]<br>"
+              "8-bit levels it spans: ~%7 per tensor, 256 per channel")
+        .arg(c)
+        .arg(lo, 0, 'g', 4)
+        .arg(hi, 0, 'g', 4)
+        .arg(100.0 * fraction, 0, 'g', 3)
+        .arg(tensorMin, 0, 'g', 4)
+        .arg(tensorMax, 0, 'g', 4)
+        .arg(std::round(255.0 * fraction) + 1.0, 0, 'f', 0);
+}
+
+QPoint WeightRangeView::channelPosition(int channel)
+{
+    m_plot->replot(QCustomPlot::rpImmediateRefresh);
+    if (m_data.empty() || channel < 0 || channel >= static_cast<int>(m_data.channelMin.size()))
+        return {};
+    const double mid = 0.5 * (m_data.channelMin[static_cast<std::size_t>(channel)] + m_data.channelMax[static_cast<std::size_t>(channel)]);
+    return QPoint(static_cast<int>(std::lround(m_plot->xAxis->coordToPixel(channel))), static_cast<int>(std::lround(m_plot->yAxis->coordToPixel(mid))));
 }
 
 int WeightRangeView::channelCount() const

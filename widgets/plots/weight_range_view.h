@@ -1,7 +1,8 @@
 #pragma once
 // Per-output-channel weight ranges of one layer: a vertical bar from each channel's min to its max, with the
 // per-tensor min and max as horizontal lines. Shows at a glance how much a per-channel scale gains over one
-// scale per tensor (the title gives the median channel range as a fraction of the tensor range).
+// scale per tensor (the title gives the median channel range as a fraction of the tensor range and the 8-bit
+// levels that leaves it; hovering a channel tells the same for that channel).
 
 #include <QString>
 #include <QWidget>
@@ -34,6 +35,10 @@ public:
     int tensorLineCount() const; // per-tensor lines drawn
     // Median over channels of (max - min) / (tensor max - tensor min); 0 when empty.
     static double medianRangeFraction(const WeightRangeData& data);
+    // The hover text at `pos` (plotWidget() coordinates), empty off the channels; a channel's bar centre.
+    QString channelToolTip(const QPoint& pos) const;
+    QPoint channelPosition(int channel); // lays out first
+    QWidget* plotWidget() const;
 
     bool savePng(const QString& path, int width = 0, int height = 0);
     bool savePdf(const QString& path, int width = 0, int height = 0);
