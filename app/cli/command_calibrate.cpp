@@ -24,7 +24,11 @@ int runCalibrate(std::vector<std::string> argv)
                     "acts_quantization_stats.yaml schema, plus STATS.yaml.hist.yaml with 2048-bin histograms.\n"
                     "  --qe-calibration AMOUNT  a count (512) or a fraction (0.05) of the split, seeded (default 0.05)\n"
                     "  -o, --output FILE        where to write the statistics\n"
-                    "  --split train|test       the split to calibrate on (default train)\n%s",
+                    "  --split train|test       the split to calibrate on (default train)\n"
+                    "  --seed S                 seed of the random subset for a fraction (default 0)\n"
+                    "  --histogram-samples N    values of each batch binned into the histograms besides the tails, which are\n"
+                    "                           always binned in full (default %lld; 0 bins every value: exact, slower)\n%s",
+                    static_cast<long long>(kHistogramSamplesPerBatch),
                     kDataHelp);
         return 0;
     }
@@ -40,14 +44,17 @@ int runCalibrate(std::vector<std::string> argv)
     const int threads = static_cast<int>(args.integer({"--threads", "-j"}, 0));
     Progress progress = terminalProgress();
     DataSelection data = dataArguments(args, path, &progress);
-    const uint64_t seed = 0;
+    const uint64_t seed = static_cast<uint64_t>(args.integer({"--seed"}, 0));
+    const long long histogramSamples = args.integer({"--histogram-samples"}, kHistogramSamplesPerBatch);
+    if (histogramSamples < 0)
+        throw Error("--histogram-samples must be 0 (all values) or a positive count, got " + std::to_string(histogramSamples));
     args.finish();
     const SampleAmount amount = parseSampleAmount(amountText);
     const std::vector<int64_t> indices = amount.isFraction ? randomSubset(data.dataset->size(), amount, seed)
                                                            : firstIndices(data.dataset->size(), amount.count);
     const Graph model = importOnnxFile(path);
     const auto start = std::chrono::steady_clock::now();
-    const Calibration c = calibrate(model, *data.dataset, indices, 32, threads, &progress);
+    const Calibration c = calibrate(model, *data.dataset, indices, 32, threads, &progress, histogramSamples);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     writeStatsYaml(c, *output);
     writeHistogramSidecar(c, *output + ".hist.yaml");

@@ -1,9 +1,19 @@
 #include "core/ptq/activation_stats.h"
 
+#include "core/ptq/stats_kernels.h"
+
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <tuple>
+
+#include <omp.h>
 
 namespace qs {
+
+namespace {
+constexpr double kTailFraction = 0.002; // binned exactly on each side
+} // namespace
 
 void ActivationStats::add(const float* data, const Shape& batchShape)
 {
@@ -12,25 +22,27 @@ void ActivationStats::add(const float* data, const Shape& batchShape)
         return;
     const int64_t rows = batchShape.empty() ? 1 : std::max<int64_t>(batchShape[0], 1);
     const int64_t perSample = count / rows;
-    // Pass 1: per-sample extremes and the sums behind mean and std.
+    // Large batches feed the histogram a subsample, except for their tails: values beyond the 0.2 % / 99.8 %
+    // quantiles of what has been seen so far are binned exactly, because the clipping methods' choices hinge
+    // on them. The first batch is binned in full, which also gives the quantiles for the next.
+    const int64_t stride = histogramSamplesPerBatch > 0 && !histogram.empty() ? std::max<int64_t>(1, count / histogramSamplesPerBatch) : 1;
+    float keepLo = -std::numeric_limits<float>::infinity(), keepHi = std::numeric_limits<float>::infinity();
+    if (stride > 1)
+        std::tie(keepLo, keepHi) = histogram.centralBounds(kTailFraction);
+    // Pass 1, one read of the data: per-sample extremes, the sums behind mean and std, and the tail values
+    // (in parallel over samples when there is enough work to pay for a parallel region).
     std::vector<float> rowMin(static_cast<std::size_t>(rows)), rowMax(static_cast<std::size_t>(rows));
     double sum = 0.0, sumSquares = 0.0;
-#pragma omp parallel for reduction(+ : sum, sumSquares) schedule(static)
+    const int threads = count >= (1 << 15) ? std::max(1, std::min<int>(omp_get_max_threads(), static_cast<int>(rows))) : 1;
+    std::vector<std::vector<float>> tails(static_cast<std::size_t>(threads));
+#pragma omp parallel for num_threads(threads) reduction(+ : sum, sumSquares) schedule(static) if (threads > 1)
     for (int64_t r = 0; r < rows; ++r) {
-        const float* row = data + r * perSample;
-        float lo = row[0], hi = row[0];
-        double s = 0.0, s2 = 0.0;
-        for (int64_t i = 0; i < perSample; ++i) {
-            const float v = row[i];
-            lo = std::min(lo, v);
-            hi = std::max(hi, v);
-            s += v;
-            s2 += static_cast<double>(v) * v;
-        }
-        rowMin[static_cast<std::size_t>(r)] = lo;
-        rowMax[static_cast<std::size_t>(r)] = hi;
-        sum += s;
-        sumSquares += s2;
+        auto& found = tails[static_cast<std::size_t>(omp_get_thread_num())];
+        const stats_kernels::Moments m = stats_kernels::momentsAndTails(data + r * perSample, perSample, keepLo, keepHi, found);
+        rowMin[static_cast<std::size_t>(r)] = m.min;
+        rowMax[static_cast<std::size_t>(r)] = m.max;
+        sum += m.sum;
+        sumSquares += m.sumSquares;
     }
     float batchMin = rowMin[0], batchMax = rowMax[0];
     for (int64_t r = 0; r < rows; ++r) {
@@ -41,11 +53,15 @@ void ActivationStats::add(const float* data, const Shape& batchShape)
         batchMax = std::max(batchMax, rowMax[static_cast<std::size_t>(r)]);
     }
     const double batchMean = sum / static_cast<double>(count);
-    // Pass 2: histogram and mean |x - batch mean| (Distiller's b, averaged over batches). Beyond 64Ki values per
-    // batch a uniform subsample feeds them (min, max, mean and std above stay exact): it keeps statistics
-    // collection within about half an inference's cost on small models, where binning would dominate.
-    const int64_t stride = std::max<int64_t>(1, count / 65536);
-    const double absDev = histogram.addKnownRange(data, count, batchMin, batchMax, batchMean, stride);
+    // Pass 2: histogram and mean |x - batch mean| (Distiller's b, averaged over batches).
+    double absDev = 0.0;
+    if (stride > 1) {
+        for (std::size_t t = 1; t < tails.size(); ++t)
+            tails[0].insert(tails[0].end(), tails[t].begin(), tails[t].end());
+        absDev = histogram.addSubsampled(data, count, batchMin, batchMax, batchMean, stride, keepLo, keepHi, tails[0]);
+    } else {
+        absDev = histogram.addKnownRange(data, count, batchMin, batchMax, batchMean);
+    }
     if (elements == 0) {
         min = batchMin;
         max = batchMax;

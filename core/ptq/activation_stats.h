@@ -1,15 +1,25 @@
 #pragma once
 // Statistics of one activation tensor gathered batch by batch during calibration, in Distiller's terms
 // (min, max, avg_min / avg_max = mean over samples of per-sample min / max, mean, std, Laplace b) plus a
-// growing 2048-bin histogram for the histogram-based range methods (fed a uniform subsample of at most 64Ki
-// values per batch; min/max/mean/std are exact). O(bins) memory.
+// growing 2048-bin histogram for the histogram-based range methods. min/max/avg_min/avg_max/mean/std are
+// exact. The first batch is binned in full; in later batches the tails (values beyond the 0.2 % / 99.8 %
+// quantiles seen so far, which decide where methods clip) are binned exactly and the rest through a
+// stratified subsample of `histogramSamplesPerBatch` values, weighted so the histogram's mass is the true
+// count; b uses the same values. Binning every value is what made calibration cost several inferences;
+// tests/core/ptq/test_activation_stats.cpp checks the ranges picked this way against exact histograms.
+// O(bins) memory.
 
 #include "core/ir/tensor.h"
 #include "core/ptq/histogram.h"
 
 namespace qs {
 
+// Default size of the central subsample per batch; 0 bins every value.
+constexpr int64_t kHistogramSamplesPerBatch = 8192;
+
 struct ActivationStats {
+    int64_t histogramSamplesPerBatch = kHistogramSamplesPerBatch;
+
     double min = 0.0, max = 0.0;
     double avgMin = 0.0, avgMax = 0.0; // mean over samples of each sample's min / max
     double mean = 0.0, std = 0.0;

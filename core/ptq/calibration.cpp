@@ -12,11 +12,16 @@ const ActivationStats* Calibration::stats(const std::string& value) const
 }
 
 Calibration calibrate(const Graph& model, const Dataset& dataset, const std::vector<int64_t>& indices, int64_t batch, int threads,
-                      Progress* progress)
+                      Progress* progress, int64_t histogramSamplesPerBatch)
 {
     Calibration result;
     result.prepared = observeActivations(model, dataset, indices, batch, threads,
-                                         [&](const std::string& value, const float* data, const Shape& shape) { result.values[value].add(data, shape); },
+                                         [&](const std::string& value, const float* data, const Shape& shape) {
+                                             auto [it, inserted] = result.values.try_emplace(value);
+                                             if (inserted)
+                                                 it->second.histogramSamplesPerBatch = histogramSamplesPerBatch;
+                                             it->second.add(data, shape);
+                                         },
                                          progress);
     result.samples = static_cast<int64_t>(indices.size());
     return result;

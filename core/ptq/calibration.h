@@ -23,8 +23,9 @@ struct Calibration {
     const ActivationStats* stats(const std::string& value) const;
 };
 
+// `histogramSamplesPerBatch`: see ActivationStats (0 bins every value: exact histograms, slower).
 Calibration calibrate(const Graph& model, const Dataset& dataset, const std::vector<int64_t>& indices, int64_t batch = 32,
-                      int threads = 0, Progress* progress = nullptr);
+                      int threads = 0, Progress* progress = nullptr, int64_t histogramSamplesPerBatch = kHistogramSamplesPerBatch);
 
 // Distiller's view: one entry per quantizable layer (node), with the stats of its activation inputs and output.
 struct LayerStats {

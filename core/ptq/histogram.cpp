@@ -1,7 +1,12 @@
 #include "core/ptq/histogram.h"
 
+#include "core/ptq/stats_kernels.h"
+
+#include <omp.h>
+
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 namespace qs {
@@ -51,7 +56,13 @@ void Histogram::add(const float* data, int64_t count)
     addKnownRange(data, count, lo, hi, 0.0);
 }
 
-double Histogram::addKnownRange(const float* data, int64_t count, float lo, float hi, double center, int64_t stride)
+double Histogram::addKnownRange(const float* data, int64_t count, float lo, float hi, double center)
+{
+    return addSubsampled(data, count, lo, hi, center, 1, -std::numeric_limits<float>::infinity(), std::numeric_limits<float>::infinity(), {});
+}
+
+double Histogram::addSubsampled(const float* data, int64_t count, float lo, float hi, double center, int64_t stride, float keepLo, float keepHi,
+                                std::span<const float> tails)
 {
     if (count <= 0 || !std::isfinite(lo) || !std::isfinite(hi))
         return 0.0;
@@ -63,27 +74,65 @@ double Histogram::addKnownRange(const float* data, int64_t count, float lo, floa
         growTo(lo, hi);
     }
     const int n = bins();
-    const float base = static_cast<float>(m_lo), scale = static_cast<float>(n / (m_hi - m_lo));
+    const stats_kernels::BinGrid grid{static_cast<float>(m_lo), static_cast<float>(n / (m_hi - m_lo)), n};
     const float c = static_cast<float>(center);
     stride = std::max<int64_t>(stride, 1);
     const int64_t picked = (count + stride - 1) / stride;
-    const double weight = static_cast<double>(count) / static_cast<double>(picked);
-    double absDev = 0.0;
-#pragma omp parallel reduction(+ : absDev)
+    // Binning is split between threads only for large counts (a full first batch): below ~16Ki values each
+    // a parallel region and the extra counters to merge cost more than they save.
+    const int threads = static_cast<int>(std::clamp<int64_t>(picked / 4096, 1, omp_get_max_threads()));
+    const std::size_t pitch = static_cast<std::size_t>(n) + 1;
+    const std::size_t perThread = stats_kernels::kCountCopies * pitch;
+    std::vector<uint32_t> local(static_cast<std::size_t>(threads) * perThread, 0);
+    std::vector<stats_kernels::Binned> central(static_cast<std::size_t>(threads));
+#pragma omp parallel num_threads(threads) if (threads > 1)
     {
-        std::vector<double> local(static_cast<std::size_t>(n), 0.0);
-#pragma omp for schedule(static)
-        for (int64_t k = 0; k < picked; ++k) {
-            const float v = data[k * stride];
-            const int b = std::min(std::max(static_cast<int>((v - base) * scale), 0), n - 1);
-            local[static_cast<std::size_t>(b)] += weight;
-            absDev += std::fabs(v - c);
-        }
-#pragma omp critical
-        for (int b = 0; b < n; ++b)
-            m_counts[static_cast<std::size_t>(b)] += local[static_cast<std::size_t>(b)];
+        const int t = omp_get_thread_num(), nt = omp_get_num_threads();
+        const int64_t first = picked * t / nt, last = picked * (t + 1) / nt;
+        if (last > first)
+            central[static_cast<std::size_t>(t)] =
+                stats_kernels::binCentralSample(data + first * stride, std::min((last - first) * stride, count - first * stride), stride, first, keepLo,
+                                                keepHi, grid, local.data() + static_cast<std::size_t>(t) * perThread, c);
     }
-    return absDev * weight;
+    stats_kernels::Binned centralTotal;
+    for (const auto& part : central) {
+        centralTotal.count += part.count;
+        centralTotal.absDev += part.absDev;
+    }
+    // Tails count once each; the sample stands for all central values, so the batch's mass is exact.
+    const int64_t centralValues = count - static_cast<int64_t>(tails.size());
+    if (centralValues > 0 && centralTotal.count == 0 && stride > 1) // no sample landed in the centre: bin it all
+        return addKnownRange(data, count, lo, hi, center);
+    const double weight = centralTotal.count > 0 ? static_cast<double>(centralValues) / static_cast<double>(centralTotal.count) : 0.0;
+    // Integer sums of the copies first (vectorised), then one conversion per bin.
+    uint32_t* sample = local.data();
+    for (std::size_t copy = pitch; copy < local.size(); copy += pitch)
+        for (int b = 0; b < n; ++b)
+            sample[b] += local[copy + static_cast<std::size_t>(b)];
+    for (int b = 0; b < n; ++b)
+        m_counts[static_cast<std::size_t>(b)] += weight * sample[b];
+    double tailDev = 0.0;
+    const float top = static_cast<float>(n - 1);
+    for (float v : tails) {
+        m_counts[static_cast<std::size_t>(std::min(std::max((v - grid.base) * grid.scale, 0.0f), top))] += 1.0;
+        tailDev += std::fabs(v - c);
+    }
+    return tailDev + weight * centralTotal.absDev;
+}
+
+std::pair<float, float> Histogram::centralBounds(double fraction) const
+{
+    const double all = total();
+    const double width = binWidth();
+    double below = 0.0;
+    int first = 0;
+    while (first < bins() - 1 && below + m_counts[static_cast<std::size_t>(first)] <= fraction * all)
+        below += m_counts[static_cast<std::size_t>(first++)];
+    double above = 0.0;
+    int last = bins() - 1;
+    while (last > first && above + m_counts[static_cast<std::size_t>(last)] <= fraction * all)
+        above += m_counts[static_cast<std::size_t>(last--)];
+    return {static_cast<float>(m_lo + first * width), static_cast<float>(m_lo + (last + 1) * width)};
 }
 
 void Histogram::merge(const Histogram& other)

@@ -5,6 +5,8 @@
 // HistogramObserver does. Memory is O(bins), whatever the amount of data.
 
 #include <cstdint>
+#include <span>
+#include <utility>
 #include <vector>
 
 namespace qs {
@@ -16,8 +18,16 @@ public:
     void add(const float* data, int64_t count);
     // Same when the caller already knows the data's min and max; also returns sum |x - center| over the data
     // (one pass serves the histogram and the Laplace b of the calibration statistics).
-    // `stride` > 1 bins every stride-th value with weight stride (a uniform subsample for large tensors).
-    double addKnownRange(const float* data, int64_t count, float lo, float hi, double center, int64_t stride = 1);
+    double addKnownRange(const float* data, int64_t count, float lo, float hi, double center);
+    // Same for a large batch, subsampled except for its tails: `tails` must hold every value of the data
+    // outside [keepLo, keepHi] (the caller finds them in its pass over the data); they are binned exactly,
+    // because clipping choices hinge on them. Of the other values one per run of `stride` is binned
+    // (stratified sample), weighted so the histogram's mass stays the true count.
+    double addSubsampled(const float* data, int64_t count, float lo, float hi, double center, int64_t stride, float keepLo, float keepHi,
+                         std::span<const float> tails);
+    // Bounds of the central part holding all but at most `fraction` of the mass on each side, on bin edges
+    // (so a spike, such as the zeros after a ReLU, is never cut in two).
+    std::pair<float, float> centralBounds(double fraction) const;
     // Merges another histogram (its mass is spread uniformly within each of its bins).
     void merge(const Histogram& other);
 

@@ -1,0 +1,174 @@
+// Statistics collection against straightforward double-precision references: the vectorised moments
+// kernel, the exact statistics of a multi-batch feed, the histogram's mass and its stratified subsample
+// (which must not alias with periodic feature-map structure), and the ranges picked from capped
+// histograms on the demo model next to those from histograms of every value.
+#include "core/data/dataset_factory.h"
+#include "core/data/subset.h"
+#include "core/onnx_import/onnx_importer.h"
+#include "core/ptq/activation_stats.h"
+#include "core/ptq/calibration.h"
+#include "core/ptq/range_methods.h"
+#include "core/ptq/stats_kernels.h"
+
+#include <QtTest>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <random>
+
+using namespace qs;
+
+namespace {
+
+std::vector<float> randomValues(std::size_t n, unsigned seed)
+{
+    std::mt19937 rng(seed);
+    std::normal_distribution<float> normal(0.5f, 2.0f);
+    std::vector<float> v(n);
+    for (float& x : v)
+        x = normal(rng);
+    return v;
+}
+
+} // namespace
+
+class TestActivationStats : public QObject {
+    Q_OBJECT
+private slots:
+    void momentsMatchDoubleReference_data()
+    {
+        QTest::addColumn<int>("n");
+        for (int n : {1, 7, 2048, 2049, 100003})
+            QTest::newRow(qPrintable(QString::number(n))) << n;
+    }
+    void momentsMatchDoubleReference()
+    {
+        QFETCH(int, n);
+        const auto v = randomValues(static_cast<std::size_t>(n), 7);
+        const auto m = stats_kernels::moments(v.data(), n);
+        double sum = 0.0, sumSquares = 0.0;
+        for (float x : v) {
+            sum += x;
+            sumSquares += static_cast<double>(x) * x;
+        }
+        QCOMPARE(m.min, *std::min_element(v.begin(), v.end()));
+        QCOMPARE(m.max, *std::max_element(v.begin(), v.end()));
+        // Float partial sums over 2048-value blocks: the error stays within float rounding of the magnitudes.
+        QVERIFY2(std::fabs(m.sum - sum) <= 1e-6 * (std::sqrt(static_cast<double>(n) * sumSquares) + 1.0),
+                 qPrintable(QString("%1 vs %2").arg(m.sum).arg(sum)));
+        QVERIFY2(std::fabs(m.sumSquares - sumSquares) <= 1e-5 * sumSquares, qPrintable(QString("%1 vs %2").arg(m.sumSquares).arg(sumSquares)));
+    }
+
+    void statisticsOfSeveralBatchesAreExact()
+    {
+        // Three batches of 4 samples of 40000 values: more than the histogram cap, so the histogram is
+        // subsampled, but min / max / avg_min / avg_max / mean / std must stay exact.
+        const int64_t perSample = 40000;
+        std::vector<float> all;
+        ActivationStats s;
+        for (unsigned batch = 0; batch < 3; ++batch) {
+            auto v = randomValues(static_cast<std::size_t>(4 * perSample), 11 + batch);
+            v[static_cast<std::size_t>(batch * 1000)] = 40.0f + static_cast<float>(batch); // a rare outlier
+            s.add(v.data(), {4, perSample});
+            all.insert(all.end(), v.begin(), v.end());
+        }
+        double sum = 0.0, sumSquares = 0.0, avgMin = 0.0, avgMax = 0.0;
+        for (float x : all) {
+            sum += x;
+            sumSquares += static_cast<double>(x) * x;
+        }
+        for (std::size_t r = 0; r < 12; ++r) {
+            const auto first = all.begin() + static_cast<std::ptrdiff_t>(r * perSample);
+            avgMin += *std::min_element(first, first + perSample) / 12.0;
+            avgMax += *std::max_element(first, first + perSample) / 12.0;
+        }
+        const double n = static_cast<double>(all.size());
+        const double mean = sum / n;
+        QCOMPARE(s.elements, static_cast<int64_t>(all.size()));
+        QCOMPARE(s.samples, 12);
+        QCOMPARE(s.min, static_cast<double>(*std::min_element(all.begin(), all.end())));
+        QCOMPARE(s.max, 42.0);
+        QVERIFY(std::fabs(s.avgMin - avgMin) < 1e-9);
+        QVERIFY(std::fabs(s.avgMax - avgMax) < 1e-9);
+        QVERIFY(std::fabs(s.mean - mean) < 1e-6);
+        QVERIFY(std::fabs(s.std - std::sqrt(sumSquares / n - mean * mean)) < 1e-5);
+        // The histogram carries the full mass and spans the exact range; b from the subsample is close.
+        QVERIFY(std::fabs(s.histogram.total() - n) < 1e-6 * n);
+        QVERIFY(s.histogram.lo() <= s.min && s.histogram.hi() >= s.max);
+        QVERIFY2(std::fabs(s.b - 2.0 * std::sqrt(2.0 / M_PI) * 2.0 / 2.0) < 0.05, qPrintable(QString::number(s.b))); // E|x - mu| = sigma sqrt(2/pi)
+    }
+
+    void stratifiedSubsampleDoesNotAliasWithPeriodicData()
+    {
+        // A feature map whose columns cycle through 0, 1, 2, 3: sampling every 4th value at a fixed offset
+        // would see only zeros. The stratified sample must find all four values in about equal shares.
+        const int64_t n = 4 * 65536;
+        std::vector<float> v(static_cast<std::size_t>(n));
+        for (int64_t i = 0; i < n; ++i)
+            v[static_cast<std::size_t>(i)] = static_cast<float>(i % 4);
+        Histogram h(4);
+        // Tails bounds that exclude nothing: every value comes from the stratified sample.
+        h.addSubsampled(v.data(), n, 0.0f, 4.0f, 0.0, 4, -1.0f, 5.0f, {});
+        QVERIFY(std::fabs(h.total() - static_cast<double>(n)) < 1e-6 * n);
+        for (int b = 0; b < 4; ++b)
+            QVERIFY2(std::fabs(h.counts()[static_cast<std::size_t>(b)] / static_cast<double>(n) - 0.25) < 0.02,
+                     qPrintable(QString("bin %1: %2").arg(b).arg(h.counts()[static_cast<std::size_t>(b)])));
+    }
+
+    void exactAndSubsampledCountsAgreeWhenEveryValueIsBinned()
+    {
+        // stride 1 is an exact histogram: compare with counting by hand.
+        const auto v = randomValues(50000, 3);
+        const float lo = *std::min_element(v.begin(), v.end()), hi = *std::max_element(v.begin(), v.end());
+        Histogram h(64);
+        h.addKnownRange(v.data(), static_cast<int64_t>(v.size()), lo, hi, 0.0);
+        std::vector<double> expected(64, 0.0);
+        for (float x : v)
+            expected[static_cast<std::size_t>(std::clamp(static_cast<int>((x - lo) * (64.0f / (hi - lo))), 0, 63))] += 1.0;
+        for (int b = 0; b < 64; ++b)
+            QCOMPARE(h.counts()[static_cast<std::size_t>(b)], expected[static_cast<std::size_t>(b)]);
+    }
+
+    void cappedHistogramsPickTheSameRangesOnTheDemoModel()
+    {
+        // 256 training images of the demo model: every histogram-based method's range from the default
+        // (capped) histograms must be within 3 % of the activation's span of the range from histograms of
+        // every value, and the capped run must actually have subsampled (conv1's batches exceed the cap).
+        const Graph model = importOnnxFile(QS_SOURCE_DIR "/resources/models/fmnist_demo.onnx");
+        const auto train = openDataset("fashion-mnist:/usr/share/datasets/fashion-mnist", Split::Train, PreprocessSpec::fashionMnist());
+        const auto indices = firstIndices(train->size(), 256);
+        const Calibration capped = calibrate(model, *train, indices, 32);
+        const Calibration exact = calibrate(model, *train, indices, 32, 0, nullptr, 0);
+        QCOMPARE(capped.values.size(), exact.values.size());
+        int compared = 0;
+        for (const auto& [value, e] : exact.values) {
+            const ActivationStats& c = capped.values.at(value);
+            QCOMPARE(c.min, e.min);
+            QCOMPARE(c.max, e.max);
+            const double span = e.max - e.min;
+            if (span <= 0.0)
+                continue;
+            for (RangeMethod method : {RangeMethod::Percentile, RangeMethod::Entropy, RangeMethod::Mse, RangeMethod::PytorchHistogram}) {
+                const ValueRange re = pickRange(method, e, 8, QuantMode::AsymmetricUnsigned);
+                const ValueRange rc = pickRange(method, c, 8, QuantMode::AsymmetricUnsigned);
+                // What matters is how well the capped range quantizes the real data: its predicted SQNR on the
+                // exact histogram must be within 0.25 dB of the range found on the exact histogram.
+                const double sqnrExact = predictQuality(e.histogram, re, 8, QuantMode::AsymmetricUnsigned).sqnrDb;
+                const double sqnrCapped = predictQuality(e.histogram, rc, 8, QuantMode::AsymmetricUnsigned).sqnrDb;
+                qInfo("%s %s: exact [%g, %g] %.2f dB, capped [%g, %g] %.2f dB", value.c_str(), toString(method).c_str(), re.min, re.max, sqnrExact,
+                      rc.min, rc.max, sqnrCapped);
+                QVERIFY2(sqnrCapped >= sqnrExact - 0.25, qPrintable(QString("%1 %2: exact [%3, %4] %5 dB, capped [%6, %7] %8 dB")
+                                                                        .arg(QString::fromStdString(value), QString::fromStdString(toString(method)))
+                                                                        .arg(re.min).arg(re.max).arg(sqnrExact).arg(rc.min).arg(rc.max).arg(sqnrCapped)));
+                ++compared;
+            }
+        }
+        QVERIFY(compared >= 40);
+        const int64_t conv1Batch = 32 * 16 * 28 * 28;
+        QVERIFY(conv1Batch > 2 * kHistogramSamplesPerBatch);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestActivationStats)
+#include "test_activation_stats.moc"
