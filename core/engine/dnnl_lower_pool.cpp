@@ -30,8 +30,13 @@ bool lowerPool(LoweringContext& ctx, const Node& node)
         // ceil_mode overhang beyond the explicit padding: oneDNN would count it as padding.
         if (!isMax && includePad && padR[i] > g.padsEnd[i])
             return false;
-        if (padR[i] < 0)
-            return false;
+        // A floor-mode window that leaves input columns unused gives a negative right padding; oneDNN sizes its
+        // output with floor division too, so zero padding describes the same pooling.
+        if (padR[i] < 0) {
+            padR[i] = 0;
+            if ((x[2 + i] - effective + g.padsBegin[i]) / g.strides[i] + 1 != y[2 + i])
+                return false;
+        }
     }
     const dnnl::algorithm algorithm = isMax ? dnnl::algorithm::pooling_max
                                       : includePad ? dnnl::algorithm::pooling_avg_include_padding

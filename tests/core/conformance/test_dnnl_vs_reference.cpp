@@ -442,6 +442,49 @@ private slots:
         qInfo("%s: %d random cases, %d ran on the reference inside the oneDNN plan", family.c_str(), static_cast<int>(cases.size()), fellBack);
     }
 
+    // Floor-mode pooling that leaves the last input row and column unused (7 -> 3 with a 2x2 window, stride
+    // 2; 8 -> 3 with 3x3, stride 2): the end of many CNNs' feature extractors. oneDNN must run it (a
+    // negative right padding is the same pooling as none) and agree with the reference.
+    void floorModePoolingWithUnusedInputRunsOnOneDnn()
+    {
+        std::mt19937 rng(17);
+        const std::vector<std::pair<int64_t, int64_t>> geometries = {{7, 2}, {8, 3}};
+        for (const auto& [size, window] : geometries) {
+            for (const char* op : {"MaxPool", "AveragePool"}) {
+                Graph g;
+                g.opsetVersion = 13;
+                g.sourcePath = "synthetic";
+                g.inputs.push_back(ValueInfo{"x", DataType::Float32, {2, 16, size, size}, {}, true});
+                Node pool;
+                pool.name = "pool";
+                pool.opType = op;
+                pool.inputs = {"x"};
+                pool.outputs = {"y"};
+                pool.attributes.set("kernel_shape", Ints{window, window});
+                pool.attributes.set("strides", Ints{2, 2});
+                g.nodes = {pool};
+                g.outputs.push_back(ValueInfo{"y", DataType::Float32, {}, {}, false});
+                const Tensor x = randomTensor({2, 16, size, size}, rng);
+                std::vector<float> outputs[2];
+                for (const bool dnnl : {true, false}) {
+                    EngineOptions options;
+                    options.useDnnl = dnnl;
+                    options.threads = 1;
+                    auto compiled = CompiledModel::compile(g, {}, options);
+                    if (dnnl)
+                        QVERIFY2(compiled->referenceNodes().empty(), op);
+                    Session session(compiled);
+                    session.run({x.data<float>()});
+                    const auto out = session.output(0);
+                    outputs[dnnl ? 0 : 1].assign(out.begin(), out.end());
+                }
+                QCOMPARE(outputs[0].size(), std::size_t{2 * 16 * 3 * 3});
+                for (std::size_t i = 0; i < outputs[0].size(); ++i)
+                    QVERIFY2(std::fabs(outputs[0][i] - outputs[1][i]) <= 1e-5f * (1.0f + std::fabs(outputs[1][i])), qPrintable(QString::number(i)));
+            }
+        }
+    }
+
     // Squeeze-excite: a reduction over H and W of a convolution's output, which oneDNN keeps in a blocked
     // layout (nChw16c), with keepdims 1 (feeding the next conv) and 0 (feeding a Gemm).
     void reductionOfBlockedLayout()
