@@ -343,14 +343,22 @@ QStringList Workbench::importConfig(const QString& path)
     const Graph prepared = preparedForConfig(m_graph);
     std::vector<DistillerWarning> warnings;
     const DistillerConfig distiller = readDistillerConfig(path.toStdString(), &warnings);
-    const PtqConfig config = toPtqConfig(distiller, prepared, nullptr, &warnings);
+    std::vector<DistillerMatch> matches;
+    const PtqConfig config = toPtqConfig(distiller, prepared, &matches, &warnings);
     std::vector<int> rows;
     std::vector<LayerConfig> before, after;
     for (std::size_t row = 0; row < m_layers->layers().size(); ++row) {
         const Node* node = prepared.findNode(m_layers->layers()[row].name.toStdString());
         if (!node)
             throw Error("layer '" + m_layers->layers()[row].name.toStdString() + "' is not in the model", {path.toStdString()});
-        const LayerConfig imported = fromPtqSettings(config.resolve(*node));
+        LayerConfig imported = fromPtqSettings(config.resolve(*node));
+        const auto match = std::find_if(matches.begin(), matches.end(), [&](const DistillerMatch& m) { return m.node == node->name; });
+        // Only what the table would not show by itself (see LayerConfig::overrideKey).
+        const QString pattern = match != matches.end() ? QString::fromStdString(match->pattern) : QString();
+        if (pattern.isEmpty() && !imported.noQuant)
+            imported.overrideKey = QStringLiteral("(global)");
+        else if (!pattern.isEmpty() && pattern != m_layers->layers()[row].exportKey)
+            imported.overrideKey = pattern;
         if (imported == m_layers->configs()[row])
             continue;
         rows.push_back(static_cast<int>(row));

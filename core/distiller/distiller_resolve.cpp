@@ -267,32 +267,43 @@ PtqConfig toPtqConfig(const DistillerConfig& config, const Graph& prepared, std:
     return out;
 }
 
+std::map<std::string, std::string> distillerOverrideKeys(const Graph& prepared)
+{
+    std::map<std::string, int> pathCount;
+    std::set<std::string> names;
+    for (const Node& node : prepared.nodes) {
+        names.insert(node.name);
+        if (isQuantizable(node))
+            ++pathCount[distillerModulePath(node.name)];
+    }
+    std::map<std::string, std::string> keys;
+    for (const Node& node : prepared.nodes) {
+        if (!isQuantizable(node))
+            continue;
+        const std::string path = distillerModulePath(node.name);
+        // The module path is the name a Distiller user knows; use it when it names this layer only.
+        const bool byPath = path != node.name && pathCount[path] == 1 && !names.count(path);
+        keys[node.name] = escapeRegex(byPath ? path : node.name);
+    }
+    return keys;
+}
+
 DistillerConfig fromPtqConfig(const PtqConfig& config, const Graph& prepared)
 {
     DistillerConfig out;
     out.global = distillerSettings(config.defaults);
     out.global.bitsAccum = NullableBits(32);
 
-    std::vector<const Node*> layers;
-    std::map<std::string, int> pathCount;
-    for (const Node& node : prepared.nodes)
-        if (isQuantizable(node)) {
-            layers.push_back(&node);
-            ++pathCount[distillerModulePath(node.name)];
-        }
-    std::set<std::string> names;
-    for (const Node& node : prepared.nodes)
-        names.insert(node.name);
-
-    for (const Node* node : layers) {
-        const LayerPtqSettings s = config.resolve(*node);
+    const std::map<std::string, std::string> keys = distillerOverrideKeys(prepared);
+    for (const Node& node : prepared.nodes) {
+        const auto key = keys.find(node.name);
+        if (key == keys.end())
+            continue;
+        const LayerPtqSettings s = config.resolve(node);
         if (s == config.defaults || (!s.quantize && !config.defaults.quantize))
             continue;
-        const std::string path = distillerModulePath(node->name);
-        // The module path is the name a Distiller user knows; use it when it names this layer only.
-        const bool byPath = path != node->name && pathCount[path] == 1 && !names.count(path);
         DistillerOverride o;
-        o.pattern = escapeRegex(byPath ? path : node->name);
+        o.pattern = key->second;
         if (!s.quantize) {
             o.settings.bitsActivations = NullableBits();
             o.settings.bitsWeights = NullableBits();

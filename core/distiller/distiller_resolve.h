@@ -26,6 +26,7 @@
 #include "core/ir/graph.h"
 #include "core/ptq/ptq_config.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -61,6 +62,10 @@ std::string escapeRegex(const std::string& text);
 // Overrides that match no layer are reported in `warnings`.
 PtqConfig toPtqConfig(const DistillerConfig& config, const Graph& prepared, std::vector<DistillerMatch>* report = nullptr,
                       std::vector<DistillerWarning>* warnings = nullptr);
+
+// The override key fromPtqConfig() writes for each quantizable node (by node name): the escaped module
+// path where it names that layer only, otherwise the escaped node name.
+std::map<std::string, std::string> distillerOverrideKeys(const Graph& prepared);
 
 DistillerConfig fromPtqConfig(const PtqConfig& config, const Graph& prepared);
 

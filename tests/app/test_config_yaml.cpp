@@ -58,6 +58,35 @@ private slots:
         w->undoStack()->undo();
         QVERIFY(layers->configs() == defaults);
 
+        // The override key column: the key Export writes for a quantized layer ("l1\.c1": the module path,
+        // escaped), "(global)" for an FP32 one, and after importing a config with a regex override the pattern
+        // that matched, or "(global)" where the imported global settings apply.
+        QCOMPARE(layers->data(layers->index(1, LayerTableModel::OverrideKey)).toString(), layers->layers()[1].exportKey);
+        QCOMPARE(layers->layers()[1].exportKey, QStringLiteral("l1\\.c1"));
+        QVERIFY(layers->setData(layers->index(1, LayerTableModel::NoQuant), true));
+        QCOMPARE(layers->data(layers->index(1, LayerTableModel::OverrideKey)).toString(), QStringLiteral("(global)"));
+        w->undoStack()->undo();
+        const QString regex = dir.filePath("regex.yaml");
+        {
+            QFile file(regex);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            // A pattern on the first layer's module path only (its export key is that path, escaped).
+            file.write(QStringLiteral("quantizers:\n  q:\n    class: PostTrainLinearQuantizer\n    bits_activations: 8\n    bits_parameters: 8\n"
+                                      "    overrides:\n      '%1.*':\n        bits_weights: 6\n")
+                           .arg(layers->layers()[0].exportKey)
+                           .toUtf8());
+        }
+        try {
+            w->importConfig(regex);
+        } catch (const Error& e) {
+            QFAIL(e.what());
+        }
+        QCOMPARE(layers->configs()[0].bitsWeights, 6);
+        QCOMPARE(layers->data(layers->index(0, LayerTableModel::OverrideKey)).toString(), layers->layers()[0].exportKey + QStringLiteral(".*"));
+        QCOMPARE(layers->data(layers->index(layers->rowCount() - 1, LayerTableModel::OverrideKey)).toString(), QStringLiteral("(global)"));
+        w->undoStack()->undo();
+        QVERIFY(layers->configs() == defaults);
+
         // A bad value: the message names the file's line, and nothing is applied.
         const QString bad = dir.filePath("bad.yaml");
         QFile file(bad);

@@ -96,7 +96,8 @@ private slots:
         model.resetLayers(threeLayers());
         const QString dash = QStringLiteral("\u2014");
         QCOMPARE(model.index(0, LayerTableModel::ActMin).data().toString(), dash); // not calibrated
-        QCOMPARE(model.index(0, LayerTableModel::OverrideKey).data().toString(), dash);
+        // No export key known (a synthetic layer): the global settings.
+        QCOMPARE(model.index(0, LayerTableModel::OverrideKey).data().toString(), QStringLiteral("(global)"));
         QCOMPARE(model.index(0, LayerTableModel::Sqnr).data().toString(), dash);
         QCOMPARE(model.index(1, LayerTableModel::WeightMin).data().toString(), dash);
         QCOMPARE(model.index(0, LayerTableModel::WeightMin).data(Qt::EditRole).toFloat(), -0.5f);

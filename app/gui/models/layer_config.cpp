@@ -1,5 +1,6 @@
 #include "app/gui/models/layer_config.h"
 
+#include "core/distiller/distiller_resolve.h"
 #include "core/ops/op.h"
 
 #include <algorithm>
@@ -76,6 +77,7 @@ bool takesIntegers(const Graph& g, const Node& reader)
 std::vector<LayerInfo> quantizableLayers(const Graph& g)
 {
     std::vector<LayerInfo> layers;
+    const std::map<std::string, std::string> keys = distillerOverrideKeys(g);
     for (const Node& node : g.nodes) {
         const Op* op = findOp(node.opType);
         if (!op || !node.domain.empty())
@@ -86,6 +88,8 @@ std::vector<LayerInfo> quantizableLayers(const Graph& g)
         LayerInfo info;
         info.name = QString::fromStdString(node.name);
         info.opType = QString::fromStdString(node.opType);
+        if (const auto key = keys.find(node.name); key != keys.end())
+            info.exportKey = QString::fromStdString(key->second);
         if (!node.outputs.empty()) {
             if (const ValueInfo* v = g.info(node.outputs[0]); v && v->shapeKnown) {
                 QStringList dims;

@@ -39,6 +39,11 @@ struct LayerConfig {
     RangeMethod clip = RangeMethod::None;
     bool noQuant = false;
     bool noClip = false;
+    // Where an imported Distiller config set this layer from, when that says more than the table: the
+    // override pattern that matched (other than the layer's own export key), or "(global)" for the global
+    // settings. Empty otherwise; the table then shows the key Export writes (LayerInfo::exportKey), or
+    // "(global)" for an FP32 layer (Export's global settings are FP32). Editing the layer clears it.
+    QString overrideKey;
 
     bool operator==(const LayerConfig&) const = default;
 };
@@ -56,6 +61,7 @@ struct LayerInfo {
     std::optional<float> weightMin, weightMax;
     std::vector<float> channelMin, channelMax; // per output channel (dim 0 of the weights)
     bool hasWeights = false;
+    QString exportKey; // the override key Export writes for this layer (Distiller's module path, escaped)
 };
 
 // The layers with their own quantization settings (Conv/Gemm with constant weights), in node order.

@@ -12,6 +12,7 @@
 namespace qs::gui {
 
 namespace {
+const QString kGlobalKey = QStringLiteral("(global)");
 const QString kNone = QStringLiteral("\u2014"); // "—": depends on a piece that has not produced a value
 
 QString number(double v, int precision = 4) { return QLocale().toString(v, 'g', precision); }
@@ -99,7 +100,7 @@ QVariant LayerTableModel::display(int row, int column) const
     case Clip: return clipName(c.clip);
     case NoQuant: return c.noQuant ? yes : no;
     case NoClip: return c.noClip ? yes : no;
-    case OverrideKey: return kNone; // needs core/quant's override resolution
+    case OverrideKey: return !c.overrideKey.isEmpty() ? c.overrideKey : c.noQuant || l.exportKey.isEmpty() ? kGlobalKey : l.exportKey;
     case Sqnr: return sqnrText(row);
     default: return {};
     }
@@ -148,8 +149,14 @@ QVariant LayerTableModel::data(const QModelIndex& index, int role) const
             return QBrush(QPalette().color(QPalette::Disabled, QPalette::Text));
         return {};
     case Qt::ToolTipRole:
-        if (column == OverrideKey)
-            return tr("Shown once the Distiller config resolution (core/quant) is available");
+        if (column == OverrideKey) {
+            const QString key = display(row, column).toString();
+            if (key == kGlobalKey)
+                return tr("No override: the global settings apply");
+            if (key == m_layers[static_cast<std::size_t>(row)].exportKey)
+                return tr("The layer's own settings; Export writes them under this key");
+            return tr("Set by the override '%1' of the imported config").arg(key);
+        }
         if (column == Sqnr) {
             const LayerInfo& l = m_layers[static_cast<std::size_t>(row)];
             if (!l.outputQuantized)
@@ -216,9 +223,11 @@ bool LayerTableModel::setData(const QModelIndex& index, const QVariant& value, i
     for (int row : rows) {
         if (row < 0 || row >= rowCount())
             return false;
-        const auto changed = withValue(m_configs[static_cast<std::size_t>(row)], index.column(), value);
+        auto changed = withValue(m_configs[static_cast<std::size_t>(row)], index.column(), value);
         if (!changed)
             return false;
+        if (!(*changed == m_configs[static_cast<std::size_t>(row)]))
+            changed->overrideKey.clear(); // the layer now has its own settings
         before.push_back(m_configs[static_cast<std::size_t>(row)]);
         after.push_back(*changed);
     }

@@ -18,7 +18,7 @@ QJsonObject toJson(const LayerConfig& c)
 {
     return QJsonObject{{"bits_activations", c.bitsActivations}, {"bits_weights", c.bitsWeights}, {"mode", modeName(c.mode)},
                        {"per_channel", c.perChannel},          {"clip", clipName(c.clip)},      {"no_quant", c.noQuant},
-                       {"no_clip", c.noClip}};
+                       {"no_clip", c.noClip},                  {"override_key", c.overrideKey}};
 }
 
 [[noreturn]] void fail(const QString& path, const QString& message)
@@ -38,6 +38,7 @@ LayerConfig configFromJson(const QString& path, const QString& layer, const QJso
     c.mode = *mode;
     c.clip = *clip;
     c.perChannel = o.value("per_channel").toBool(c.perChannel);
+    c.overrideKey = o.value("override_key").toString();
     c.noQuant = o.value("no_quant").toBool(c.noQuant);
     c.noClip = o.value("no_clip").toBool(c.noClip);
     return c;
