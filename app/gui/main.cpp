@@ -1,5 +1,6 @@
 // quantscope: the workbench GUI.
 #include "app/gui/app_paths.h"
+#include "app/gui/benchmark_runner.h"
 #include "app/gui/main_window.h"
 #include "app/gui/screenshot_runner.h"
 
@@ -35,6 +36,11 @@ int main(int argc, char** argv)
                                         QApplication::translate("main", "Load the demo model, evaluate, save main_*.png screenshots into DIR and quit."),
                                         QStringLiteral("DIR"));
     parser.addOption(screenshot);
+    const QCommandLineOption benchmark(QStringLiteral("benchmark"),
+                                       QApplication::translate("main", "Time startup with the demo model and a re-evaluation after editing one layer, print both and quit."));
+    parser.addOption(benchmark);
+    const QCommandLineOption json(QStringLiteral("json"), QApplication::translate("main", "With --benchmark: print one JSON line."));
+    parser.addOption(json);
     parser.addPositionalArgument(QStringLiteral("file"), QApplication::translate("main", "An ONNX model or a .qsession file to open."), QStringLiteral("[file]"));
     parser.process(app);
 
@@ -48,6 +54,14 @@ int main(int argc, char** argv)
         auto* runner = new qs::gui::ScreenshotRunner(&window, parser.value(screenshot), files.isEmpty() ? demo : files.first());
         QObject::connect(runner, &qs::gui::ScreenshotRunner::done, &app, [](int code) { QApplication::exit(code); });
         QTimer::singleShot(0, runner, &qs::gui::ScreenshotRunner::start);
+        return QApplication::exec();
+    }
+    if (parser.isSet(benchmark)) {
+        window.setAskToSave(false);
+        window.show();
+        auto* runner = new qs::gui::BenchmarkRunner(&window, files.isEmpty() ? demo : files.first(), parser.isSet(json));
+        QObject::connect(runner, &qs::gui::BenchmarkRunner::done, &app, [](int code) { QApplication::exit(code); });
+        QTimer::singleShot(0, runner, &qs::gui::BenchmarkRunner::start);
         return QApplication::exec();
     }
     window.show();
