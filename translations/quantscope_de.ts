@@ -23,6 +23,38 @@
         <source>Sample: %1</source>
         <translation>Beispiel: %1</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>output after fused %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>value %1 · %2 samples · A%3 %4 · configured: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FP32</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (this output stays FP32)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (output stays FP32)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -36,6 +68,14 @@
     </message>
     <message>
         <source>An ONNX model or a .qsession file to open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time startup with the demo model and a re-evaluation after editing one layer, print both and quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --benchmark: print one JSON line.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -177,10 +217,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Signal-to-quantization-noise ratio after the last evaluation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Layer</source>
         <translation>Schicht</translation>
     </message>
@@ -245,10 +281,6 @@
         <translation>Override-Schlüssel</translation>
     </message>
     <message>
-        <source>SQNR (dB)</source>
-        <translation>SQNR (dB)</translation>
-    </message>
-    <message>
         <source>yes</source>
         <translation>ja</translation>
     </message>
@@ -257,19 +289,7 @@
         <translation>nein</translation>
     </message>
     <message>
-        <source>Shown once the Distiller config resolution (core/quant) is available</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shown once the calibration statistics (core/calibration) are available</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Run Calibrate to observe activation ranges</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only min/max ranges are available until core/calibration lands; evaluation uses min/max</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -283,12 +303,64 @@
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>Predicted signal-to-quantization-noise ratio of the layer&apos;s output under its config (from the calibration histogram)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pred. SQNR (dB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No override: the global settings apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The layer&apos;s own settings; Export writes them under this key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set by the override &apos;%1&apos; of the imported config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The output of %1 stays FP32 (graph output or read by an FP32 op); only its input is quantized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run Calibrate to predict the SQNR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predicted from the calibration histogram of %1 with the %2 range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Observed range of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Observed range of %1 (after the fused %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Range method for the activations; the histogram panel compares them all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FP32</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FP32 out</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qs::gui::MainWindow</name>
     <message>
         <source>Evaluate (Ctrl+E) to add a run; the first run is the FP32 baseline.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Auswerten (Strg+E) fügt einen Lauf hinzu; der erste Lauf ist die FP32-Basislinie.</translation>
     </message>
     <message>
         <source>Last evaluation finished.</source>
@@ -307,24 +379,8 @@
         <translation>Protokoll</translation>
     </message>
     <message>
-        <source>Activation histograms</source>
-        <translation>Aktivierungshistogramme</translation>
-    </message>
-    <message>
-        <source>Calibrate to see histograms</source>
-        <translation>Kalibrieren, um Histogramme zu sehen</translation>
-    </message>
-    <message>
-        <source>Activation histograms with clip markers appear here once the calibration statistics (core/calibration) and the plot widgets are available.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Accuracy vs size</source>
         <translation>Genauigkeit vs. Größe</translation>
-    </message>
-    <message>
-        <source>A plot of the runs (top-1 against model size) appears here once the plot widgets are available; the Runs table has the numbers.</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>QuantScope</source>
@@ -421,10 +477,6 @@
     <message>
         <source>E&amp;xport Config (Distiller YAML)…</source>
         <translation>Konfiguration e&amp;xportieren (Distiller-YAML)…</translation>
-    </message>
-    <message>
-        <source>Available once the Distiller config support (core/quant) lands</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -598,12 +650,95 @@
         <source>Clear List</source>
         <translation>Liste leeren</translation>
     </message>
+    <message>
+        <source>Activation histogram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight ranges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Observer comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply a Distiller PostTrainLinearQuantizer YAML config to the layers (undoable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the layer settings as a Distiller YAML config (usable with --qe-config-file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YAML files (*.yaml *.yml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Config exported to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not export the config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not import the config; nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>qs::gui::PlotDocks</name>
+    <message>
+        <source>Output (what the layer&apos;s activation settings quantize)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Histogram of the selected layer&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calibrate (Ctrl+L), then select a layer to see its activation histogram with the range every method picks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a layer in the table to see its activation histogram.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a layer in the table to see the range of each output channel of its weights.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calibrate (Ctrl+L) to compare the range every method picks, layer by layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qs::gui::RunsPanel</name>
     <message>
         <source>Evaluate (Ctrl+E) to add a run; the first run is the FP32 baseline.</source>
         <translation>Auswerten (Strg+E) fügt einen Lauf hinzu; der erste Lauf ist die FP32-Basislinie.</translation>
+    </message>
+    <message>
+        <source>Restore Config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load the per-layer config the selected run evaluated into the layer table (undoable)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -678,13 +813,6 @@
         <source>Calibrating</source>
         <translation>Kalibrierung läuft</translation>
     </message>
-    <message numerus="yes">
-        <source>Calibrated min/max ranges of %n values on %1 train images</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1: top-1 %2% after %3 of %4 images</source>
         <translation type="unfinished"></translation>
@@ -700,10 +828,6 @@
     <message>
         <source>Evaluating</source>
         <translation>Auswertung läuft</translation>
-    </message>
-    <message>
-        <source>Calibrated min/max ranges on %1 train images</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>FP32 baseline</source>
@@ -727,6 +851,43 @@
     </message>
     <message>
         <source>Session config names layer &apos;%1&apos;, which the model does not have; ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Calibrated statistics and histograms of %n values on %1 train images</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Calibrated statistics and histograms on %1 train images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the config of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored the config of %1 (%n layers changed)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %1: %n layers changed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sessions do not store calibration statistics: Calibrate again (Ctrl+L) to see histograms and predicted SQNR</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
