@@ -16,6 +16,19 @@ const QString kGlobalKey = QStringLiteral("(global)");
 const QString kNone = QStringLiteral("\u2014"); // "—": depends on a piece that has not produced a value
 
 QString number(double v, int precision = 4) { return QLocale().toString(v, 'g', precision); }
+
+std::optional<bool> parseFlag(const QVariant& value)
+{
+    if (value.typeId() == QMetaType::Bool)
+        return value.toBool();
+    const QString text = value.toString().trimmed();
+    const QStringList names = LayerTableModel::flagNames();
+    if (text == names[0] || text.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0 || text == QLatin1String("1"))
+        return true;
+    if (text == names[1] || text.compare(QLatin1String("false"), Qt::CaseInsensitive) == 0 || text == QLatin1String("0"))
+        return false;
+    return std::nullopt;
+}
 } // namespace
 
 LayerTableModel::LayerTableModel(QUndoStack* undoStack, QObject* parent) : QAbstractTableModel(parent), m_undo(undoStack) {}
@@ -27,6 +40,8 @@ bool LayerTableModel::isEditable(int column)
 {
     return column >= BitsActivations && column <= NoClip;
 }
+
+QStringList LayerTableModel::flagNames() { return {tr("yes"), tr("no")}; }
 
 Qt::ItemFlags LayerTableModel::flags(const QModelIndex& index) const
 {
@@ -83,7 +98,8 @@ QVariant LayerTableModel::display(int row, int column) const
     const LayerInfo& l = m_layers[static_cast<std::size_t>(row)];
     const LayerConfig& c = m_configs[static_cast<std::size_t>(row)];
     const ValueRange* act = activationRange(row);
-    const QString yes = tr("yes"), no = tr("no");
+    const QStringList flag = flagNames();
+    const QString &yes = flag[0], &no = flag[1];
     switch (column) {
     case Name: return l.name;
     case OpType: return l.opType;
@@ -123,10 +139,10 @@ QVariant LayerTableModel::edit(int row, int column) const
     case BitsActivations: return c.bitsActivations;
     case BitsWeights: return c.bitsWeights;
     case Mode: return modeName(c.mode);
-    case PerChannel: return c.perChannel;
+    case PerChannel: return flagNames()[c.perChannel ? 0 : 1];
     case Clip: return clipName(c.clip);
-    case NoQuant: return c.noQuant;
-    case NoClip: return c.noClip;
+    case NoQuant: return flagNames()[c.noQuant ? 0 : 1];
+    case NoClip: return flagNames()[c.noClip ? 0 : 1];
     case Sqnr: return predictedSqnr(row) ? QVariant(*predictedSqnr(row)) : QVariant();
     default: return {};
     }
@@ -205,9 +221,15 @@ std::optional<LayerConfig> LayerTableModel::withValue(LayerConfig c, int column,
         c.clip = *m;
         return c;
     }
-    case PerChannel: c.perChannel = value.toBool(); return c;
-    case NoQuant: c.noQuant = value.toBool(); return c;
-    case NoClip: c.noClip = value.toBool(); return c;
+    case PerChannel:
+    case NoQuant:
+    case NoClip: {
+        const auto flag = parseFlag(value);
+        if (!flag)
+            return std::nullopt;
+        (column == PerChannel ? c.perChannel : column == NoQuant ? c.noQuant : c.noClip) = *flag;
+        return c;
+    }
     default: return std::nullopt;
     }
 }

@@ -7,6 +7,7 @@
 #include "app/gui/models/layer_config.h"
 
 #include <QAbstractTableModel>
+#include <QStringList>
 
 #include <optional>
 #include <vector>
@@ -34,6 +35,9 @@ public:
     bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
 
     static bool isEditable(int column);
+    // The texts of the yes/no columns (per-channel, no quant, no clip), also their Qt::EditRole value;
+    // setData takes them, "true"/"false" or a bool.
+    static QStringList flagNames();
 
     // A new model: new layers with the default config; clears calibration ranges.
     void resetLayers(std::vector<LayerInfo> layers, const LayerConfig& defaults = {});

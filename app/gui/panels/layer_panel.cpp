@@ -1,7 +1,8 @@
 #include "app/gui/panels/layer_panel.h"
 
 #include "app/gui/models/layer_table_model.h"
-#include "app/gui/panels/layer_item_delegate.h"
+#include "widgets/tables/enum_combo_delegate.h"
+#include "widgets/tables/spin_box_delegate.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>
@@ -74,7 +75,21 @@ LayerPanel::LayerPanel(LayerTableModel* model, QWidget* parent)
     m_filter->setObjectName(QStringLiteral("layerFilter"));
     m_view->setObjectName(QStringLiteral("layerTable"));
     m_view->setModel(m_proxy);
-    m_view->setItemDelegate(new LayerItemDelegate(m_view));
+    // Config cells are edited with widgets/tables' delegates: spin boxes for the bit widths, combo boxes for
+    // mode, clip method and the yes/no flags (the model takes and gives their strings under Qt::EditRole).
+    auto* bits = new widgets::SpinBoxDelegate(m_view);
+    auto* choices = new widgets::EnumComboDelegate(m_view);
+    for (int column : {int(LayerTableModel::BitsActivations), int(LayerTableModel::BitsWeights)}) {
+        bits->setColumn(column, {2, 8, {}, {}, {}});
+        m_view->setItemDelegateForColumn(column, bits);
+    }
+    choices->setChoices(LayerTableModel::Mode, modeNames());
+    choices->setChoices(LayerTableModel::Clip, clipMethodNames());
+    for (int column : {int(LayerTableModel::PerChannel), int(LayerTableModel::NoQuant), int(LayerTableModel::NoClip)})
+        choices->setChoices(column, LayerTableModel::flagNames());
+    for (int column : {int(LayerTableModel::Mode), int(LayerTableModel::Clip), int(LayerTableModel::PerChannel),
+                       int(LayerTableModel::NoQuant), int(LayerTableModel::NoClip)})
+        m_view->setItemDelegateForColumn(column, choices);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed);
