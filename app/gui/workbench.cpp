@@ -64,7 +64,17 @@ void Workbench::startLoad(const QString& path, std::optional<SessionData> sessio
     const QString title = tr("Loading %1").arg(QFileInfo(path).fileName());
     m_jobs->start(QStringLiteral("load"), title, [this, path, session, sessionPath](Progress& progress) -> JobRunner::Apply {
         auto loaded = std::make_shared<LoadedModel>(loadModel(path, progress));
-        return [this, loaded, session, sessionPath] {
+        // A session's calibration statistics refer to the prepared graph, rebuilt here off the GUI thread; statistics
+        // that no longer fit the model are dropped with a message, the rest of the session still opens.
+        std::shared_ptr<const Calibration> calibration;
+        if (session && session->statistics) {
+            try {
+                calibration = std::make_shared<const Calibration>(restoreCalibration(*loaded->graph, *session->statistics));
+            } catch (const Error& e) {
+                loaded->warnings << tr("The session's calibration statistics were not restored: %1").arg(QString::fromUtf8(e.what()));
+            }
+        }
+        return [this, loaded, session, sessionPath, calibration] {
             m_graph = loaded->graph;
             m_modelPath = loaded->path;
             m_layers->resetLayers(loaded->layers);
@@ -78,12 +88,20 @@ void Workbench::startLoad(const QString& path, std::optional<SessionData> sessio
             emit message(tr("Loaded %1: %n quantizable layers", nullptr, static_cast<int>(loaded->layers.size())).arg(loaded->path));
             if (session)
                 applySession(*session);
+            if (calibration) {
+                applyCalibration(calibration);
+                emit message(tr("Restored the calibration statistics and histograms of %n values on %1 train images from the session", nullptr,
+                                static_cast<int>(calibration->values.size()))
+                                 .arg(calibration->samples));
+            }
             m_sessionPath = sessionPath;
             m_undo->setClean();
             setExtraDirty(false);
             emit dirtyChanged(isDirty());
             emit stateChanged();
             emit modelLoaded(m_modelPath);
+            if (calibration)
+                emit calibrationFinished();
             if (session)
                 emit sessionOpened(m_sessionPath);
         };
@@ -235,6 +253,7 @@ void Workbench::saveSession(const QString& path)
     s.dataset = m_selection;
     s.configs = currentConfigs();
     s.runs = m_runs->runs();
+    s.calibration = m_calibration;
     qs::gui::saveSession(path, s);
     m_sessionPath = path;
     m_undo->setClean();
@@ -389,8 +408,8 @@ void Workbench::applySession(const SessionData& s)
         configs.push_back(config);
     }
     m_layers->applyConfigs(rows, configs);
-    if (s.hadCalibration)
-        emit message(tr("Sessions do not store calibration statistics: Calibrate again (Ctrl+L) to see histograms and predicted SQNR"));
+    if (s.hadCalibration && !s.statistics)
+        emit message(tr("This session comes from an older QuantScope that stored ranges only: Calibrate again (Ctrl+L) to see histograms and predicted SQNR"));
     m_runs->setRuns(s.runs);
     m_runCounter = static_cast<int>(std::count_if(s.runs.begin(), s.runs.end(), [](const RunRecord& r) { return !r.fp32; }));
 }

@@ -58,6 +58,8 @@ public:
     // Returns the reader's warnings (unsupported keys, patterns that match no layer).
     QStringList importConfig(const QString& path);
 
+    // The session holds the calibration statistics too (with histograms), so an opened session evaluates
+    // and draws histograms without calibrating again.
     void saveSession(const QString& path); // throws qs::Error
     void openSession(const QString& path); // reads now (throws), loads the model as a job
 

@@ -83,6 +83,8 @@ void saveSession(const QString& path, const SessionData& s)
                                      return layers;
                                  }()}});
     root["runs"] = runs;
+    if (s.calibration)
+        root["statistics"] = statisticsToJson(*s.calibration);
 
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
@@ -124,6 +126,8 @@ SessionData loadSession(const QString& path)
     for (auto it = layers.begin(); it != layers.end(); ++it)
         s.configs[it.key()] = configFromJson(path, it.key(), it.value().toObject());
     s.hadCalibration = root.contains("calibration");
+    if (root.contains("statistics"))
+        s.statistics = std::make_shared<const SessionStatistics>(statisticsFromJson(root.value("statistics").toObject(), path));
     for (const QJsonValue& v : root.value("runs").toArray()) {
         const QJsonObject o = v.toObject();
         RunRecord r;

@@ -1,12 +1,13 @@
 #pragma once
 // A workbench session on disk (JSON): the model path, the dataset selection with its preprocessing, the
-// per-layer config and every run with the config it evaluated. Calibration statistics (histograms of every
-// activation) are not stored: Calibrate again after opening a session. Saved atomically with QSaveFile, so a
-// failed save never destroys the previous file. Reading throws qs::Error naming the file (and the line of
+// per-layer config, every run with the config it evaluated and, once calibrated, the calibration statistics
+// with their histograms (session_statistics.h), so an opened session evaluates and shows histograms without
+// calibrating again. Saved atomically with QSaveFile, so a failed save never destroys the previous file. Reading throws qs::Error naming the file (and the line of
 // a JSON syntax error); nothing is applied until the whole file has been read.
 
 #include "app/gui/jobs/workbench_jobs.h"
 #include "app/gui/models/runs_table_model.h"
+#include "app/gui/session/session_statistics.h"
 
 #include <map>
 
@@ -17,6 +18,9 @@ struct SessionData {
     DatasetSelection dataset;
     std::map<QString, LayerConfig> configs; // by layer name
     bool hadCalibration = false;            // an older session stored min/max ranges (now ignored)
+    // Saving: the workbench's calibration (none: not calibrated). Loading: what the file holds.
+    std::shared_ptr<const Calibration> calibration;
+    std::shared_ptr<const SessionStatistics> statistics;
     std::vector<RunRecord> runs;
 };
 

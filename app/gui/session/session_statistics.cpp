@@ -1,0 +1,188 @@
+#include "app/gui/session/session_statistics.h"
+
+#include "core/transforms/prepare_graph.h"
+#include "core/util/error.h"
+
+#include <QByteArray>
+#include <QJsonArray>
+#include <QtEndian>
+
+#include <algorithm>
+
+namespace qs::gui {
+
+namespace {
+
+QJsonArray shapeToJson(const Shape& shape)
+{
+    QJsonArray array;
+    for (int64_t d : shape)
+        array.append(static_cast<double>(d));
+    return array;
+}
+
+QString countsToBase64(const std::vector<double>& counts)
+{
+    QByteArray bytes(static_cast<qsizetype>(counts.size() * sizeof(double)), Qt::Uninitialized);
+    for (std::size_t i = 0; i < counts.size(); ++i)
+        qToLittleEndian(counts[i], bytes.data() + i * sizeof(double));
+    return QString::fromLatin1(bytes.toBase64());
+}
+
+QJsonObject statsToJson(const ActivationStats& s)
+{
+    QJsonObject o{{"min", s.min},
+                  {"max", s.max},
+                  {"avg_min", s.avgMin},
+                  {"avg_max", s.avgMax},
+                  {"mean", s.mean},
+                  {"std", s.std},
+                  {"b", s.b},
+                  {"shape", shapeToJson(s.shape)},
+                  {"samples", static_cast<double>(s.samples)},
+                  {"elements", static_cast<double>(s.elements)},
+                  {"histogram_samples_per_batch", static_cast<double>(s.histogramSamplesPerBatch)},
+                  {"sum", s.m_sum},
+                  {"sum_squares", s.m_sumSquares},
+                  {"b_sum", s.m_bSum},
+                  {"batches", static_cast<double>(s.m_batches)}};
+    if (!s.histogram.empty())
+        o["histogram"] = QJsonObject{{"lo", s.histogram.lo()}, {"hi", s.histogram.hi()}, {"bins", s.histogram.bins()},
+                                     {"counts_f64le", countsToBase64(s.histogram.counts())}};
+    return o;
+}
+
+class Reader {
+public:
+    Reader(const QString& path, std::string where) : m_path(path), m_where(std::move(where)) {}
+
+    [[noreturn]] void fail(const std::string& message) const
+    {
+        throw Error("calibration statistics: " + m_where + ": " + message, ErrorContext(m_path.toStdString()));
+    }
+    double number(const QJsonObject& o, const char* key) const
+    {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (!v.isDouble())
+            fail(std::string("'") + key + "' is missing or not a number");
+        return v.toDouble();
+    }
+    int64_t integer(const QJsonObject& o, const char* key) const
+    {
+        const double v = number(o, key);
+        if (v < 0 || v != static_cast<double>(static_cast<int64_t>(v)))
+            fail(std::string("'") + key + "' is not a count");
+        return static_cast<int64_t>(v);
+    }
+    Shape shape(const QJsonValue& value) const
+    {
+        if (!value.isArray())
+            fail("'shape' is not an array");
+        Shape shape;
+        for (const QJsonValue& d : value.toArray()) {
+            if (!d.isDouble())
+                fail("'shape' holds a non-number");
+            shape.push_back(static_cast<int64_t>(d.toDouble()));
+        }
+        return shape;
+    }
+    ActivationStats stats(const QJsonObject& o) const
+    {
+        ActivationStats s;
+        s.min = number(o, "min");
+        s.max = number(o, "max");
+        if (s.min > s.max)
+            fail("min is greater than max");
+        s.avgMin = number(o, "avg_min");
+        s.avgMax = number(o, "avg_max");
+        s.mean = number(o, "mean");
+        s.std = number(o, "std");
+        s.b = number(o, "b");
+        s.shape = shape(o.value("shape"));
+        s.samples = integer(o, "samples");
+        s.elements = integer(o, "elements");
+        s.histogramSamplesPerBatch = integer(o, "histogram_samples_per_batch");
+        s.m_sum = number(o, "sum");
+        s.m_sumSquares = number(o, "sum_squares");
+        s.m_bSum = number(o, "b_sum");
+        s.m_batches = integer(o, "batches");
+        if (o.contains("histogram")) {
+            const QJsonObject h = o.value("histogram").toObject();
+            const int64_t bins = integer(h, "bins");
+            const QByteArray bytes = QByteArray::fromBase64(h.value("counts_f64le").toString().toLatin1());
+            if (bins < 1 || bytes.size() != static_cast<qsizetype>(bins * static_cast<int64_t>(sizeof(double))))
+                fail("the histogram's counts do not match its " + std::to_string(bins) + " bins");
+            std::vector<double> counts(static_cast<std::size_t>(bins));
+            for (std::size_t i = 0; i < counts.size(); ++i)
+                counts[i] = qFromLittleEndian<double>(bytes.constData() + i * sizeof(double));
+            const double lo = number(h, "lo"), hi = number(h, "hi");
+            if (!(lo <= hi))
+                fail("the histogram's lo is greater than its hi");
+            s.histogram = Histogram::fromCounts(lo, hi, std::move(counts));
+        }
+        return s;
+    }
+
+private:
+    const QString& m_path;
+    std::string m_where;
+};
+
+} // namespace
+
+QJsonObject statisticsToJson(const Calibration& calibration)
+{
+    QJsonObject values;
+    for (const auto& [name, stats] : calibration.values)
+        values[QString::fromStdString(name)] = statsToJson(stats);
+    QJsonObject input;
+    if (!calibration.prepared.inputs.empty())
+        input = QJsonObject{{"name", QString::fromStdString(calibration.prepared.inputs[0].name)},
+                            {"shape", shapeToJson(calibration.prepared.inputs[0].shape)}};
+    return QJsonObject{{"samples", static_cast<double>(calibration.samples)}, {"input", input}, {"values", values}};
+}
+
+SessionStatistics statisticsFromJson(const QJsonObject& json, const QString& path)
+{
+    SessionStatistics s;
+    const Reader top(path, "session");
+    s.samples = top.integer(json, "samples");
+    const QJsonObject input = json.value("input").toObject();
+    s.inputName = input.value("name").toString().toStdString();
+    if (s.inputName.empty())
+        top.fail("the graph input is not named");
+    s.inputShape = top.shape(input.value("shape"));
+    if (s.inputShape.empty() || s.inputShape[0] < 1)
+        top.fail("the graph input's shape has no batch");
+    const QJsonObject values = json.value("values").toObject();
+    for (auto it = values.begin(); it != values.end(); ++it) {
+        const Reader reader(path, "value '" + it.key().toStdString() + "'");
+        if (!it.value().isObject())
+            reader.fail("not an object");
+        s.values[it.key().toStdString()] = reader.stats(it.value().toObject());
+    }
+    return s;
+}
+
+Calibration restoreCalibration(const Graph& model, const SessionStatistics& statistics)
+{
+    // The graph calibrate() observed: prepared for the calibration batch (as core's observeActivations does).
+    PrepareOptions options;
+    options.shapes.batch = statistics.inputShape[0];
+    options.shapes.exact[statistics.inputName] = statistics.inputShape;
+    Calibration calibration;
+    calibration.prepared = prepareGraph(model, options);
+    for (const auto& [name, stats] : statistics.values) {
+        const bool isInput = std::any_of(calibration.prepared.inputs.begin(), calibration.prepared.inputs.end(),
+                                         [&](const ValueInfo& v) { return v.name == name; });
+        if (!isInput && calibration.prepared.producerOf(name) < 0)
+            throw Error("the session's calibration statistics name the value '" + name +
+                            "', which the model does not have (it changed since): calibrate again",
+                        ErrorContext(model.sourcePath));
+    }
+    calibration.values = statistics.values;
+    calibration.samples = statistics.samples;
+    return calibration;
+}
+
+} // namespace qs::gui
