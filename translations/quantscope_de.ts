@@ -5,7 +5,7 @@
     <name>QObject</name>
     <message>
         <source>Shapes could not be inferred without a dataset (%1); layers are listed as in the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne Datensatz konnten die Formen nicht bestimmt werden (%1); die Schichten werden wie in der Datei aufgeführt.</translation>
     </message>
     <message>
         <source>File: %1</source>
@@ -25,35 +25,139 @@
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>input</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe</translation>
     </message>
     <message>
         <source>output</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe</translation>
     </message>
     <message>
         <source>output after fused %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe nach fusioniertem %1</translation>
     </message>
     <message>
         <source>value %1 · %2 samples · A%3 %4 · configured: %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert %1 · %2 Beispiele · A%3 %4 · eingestellt: %5</translation>
     </message>
     <message>
         <source>FP32</source>
-        <translation type="unfinished"></translation>
+        <translation>FP32</translation>
     </message>
     <message>
         <source> (this output stays FP32)</source>
-        <translation type="unfinished"></translation>
+        <translation> (diese Ausgabe bleibt FP32)</translation>
     </message>
     <message>
         <source> (output stays FP32)</source>
-        <translation type="unfinished"></translation>
+        <translation> (Ausgabe bleibt FP32)</translation>
+    </message>
+    <message>
+        <source>importing</source>
+        <translation>importieren</translation>
+    </message>
+    <message>
+        <source>preparing</source>
+        <translation>vorbereiten</translation>
+    </message>
+    <message>
+        <source>loaded</source>
+        <translation>geladen</translation>
+    </message>
+    <message>
+        <source>the model is not calibrated: run Calibrate first</source>
+        <translation>das Modell ist nicht kalibriert: zuerst Kalibrieren ausführen</translation>
+    </message>
+    <message>
+        <source>%1 mixed</source>
+        <translation>%1 gemischt</translation>
+    </message>
+    <message>
+        <source>%1 FP32</source>
+        <translation>%1 FP32</translation>
+    </message>
+    <message>
+        <source>invalid config for layer &apos;%1&apos;</source>
+        <translation>ungültige Konfiguration für Schicht „%1“</translation>
+    </message>
+    <message>
+        <source>cannot write the session: %1</source>
+        <translation>die Sitzung kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot read the session: %1</source>
+        <translation>die Sitzung kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>not a QuantScope session file</source>
+        <translation>keine QuantScope-Sitzungsdatei</translation>
+    </message>
+    <message>
+        <source>session format version %1 is newer than this QuantScope</source>
+        <translation>Sitzungsformat-Version %1 ist neuer als dieses QuantScope</translation>
+    </message>
+    <message>
+        <source>the session names no model</source>
+        <translation>die Sitzung nennt kein Modell</translation>
+    </message>
+    <message>
+        <source>calibration statistics: %1: %2</source>
+        <translation>Kalibrierstatistik: %1: %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is missing or not a number</source>
+        <translation>„%1“ fehlt oder ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a count</source>
+        <translation>„%1“ ist keine Anzahl</translation>
+    </message>
+    <message>
+        <source>&apos;shape&apos; is not an array</source>
+        <translation>„shape“ ist kein Array</translation>
+    </message>
+    <message>
+        <source>&apos;shape&apos; holds a non-number</source>
+        <translation>„shape“ enthält etwas, das keine Zahl ist</translation>
+    </message>
+    <message>
+        <source>min is greater than max</source>
+        <translation>min ist größer als max</translation>
+    </message>
+    <message>
+        <source>the histogram&apos;s counts do not match its %1 bins</source>
+        <translation>die Zählwerte des Histogramms passen nicht zu seinen %1 Klassen</translation>
+    </message>
+    <message>
+        <source>the histogram&apos;s lo is greater than its hi</source>
+        <translation>lo des Histogramms ist größer als hi</translation>
+    </message>
+    <message>
+        <source>session</source>
+        <translation>Sitzung</translation>
+    </message>
+    <message>
+        <source>the graph input is not named</source>
+        <translation>der Graph-Eingang hat keinen Namen</translation>
+    </message>
+    <message>
+        <source>the graph input&apos;s shape has no batch</source>
+        <translation>die Form des Graph-Eingangs hat keine Batch-Dimension</translation>
+    </message>
+    <message>
+        <source>value &apos;%1&apos;</source>
+        <translation>Wert „%1“</translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation>kein Objekt</translation>
+    </message>
+    <message>
+        <source>the session&apos;s calibration statistics name the value &apos;%1&apos;, which the model does not have (it changed since): calibrate again</source>
+        <translation>die Kalibrierstatistik der Sitzung nennt den Wert „%1“, den das Modell nicht hat (es wurde seitdem geändert): erneut kalibrieren</translation>
     </message>
 </context>
 <context>
@@ -64,19 +168,19 @@
     </message>
     <message>
         <source>Load the demo model, evaluate, save main_*.png screenshots into DIR and quit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Demomodell laden, auswerten, Bildschirmfotos main_*.png in DIR speichern und beenden.</translation>
     </message>
     <message>
         <source>An ONNX model or a .qsession file to open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein zu öffnendes ONNX-Modell oder eine .qsession-Datei.</translation>
     </message>
     <message>
         <source>Time startup with the demo model and a re-evaluation after editing one layer, print both and quit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Start mit dem Demomodell und eine erneute Auswertung nach Ändern einer Schicht messen, beide Zeiten ausgeben und beenden.</translation>
     </message>
     <message>
         <source>With --benchmark: print one JSON line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit --benchmark: eine JSON-Zeile ausgeben.</translation>
     </message>
 </context>
 <context>
@@ -95,7 +199,7 @@
     </message>
     <message>
         <source>automatic: the model&apos;s sidecar or the dataset&apos;s usual normalisation</source>
-        <translation type="unfinished"></translation>
+        <translation>automatisch: Begleitdatei des Modells oder die übliche Normalisierung des Datensatzes</translation>
     </message>
     <message>
         <source>all</source>
@@ -131,22 +235,22 @@
     </message>
     <message>
         <source>Dataset directory</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatzverzeichnis</translation>
     </message>
     <message>
         <source>Preprocessing: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorverarbeitung: %1</translation>
     </message>
     <message>
         <source>Choose the dataset directory.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie das Datensatzverzeichnis.</translation>
     </message>
 </context>
 <context>
     <name>qs::gui::JobRunner</name>
     <message>
         <source>unknown error</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Fehler</translation>
     </message>
 </context>
 <context>
@@ -165,17 +269,6 @@
     </message>
 </context>
 <context>
-    <name>qs::gui::LayerItemDelegate</name>
-    <message>
-        <source>yes</source>
-        <translation>ja</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>nein</translation>
-    </message>
-</context>
-<context>
     <name>qs::gui::LayerPanel</name>
     <message>
         <source>Regex</source>
@@ -187,7 +280,7 @@
     </message>
     <message>
         <source>Double-click a config cell to edit it; with several rows selected the edit applies to all of them</source>
-        <translation type="unfinished"></translation>
+        <translation>Doppelklick auf eine Konfigurationszelle bearbeitet sie; sind mehrere Zeilen ausgewählt, gilt die Änderung für alle</translation>
     </message>
     <message>
         <source>Filter:</source>
@@ -202,19 +295,19 @@
     <name>qs::gui::LayerTableModel</name>
     <message>
         <source>Observed range of the layer&apos;s output (Calibrate)</source>
-        <translation type="unfinished"></translation>
+        <translation>Beobachteter Bereich der Schichtausgabe (Kalibrieren)</translation>
     </message>
     <message>
         <source>Range of the layer&apos;s weights (BatchNorm folded)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereich der Schichtgewichte (BatchNorm eingefaltet)</translation>
     </message>
     <message>
         <source>Activation clipping method (Distiller names)</source>
-        <translation type="unfinished"></translation>
+        <translation>Clipping-Methode der Aktivierungen (Distiller-Namen)</translation>
     </message>
     <message>
         <source>The config override that matched this layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Konfigurations-Override, der auf diese Schicht zutrifft</translation>
     </message>
     <message>
         <source>Layer</source>
@@ -290,77 +383,81 @@
     </message>
     <message>
         <source>Run Calibrate to observe activation ranges</source>
-        <translation type="unfinished"></translation>
+        <translation>Kalibrieren ausführen, um Aktivierungsbereiche zu beobachten</translation>
     </message>
     <message>
         <source>Set %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 setzen</translation>
     </message>
     <message numerus="yes">
         <source>Set %1 of %n layers</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 von %n Schicht setzen</numerusform>
+            <numerusform>%1 von %n Schichten setzen</numerusform>
         </translation>
     </message>
     <message>
         <source>Predicted signal-to-quantization-noise ratio of the layer&apos;s output under its config (from the calibration histogram)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorhergesagtes Signal-Quantisierungsrausch-Verhältnis der Schichtausgabe mit ihrer Konfiguration (aus dem Kalibrier-Histogramm)</translation>
     </message>
     <message>
         <source>pred. SQNR (dB)</source>
-        <translation type="unfinished"></translation>
+        <translation>vorherges. SQNR (dB)</translation>
     </message>
     <message>
         <source>No override: the global settings apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Override: die globalen Einstellungen gelten</translation>
     </message>
     <message>
         <source>The layer&apos;s own settings; Export writes them under this key</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigene Einstellungen der Schicht; der Export schreibt sie unter diesem Schlüssel</translation>
     </message>
     <message>
         <source>Set by the override &apos;%1&apos; of the imported config</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesetzt durch den Override „%1“ der importierten Konfiguration</translation>
     </message>
     <message>
         <source>The output of %1 stays FP32 (graph output or read by an FP32 op); only its input is quantized</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ausgabe von %1 bleibt FP32 (Graph-Ausgabe oder von einer FP32-Op gelesen); nur ihre Eingabe wird quantisiert</translation>
     </message>
     <message>
         <source>Run Calibrate to predict the SQNR</source>
-        <translation type="unfinished"></translation>
+        <translation>Kalibrieren ausführen, um das SQNR vorherzusagen</translation>
     </message>
     <message>
         <source>Predicted from the calibration histogram of %1 with the %2 range</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorhergesagt aus dem Kalibrier-Histogramm von %1 mit dem Bereich %2</translation>
     </message>
     <message>
         <source>Observed range of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Beobachteter Bereich von %1</translation>
     </message>
     <message>
         <source>Observed range of %1 (after the fused %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Beobachteter Bereich von %1 (nach dem fusionierten %2)</translation>
     </message>
     <message>
         <source>Range method for the activations; the histogram panel compares them all</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereichsmethode für die Aktivierungen; das Histogramm-Fenster vergleicht alle</translation>
     </message>
     <message>
         <source>FP32</source>
-        <translation type="unfinished"></translation>
+        <translation>FP32</translation>
     </message>
     <message>
         <source>FP32 out</source>
-        <translation type="unfinished"></translation>
+        <translation>FP32-Ausgabe</translation>
+    </message>
+    <message>
+        <source>(global)</source>
+        <translation>(global)</translation>
     </message>
 </context>
 <context>
     <name>qs::gui::MainWindow</name>
     <message>
         <source>Evaluate (Ctrl+E) to add a run; the first run is the FP32 baseline.</source>
-        <translation type="unfinished">Auswerten (Strg+E) fügt einen Lauf hinzu; der erste Lauf ist die FP32-Basislinie.</translation>
+        <translation>Auswerten (Strg+E) fügt einen Lauf hinzu; der erste Lauf ist die FP32-Basislinie.</translation>
     </message>
     <message>
         <source>Last evaluation finished.</source>
@@ -384,11 +481,11 @@
     </message>
     <message>
         <source>QuantScope</source>
-        <translation type="unfinished"></translation>
+        <translation>QuantScope</translation>
     </message>
     <message>
         <source>%1[*] — QuantScope</source>
-        <translation type="unfinished"></translation>
+        <translation>%1[*] — QuantScope</translation>
     </message>
     <message>
         <source>no model</source>
@@ -396,7 +493,7 @@
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>calibrated</source>
@@ -424,7 +521,7 @@
     </message>
     <message>
         <source>Evaluation failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswertung fehlgeschlagen.</translation>
     </message>
     <message>
         <source>&amp;Open Model…</source>
@@ -440,7 +537,7 @@
     </message>
     <message>
         <source>Ctrl+Shift+O</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
         <source>Open a saved workbench session</source>
@@ -508,7 +605,7 @@
     </message>
     <message>
         <source>Ctrl+D</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+D</translation>
     </message>
     <message>
         <source>Choose the evaluation and calibration data</source>
@@ -520,7 +617,7 @@
     </message>
     <message>
         <source>Ctrl+L</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+L</translation>
     </message>
     <message>
         <source>Observe activation ranges on calibration images</source>
@@ -532,7 +629,7 @@
     </message>
     <message>
         <source>Ctrl+E</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+E</translation>
     </message>
     <message>
         <source>Evaluate the current config (and the FP32 baseline first)</source>
@@ -556,7 +653,7 @@
     </message>
     <message>
         <source>&lt;b&gt;QuantScope %1&lt;/b&gt;&lt;br&gt;Post-training quantization workbench for ONNX CNNs on oneDNN.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;QuantScope %1&lt;/b&gt;&lt;br&gt;Werkbank für Post-Training-Quantisierung von ONNX-CNNs auf oneDNN.</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -588,7 +685,7 @@
     </message>
     <message>
         <source>Opening %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird geöffnet</translation>
     </message>
     <message>
         <source>Could not open the session</source>
@@ -600,7 +697,7 @@
     </message>
     <message>
         <source>ONNX models (*.onnx);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>ONNX-Modelle (*.onnx);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Open Session</source>
@@ -608,7 +705,7 @@
     </message>
     <message>
         <source>QuantScope sessions (*.qsession);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>QuantScope-Sitzungen (*.qsession);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Unsaved session</source>
@@ -628,7 +725,7 @@
     </message>
     <message>
         <source>QuantScope sessions (*.qsession)</source>
-        <translation type="unfinished"></translation>
+        <translation>QuantScope-Sitzungen (*.qsession)</translation>
     </message>
     <message>
         <source>Export Runs</source>
@@ -636,15 +733,15 @@
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
         <source>Runs exported to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe nach %1 exportiert</translation>
     </message>
     <message>
         <source>Could not export the runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Läufe konnten nicht exportiert werden</translation>
     </message>
     <message>
         <source>Clear List</source>
@@ -652,78 +749,78 @@
     </message>
     <message>
         <source>Activation histogram</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivierungshistogramm</translation>
     </message>
     <message>
         <source>Weight ranges</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewichtsbereiche</translation>
     </message>
     <message>
         <source>Observer comparison</source>
-        <translation type="unfinished"></translation>
+        <translation>Observer-Vergleich</translation>
     </message>
     <message>
         <source>Apply a Distiller PostTrainLinearQuantizer YAML config to the layers (undoable)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Distiller-PostTrainLinearQuantizer-YAML-Konfiguration auf die Schichten anwenden (rückgängig machbar)</translation>
     </message>
     <message>
         <source>Write the layer settings as a Distiller YAML config (usable with --qe-config-file)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schichteinstellungen als Distiller-YAML-Konfiguration schreiben (verwendbar mit --qe-config-file)</translation>
     </message>
     <message>
         <source>Export Config</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfiguration exportieren</translation>
     </message>
     <message>
         <source>YAML files (*.yaml *.yml)</source>
-        <translation type="unfinished"></translation>
+        <translation>YAML-Dateien (*.yaml *.yml)</translation>
     </message>
     <message>
         <source>Config exported to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfiguration nach %1 exportiert</translation>
     </message>
     <message>
         <source>Could not export the config</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konfiguration konnte nicht exportiert werden</translation>
     </message>
     <message>
         <source>Import Config</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfiguration importieren</translation>
     </message>
     <message>
         <source>Could not import the config; nothing was changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konfiguration konnte nicht importiert werden; nichts wurde geändert</translation>
     </message>
 </context>
 <context>
     <name>qs::gui::PlotDocks</name>
     <message>
         <source>Output (what the layer&apos;s activation settings quantize)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe (was die Aktivierungseinstellungen der Schicht quantisieren)</translation>
     </message>
     <message>
         <source>Input</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe</translation>
     </message>
     <message>
         <source>Histogram of the selected layer&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>Histogramm der ausgewählten Schicht:</translation>
     </message>
     <message>
         <source>Calibrate (Ctrl+L), then select a layer to see its activation histogram with the range every method picks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kalibrieren (Strg+L) und dann eine Schicht auswählen, um ihr Aktivierungshistogramm mit dem Bereich jeder Methode zu sehen.</translation>
     </message>
     <message>
         <source>Select a layer in the table to see its activation histogram.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Schicht in der Tabelle auswählen, um ihr Aktivierungshistogramm zu sehen.</translation>
     </message>
     <message>
         <source>Select a layer in the table to see the range of each output channel of its weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Schicht in der Tabelle auswählen, um den Bereich jedes Ausgabekanals ihrer Gewichte zu sehen.</translation>
     </message>
     <message>
         <source>Calibrate (Ctrl+L) to compare the range every method picks, layer by layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kalibrieren (Strg+L), um die Bereiche aller Methoden Schicht für Schicht zu vergleichen.</translation>
     </message>
 </context>
 <context>
@@ -734,11 +831,11 @@
     </message>
     <message>
         <source>Restore Config</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfiguration wiederherstellen</translation>
     </message>
     <message>
         <source>Load the per-layer config the selected run evaluated into the layer table (undoable)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die vom ausgewählten Lauf ausgewertete Schichtkonfiguration in die Schichttabelle laden (rückgängig machbar)</translation>
     </message>
 </context>
 <context>
@@ -792,7 +889,7 @@
     <name>qs::gui::Workbench</name>
     <message>
         <source>%1 cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 abgebrochen</translation>
     </message>
     <message>
         <source>Loading %1</source>
@@ -800,14 +897,14 @@
     </message>
     <message numerus="yes">
         <source>Loaded %1: %n quantizable layers</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 geladen: %n quantisierbare Schicht</numerusform>
+            <numerusform>%1 geladen: %n quantisierbare Schichten</numerusform>
         </translation>
     </message>
     <message>
         <source>Dataset changed: runs and calibration cleared</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatz geändert: Läufe und Kalibrierung verworfen</translation>
     </message>
     <message>
         <source>Calibrating</source>
@@ -815,15 +912,15 @@
     </message>
     <message>
         <source>%1: top-1 %2% after %3 of %4 images</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Top-1 %2% nach %3 von %4 Bildern</translation>
     </message>
     <message>
         <source>int8</source>
-        <translation type="unfinished"></translation>
+        <translation>int8</translation>
     </message>
     <message>
         <source>FP32</source>
-        <translation type="unfinished"></translation>
+        <translation>FP32</translation>
     </message>
     <message>
         <source>Evaluating</source>
@@ -835,7 +932,7 @@
     </message>
     <message>
         <source>FP32 baseline: top-1 %1% on %2 images</source>
-        <translation type="unfinished"></translation>
+        <translation>FP32-Basislinie: Top-1 %1% auf %2 Bildern</translation>
     </message>
     <message>
         <source>Run %1</source>
@@ -843,52 +940,255 @@
     </message>
     <message>
         <source>%1 (%2): top-1 %3% on %4 images</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2): Top-1 %3% auf %4 Bildern</translation>
     </message>
     <message>
         <source>Session saved to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzung nach %1 gespeichert</translation>
     </message>
     <message>
         <source>Session config names layer &apos;%1&apos;, which the model does not have; ignored</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sitzungskonfiguration nennt die Schicht „%1“, die das Modell nicht hat; ignoriert</translation>
     </message>
     <message numerus="yes">
         <source>Calibrated statistics and histograms of %n values on %1 train images</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Statistik und Histogramm von %n Wert auf %1 Trainingsbildern kalibriert</numerusform>
+            <numerusform>Statistiken und Histogramme von %n Werten auf %1 Trainingsbildern kalibriert</numerusform>
         </translation>
     </message>
     <message>
         <source>Calibrated statistics and histograms on %1 train images</source>
-        <translation type="unfinished"></translation>
+        <translation>Statistiken und Histogramme auf %1 Trainingsbildern kalibriert</translation>
     </message>
     <message>
         <source>Restore the config of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfiguration von %1 wiederherstellen</translation>
     </message>
     <message numerus="yes">
         <source>Restored the config of %1 (%n layers changed)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Konfiguration von %1 wiederhergestellt (%n Schicht geändert)</numerusform>
+            <numerusform>Konfiguration von %1 wiederhergestellt (%n Schichten geändert)</numerusform>
         </translation>
     </message>
     <message>
         <source>Import %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 importieren</translation>
     </message>
     <message numerus="yes">
         <source>Imported %1: %n layers changed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 importiert: %n Schicht geändert</numerusform>
+            <numerusform>%1 importiert: %n Schichten geändert</numerusform>
         </translation>
     </message>
     <message>
-        <source>Sessions do not store calibration statistics: Calibrate again (Ctrl+L) to see histograms and predicted SQNR</source>
-        <translation type="unfinished"></translation>
+        <source>The session&apos;s calibration statistics were not restored: %1</source>
+        <translation>Die Kalibrierstatistik der Sitzung wurde nicht wiederhergestellt: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored the calibration statistics and histograms of %n values on %1 train images from the session</source>
+        <translation>
+            <numerusform>Kalibrierstatistik und Histogramm von %n Wert auf %1 Trainingsbildern aus der Sitzung wiederhergestellt</numerusform>
+            <numerusform>Kalibrierstatistiken und Histogramme von %n Werten auf %1 Trainingsbildern aus der Sitzung wiederhergestellt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This session comes from an older QuantScope that stored ranges only: Calibrate again (Ctrl+L) to see histograms and predicted SQNR</source>
+        <translation>Diese Sitzung stammt aus einem älteren QuantScope, das nur Bereiche speicherte: erneut kalibrieren (Strg+L), um Histogramme und vorhergesagtes SQNR zu sehen</translation>
+    </message>
+    <message>
+        <source>cannot write the CSV: %1</source>
+        <translation>die CSV-Datei kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>open a model first</source>
+        <translation>zuerst ein Modell öffnen</translation>
+    </message>
+    <message>
+        <source>layer &apos;%1&apos; is not in the model</source>
+        <translation>Schicht „%1“ ist nicht im Modell</translation>
+    </message>
+</context>
+<context>
+    <name>qs::widgets::AccuracySizePlot</name>
+    <message>
+        <source>Evaluate configs to compare their accuracy and size here; the first run is the FP32 baseline.</source>
+        <translation>Konfigurationen auswerten, um hier ihre Genauigkeit und Größe zu vergleichen; der erste Lauf ist die FP32-Basislinie.</translation>
+    </message>
+    <message>
+        <source>model size (MB, weights)</source>
+        <translation>Modellgröße (MB, Gewichte)</translation>
+    </message>
+    <message>
+        <source>top-1 accuracy (%)</source>
+        <translation>Top-1-Genauigkeit (%)</translation>
+    </message>
+    <message>
+        <source>Pareto front (smaller and more accurate)</source>
+        <translation>Pareto-Front (kleiner und genauer)</translation>
+    </message>
+    <message>
+        <source>quantized runs</source>
+        <translation>quantisierte Läufe</translation>
+    </message>
+    <message>
+        <source>FP32 baseline</source>
+        <translation>FP32-Basislinie</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;top-1 %3%, %4 MB&lt;br&gt;click to select the run</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;Top-1 %3%, %4 MB&lt;br&gt;klicken, um den Lauf auszuwählen</translation>
+    </message>
+</context>
+<context>
+    <name>qs::widgets::ActivationHistogramView</name>
+    <message>
+        <source>Log count</source>
+        <translation>Log. Anzahl</translation>
+    </message>
+    <message>
+        <source>Logarithmic count axis</source>
+        <translation>Logarithmische Anzahl-Achse</translation>
+    </message>
+    <message>
+        <source>Calibrate, then select a layer to see its activation histogram and the range of every method.</source>
+        <translation>Kalibrieren und dann eine Schicht auswählen, um ihr Aktivierungshistogramm und den Bereich jeder Methode zu sehen.</translation>
+    </message>
+    <message>
+        <source>No histogram for this value.</source>
+        <translation>Kein Histogramm für diesen Wert.</translation>
+    </message>
+    <message>
+        <source>method · pred. SQNR
+(click to use)</source>
+        <translation>Methode · vorherges. SQNR
+(klicken zum Verwenden)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n quantization levels (ticks), step %1</source>
+        <translation>
+            <numerusform>%n Quantisierungsstufe (Striche), Schritt %1</numerusform>
+            <numerusform>%n Quantisierungsstufen (Striche), Schritt %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n quantization levels, step %1; clipped regions shaded</source>
+        <translation>
+            <numerusform>%n Quantisierungsstufe, Schritt %1; abgeschnittene Bereiche schattiert</numerusform>
+            <numerusform>%n Quantisierungsstufen, Schritt %1; abgeschnittene Bereiche schattiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>activation value</source>
+        <translation>Aktivierungswert</translation>
+    </message>
+    <message>
+        <source>count (log scale)</source>
+        <translation>Anzahl (log. Skala)</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>bin [%1, %2): %3 values</source>
+        <translation>Klasse [%1, %2): %3 Werte</translation>
+    </message>
+    <message>
+        <source>value %1 (outside the observed data)</source>
+        <translation>Wert %1 (außerhalb der beobachteten Daten)</translation>
+    </message>
+    <message>
+        <source>%1: range [%2, %3], pred. SQNR %4 dB</source>
+        <translation>%1: Bereich [%2, %3], vorherges. SQNR %4 dB</translation>
+    </message>
+    <message>
+        <source>click to use %1</source>
+        <translation>klicken, um %1 zu verwenden</translation>
+    </message>
+    <message>
+        <source>several methods&apos; lines meet here: click the legend to choose</source>
+        <translation>hier treffen sich Linien mehrerer Methoden: zum Auswählen auf die Legende klicken</translation>
+    </message>
+</context>
+<context>
+    <name>qs::widgets::ObserverComparisonView</name>
+    <message>
+        <source>Calibrate to compare the range every method picks, layer by layer.</source>
+        <translation>Kalibrieren, um die Bereiche aller Methoden Schicht für Schicht zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>No calibrated layers.</source>
+        <translation>Keine kalibrierten Schichten.</translation>
+    </message>
+    <message>
+        <source>method
+(bar: lo to hi)</source>
+        <translation>Methode
+(Balken: lo bis hi)</translation>
+    </message>
+    <message>
+        <source>configured (at hi)</source>
+        <translation>eingestellt (bei hi)</translation>
+    </message>
+    <message>
+        <source>range picked / observed max |x| of the layer</source>
+        <translation>gewählter Bereich / beobachtetes max |x| der Schicht</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (observed [%2, %3]; click to select)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (beobachtet [%2, %3]; klicken zum Auswählen)</translation>
+    </message>
+    <message>
+        <source>%1%2: [%3, %4], %5 dB</source>
+        <translation>%1%2: [%3, %4], %5 dB</translation>
+    </message>
+    <message>
+        <source> (configured)</source>
+        <translation> (eingestellt)</translation>
+    </message>
+</context>
+<context>
+    <name>qs::widgets::WeightRangeView</name>
+    <message>
+        <source>Select a layer with weights to see the range of each output channel.</source>
+        <translation>Eine Schicht mit Gewichten auswählen, um den Bereich jedes Ausgabekanals zu sehen.</translation>
+    </message>
+    <message>
+        <source>This layer has no constant weights.</source>
+        <translation>Diese Schicht hat keine konstanten Gewichte.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 weights: %n output channels
+median channel range = %2% of the tensor range (with one 8-bit scale per tensor: ~%3 of 256 levels)</source>
+        <translation>
+            <numerusform>%1-Gewichte: %n Ausgabekanal
+medianer Kanalbereich = %2% des Tensorbereichs (mit einer 8-Bit-Skala pro Tensor: ~%3 von 256 Stufen)</numerusform>
+            <numerusform>%1-Gewichte: %n Ausgabekanäle
+medianer Kanalbereich = %2% des Tensorbereichs (mit einer 8-Bit-Skala pro Tensor: ~%3 von 256 Stufen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>per-channel [min, max]</source>
+        <translation>pro Kanal [min, max]</translation>
+    </message>
+    <message>
+        <source>per-tensor min / max</source>
+        <translation>pro Tensor min / max</translation>
+    </message>
+    <message>
+        <source>output channel</source>
+        <translation>Ausgabekanal</translation>
+    </message>
+    <message>
+        <source>weight value (BatchNorm folded)</source>
+        <translation>Gewichtswert (BatchNorm eingefaltet)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;channel %1&lt;/b&gt;&lt;br&gt;[%2, %3]&lt;br&gt;range = %4% of the tensor&apos;s [%5, %6]&lt;br&gt;8-bit levels it spans: ~%7 per tensor, 256 per channel</source>
+        <translation>&lt;b&gt;Kanal %1&lt;/b&gt;&lt;br&gt;[%2, %3]&lt;br&gt;Bereich = %4% von [%5, %6] des Tensors&lt;br&gt;überdeckte 8-Bit-Stufen: ~%7 pro Tensor, 256 pro Kanal</translation>
     </message>
 </context>
 </TS>

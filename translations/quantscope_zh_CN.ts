@@ -5,7 +5,7 @@
     <name>QObject</name>
     <message>
         <source>Shapes could not be inferred without a dataset (%1); layers are listed as in the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有数据集无法推断形状（%1）；层按文件中的原样列出。</translation>
     </message>
     <message>
         <source>File: %1</source>
@@ -25,35 +25,139 @@
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>input</source>
-        <translation type="unfinished"></translation>
+        <translation>输入</translation>
     </message>
     <message>
         <source>output</source>
-        <translation type="unfinished"></translation>
+        <translation>输出</translation>
     </message>
     <message>
         <source>output after fused %1</source>
-        <translation type="unfinished"></translation>
+        <translation>融合 %1 之后的输出</translation>
     </message>
     <message>
         <source>value %1 · %2 samples · A%3 %4 · configured: %5</source>
-        <translation type="unfinished"></translation>
+        <translation>值 %1 · %2 个样本 · A%3 %4 · 已配置：%5</translation>
     </message>
     <message>
         <source>FP32</source>
-        <translation type="unfinished"></translation>
+        <translation>FP32</translation>
     </message>
     <message>
         <source> (this output stays FP32)</source>
-        <translation type="unfinished"></translation>
+        <translation>（此输出保持 FP32）</translation>
     </message>
     <message>
         <source> (output stays FP32)</source>
-        <translation type="unfinished"></translation>
+        <translation>（输出保持 FP32）</translation>
+    </message>
+    <message>
+        <source>importing</source>
+        <translation>正在导入</translation>
+    </message>
+    <message>
+        <source>preparing</source>
+        <translation>正在准备</translation>
+    </message>
+    <message>
+        <source>loaded</source>
+        <translation>已加载</translation>
+    </message>
+    <message>
+        <source>the model is not calibrated: run Calibrate first</source>
+        <translation>模型尚未校准：请先运行校准</translation>
+    </message>
+    <message>
+        <source>%1 mixed</source>
+        <translation>%1 个混合</translation>
+    </message>
+    <message>
+        <source>%1 FP32</source>
+        <translation>%1 个 FP32</translation>
+    </message>
+    <message>
+        <source>invalid config for layer &apos;%1&apos;</source>
+        <translation>层“%1”的配置无效</translation>
+    </message>
+    <message>
+        <source>cannot write the session: %1</source>
+        <translation>无法写入会话：%1</translation>
+    </message>
+    <message>
+        <source>cannot read the session: %1</source>
+        <translation>无法读取会话：%1</translation>
+    </message>
+    <message>
+        <source>not a QuantScope session file</source>
+        <translation>不是 QuantScope 会话文件</translation>
+    </message>
+    <message>
+        <source>session format version %1 is newer than this QuantScope</source>
+        <translation>会话格式版本 %1 比此 QuantScope 更新</translation>
+    </message>
+    <message>
+        <source>the session names no model</source>
+        <translation>会话未指定模型</translation>
+    </message>
+    <message>
+        <source>calibration statistics: %1: %2</source>
+        <translation>校准统计：%1：%2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is missing or not a number</source>
+        <translation>“%1”缺失或不是数字</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a count</source>
+        <translation>“%1”不是计数</translation>
+    </message>
+    <message>
+        <source>&apos;shape&apos; is not an array</source>
+        <translation>“shape”不是数组</translation>
+    </message>
+    <message>
+        <source>&apos;shape&apos; holds a non-number</source>
+        <translation>“shape”包含非数字</translation>
+    </message>
+    <message>
+        <source>min is greater than max</source>
+        <translation>min 大于 max</translation>
+    </message>
+    <message>
+        <source>the histogram&apos;s counts do not match its %1 bins</source>
+        <translation>直方图的计数与其 %1 个区间不符</translation>
+    </message>
+    <message>
+        <source>the histogram&apos;s lo is greater than its hi</source>
+        <translation>直方图的 lo 大于 hi</translation>
+    </message>
+    <message>
+        <source>session</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <source>the graph input is not named</source>
+        <translation>图输入没有名称</translation>
+    </message>
+    <message>
+        <source>the graph input&apos;s shape has no batch</source>
+        <translation>图输入的形状没有批次维度</translation>
+    </message>
+    <message>
+        <source>value &apos;%1&apos;</source>
+        <translation>值“%1”</translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation>不是对象</translation>
+    </message>
+    <message>
+        <source>the session&apos;s calibration statistics name the value &apos;%1&apos;, which the model does not have (it changed since): calibrate again</source>
+        <translation>会话的校准统计引用了值“%1”，但模型中没有该值（模型已更改）：请重新校准</translation>
     </message>
 </context>
 <context>
@@ -64,19 +168,19 @@
     </message>
     <message>
         <source>Load the demo model, evaluate, save main_*.png screenshots into DIR and quit.</source>
-        <translation type="unfinished"></translation>
+        <translation>加载演示模型并评估，将 main_*.png 截图保存到 DIR 后退出。</translation>
     </message>
     <message>
         <source>An ONNX model or a .qsession file to open.</source>
-        <translation type="unfinished"></translation>
+        <translation>要打开的 ONNX 模型或 .qsession 文件。</translation>
     </message>
     <message>
         <source>Time startup with the demo model and a re-evaluation after editing one layer, print both and quit.</source>
-        <translation type="unfinished"></translation>
+        <translation>测量加载演示模型的启动时间以及修改一层后重新评估的时间，输出两者后退出。</translation>
     </message>
     <message>
         <source>With --benchmark: print one JSON line.</source>
-        <translation type="unfinished"></translation>
+        <translation>与 --benchmark 一起使用：输出一行 JSON。</translation>
     </message>
 </context>
 <context>
@@ -95,7 +199,7 @@
     </message>
     <message>
         <source>automatic: the model&apos;s sidecar or the dataset&apos;s usual normalisation</source>
-        <translation type="unfinished"></translation>
+        <translation>自动：使用模型的附属文件或数据集的常用归一化</translation>
     </message>
     <message>
         <source>all</source>
@@ -131,22 +235,22 @@
     </message>
     <message>
         <source>Dataset directory</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集目录</translation>
     </message>
     <message>
         <source>Preprocessing: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>预处理：%1</translation>
     </message>
     <message>
         <source>Choose the dataset directory.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择数据集目录。</translation>
     </message>
 </context>
 <context>
     <name>qs::gui::JobRunner</name>
     <message>
         <source>unknown error</source>
-        <translation type="unfinished"></translation>
+        <translation>未知错误</translation>
     </message>
 </context>
 <context>
@@ -165,17 +269,6 @@
     </message>
 </context>
 <context>
-    <name>qs::gui::LayerItemDelegate</name>
-    <message>
-        <source>yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>否</translation>
-    </message>
-</context>
-<context>
     <name>qs::gui::LayerPanel</name>
     <message>
         <source>Regex</source>
@@ -187,7 +280,7 @@
     </message>
     <message>
         <source>Double-click a config cell to edit it; with several rows selected the edit applies to all of them</source>
-        <translation type="unfinished"></translation>
+        <translation>双击配置单元格进行编辑；选中多行时，修改将应用于所有选中行</translation>
     </message>
     <message>
         <source>Filter:</source>
@@ -202,19 +295,19 @@
     <name>qs::gui::LayerTableModel</name>
     <message>
         <source>Observed range of the layer&apos;s output (Calibrate)</source>
-        <translation type="unfinished"></translation>
+        <translation>该层输出的观测范围（校准）</translation>
     </message>
     <message>
         <source>Range of the layer&apos;s weights (BatchNorm folded)</source>
-        <translation type="unfinished"></translation>
+        <translation>该层权重的范围（已折叠 BatchNorm）</translation>
     </message>
     <message>
         <source>Activation clipping method (Distiller names)</source>
-        <translation type="unfinished"></translation>
+        <translation>激活裁剪方法（Distiller 名称）</translation>
     </message>
     <message>
         <source>The config override that matched this layer</source>
-        <translation type="unfinished"></translation>
+        <translation>匹配此层的配置覆盖项</translation>
     </message>
     <message>
         <source>Layer</source>
@@ -290,76 +383,80 @@
     </message>
     <message>
         <source>Run Calibrate to observe activation ranges</source>
-        <translation type="unfinished"></translation>
+        <translation>运行校准以观测激活范围</translation>
     </message>
     <message>
         <source>Set %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>设置 %2 的 %1</translation>
     </message>
     <message numerus="yes">
         <source>Set %1 of %n layers</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>设置 %n 层的 %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Predicted signal-to-quantization-noise ratio of the layer&apos;s output under its config (from the calibration histogram)</source>
-        <translation type="unfinished"></translation>
+        <translation>该层输出在其配置下的预测信号量化噪声比（来自校准直方图）</translation>
     </message>
     <message>
         <source>pred. SQNR (dB)</source>
-        <translation type="unfinished"></translation>
+        <translation>预测 SQNR (dB)</translation>
     </message>
     <message>
         <source>No override: the global settings apply</source>
-        <translation type="unfinished"></translation>
+        <translation>无覆盖：使用全局设置</translation>
     </message>
     <message>
         <source>The layer&apos;s own settings; Export writes them under this key</source>
-        <translation type="unfinished"></translation>
+        <translation>该层自己的设置；导出时写在此键下</translation>
     </message>
     <message>
         <source>Set by the override &apos;%1&apos; of the imported config</source>
-        <translation type="unfinished"></translation>
+        <translation>由导入配置中的覆盖项“%1”设置</translation>
     </message>
     <message>
         <source>The output of %1 stays FP32 (graph output or read by an FP32 op); only its input is quantized</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的输出保持 FP32（图输出或由 FP32 算子读取）；只量化其输入</translation>
     </message>
     <message>
         <source>Run Calibrate to predict the SQNR</source>
-        <translation type="unfinished"></translation>
+        <translation>运行校准以预测 SQNR</translation>
     </message>
     <message>
         <source>Predicted from the calibration histogram of %1 with the %2 range</source>
-        <translation type="unfinished"></translation>
+        <translation>根据 %1 的校准直方图及 %2 范围预测</translation>
     </message>
     <message>
         <source>Observed range of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的观测范围</translation>
     </message>
     <message>
         <source>Observed range of %1 (after the fused %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的观测范围（在融合的 %2 之后）</translation>
     </message>
     <message>
         <source>Range method for the activations; the histogram panel compares them all</source>
-        <translation type="unfinished"></translation>
+        <translation>激活的范围方法；直方图面板会比较所有方法</translation>
     </message>
     <message>
         <source>FP32</source>
-        <translation type="unfinished"></translation>
+        <translation>FP32</translation>
     </message>
     <message>
         <source>FP32 out</source>
-        <translation type="unfinished"></translation>
+        <translation>FP32 输出</translation>
+    </message>
+    <message>
+        <source>(global)</source>
+        <translation>（全局）</translation>
     </message>
 </context>
 <context>
     <name>qs::gui::MainWindow</name>
     <message>
         <source>Evaluate (Ctrl+E) to add a run; the first run is the FP32 baseline.</source>
-        <translation type="unfinished">评估 (Ctrl+E) 会添加一次运行；第一次运行是 FP32 基线。</translation>
+        <translation>评估 (Ctrl+E) 会添加一次运行；第一次运行是 FP32 基线。</translation>
     </message>
     <message>
         <source>Last evaluation finished.</source>
@@ -383,11 +480,11 @@
     </message>
     <message>
         <source>QuantScope</source>
-        <translation type="unfinished"></translation>
+        <translation>QuantScope</translation>
     </message>
     <message>
         <source>%1[*] — QuantScope</source>
-        <translation type="unfinished"></translation>
+        <translation>%1[*] — QuantScope</translation>
     </message>
     <message>
         <source>no model</source>
@@ -395,7 +492,7 @@
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>calibrated</source>
@@ -423,7 +520,7 @@
     </message>
     <message>
         <source>Evaluation failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>评估失败。</translation>
     </message>
     <message>
         <source>&amp;Open Model…</source>
@@ -439,7 +536,7 @@
     </message>
     <message>
         <source>Ctrl+Shift+O</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
         <source>Open a saved workbench session</source>
@@ -507,7 +604,7 @@
     </message>
     <message>
         <source>Ctrl+D</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+D</translation>
     </message>
     <message>
         <source>Choose the evaluation and calibration data</source>
@@ -519,7 +616,7 @@
     </message>
     <message>
         <source>Ctrl+L</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+L</translation>
     </message>
     <message>
         <source>Observe activation ranges on calibration images</source>
@@ -531,7 +628,7 @@
     </message>
     <message>
         <source>Ctrl+E</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+E</translation>
     </message>
     <message>
         <source>Evaluate the current config (and the FP32 baseline first)</source>
@@ -555,7 +652,7 @@
     </message>
     <message>
         <source>&lt;b&gt;QuantScope %1&lt;/b&gt;&lt;br&gt;Post-training quantization workbench for ONNX CNNs on oneDNN.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;QuantScope %1&lt;/b&gt;&lt;br&gt;基于 oneDNN 的 ONNX CNN 训练后量化工作台。</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -587,7 +684,7 @@
     </message>
     <message>
         <source>Opening %1</source>
-        <translation type="unfinished"></translation>
+        <translation>正在打开 %1</translation>
     </message>
     <message>
         <source>Could not open the session</source>
@@ -599,7 +696,7 @@
     </message>
     <message>
         <source>ONNX models (*.onnx);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>ONNX 模型 (*.onnx);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Open Session</source>
@@ -607,7 +704,7 @@
     </message>
     <message>
         <source>QuantScope sessions (*.qsession);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>QuantScope 会话 (*.qsession);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Unsaved session</source>
@@ -627,7 +724,7 @@
     </message>
     <message>
         <source>QuantScope sessions (*.qsession)</source>
-        <translation type="unfinished"></translation>
+        <translation>QuantScope 会话 (*.qsession)</translation>
     </message>
     <message>
         <source>Export Runs</source>
@@ -635,15 +732,15 @@
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <source>Runs exported to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>运行结果已导出到 %1</translation>
     </message>
     <message>
         <source>Could not export the runs</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导出运行结果</translation>
     </message>
     <message>
         <source>Clear List</source>
@@ -651,78 +748,78 @@
     </message>
     <message>
         <source>Activation histogram</source>
-        <translation type="unfinished"></translation>
+        <translation>激活直方图</translation>
     </message>
     <message>
         <source>Weight ranges</source>
-        <translation type="unfinished"></translation>
+        <translation>权重范围</translation>
     </message>
     <message>
         <source>Observer comparison</source>
-        <translation type="unfinished"></translation>
+        <translation>观测器比较</translation>
     </message>
     <message>
         <source>Apply a Distiller PostTrainLinearQuantizer YAML config to the layers (undoable)</source>
-        <translation type="unfinished"></translation>
+        <translation>将 Distiller PostTrainLinearQuantizer YAML 配置应用到各层（可撤销）</translation>
     </message>
     <message>
         <source>Write the layer settings as a Distiller YAML config (usable with --qe-config-file)</source>
-        <translation type="unfinished"></translation>
+        <translation>将层设置写为 Distiller YAML 配置（可用于 --qe-config-file）</translation>
     </message>
     <message>
         <source>Export Config</source>
-        <translation type="unfinished"></translation>
+        <translation>导出配置</translation>
     </message>
     <message>
         <source>YAML files (*.yaml *.yml)</source>
-        <translation type="unfinished"></translation>
+        <translation>YAML 文件 (*.yaml *.yml)</translation>
     </message>
     <message>
         <source>Config exported to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>配置已导出到 %1</translation>
     </message>
     <message>
         <source>Could not export the config</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导出配置</translation>
     </message>
     <message>
         <source>Import Config</source>
-        <translation type="unfinished"></translation>
+        <translation>导入配置</translation>
     </message>
     <message>
         <source>Could not import the config; nothing was changed</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导入配置；未做任何更改</translation>
     </message>
 </context>
 <context>
     <name>qs::gui::PlotDocks</name>
     <message>
         <source>Output (what the layer&apos;s activation settings quantize)</source>
-        <translation type="unfinished"></translation>
+        <translation>输出（该层激活设置所量化的对象）</translation>
     </message>
     <message>
         <source>Input</source>
-        <translation type="unfinished"></translation>
+        <translation>输入</translation>
     </message>
     <message>
         <source>Histogram of the selected layer&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>所选层的直方图：</translation>
     </message>
     <message>
         <source>Calibrate (Ctrl+L), then select a layer to see its activation histogram with the range every method picks.</source>
-        <translation type="unfinished"></translation>
+        <translation>先校准 (Ctrl+L)，再选择一层，即可查看其激活直方图及每种方法选取的范围。</translation>
     </message>
     <message>
         <source>Select a layer in the table to see its activation histogram.</source>
-        <translation type="unfinished"></translation>
+        <translation>在表格中选择一层以查看其激活直方图。</translation>
     </message>
     <message>
         <source>Select a layer in the table to see the range of each output channel of its weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>在表格中选择一层以查看其权重每个输出通道的范围。</translation>
     </message>
     <message>
         <source>Calibrate (Ctrl+L) to compare the range every method picks, layer by layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>校准 (Ctrl+L) 后可逐层比较每种方法选取的范围。</translation>
     </message>
 </context>
 <context>
@@ -733,11 +830,11 @@
     </message>
     <message>
         <source>Restore Config</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复配置</translation>
     </message>
     <message>
         <source>Load the per-layer config the selected run evaluated into the layer table (undoable)</source>
-        <translation type="unfinished"></translation>
+        <translation>将所选运行评估时的逐层配置载入层表（可撤销）</translation>
     </message>
 </context>
 <context>
@@ -791,7 +888,7 @@
     <name>qs::gui::Workbench</name>
     <message>
         <source>%1 cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已取消</translation>
     </message>
     <message>
         <source>Loading %1</source>
@@ -799,13 +896,13 @@
     </message>
     <message numerus="yes">
         <source>Loaded %1: %n quantizable layers</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已加载 %1：%n 个可量化层</numerusform>
         </translation>
     </message>
     <message>
         <source>Dataset changed: runs and calibration cleared</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集已更改：运行结果和校准已清除</translation>
     </message>
     <message>
         <source>Calibrating</source>
@@ -813,15 +910,15 @@
     </message>
     <message>
         <source>%1: top-1 %2% after %3 of %4 images</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%4 张图像中的前 %3 张，top-1 %2%</translation>
     </message>
     <message>
         <source>int8</source>
-        <translation type="unfinished"></translation>
+        <translation>int8</translation>
     </message>
     <message>
         <source>FP32</source>
-        <translation type="unfinished"></translation>
+        <translation>FP32</translation>
     </message>
     <message>
         <source>Evaluating</source>
@@ -833,7 +930,7 @@
     </message>
     <message>
         <source>FP32 baseline: top-1 %1% on %2 images</source>
-        <translation type="unfinished"></translation>
+        <translation>FP32 基线：%2 张图像上 top-1 %1%</translation>
     </message>
     <message>
         <source>Run %1</source>
@@ -841,49 +938,247 @@
     </message>
     <message>
         <source>%1 (%2): top-1 %3% on %4 images</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）：%4 张图像上 top-1 %3%</translation>
     </message>
     <message>
         <source>Session saved to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>会话已保存到 %1</translation>
     </message>
     <message>
         <source>Session config names layer &apos;%1&apos;, which the model does not have; ignored</source>
-        <translation type="unfinished"></translation>
+        <translation>会话配置引用了模型中不存在的层“%1”；已忽略</translation>
     </message>
     <message numerus="yes">
         <source>Calibrated statistics and histograms of %n values on %1 train images</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已在 %1 张训练图像上校准 %n 个值的统计和直方图</numerusform>
         </translation>
     </message>
     <message>
         <source>Calibrated statistics and histograms on %1 train images</source>
-        <translation type="unfinished"></translation>
+        <translation>已在 %1 张训练图像上校准统计和直方图</translation>
     </message>
     <message>
         <source>Restore the config of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复 %1 的配置</translation>
     </message>
     <message numerus="yes">
         <source>Restored the config of %1 (%n layers changed)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已恢复 %1 的配置（%n 层已更改）</numerusform>
         </translation>
     </message>
     <message>
         <source>Import %1</source>
-        <translation type="unfinished"></translation>
+        <translation>导入 %1</translation>
     </message>
     <message numerus="yes">
         <source>Imported %1: %n layers changed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已导入 %1：%n 层已更改</numerusform>
         </translation>
     </message>
     <message>
-        <source>Sessions do not store calibration statistics: Calibrate again (Ctrl+L) to see histograms and predicted SQNR</source>
-        <translation type="unfinished"></translation>
+        <source>The session&apos;s calibration statistics were not restored: %1</source>
+        <translation>未恢复会话的校准统计：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored the calibration statistics and histograms of %n values on %1 train images from the session</source>
+        <translation>
+            <numerusform>已从会话恢复 %n 个值在 %1 张训练图像上的校准统计和直方图</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This session comes from an older QuantScope that stored ranges only: Calibrate again (Ctrl+L) to see histograms and predicted SQNR</source>
+        <translation>此会话来自仅保存范围的旧版 QuantScope：请重新校准 (Ctrl+L) 以查看直方图和预测 SQNR</translation>
+    </message>
+    <message>
+        <source>cannot write the CSV: %1</source>
+        <translation>无法写入 CSV：%1</translation>
+    </message>
+    <message>
+        <source>open a model first</source>
+        <translation>请先打开模型</translation>
+    </message>
+    <message>
+        <source>layer &apos;%1&apos; is not in the model</source>
+        <translation>层“%1”不在模型中</translation>
+    </message>
+</context>
+<context>
+    <name>qs::widgets::AccuracySizePlot</name>
+    <message>
+        <source>Evaluate configs to compare their accuracy and size here; the first run is the FP32 baseline.</source>
+        <translation>评估各配置即可在此比较其精度和大小；第一次运行是 FP32 基线。</translation>
+    </message>
+    <message>
+        <source>model size (MB, weights)</source>
+        <translation>模型大小（MB，权重）</translation>
+    </message>
+    <message>
+        <source>top-1 accuracy (%)</source>
+        <translation>top-1 精度 (%)</translation>
+    </message>
+    <message>
+        <source>Pareto front (smaller and more accurate)</source>
+        <translation>帕累托前沿（更小且更准确）</translation>
+    </message>
+    <message>
+        <source>quantized runs</source>
+        <translation>量化运行</translation>
+    </message>
+    <message>
+        <source>FP32 baseline</source>
+        <translation>FP32 基线</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;top-1 %3%, %4 MB&lt;br&gt;click to select the run</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;top-1 %3%，%4 MB&lt;br&gt;单击以选择该运行</translation>
+    </message>
+</context>
+<context>
+    <name>qs::widgets::ActivationHistogramView</name>
+    <message>
+        <source>Log count</source>
+        <translation>对数计数</translation>
+    </message>
+    <message>
+        <source>Logarithmic count axis</source>
+        <translation>对数计数轴</translation>
+    </message>
+    <message>
+        <source>Calibrate, then select a layer to see its activation histogram and the range of every method.</source>
+        <translation>先校准，再选择一层，即可查看其激活直方图及每种方法的范围。</translation>
+    </message>
+    <message>
+        <source>No histogram for this value.</source>
+        <translation>此值没有直方图。</translation>
+    </message>
+    <message>
+        <source>method · pred. SQNR
+(click to use)</source>
+        <translation>方法 · 预测 SQNR
+（单击以使用）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n quantization levels (ticks), step %1</source>
+        <translation>
+            <numerusform>%n 个量化级（刻度），步长 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n quantization levels, step %1; clipped regions shaded</source>
+        <translation>
+            <numerusform>%n 个量化级，步长 %1；裁剪区域以阴影显示</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>activation value</source>
+        <translation>激活值</translation>
+    </message>
+    <message>
+        <source>count (log scale)</source>
+        <translation>计数（对数刻度）</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>计数</translation>
+    </message>
+    <message>
+        <source>bin [%1, %2): %3 values</source>
+        <translation>区间 [%1, %2)：%3 个值</translation>
+    </message>
+    <message>
+        <source>value %1 (outside the observed data)</source>
+        <translation>值 %1（在观测数据之外）</translation>
+    </message>
+    <message>
+        <source>%1: range [%2, %3], pred. SQNR %4 dB</source>
+        <translation>%1：范围 [%2, %3]，预测 SQNR %4 dB</translation>
+    </message>
+    <message>
+        <source>click to use %1</source>
+        <translation>单击以使用 %1</translation>
+    </message>
+    <message>
+        <source>several methods&apos; lines meet here: click the legend to choose</source>
+        <translation>多种方法的线在此重合：请单击图例进行选择</translation>
+    </message>
+</context>
+<context>
+    <name>qs::widgets::ObserverComparisonView</name>
+    <message>
+        <source>Calibrate to compare the range every method picks, layer by layer.</source>
+        <translation>校准后可逐层比较每种方法选取的范围。</translation>
+    </message>
+    <message>
+        <source>No calibrated layers.</source>
+        <translation>没有已校准的层。</translation>
+    </message>
+    <message>
+        <source>method
+(bar: lo to hi)</source>
+        <translation>方法
+（条形：lo 到 hi）</translation>
+    </message>
+    <message>
+        <source>configured (at hi)</source>
+        <translation>已配置（位于 hi）</translation>
+    </message>
+    <message>
+        <source>range picked / observed max |x| of the layer</source>
+        <translation>选取的范围 / 该层观测到的最大 |x|</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (observed [%2, %3]; click to select)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;（观测 [%2, %3]；单击以选择）</translation>
+    </message>
+    <message>
+        <source>%1%2: [%3, %4], %5 dB</source>
+        <translation>%1%2：[%3, %4]，%5 dB</translation>
+    </message>
+    <message>
+        <source> (configured)</source>
+        <translation>（已配置）</translation>
+    </message>
+</context>
+<context>
+    <name>qs::widgets::WeightRangeView</name>
+    <message>
+        <source>Select a layer with weights to see the range of each output channel.</source>
+        <translation>选择带权重的层以查看每个输出通道的范围。</translation>
+    </message>
+    <message>
+        <source>This layer has no constant weights.</source>
+        <translation>该层没有常量权重。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 weights: %n output channels
+median channel range = %2% of the tensor range (with one 8-bit scale per tensor: ~%3 of 256 levels)</source>
+        <translation>
+            <numerusform>%1 权重：%n 个输出通道
+通道范围中位数 = 张量范围的 %2%（每个张量一个 8 位缩放：约 %3 / 256 级）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>per-channel [min, max]</source>
+        <translation>逐通道 [min, max]</translation>
+    </message>
+    <message>
+        <source>per-tensor min / max</source>
+        <translation>逐张量 min / max</translation>
+    </message>
+    <message>
+        <source>output channel</source>
+        <translation>输出通道</translation>
+    </message>
+    <message>
+        <source>weight value (BatchNorm folded)</source>
+        <translation>权重值（已折叠 BatchNorm）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;channel %1&lt;/b&gt;&lt;br&gt;[%2, %3]&lt;br&gt;range = %4% of the tensor&apos;s [%5, %6]&lt;br&gt;8-bit levels it spans: ~%7 per tensor, 256 per channel</source>
+        <translation>&lt;b&gt;通道 %1&lt;/b&gt;&lt;br&gt;[%2, %3]&lt;br&gt;范围 = 张量 [%5, %6] 的 %4%&lt;br&gt;覆盖的 8 位量化级：逐张量约 %7，逐通道 256</translation>
     </message>
 </context>
 </TS>

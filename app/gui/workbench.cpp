@@ -243,7 +243,7 @@ void Workbench::exportRunsCsv(const QString& path) const
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Text) || file.write(m_runs->toCsv().toUtf8()) < 0 || !file.commit())
-        throw Error(("cannot write the CSV: " + file.errorString()).toStdString(), ErrorContext(path.toStdString()));
+        throw Error(tr("cannot write the CSV: %1").arg(file.errorString()).toStdString(), ErrorContext(path.toStdString()));
 }
 
 void Workbench::saveSession(const QString& path)
@@ -330,7 +330,7 @@ namespace {
 Graph preparedForConfig(const std::shared_ptr<const Graph>& model)
 {
     if (!model)
-        throw Error("open a model first");
+        throw Error(Workbench::tr("open a model first").toStdString());
     PrepareOptions options;
     options.shapes.batch = 1;
     return prepareGraph(*model, options);
@@ -369,7 +369,7 @@ QStringList Workbench::importConfig(const QString& path)
     for (std::size_t row = 0; row < m_layers->layers().size(); ++row) {
         const Node* node = prepared.findNode(m_layers->layers()[row].name.toStdString());
         if (!node)
-            throw Error("layer '" + m_layers->layers()[row].name.toStdString() + "' is not in the model", {path.toStdString()});
+            throw Error(tr("layer '%1' is not in the model").arg(m_layers->layers()[row].name).toStdString(), {path.toStdString()});
         LayerConfig imported = fromPtqSettings(config.resolve(*node));
         const auto match = std::find_if(matches.begin(), matches.end(), [&](const DistillerMatch& m) { return m.node == node->name; });
         // Only what the table would not show by itself (see LayerConfig::overrideKey).

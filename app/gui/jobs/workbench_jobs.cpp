@@ -17,12 +17,12 @@ int jobThreads() { return std::max(1, QThread::idealThreadCount() - 1); }
 
 LoadedModel loadModel(const QString& path, Progress& progress)
 {
-    progress.report(0, 2, "importing");
+    progress.report(0, 2, QObject::tr("importing").toStdString());
     LoadedModel loaded;
     loaded.path = path;
     auto graph = std::make_shared<Graph>(importOnnxFile(path.toStdString()));
     progress.checkCancelled();
-    progress.report(1, 2, "preparing");
+    progress.report(1, 2, QObject::tr("preparing").toStdString());
     // Layers are listed on the graph the engine runs (BatchNorm folded), with batch 1 shapes.
     try {
         PrepareOptions options;
@@ -35,7 +35,7 @@ LoadedModel loadModel(const QString& path, Progress& progress)
         loaded.layers = quantizableLayers(*graph);
     }
     loaded.graph = std::move(graph);
-    progress.report(2, 2, "loaded");
+    progress.report(2, 2, QObject::tr("loaded").toStdString());
     return loaded;
 }
 
@@ -93,7 +93,7 @@ EvalOutcome evaluateRuns(const EvalRequest& request, Progress& progress, const L
     }
     if (request.quantized) {
         if (!request.calibration)
-            throw Error("the model is not calibrated: run Calibrate first");
+            throw Error(QObject::tr("the model is not calibrated: run Calibrate first").toStdString());
         // The same resolution as the CLI: every column of the table (clip method included) takes effect.
         const auto plan = buildPlan(*request.calibration, request.config);
         EvalRun run;

@@ -3,6 +3,8 @@
 #include "core/distiller/distiller_resolve.h"
 #include "core/ops/op.h"
 
+#include <QObject>
+
 #include <algorithm>
 #include <limits>
 #include <map>
@@ -203,9 +205,9 @@ QString summarize(const std::vector<LayerConfig>& configs)
         parts << most->first;
     const int others = static_cast<int>(configs.size()) - fp32 - (most != counts.end() ? most->second : 0);
     if (others > 0)
-        parts << QStringLiteral("%1 mixed").arg(others);
+        parts << QObject::tr("%1 mixed").arg(others);
     if (fp32 > 0)
-        parts << QStringLiteral("%1 FP32").arg(fp32);
+        parts << QObject::tr("%1 FP32").arg(fp32);
     return parts.join(QStringLiteral(", "));
 }
 

@@ -12,7 +12,7 @@
 namespace qs::gui {
 
 namespace {
-const QString kGlobalKey = QStringLiteral("(global)");
+const QString kGlobalKey = QStringLiteral("(global)"); // stored and compared; shown as tr("(global)")
 const QString kNone = QStringLiteral("\u2014"); // "—": depends on a piece that has not produced a value
 
 QString number(double v, int precision = 4) { return QLocale().toString(v, 'g', precision); }
@@ -116,10 +116,20 @@ QVariant LayerTableModel::display(int row, int column) const
     case Clip: return clipName(c.clip);
     case NoQuant: return c.noQuant ? yes : no;
     case NoClip: return c.noClip ? yes : no;
-    case OverrideKey: return !c.overrideKey.isEmpty() ? c.overrideKey : c.noQuant || l.exportKey.isEmpty() ? kGlobalKey : l.exportKey;
+    case OverrideKey: {
+        const QString key = overrideKey(row);
+        return key == kGlobalKey ? tr("(global)") : key;
+    }
     case Sqnr: return sqnrText(row);
     default: return {};
     }
+}
+
+QString LayerTableModel::overrideKey(int row) const
+{
+    const LayerInfo& l = m_layers[static_cast<std::size_t>(row)];
+    const LayerConfig& c = m_configs[static_cast<std::size_t>(row)];
+    return !c.overrideKey.isEmpty() ? c.overrideKey : c.noQuant || l.exportKey.isEmpty() ? kGlobalKey : l.exportKey;
 }
 
 QVariant LayerTableModel::edit(int row, int column) const
@@ -166,7 +176,7 @@ QVariant LayerTableModel::data(const QModelIndex& index, int role) const
         return {};
     case Qt::ToolTipRole:
         if (column == OverrideKey) {
-            const QString key = display(row, column).toString();
+            const QString key = overrideKey(row);
             if (key == kGlobalKey)
                 return tr("No override: the global settings apply");
             if (key == m_layers[static_cast<std::size_t>(row)].exportKey)

@@ -70,6 +70,7 @@ private:
     QVariant display(int row, int column) const;
     QVariant edit(int row, int column) const;
     QString sqnrText(int row) const;
+    QString overrideKey(int row) const; // the pattern, the layer's export key or "(global)" (untranslated)
 
     QUndoStack* m_undo;
     std::vector<LayerInfo> m_layers;

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QObject>
 #include <QSaveFile>
 
 namespace qs::gui {
@@ -34,7 +35,7 @@ LayerConfig configFromJson(const QString& path, const QString& layer, const QJso
     const auto mode = parseMode(o.value("mode").toString(modeName(c.mode)));
     const auto clip = parseClipName(o.value("clip").toString(clipName(c.clip)));
     if (!mode || !clip || c.bitsActivations < 2 || c.bitsActivations > 8 || c.bitsWeights < 2 || c.bitsWeights > 8)
-        fail(path, QStringLiteral("invalid config for layer '%1'").arg(layer));
+        fail(path, QObject::tr("invalid config for layer '%1'").arg(layer));
     c.mode = *mode;
     c.clip = *clip;
     c.perChannel = o.value("per_channel").toBool(c.perChannel);
@@ -88,17 +89,17 @@ void saveSession(const QString& path, const SessionData& s)
 
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        fail(path, QStringLiteral("cannot write the session: %1").arg(file.errorString()));
+        fail(path, QObject::tr("cannot write the session: %1").arg(file.errorString()));
     file.write(QJsonDocument(root).toJson(QJsonDocument::Indented));
     if (!file.commit())
-        fail(path, QStringLiteral("cannot write the session: %1").arg(file.errorString()));
+        fail(path, QObject::tr("cannot write the session: %1").arg(file.errorString()));
 }
 
 SessionData loadSession(const QString& path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        fail(path, QStringLiteral("cannot read the session: %1").arg(file.errorString()));
+        fail(path, QObject::tr("cannot read the session: %1").arg(file.errorString()));
     const QByteArray bytes = file.readAll();
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
@@ -108,13 +109,13 @@ SessionData loadSession(const QString& path)
     }
     const QJsonObject root = doc.object();
     if (root.value("format").toString() != QLatin1String("quantscope-session"))
-        fail(path, QStringLiteral("not a QuantScope session file"));
+        fail(path, QObject::tr("not a QuantScope session file"));
     if (root.value("version").toInt() > kFormatVersion)
-        fail(path, QStringLiteral("session format version %1 is newer than this QuantScope").arg(root.value("version").toInt()));
+        fail(path, QObject::tr("session format version %1 is newer than this QuantScope").arg(root.value("version").toInt()));
     SessionData s;
     s.modelPath = root.value("model").toString();
     if (s.modelPath.isEmpty())
-        fail(path, QStringLiteral("the session names no model"));
+        fail(path, QObject::tr("the session names no model"));
     const QJsonObject d = root.value("dataset").toObject();
     s.dataset.kind = d.value("kind").toString(s.dataset.kind);
     s.dataset.path = d.value("path").toString(s.dataset.path);

@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QJsonArray>
+#include <QObject>
 #include <QtEndian>
 
 #include <algorithm>
@@ -54,34 +55,34 @@ QJsonObject statsToJson(const ActivationStats& s)
 
 class Reader {
 public:
-    Reader(const QString& path, std::string where) : m_path(path), m_where(std::move(where)) {}
+    Reader(const QString& path, QString where) : m_path(path), m_where(std::move(where)) {}
 
-    [[noreturn]] void fail(const std::string& message) const
+    [[noreturn]] void fail(const QString& message) const
     {
-        throw Error("calibration statistics: " + m_where + ": " + message, ErrorContext(m_path.toStdString()));
+        throw Error(QObject::tr("calibration statistics: %1: %2").arg(m_where, message).toStdString(), ErrorContext(m_path.toStdString()));
     }
     double number(const QJsonObject& o, const char* key) const
     {
         const QJsonValue v = o.value(QLatin1String(key));
         if (!v.isDouble())
-            fail(std::string("'") + key + "' is missing or not a number");
+            fail(QObject::tr("'%1' is missing or not a number").arg(QLatin1String(key)));
         return v.toDouble();
     }
     int64_t integer(const QJsonObject& o, const char* key) const
     {
         const double v = number(o, key);
         if (v < 0 || v != static_cast<double>(static_cast<int64_t>(v)))
-            fail(std::string("'") + key + "' is not a count");
+            fail(QObject::tr("'%1' is not a count").arg(QLatin1String(key)));
         return static_cast<int64_t>(v);
     }
     Shape shape(const QJsonValue& value) const
     {
         if (!value.isArray())
-            fail("'shape' is not an array");
+            fail(QObject::tr("'shape' is not an array"));
         Shape shape;
         for (const QJsonValue& d : value.toArray()) {
             if (!d.isDouble())
-                fail("'shape' holds a non-number");
+                fail(QObject::tr("'shape' holds a non-number"));
             shape.push_back(static_cast<int64_t>(d.toDouble()));
         }
         return shape;
@@ -92,7 +93,7 @@ public:
         s.min = number(o, "min");
         s.max = number(o, "max");
         if (s.min > s.max)
-            fail("min is greater than max");
+            fail(QObject::tr("min is greater than max"));
         s.avgMin = number(o, "avg_min");
         s.avgMax = number(o, "avg_max");
         s.mean = number(o, "mean");
@@ -111,13 +112,13 @@ public:
             const int64_t bins = integer(h, "bins");
             const QByteArray bytes = QByteArray::fromBase64(h.value("counts_f64le").toString().toLatin1());
             if (bins < 1 || bytes.size() != static_cast<qsizetype>(bins * static_cast<int64_t>(sizeof(double))))
-                fail("the histogram's counts do not match its " + std::to_string(bins) + " bins");
+                fail(QObject::tr("the histogram's counts do not match its %1 bins").arg(bins));
             std::vector<double> counts(static_cast<std::size_t>(bins));
             for (std::size_t i = 0; i < counts.size(); ++i)
                 counts[i] = qFromLittleEndian<double>(bytes.constData() + i * sizeof(double));
             const double lo = number(h, "lo"), hi = number(h, "hi");
             if (!(lo <= hi))
-                fail("the histogram's lo is greater than its hi");
+                fail(QObject::tr("the histogram's lo is greater than its hi"));
             s.histogram = Histogram::fromCounts(lo, hi, std::move(counts));
         }
         return s;
@@ -125,7 +126,7 @@ public:
 
 private:
     const QString& m_path;
-    std::string m_where;
+    QString m_where;
 };
 
 } // namespace
@@ -145,20 +146,20 @@ QJsonObject statisticsToJson(const Calibration& calibration)
 SessionStatistics statisticsFromJson(const QJsonObject& json, const QString& path)
 {
     SessionStatistics s;
-    const Reader top(path, "session");
+    const Reader top(path, QObject::tr("session"));
     s.samples = top.integer(json, "samples");
     const QJsonObject input = json.value("input").toObject();
     s.inputName = input.value("name").toString().toStdString();
     if (s.inputName.empty())
-        top.fail("the graph input is not named");
+        top.fail(QObject::tr("the graph input is not named"));
     s.inputShape = top.shape(input.value("shape"));
     if (s.inputShape.empty() || s.inputShape[0] < 1)
-        top.fail("the graph input's shape has no batch");
+        top.fail(QObject::tr("the graph input's shape has no batch"));
     const QJsonObject values = json.value("values").toObject();
     for (auto it = values.begin(); it != values.end(); ++it) {
-        const Reader reader(path, "value '" + it.key().toStdString() + "'");
+        const Reader reader(path, QObject::tr("value '%1'").arg(it.key()));
         if (!it.value().isObject())
-            reader.fail("not an object");
+            reader.fail(QObject::tr("not an object"));
         s.values[it.key().toStdString()] = reader.stats(it.value().toObject());
     }
     return s;
@@ -176,8 +177,10 @@ Calibration restoreCalibration(const Graph& model, const SessionStatistics& stat
         const bool isInput = std::any_of(calibration.prepared.inputs.begin(), calibration.prepared.inputs.end(),
                                          [&](const ValueInfo& v) { return v.name == name; });
         if (!isInput && calibration.prepared.producerOf(name) < 0)
-            throw Error("the session's calibration statistics name the value '" + name +
-                            "', which the model does not have (it changed since): calibrate again",
+            throw Error(QObject::tr("the session's calibration statistics name the value '%1', which the model does not have (it "
+                                    "changed since): calibrate again")
+                            .arg(QString::fromStdString(name))
+                            .toStdString(),
                         ErrorContext(model.sourcePath));
     }
     calibration.values = statistics.values;
