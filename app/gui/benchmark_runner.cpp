@@ -3,9 +3,12 @@
 #include "app/gui/main_window.h"
 #include "app/gui/models/layer_table_model.h"
 #include "app/gui/models/runs_table_model.h"
+#include "app/gui/panels/layer_panel.h"
 #include "app/gui/workbench.h"
 
+#include <QEvent>
 #include <QFile>
+#include <QTableView>
 #include <QTimer>
 
 #include <cstdio>
@@ -39,22 +42,21 @@ BenchmarkRunner::BenchmarkRunner(MainWindow* window, QString modelPath, bool jso
 void BenchmarkRunner::start()
 {
     Workbench* w = m_window->workbench();
-    connect(w, &Workbench::modelLoaded, this, [this, w] {
-        // The window is shown and the table filled once the event loop has painted it.
-        QTimer::singleShot(0, this, [this, w] {
-            m_startupSeconds = secondsSinceProcessStart();
-            m_rows = w->layers()->rowCount();
-            w->calibrate();
-        });
+    connect(w, &Workbench::modelLoaded, this, [this] {
+        // Usable once the table has been painted with the model's rows (see eventFilter).
+        QWidget* viewport = m_window->layerPanel()->view()->viewport();
+        m_waitingForPaint = true;
+        viewport->installEventFilter(this);
+        viewport->update();
     });
     connect(w, &Workbench::calibrationFinished, this, [w] { w->evaluate(); });
     connect(w, &Workbench::evaluationFinished, this, [this, w] {
         ++m_evaluations;
         if (m_evaluations == 1) {
             QTimer::singleShot(0, this, [this, w] {
-                LayerTableModel* layers = w->layers();
+                QAbstractItemModel* table = m_window->layerPanel()->view()->model();
                 m_reevaluation.start();
-                layers->setData(layers->index(0, LayerTableModel::BitsWeights), 6);
+                table->setData(table->index(0, LayerTableModel::BitsWeights), 6);
                 w->evaluate();
             });
             return;
@@ -67,6 +69,24 @@ void BenchmarkRunner::start()
         emit done(1);
     });
     w->openModel(m_modelPath);
+}
+
+bool BenchmarkRunner::eventFilter(QObject* watched, QEvent* event)
+{
+    if (m_waitingForPaint && event->type() == QEvent::Paint && m_window->workbench()->layers()->rowCount() > 0) {
+        m_waitingForPaint = false;
+        watched->removeEventFilter(this);
+        // Timed once this paint has been done.
+        QTimer::singleShot(0, this, &BenchmarkRunner::onTablePainted);
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+void BenchmarkRunner::onTablePainted()
+{
+    m_startupSeconds = secondsSinceProcessStart();
+    m_rows = m_window->workbench()->layers()->rowCount();
+    m_window->workbench()->calibrate();
 }
 
 void BenchmarkRunner::report()
