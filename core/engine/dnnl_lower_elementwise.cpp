@@ -57,12 +57,7 @@ bool lowerBinary(LoweringContext& ctx, const Node& node)
         return false;
     std::string a = node.input(0), b = node.input(1);
     const Shape& y = ctx.shapeOf(node.outputs[0]);
-    for (const auto& v : {a, b}) {
-        const ValueInfo* info = ctx.graph().info(v);
-        if (!info || info->dtype != DataType::Float32)
-            return false;
-    }
-    if (ctx.constant(a) && ctx.constant(b))
+    if (!ctx.isFloat(a) || !ctx.isFloat(b) || (ctx.constant(a) && ctx.constant(b)))
         return false;
     // oneDNN broadcasts only src1: swap commutative operands when src0 is the smaller one.
     if (ctx.shapeOf(a) != y || ctx.constant(a)) {

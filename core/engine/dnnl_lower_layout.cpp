@@ -62,8 +62,7 @@ bool lowerConcat(LoweringContext& ctx, const Node& node)
         return true;
     }
     for (const auto& in : node.inputs) {
-        const ValueInfo* info = ctx.graph().info(in);
-        if (!info || info->dtype != DataType::Float32)
+        if (!ctx.isFloat(in))
             return false;
         int slot;
         if (const Tensor* c = ctx.constant(in))

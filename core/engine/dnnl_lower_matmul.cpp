@@ -11,11 +11,7 @@ bool lowerMatMul(LoweringContext& ctx, const Node& node)
 {
     using dt = dnnl::memory::data_type;
     using tag = dnnl::memory::format_tag;
-    if (ctx.constant(node.input(0)))
-        return false;
-    const ValueInfo* ai = ctx.graph().info(node.input(0));
-    const ValueInfo* bi = ctx.graph().info(node.input(1));
-    if (!ai || !bi || ai->dtype != DataType::Float32 || bi->dtype != DataType::Float32)
+    if (!ctx.isRuntimeFloat(node.input(0)) || !ctx.isFloat(node.input(1)))
         return false;
     Shape a = ctx.shapeOf(node.input(0)), b = ctx.shapeOf(node.input(1));
     const Shape& y = ctx.shapeOf(node.outputs[0]);

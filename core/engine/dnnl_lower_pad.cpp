@@ -27,8 +27,7 @@ dnnl::memory::desc boxOf(const Shape& whole, const Shape& box, const std::vector
 
 bool lowerPad(LoweringContext& ctx, const Node& node)
 {
-    const ValueInfo* info = ctx.graph().info(node.input(0));
-    if (ctx.constant(node.input(0)) || !info || info->dtype != DataType::Float32)
+    if (!ctx.isRuntimeFloat(node.input(0)))
         return false;
     if (node.attributes.s("mode", "constant") != "constant")
         return false;

@@ -8,8 +8,7 @@ namespace qs {
 
 bool lowerReduce(LoweringContext& ctx, const Node& node)
 {
-    const ValueInfo* info = ctx.graph().info(node.input(0));
-    if (ctx.constant(node.input(0)) || !info || info->dtype != DataType::Float32)
+    if (!ctx.isRuntimeFloat(node.input(0)))
         return false;
     const Shape& x = ctx.shapeOf(node.input(0));
     const Shape& y = ctx.shapeOf(node.outputs[0]);

@@ -53,10 +53,7 @@ bool sameTaps(const std::map<int64_t, double>& a, const std::vector<ResizeTap>& 
 
 bool lowerResize(LoweringContext& ctx, const Node& node)
 {
-    if (ctx.constant(node.input(0)))
-        return false;
-    const ValueInfo* info = ctx.graph().info(node.input(0));
-    if (!info || info->dtype != DataType::Float32)
+    if (!ctx.isRuntimeFloat(node.input(0)))
         return false;
     const Shape& x = ctx.shapeOf(node.input(0));
     const Shape& y = ctx.shapeOf(node.outputs[0]);

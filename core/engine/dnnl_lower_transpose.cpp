@@ -6,10 +6,7 @@ namespace qs {
 
 bool lowerTranspose(LoweringContext& ctx, const Node& node)
 {
-    if (ctx.constant(node.input(0)))
-        return false;
-    const ValueInfo* info = ctx.graph().info(node.input(0));
-    if (!info || info->dtype != DataType::Float32)
+    if (!ctx.isRuntimeFloat(node.input(0)))
         return false;
     const Shape& x = ctx.shapeOf(node.input(0));
     const Shape& y = ctx.shapeOf(node.outputs[0]);

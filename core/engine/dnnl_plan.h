@@ -56,6 +56,13 @@ public:
 
     const Shape& shapeOf(const std::string& value) const;
     const Tensor* constant(const std::string& value) const { return m_graph.constant(value); }
+    bool isFloat(const std::string& value) const
+    {
+        const ValueInfo* info = m_graph.info(value);
+        return info && info->dtype == DataType::Float32;
+    }
+    // Computed at run time (not a constant) and float32: what the FP32 lowerings of data-movement ops take.
+    bool isRuntimeFloat(const std::string& value) const { return !constant(value) && isFloat(value); }
 
     bool hasSlot(const std::string& value) const { return m_valueSlots.count(value) != 0; }
     int rawSlotOf(const std::string& value) const;       // current slot: any layout, maybe quantized

@@ -32,6 +32,44 @@ Tensor randomTensor(Shape shape, std::mt19937& rng)
 
 int64_t pick(std::mt19937& rng, int64_t lo, int64_t hi) { return std::uniform_int_distribution<int64_t>(lo, hi)(rng); }
 
+// One graph on the oneDNN plan and on the reference plan (single-threaded), each run `runs` times on the
+// same session (later runs see the earlier runs' leftovers in reused buffers); output 0 of each.
+struct BothPlans {
+    std::vector<float> dnnl, reference;
+    std::vector<std::string> dnnlFallbacks; // nodes the oneDNN plan left to reference kernels
+    QString fallbacks() const { return QString::fromStdString(dnnlFallbacks.empty() ? std::string() : "left to the reference: " + dnnlFallbacks.front()); }
+};
+
+BothPlans runOnBothPlans(const Graph& g, const std::vector<const float*>& inputs, int runs = 1)
+{
+    BothPlans result;
+    for (const bool dnnl : {true, false}) {
+        EngineOptions options;
+        options.useDnnl = dnnl;
+        options.threads = 1;
+        auto compiled = CompiledModel::compile(g, {}, options);
+        if (dnnl)
+            result.dnnlFallbacks = compiled->referenceNodes();
+        Session session(compiled);
+        for (int run = 0; run < runs; ++run)
+            session.run(inputs);
+        const auto out = session.output(0);
+        (dnnl ? result.dnnl : result.reference).assign(out.begin(), out.end());
+    }
+    return result;
+}
+
+// Empty when oneDNN and the reference agree elementwise (|a - b| <= rtol (1 + |b|)); else the first difference.
+QString mismatch(const BothPlans& r, float rtol)
+{
+    if (r.dnnl.size() != r.reference.size())
+        return QString("oneDNN gave %1 values, the reference %2").arg(r.dnnl.size()).arg(r.reference.size());
+    for (std::size_t i = 0; i < r.dnnl.size(); ++i)
+        if (!(std::fabs(r.dnnl[i] - r.reference[i]) <= rtol * (1.0f + std::fabs(r.reference[i]))))
+            return QString("index %1: oneDNN %2, reference %3").arg(i).arg(r.dnnl[i]).arg(r.reference[i]);
+    return {};
+}
+
 // One node reading runtime inputs x0, x1... and constants c0, c1... (in the order of `order`), output "y".
 struct Case {
     std::string label;
@@ -451,36 +489,16 @@ private slots:
         const std::vector<std::pair<int64_t, int64_t>> geometries = {{7, 2}, {8, 3}};
         for (const auto& [size, window] : geometries) {
             for (const char* op : {"MaxPool", "AveragePool"}) {
-                Graph g;
-                g.opsetVersion = 13;
-                g.sourcePath = "synthetic";
-                g.inputs.push_back(ValueInfo{"x", DataType::Float32, {2, 16, size, size}, {}, true});
-                Node pool;
-                pool.name = "pool";
-                pool.opType = op;
-                pool.inputs = {"x"};
-                pool.outputs = {"y"};
-                pool.attributes.set("kernel_shape", Ints{window, window});
-                pool.attributes.set("strides", Ints{2, 2});
-                g.nodes = {pool};
-                g.outputs.push_back(ValueInfo{"y", DataType::Float32, {}, {}, false});
-                const Tensor x = randomTensor({2, 16, size, size}, rng);
-                std::vector<float> outputs[2];
-                for (const bool dnnl : {true, false}) {
-                    EngineOptions options;
-                    options.useDnnl = dnnl;
-                    options.threads = 1;
-                    auto compiled = CompiledModel::compile(g, {}, options);
-                    if (dnnl)
-                        QVERIFY2(compiled->referenceNodes().empty(), op);
-                    Session session(compiled);
-                    session.run({x.data<float>()});
-                    const auto out = session.output(0);
-                    outputs[dnnl ? 0 : 1].assign(out.begin(), out.end());
-                }
-                QCOMPARE(outputs[0].size(), std::size_t{2 * 16 * 3 * 3});
-                for (std::size_t i = 0; i < outputs[0].size(); ++i)
-                    QVERIFY2(std::fabs(outputs[0][i] - outputs[1][i]) <= 1e-5f * (1.0f + std::fabs(outputs[1][i])), qPrintable(QString::number(i)));
+                const Case c = CaseBuilder(op, op)
+                                   .runtime(randomTensor({2, 16, size, size}, rng))
+                                   .attr("kernel_shape", Ints{window, window})
+                                   .attr("strides", Ints{2, 2})
+                                   .build();
+                const BothPlans r = runOnBothPlans(c.graph, {c.inputs[0].data<float>()});
+                QVERIFY2(r.dnnlFallbacks.empty(), qPrintable(QString(op) + ": " + r.fallbacks()));
+                QCOMPARE(r.dnnl.size(), std::size_t{2 * 16 * 3 * 3});
+                const QString diff = mismatch(r, 1e-5f);
+                QVERIFY2(diff.isEmpty(), qPrintable(diff));
             }
         }
     }
@@ -512,22 +530,11 @@ private slots:
             g.nodes = {conv, reduce};
             g.outputs.push_back(ValueInfo{"y", DataType::Float32, {}, {}, false});
             const Tensor x = randomTensor({2, 8, 9, 7}, rng);
-            std::vector<float> outputs[2];
-            for (const bool dnnl : {true, false}) {
-                EngineOptions options;
-                options.useDnnl = dnnl;
-                options.threads = 1;
-                auto compiled = CompiledModel::compile(g, {}, options);
-                if (dnnl)
-                    QVERIFY(compiled->referenceNodes().empty());
-                Session session(compiled);
-                session.run({x.data<float>()});
-                const auto out = session.output(0);
-                outputs[dnnl ? 0 : 1].assign(out.begin(), out.end());
-            }
-            QCOMPARE(outputs[0].size(), std::size_t{2 * 32});
-            for (std::size_t i = 0; i < outputs[0].size(); ++i)
-                QVERIFY2(std::fabs(outputs[0][i] - outputs[1][i]) <= 1e-4f * (1.0f + std::fabs(outputs[1][i])), qPrintable(QString::number(i)));
+            const BothPlans r = runOnBothPlans(g, {x.data<float>()});
+            QVERIFY2(r.dnnlFallbacks.empty(), qPrintable(r.fallbacks()));
+            QCOMPARE(r.dnnl.size(), std::size_t{2 * 32});
+            const QString diff = mismatch(r, 1e-4f);
+            QVERIFY2(diff.isEmpty(), qPrintable(diff));
         }
     }
 
@@ -557,23 +564,11 @@ private slots:
                    node("pad", "Pad", {"c2", "pads", "value"}, "p"), node("conv3", "Conv", {"p", "w3"}, "y")};
         g.outputs.push_back(ValueInfo{"y", DataType::Float32, {}, {}, false});
         const Tensor x = randomTensor({1, 4, 10, 10}, rng);
-        std::vector<float> outputs[2];
-        for (const bool dnnl : {true, false}) {
-            EngineOptions options;
-            options.useDnnl = dnnl;
-            options.threads = 1;
-            auto compiled = CompiledModel::compile(g, {}, options);
-            if (dnnl)
-                QVERIFY(compiled->referenceNodes().empty());
-            Session session(compiled);
-            for (int run = 0; run < 2; ++run) // the second run sees the first run's leftovers everywhere
-                session.run({x.data<float>()});
-            const auto out = session.output(0);
-            outputs[dnnl ? 0 : 1].assign(out.begin(), out.end());
-        }
-        QCOMPARE(outputs[0].size(), outputs[1].size());
-        for (std::size_t i = 0; i < outputs[0].size(); ++i)
-            QVERIFY2(std::fabs(outputs[0][i] - outputs[1][i]) <= 1e-4f * (1.0f + std::fabs(outputs[1][i])), qPrintable(QString::number(i)));
+        const BothPlans r = runOnBothPlans(g, {x.data<float>()}, 2);
+        QVERIFY2(r.dnnlFallbacks.empty(), qPrintable(r.fallbacks()));
+        QCOMPARE(r.dnnl.size(), std::size_t{1 * 4 * 11 * 11}); // 10x10 padded to 13x13, then a 3x3 conv
+        const QString diff = mismatch(r, 1e-4f);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
     }
 
     // oneDNN's deconvolution rejects a negative end pad (output_padding beyond the end pad). The node then
@@ -603,21 +598,11 @@ private slots:
         g.nodes = {deconv, relu};
         g.outputs.push_back(ValueInfo{"y", DataType::Float32, {}, {}, false});
         const Tensor x = randomTensor({1, 2, 4, 4}, rng);
-        std::vector<float> outputs[2];
-        for (const bool dnnl : {true, false}) {
-            EngineOptions options;
-            options.useDnnl = dnnl;
-            options.threads = 1;
-            auto compiled = CompiledModel::compile(g, {}, options);
-            Session session(compiled);
-            session.run({x.data<float>()});
-            const auto out = session.output(0);
-            outputs[dnnl ? 0 : 1].assign(out.begin(), out.end());
-        }
-        QCOMPARE(outputs[0].size(), std::size_t{1 * 3 * 9 * 9});
-        for (std::size_t i = 0; i < outputs[0].size(); ++i)
-            QVERIFY2(std::fabs(outputs[0][i] - outputs[1][i]) <= 1e-5f * (1.0f + std::fabs(outputs[1][i])), qPrintable(QString::number(i)));
-        QVERIFY(*std::min_element(outputs[0].begin(), outputs[0].end()) >= 0.0f);
+        const BothPlans r = runOnBothPlans(g, {x.data<float>()});
+        QCOMPARE(r.dnnl.size(), std::size_t{1 * 3 * 9 * 9});
+        const QString diff = mismatch(r, 1e-5f);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+        QVERIFY(*std::min_element(r.dnnl.begin(), r.dnnl.end()) >= 0.0f);
     }
 };
 
