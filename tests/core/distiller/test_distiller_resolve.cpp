@@ -8,38 +8,19 @@
 #include "core/onnx_import/onnx_importer.h"
 #include "core/util/error.h"
 
+#include "distiller_test_files.h"
+
 #include <QtTest>
 
-#include <fstream>
 #include <sstream>
 
 using namespace qs;
 
 namespace {
 
-std::string configPath(const char* name)
-{
-    return std::string(QS_TEST_DATA_DIR) + "/distiller_configs/" + name;
-}
-
-std::string fileText(const std::string& path)
-{
-    std::ifstream in(path);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-// 1-based line of the first line starting with `prefix` (0 if none).
-int lineOf(const std::string& text, const std::string& prefix)
-{
-    std::istringstream in(text);
-    std::string line;
-    for (int n = 1; std::getline(in, line); ++n)
-        if (line.rfind(prefix, 0) == 0)
-            return n;
-    return 0;
-}
+using test::configPath;
+using test::fileText;
+using test::lineStartingWith;
 
 void addNode(Graph& g, const std::string& name, const std::string& type)
 {
@@ -191,7 +172,7 @@ private slots:
         const DistillerMatch& conv1 = matchOf(report, "/conv1/Conv");
         QCOMPARE(conv1.pattern, std::string("conv1"));
         QVERIFY(conv1.exact);
-        QCOMPARE(conv1.line, lineOf(text, "      conv1:"));
+        QCOMPARE(conv1.line, lineStartingWith(text, "      conv1:"));
         QVERIFY(conv1.settings == settings(8, 8, asymU, asymU, true, RangeMethod::Avg));
         QVERIFY(c.resolve(g.nodes[0]) == conv1.settings);
         // layer1.0.conv1: `conv1` must match the whole name, `.*add` does not match: globals (6 bits).
@@ -267,7 +248,7 @@ private slots:
         // torchvision's blocks share one relu module, so `layer4.1.relu2` (Distiller's ResNet) matches nothing.
         QCOMPARE(warnings.size(), std::size_t(1));
         QCOMPARE(warnings[0].key, std::string("layer4.1.relu2"));
-        QCOMPARE(warnings[0].line, lineOf(text, "      layer4.1.relu2:"));
+        QCOMPARE(warnings[0].line, lineStartingWith(text, "      layer4.1.relu2:"));
     }
 
     void exactNameWinsOverEarlierRegex()

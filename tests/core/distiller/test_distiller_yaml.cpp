@@ -3,38 +3,17 @@
 #include "core/distiller/distiller_yaml.h"
 #include "core/util/error.h"
 
-#include <QtTest>
+#include "distiller_test_files.h"
 
-#include <fstream>
-#include <sstream>
+#include <QtTest>
 
 using namespace qs;
 
 namespace {
 
-std::string configPath(const char* name)
-{
-    return std::string(QS_TEST_DATA_DIR) + "/distiller_configs/" + name;
-}
-
-std::string fileText(const std::string& path)
-{
-    std::ifstream in(path);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-// 1-based line of the first line containing `needle` (0 if none).
-int lineOf(const std::string& text, const std::string& needle)
-{
-    std::istringstream in(text);
-    std::string line;
-    for (int n = 1; std::getline(in, line); ++n)
-        if (line.find(needle) != std::string::npos)
-            return n;
-    return 0;
-}
+using test::configPath;
+using test::fileText;
+using test::lineContaining;
 
 const DistillerWarning* findWarning(const std::vector<DistillerWarning>& warnings, const std::string& key)
 {
@@ -92,7 +71,7 @@ private slots:
         const DistillerConfig c = readDistillerConfig(path, &warnings);
         QCOMPARE(c.overrides.size(), std::size_t(2));
         QCOMPARE(c.overrides[0].pattern, std::string("conv1"));
-        QCOMPARE(c.overrides[0].line, lineOf(text, "      conv1:"));
+        QCOMPARE(c.overrides[0].line, lineContaining(text, "      conv1:"));
         QVERIFY(c.overrides[0].settings.inputOverrides.at(0).fromOutput);
         QVERIFY(!c.overrides[0].settings.bitsActivations); // inherits
         QCOMPARE(c.overrides[1].pattern, std::string("fc"));
@@ -102,7 +81,7 @@ private slots:
 
         const DistillerWarning* fallback = findWarning(warnings, "inputs_quant_auto_fallback");
         QVERIFY(fallback);
-        QCOMPARE(fallback->line, lineOf(text, "    inputs_quant_auto_fallback: False"));
+        QCOMPARE(fallback->line, lineContaining(text, "    inputs_quant_auto_fallback: False"));
         int inputOverrideWarnings = 0;
         for (const auto& w : warnings)
             inputOverrideWarnings += w.key == "input_overrides";
@@ -133,7 +112,7 @@ private slots:
 
         const DistillerWarning* quantizeInputs = findWarning(warnings, "quantize_inputs");
         QVERIFY(quantizeInputs);
-        QCOMPARE(quantizeInputs->line, lineOf(text, "quantize_inputs: False"));
+        QCOMPARE(quantizeInputs->line, lineContaining(text, "quantize_inputs: False"));
         QVERIFY(findWarning(warnings, "inputs_quant_auto_fallback"));
     }
 
@@ -187,7 +166,7 @@ private slots:
         std::vector<DistillerWarning> warnings;
         const DistillerConfig back = parseDistillerConfig(written, {}, &warnings);
         QVERIFY2(back == c, written.c_str());
-        QCOMPARE(back.overrides[1].line, lineOf(written, "/layer1/layer1\\.0/conv1/Conv"));
+        QCOMPARE(back.overrides[1].line, lineContaining(written, "/layer1/layer1\\.0/conv1/Conv"));
     }
 
     void unsetDiffersFromSet()
