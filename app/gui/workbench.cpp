@@ -375,7 +375,7 @@ QStringList Workbench::importConfig(const QString& path)
         // Only what the table would not show by itself (see LayerConfig::overrideKey).
         const QString pattern = match != matches.end() ? QString::fromStdString(match->pattern) : QString();
         if (pattern.isEmpty() && !imported.noQuant)
-            imported.overrideKey = QStringLiteral("(global)");
+            imported.overrideKey = globalOverrideKey();
         else if (!pattern.isEmpty() && pattern != m_layers->layers()[row].exportKey)
             imported.overrideKey = pattern;
         if (imported == m_layers->configs()[row])

@@ -12,6 +12,8 @@
 
 namespace qs::gui {
 
+QString globalOverrideKey() { return QStringLiteral("(global)"); }
+
 namespace {
 const std::vector<std::pair<QuantMode, const char*>> kModeNames = {
     {QuantMode::Symmetric, "sym"}, {QuantMode::AsymmetricUnsigned, "asym_u"}, {QuantMode::AsymmetricSigned, "asym_s"}};

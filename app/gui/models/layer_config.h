@@ -31,6 +31,9 @@ QString modeName(QuantMode mode);              // sym, asym_u, asym_s
 std::optional<QuantMode> parseMode(const QString& text);
 QStringList modeNames();
 
+// LayerConfig::overrideKey's marker for "the global settings of an imported config" (stored untranslated).
+QString globalOverrideKey();
+
 struct LayerConfig {
     int bitsActivations = 8;
     int bitsWeights = 8;

@@ -12,7 +12,6 @@
 namespace qs::gui {
 
 namespace {
-const QString kGlobalKey = QStringLiteral("(global)"); // stored and compared; shown as tr("(global)")
 const QString kNone = QStringLiteral("\u2014"); // "—": depends on a piece that has not produced a value
 
 QString number(double v, int precision = 4) { return QLocale().toString(v, 'g', precision); }
@@ -118,7 +117,7 @@ QVariant LayerTableModel::display(int row, int column) const
     case NoClip: return c.noClip ? yes : no;
     case OverrideKey: {
         const QString key = overrideKey(row);
-        return key == kGlobalKey ? tr("(global)") : key;
+        return key == globalOverrideKey() ? tr("(global)") : key;
     }
     case Sqnr: return sqnrText(row);
     default: return {};
@@ -129,7 +128,7 @@ QString LayerTableModel::overrideKey(int row) const
 {
     const LayerInfo& l = m_layers[static_cast<std::size_t>(row)];
     const LayerConfig& c = m_configs[static_cast<std::size_t>(row)];
-    return !c.overrideKey.isEmpty() ? c.overrideKey : c.noQuant || l.exportKey.isEmpty() ? kGlobalKey : l.exportKey;
+    return !c.overrideKey.isEmpty() ? c.overrideKey : c.noQuant || l.exportKey.isEmpty() ? globalOverrideKey() : l.exportKey;
 }
 
 QVariant LayerTableModel::edit(int row, int column) const
@@ -177,7 +176,7 @@ QVariant LayerTableModel::data(const QModelIndex& index, int role) const
     case Qt::ToolTipRole:
         if (column == OverrideKey) {
             const QString key = overrideKey(row);
-            if (key == kGlobalKey)
+            if (key == globalOverrideKey())
                 return tr("No override: the global settings apply");
             if (key == m_layers[static_cast<std::size_t>(row)].exportKey)
                 return tr("The layer's own settings; Export writes them under this key");
