@@ -156,8 +156,6 @@ private slots:
                 // exact histogram must be within 0.25 dB of the range found on the exact histogram.
                 const double sqnrExact = predictQuality(e.histogram, re, 8, QuantMode::AsymmetricUnsigned).sqnrDb;
                 const double sqnrCapped = predictQuality(e.histogram, rc, 8, QuantMode::AsymmetricUnsigned).sqnrDb;
-                qInfo("%s %s: exact [%g, %g] %.2f dB, capped [%g, %g] %.2f dB", value.c_str(), toString(method).c_str(), re.min, re.max, sqnrExact,
-                      rc.min, rc.max, sqnrCapped);
                 QVERIFY2(sqnrCapped >= sqnrExact - 0.25, qPrintable(QString("%1 %2: exact [%3, %4] %5 dB, capped [%6, %7] %8 dB")
                                                                         .arg(QString::fromStdString(value), QString::fromStdString(toString(method)))
                                                                         .arg(re.min).arg(re.max).arg(sqnrExact).arg(rc.min).arg(rc.max).arg(sqnrCapped)));
@@ -165,8 +163,15 @@ private slots:
             }
         }
         QVERIFY(compared >= 40);
-        const int64_t conv1Batch = 32 * 16 * 28 * 28;
-        QVERIFY(conv1Batch > 2 * kHistogramSamplesPerBatch);
+        // The comparison means something only if the default run really subsampled: some histogram must
+        // differ from its exact twin (same range, same total mass, other counts).
+        bool subsampled = false;
+        for (const auto& [value, e] : exact.values) {
+            const Histogram& h = capped.values.at(value).histogram;
+            QVERIFY(std::fabs(h.total() - e.histogram.total()) <= 1e-6 * e.histogram.total());
+            subsampled = subsampled || h.counts() != e.histogram.counts();
+        }
+        QVERIFY(subsampled);
     }
 };
 
