@@ -135,25 +135,6 @@ std::pair<float, float> Histogram::centralBounds(double fraction) const
     return {static_cast<float>(m_lo + first * width), static_cast<float>(m_lo + (last + 1) * width)};
 }
 
-void Histogram::merge(const Histogram& other)
-{
-    if (other.empty())
-        return;
-    if (!m_initialised) {
-        *this = other;
-        return;
-    }
-    growTo(other.m_lo, other.m_hi);
-    const int n = bins();
-    for (int i = 0; i < other.bins(); ++i) {
-        const double c = other.m_counts[static_cast<std::size_t>(i)];
-        if (c == 0.0)
-            continue;
-        const int b = std::clamp(static_cast<int>((other.binCenter(i) - m_lo) / binWidth()), 0, n - 1);
-        m_counts[static_cast<std::size_t>(b)] += c;
-    }
-}
-
 double Histogram::quantile(double fraction) const
 {
     const double target = std::clamp(fraction, 0.0, 1.0) * total();

@@ -28,8 +28,6 @@ public:
     // Bounds of the central part holding all but at most `fraction` of the mass on each side, on bin edges
     // (so a spike, such as the zeros after a ReLU, is never cut in two).
     std::pair<float, float> centralBounds(double fraction) const;
-    // Merges another histogram (its mass is spread uniformly within each of its bins).
-    void merge(const Histogram& other);
 
     int bins() const { return static_cast<int>(m_counts.size()); }
     double lo() const { return m_lo; }
