@@ -8,6 +8,7 @@
 #include "core/ops/op_util.h"
 
 #include <cmath>
+#include <optional>
 
 namespace qs {
 namespace {
@@ -17,6 +18,7 @@ struct Int8Epilogue {
     std::string out;                 // value the primitive finally produces
     std::string sumOperand;          // residual accumulated by the sum post-op ("" if none)
     bool sumInPlace = false;         // its buffer may be overwritten (else a copy)
+    std::optional<ActivationQuant> sumQuant; // the residual's integers (none: it is float)
     const ActivationQuant* outQuant = nullptr;
 };
 
@@ -68,8 +70,11 @@ Int8Epilogue planEpilogue(LoweringContext& ctx, const Node& node)
     if (add) {
         const int raw = ctx.rawSlotOf(residual);
         const auto& rq = ctx.quantOf(raw);
-        if (e.outQuant && rq && rq->isSigned == e.outQuant->isSigned) {
+        if (e.outQuant && rq) {
+            // The sum reads dst's bytes as the residual's type (s8 into a u8 destination or back), so a
+            // signed residual from a branch without ReLU fuses into a ReLU'd unsigned output.
             e.ops.append_sum(rq->scale / dstScale, rq->zeroPoint, LoweringContext::storageType(*rq));
+            e.sumQuant = *rq;
         } else if (!e.outQuant) {
             e.ops.append_sum(1.0f);
         } else {
@@ -129,9 +134,15 @@ int destinationSlot(LoweringContext& ctx, const Int8Epilogue& e, const dnnl::mem
             ctx.setQuant(slot, *e.outQuant);
         return slot;
     }
-    // The sum post-op accumulates into dst: a private copy of the residual in dst's layout and type.
+    // The sum post-op accumulates into dst: a private copy of the residual in dst's layout and the residual's
+    // own storage type, which dst then aliases.
     const int raw = e.outQuant ? ctx.rawSlotOf(e.sumOperand) : ctx.slotOf(e.sumOperand);
-    const int slot = e.sumInPlace ? ctx.reorderTo(raw, dst, why) : ctx.copyTo(raw, dst, why);
+    dnnl::memory::desc residual = dst;
+    if (e.sumQuant)
+        residual.data.data_type = static_cast<dnnl_data_type_t>(LoweringContext::storageType(*e.sumQuant));
+    int slot = e.sumInPlace ? ctx.reorderTo(raw, residual, why) : ctx.copyTo(raw, residual, why);
+    if (!(residual == dst))
+        slot = ctx.addAlias(dst, slot);
     if (e.outQuant)
         ctx.setQuant(slot, *e.outQuant);
     return slot;

@@ -444,6 +444,15 @@ public:
 
     std::vector<std::string> observableValues() const override { return m_observable; }
 
+    std::vector<std::string> integerValues() const override
+    {
+        std::vector<std::string> values;
+        for (const auto& [value, slot] : m_valueSlot)
+            if (m_slots[slot].quant)
+                values.push_back(value);
+        return values;
+    }
+
 private:
     // Activation buffers share one arena: a buffer is live from the first step that touches it to the
     // last (graph outputs to the end), and buffers whose lifetimes do not overlap may take the same bytes.

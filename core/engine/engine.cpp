@@ -20,6 +20,7 @@ CompiledModel::~CompiledModel() = default;
 
 std::vector<std::string> CompiledModel::referenceNodes() const { return m_plan->referenceNodes(); }
 std::vector<std::string> CompiledModel::observableValues() const { return m_plan->observableValues(); }
+std::vector<std::string> CompiledModel::integerValues() const { return m_plan->integerValues(); }
 
 Session::Session(std::shared_ptr<const CompiledModel> model) : m_model(std::move(model)), m_state(m_model->plan().createState()) {}
 Session::~Session() = default;

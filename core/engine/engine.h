@@ -41,6 +41,7 @@ public:
     std::vector<std::string> referenceNodes() const;
     // Values a Session tap can observe (all float values unless fused away).
     std::vector<std::string> observableValues() const;
+    std::vector<std::string> integerValues() const; // see ExecutionPlan::integerValues
     const ExecutionPlan& plan() const { return *m_plan; }
 
 private:

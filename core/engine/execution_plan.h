@@ -22,6 +22,8 @@ public:
     virtual std::span<const float> output(const PlanState& state, std::size_t i) const = 0;
     virtual std::vector<std::string> referenceNodes() const = 0;
     virtual std::vector<std::string> observableValues() const = 0;
+    // Observable values held as integers (u8/s8) between steps; the reference plan simulates integers in float.
+    virtual std::vector<std::string> integerValues() const = 0;
 };
 
 std::unique_ptr<ExecutionPlan> makeReferencePlan(const Graph& graph, std::shared_ptr<const QuantizationPlan> quantization);

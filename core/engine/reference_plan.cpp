@@ -140,6 +140,8 @@ public:
         return names;
     }
 
+    std::vector<std::string> integerValues() const override { return {}; }
+
 private:
     const Graph& m_graph; // owned by the CompiledModel, which outlives its plan
     std::shared_ptr<const QuantizationPlan> m_quantization;

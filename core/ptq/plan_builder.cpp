@@ -65,6 +65,17 @@ const Node* soleReader(const Graph& g, const std::string& value)
     return readers.size() == 1 ? &g.nodes[readers[0]] : nullptr;
 }
 
+// The engine fuses an Add into the producer of one of its inputs only when the other input already exists,
+// i.e. into the producer that runs second. The first one (ResNet's main branch when the downsample conv is
+// exported after it) ends at its own output, which then needs its own quantization to be the residual.
+bool fusesAdd(const Graph& g, const Node& producer, const Node& add)
+{
+    const std::string& out = producer.outputs[0];
+    const std::string& other = add.input(0) == out ? add.input(1) : add.input(0);
+    const int otherProducer = g.producerOf(other);
+    return otherProducer < static_cast<int>(&producer - g.nodes.data());
+}
+
 } // namespace
 
 QuantizationPlan buildQuantizationPlan(const Graph& g, const LayerSettingsFn& settingsOf, const RangeFn& rangeOf)
@@ -99,7 +110,7 @@ QuantizationPlan buildQuantizationPlan(const Graph& g, const LayerSettingsFn& se
             plan.activations[input] = activationQuant(rangeOf(input, node, s), s.bitsActivations, s.modeActivations);
         // The end of the chain the engine fuses: [Add] then ReLU / LeakyRelu / Clip.
         std::string end = node.outputs[0];
-        if (const Node* next = soleReader(g, end); next && next->opType == "Add")
+        if (const Node* next = soleReader(g, end); next && next->opType == "Add" && fusesAdd(g, node, *next))
             end = next->outputs[0];
         for (const Node* next = soleReader(g, end); next && (next->opType == "Relu" || next->opType == "LeakyRelu" || next->opType == "Clip");
              next = soleReader(g, end))

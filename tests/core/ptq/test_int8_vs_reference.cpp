@@ -38,8 +38,11 @@ Node makeNode(const std::string& name, const std::string& type, std::vector<std:
     return n;
 }
 
-// x -> conv1 -> [relu] -> a;  x -> conv2 -> b;  (a + b) -> [relu] -> y   (or just conv1 -> y)
-Graph convGraph(std::mt19937& rng, int64_t c, int64_t m, int64_t hw, int64_t k, int64_t stride, int64_t group, bool residual, bool relu)
+// x -> conv1 -> c1;  x -> conv2 -> c2;  (c1 + c2) -> [relu] -> y   (or just conv1 -> [relu] -> y).
+// The shortcut conv2 runs first or, as torchvision's ResNets export their downsample branch, last; either
+// way one conv must fuse the Add and the other hand it integers.
+Graph convGraph(std::mt19937& rng, int64_t c, int64_t m, int64_t hw, int64_t k, int64_t stride, int64_t group, bool residual, bool relu,
+                bool shortcutFirst = true)
 {
     Graph g;
     g.opsetVersion = 13;
@@ -56,7 +59,10 @@ Graph convGraph(std::mt19937& rng, int64_t c, int64_t m, int64_t hw, int64_t k, 
         g.initializers["w2"] = randomTensor({m, c, 1, 1}, rng, -0.5f, 0.5f);
         Node shortcut = makeNode("conv2", "Conv", {"x", "w2"}, {"c2"});
         shortcut.attributes.set("strides", std::vector<int64_t>{stride, stride});
-        g.nodes.insert(g.nodes.begin(), shortcut); // computed first: the residual operand exists before conv1
+        if (shortcutFirst)
+            g.nodes.insert(g.nodes.begin(), shortcut);
+        else
+            g.nodes.push_back(shortcut);
         g.nodes.push_back(makeNode("add", "Add", {"c1", "c2"}, {"s"}));
     }
     const char* beforeRelu = residual ? "s" : "c1";
@@ -119,15 +125,19 @@ private slots:
         QTest::addColumn<bool>("relu");
         QTest::addColumn<int>("group");
         QTest::addColumn<int>("stride");
-        QTest::newRow("asym_u 8 pc relu") << 8 << int(QuantMode::AsymmetricUnsigned) << true << false << true << 1 << 1;
-        QTest::newRow("asym_u 8 pt") << 8 << int(QuantMode::AsymmetricUnsigned) << false << false << false << 1 << 2;
-        QTest::newRow("sym 8 pc residual relu") << 8 << int(QuantMode::Symmetric) << true << true << true << 1 << 1;
-        QTest::newRow("asym_u 8 residual relu") << 8 << int(QuantMode::AsymmetricUnsigned) << true << true << true << 1 << 2;
-        QTest::newRow("asym_s 8 pc") << 8 << int(QuantMode::AsymmetricSigned) << true << false << false << 1 << 1;
-        QTest::newRow("asym_u 6 relu") << 6 << int(QuantMode::AsymmetricUnsigned) << true << false << true << 1 << 1;
-        QTest::newRow("asym_u 4 residual relu") << 4 << int(QuantMode::AsymmetricUnsigned) << true << true << true << 1 << 1;
-        QTest::newRow("sym 4 depthwise") << 4 << int(QuantMode::Symmetric) << true << false << false << 8 << 1;
-        QTest::newRow("asym_u 8 depthwise relu") << 8 << int(QuantMode::AsymmetricUnsigned) << true << false << true << 8 << 2;
+        QTest::addColumn<bool>("shortcutFirst");
+        QTest::newRow("asym_u 8 pc relu") << 8 << int(QuantMode::AsymmetricUnsigned) << true << false << true << 1 << 1 << true;
+        QTest::newRow("asym_u 8 pt") << 8 << int(QuantMode::AsymmetricUnsigned) << false << false << false << 1 << 2 << true;
+        QTest::newRow("sym 8 pc residual relu") << 8 << int(QuantMode::Symmetric) << true << true << true << 1 << 1 << true;
+        QTest::newRow("asym_u 8 residual relu") << 8 << int(QuantMode::AsymmetricUnsigned) << true << true << true << 1 << 2 << true;
+        QTest::newRow("asym_s 8 pc") << 8 << int(QuantMode::AsymmetricSigned) << true << false << false << 1 << 1 << true;
+        QTest::newRow("asym_u 6 relu") << 6 << int(QuantMode::AsymmetricUnsigned) << true << false << true << 1 << 1 << true;
+        QTest::newRow("asym_u 4 residual relu") << 4 << int(QuantMode::AsymmetricUnsigned) << true << true << true << 1 << 1 << true;
+        QTest::newRow("asym_u 8 residual relu, shortcut last") << 8 << int(QuantMode::AsymmetricUnsigned) << true << true << true << 1 << 2 << false;
+        QTest::newRow("sym 8 pc residual relu, shortcut last") << 8 << int(QuantMode::Symmetric) << true << true << true << 1 << 1 << false;
+        QTest::newRow("asym_s 8 residual relu, shortcut last") << 8 << int(QuantMode::AsymmetricSigned) << false << true << true << 1 << 1 << false;
+        QTest::newRow("sym 4 depthwise") << 4 << int(QuantMode::Symmetric) << true << false << false << 8 << 1 << true;
+        QTest::newRow("asym_u 8 depthwise relu") << 8 << int(QuantMode::AsymmetricUnsigned) << true << false << true << 8 << 2 << true;
     }
 
     void randomConvolutionsMatchWithinOneStep()
@@ -139,8 +149,9 @@ private slots:
         QFETCH(bool, relu);
         QFETCH(int, group);
         QFETCH(int, stride);
+        QFETCH(bool, shortcutFirst);
         std::mt19937 rng(1234 + bits * 7 + mode);
-        const Graph g = convGraph(rng, 8, 8, 9, 3, stride, group, residual, relu);
+        const Graph g = convGraph(rng, 8, 8, 9, 3, stride, group, residual, relu, shortcutFirst);
         const Tensor x = randomTensor({2, 8, 9, 9}, rng, -1.0f, 2.0f);
         const auto ranges = floatRanges(g, x);
         LayerQuantSettings s;
@@ -157,6 +168,19 @@ private slots:
         QVERIFY(plan->layers.count("conv1"));
         QVERIFY(plan->activations.count("x"));
         const float step = plan->activations[out].scale;
+        if (residual) {
+            // The Add must run inside the second convolution, on the integers the first one wrote: both the
+            // first conv's output and the Add+ReLU result are held as integers, the sum itself is never seen.
+            EngineOptions options;
+            options.quantization = plan;
+            const auto compiled = CompiledModel::compile(g, {}, options);
+            const auto integers = compiled->integerValues();
+            const auto observable = compiled->observableValues();
+            const auto has = [](const std::vector<std::string>& names, const char* v) { return std::find(names.begin(), names.end(), v) != names.end(); };
+            QVERIFY2(has(integers, shortcutFirst ? "c2" : "c1"), "the first conv's output is not integer");
+            QVERIFY2(has(integers, "y"), "the Add + ReLU result is not integer");
+            QVERIFY2(!has(observable, "s"), "the residual Add ran as a step of its own");
+        }
         const Outputs o = runBoth(g, x, plan);
         QCOMPARE(o.dnnl.size(), o.reference.size());
         int offByOne = 0;
