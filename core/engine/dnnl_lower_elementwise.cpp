@@ -55,6 +55,8 @@ bool lowerBinary(LoweringContext& ctx, const Node& node)
     const dnnl::algorithm algorithm = binaryAlgorithm(kind);
     if (algorithm == dnnl::algorithm::undef)
         return false;
+    if (kind == BinaryKind::Add && ctx.quantization() && lowerAddInt8(ctx, node))
+        return true;
     std::string a = node.input(0), b = node.input(1);
     const Shape& y = ctx.shapeOf(node.outputs[0]);
     if (!ctx.isFloat(a) || !ctx.isFloat(b) || (ctx.constant(a) && ctx.constant(b)))

@@ -3,11 +3,13 @@
 // (oneDNN 2.6 adds the bias before the output scale), and a destination that is either the next value's
 // integers (requantized by the output scale, zero point and bit-range clamp) or FP32 at a border.
 // Residual Adds fuse as a sum post-op on the integers; ReLU/LeakyReLU/Clip fuse as eltwise post-ops.
+// An Add no convolution could absorb runs as an integer binary primitive that rescales both inputs.
 #include "core/engine/dnnl_lowerings.h"
 #include "core/ops/activation.h"
 #include "core/ops/op_util.h"
 
 #include <cmath>
+#include <limits>
 #include <optional>
 
 namespace qs {
@@ -268,6 +270,70 @@ bool lowerGemmInt8(LoweringContext& ctx, const Node& node)
     ctx.addPrimitive(node, dnnl::inner_product_forward(pd), {{DNNL_ARG_SRC, src}, {DNNL_ARG_WEIGHTS, wSlot}, {DNNL_ARG_BIAS, bSlot}, {DNNL_ARG_DST, dst}},
                      {e.out});
     ctx.bindValue(e.out, dst, false);
+    return true;
+}
+
+// Add of two integer values into an integer result. oneDNN 2.6's binary takes per-input scales but no zero
+// points, so with s_a = scale_a / scale_y (likewise b) it computes
+//   y_q = s_a * a_q + s_b * b_q + (z_y - s_a * z_a - s_b * z_b), then ReLU / Clip as a clamp shifted by z_y
+// (one linear post-op only: 2.6's jit binary zeroes the result of two in a row), rounded and saturated to
+// y's storage type; narrower bit widths clamp to their grid.
+bool lowerAddInt8(LoweringContext& ctx, const Node& node)
+{
+    const std::string& a = node.input(0);
+    const std::string& b = node.input(1);
+    const Shape& y = ctx.shapeOf(node.outputs[0]);
+    if (node.inputs.size() != 2 || ctx.constant(a) || ctx.constant(b) || ctx.shapeOf(a) != y || ctx.shapeOf(b) != y)
+        return false;
+    const int rawA = ctx.rawSlotOf(a), rawB = ctx.rawSlotOf(b);
+    const std::optional<ActivationQuant> qa = ctx.quantOf(rawA), qb = ctx.quantOf(rawB);
+    if (!qa || !qb)
+        return false;
+    std::string end = node.outputs[0];
+    std::vector<const Node*> acts;
+    for (const Node* next = ctx.soleConsumer(end); next && (next->opType == "Relu" || next->opType == "Clip");
+         next = ctx.soleConsumer(end)) {
+        acts.push_back(next);
+        end = next->outputs[0];
+    }
+    const ActivationQuant* outQ = ctx.quantization()->activation(end);
+    if (!outQ)
+        return false;
+    const float sa = qa->scale / outQ->scale, sb = qb->scale / outQ->scale;
+    const float zy = static_cast<float>(outQ->zeroPoint);
+    dnnl::post_ops ops;
+    ops.append_eltwise(1.0f, dnnl::algorithm::eltwise_linear, 1.0f,
+                       zy - sa * static_cast<float>(qa->zeroPoint) - sb * static_cast<float>(qb->zeroPoint));
+    for (const Node* act : acts) {
+        std::vector<const Tensor*> constants;
+        for (const auto& in : act->inputs)
+            constants.push_back(in.empty() ? nullptr : ctx.graph().constant(in));
+        const ActivationParams p = activationParams(*act, constants);
+        const float lo = p.kind == ActivationKind::Clip ? p.alpha / outQ->scale + zy : zy;
+        const float hi = p.kind == ActivationKind::Clip ? p.beta / outQ->scale + zy : std::numeric_limits<float>::max();
+        ops.append_eltwise(1.0f, dnnl::algorithm::eltwise_clip_v2, lo, hi);
+    }
+    if (outQ->bits < 8)
+        ops.append_eltwise(1.0f, dnnl::algorithm::eltwise_clip_v2, static_cast<float>(outQ->qmin()), static_cast<float>(outQ->qmax()));
+    dnnl::primitive_attr attr;
+    attr.set_scales(DNNL_ARG_SRC_0, 0, {sa});
+    attr.set_scales(DNNL_ARG_SRC_1, 0, {sb});
+    attr.set_post_ops(ops);
+    const dnnl::memory::desc descA = ctx.descOf(rawA);
+    // The second operand in the first's layout (its own type).
+    dnnl::memory::desc descB = descA;
+    descB.data.data_type = static_cast<dnnl_data_type_t>(LoweringContext::storageType(*qb));
+    dnnl::memory::desc descY = descA;
+    descY.data.data_type = static_cast<dnnl_data_type_t>(LoweringContext::storageType(*outQ));
+    const dnnl::binary::desc d(dnnl::algorithm::binary_add, descA, descB, descY);
+    const dnnl::binary::primitive_desc pd(d, attr, ctx.engine());
+    const int srcB = ctx.reorderTo(rawB, descB, node.name + " operand");
+    const int dst = ctx.addSlot(pd.dst_desc());
+    ctx.setQuant(dst, *outQ);
+    for (const Node* act : acts)
+        ctx.markFused(*act);
+    ctx.addPrimitive(node, dnnl::binary(pd), {{DNNL_ARG_SRC_0, rawA}, {DNNL_ARG_SRC_1, srcB}, {DNNL_ARG_DST, dst}}, {end});
+    ctx.bindValue(end, dst, false);
     return true;
 }
 

@@ -24,6 +24,7 @@ bool lowerSplit(LoweringContext& ctx, const Node& node);
 bool lowerPad(LoweringContext& ctx, const Node& node); // constant mode
 bool lowerConvInt8(LoweringContext& ctx, const Node& node);
 bool lowerGemmInt8(LoweringContext& ctx, const Node& node);
+bool lowerAddInt8(LoweringContext& ctx, const Node& node);
 
 // Convolution geometry in oneDNN's terms (shared by the FP32 and int8 lowerings): grouped weight dims,
 // strides, dilations (oneDNN counts from 0), and the right padding that yields exactly the ONNX output size.

@@ -615,7 +615,14 @@ private:
                 state.tap(value, static_cast<const float*>(src.get_data_handle()), shape);
                 continue;
             }
-            dnnl::reorder(src, dst).execute(state.stream, const_cast<dnnl::memory&>(src), dst);
+            // Integers reach the tap as the real values they stand for.
+            dnnl::primitive_attr attr;
+            if (const auto& q = m_slots[it->second].quant) {
+                attr.set_output_scales(0, {q->scale});
+                attr.set_zero_points(DNNL_ARG_SRC, 0, {q->zeroPoint});
+            }
+            dnnl::reorder(dnnl::reorder::primitive_desc(m_engine, src.get_desc(), m_engine, dst.get_desc(), attr))
+                .execute(state.stream, const_cast<dnnl::memory&>(src), dst);
             state.stream.wait();
             state.tap(value, plain.data(), shape);
         }

@@ -122,26 +122,33 @@ QuantizationPlan buildQuantizationPlan(const Graph& g, const LayerSettingsFn& se
         if (allInteger && !plan.activations.count(end))
             plan.activations[end] = activationQuant(rangeOf(end, node, s), s.bitsActivations, s.modeActivations);
     }
-    // Pooling and views keep the integers' meaning; a Concat of integer inputs gets its own quantization
-    // (the engine requantizes each input to it) when whoever reads it takes integers too.
+    // Pooling and views keep the integers' meaning. A Concat of integer inputs, or an Add of two that no
+    // convolution fused (both inputs already integers), gets its own quantization (the engine rescales each
+    // input to it) when whoever reads it takes integers too; an Add's ReLU / Clip (not LeakyRelu, which does not
+    // commute with the zero-point shift) run on its result first.
     for (const Node& node : g.nodes) {
         if (passesIntegers(node)) {
             if (const ActivationQuant* q = plan.activation(node.input(0)))
                 plan.activations[node.outputs[0]] = *q;
             continue;
         }
-        if (node.opType != "Concat" || plan.activations.count(node.outputs[0]))
+        const bool add = node.opType == "Add" && node.inputs.size() == 2;
+        if ((node.opType != "Concat" && !add) || plan.activations.count(node.outputs[0]))
             continue;
         bool integerInputs = true;
         for (const auto& in : node.inputs)
-            integerInputs = integerInputs && (g.isConstant(in) || plan.activation(in));
-        const auto readers = g.consumersOf(node.outputs[0]);
-        bool integerReaders = !readers.empty() && !g.isGraphOutput(node.outputs[0]);
+            integerInputs = integerInputs && (add ? !g.isConstant(in) && plan.activation(in) : g.isConstant(in) || plan.activation(in));
+        std::string end = node.outputs[0];
+        if (add)
+            for (const Node* next = soleReader(g, end); next && (next->opType == "Relu" || next->opType == "Clip"); next = soleReader(g, end))
+                end = next->outputs[0];
+        const auto readers = g.consumersOf(end);
+        bool integerReaders = !readers.empty() && !g.isGraphOutput(end);
         for (int r : readers)
             integerReaders = integerReaders && readerTakesIntegers(g.nodes[r]);
         const auto s = settingsOf(node);
-        if (integerInputs && integerReaders && s)
-            plan.activations[node.outputs[0]] = activationQuant(rangeOf(node.outputs[0], node, *s), s->bitsActivations, s->modeActivations);
+        if (integerInputs && integerReaders && s && !plan.activations.count(end))
+            plan.activations[end] = activationQuant(rangeOf(end, node, *s), s->bitsActivations, s->modeActivations);
     }
     return plan;
 }

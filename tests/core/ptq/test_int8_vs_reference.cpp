@@ -93,6 +93,26 @@ Outputs runBoth(const Graph& g, const Tensor& x, std::shared_ptr<const Quantizat
     return out;
 }
 
+// "" when oneDNN and the twin agree within one output step everywhere and rounding ties (half a step or more)
+// stay rare; otherwise what went wrong.
+QString oneStepMismatch(const Outputs& o, float step)
+{
+    if (o.dnnl.size() != o.reference.size())
+        return QString("%1 vs %2 outputs").arg(o.dnnl.size()).arg(o.reference.size());
+    std::size_t offByOne = 0;
+    for (std::size_t i = 0; i < o.dnnl.size(); ++i) {
+        const float d = std::fabs(o.dnnl[i] - o.reference[i]);
+        if (d > step * 1.001f)
+            return QString("element %1: oneDNN %2, reference %3, step %4").arg(i).arg(o.dnnl[i]).arg(o.reference[i]).arg(step);
+        offByOne += d > step * 0.5f;
+    }
+    if (offByOne > o.dnnl.size() / 50)
+        return QString("%1 of %2 elements one step off").arg(offByOne).arg(o.dnnl.size());
+    return {};
+}
+
+bool contains(const std::vector<std::string>& names, const std::string& v) { return std::find(names.begin(), names.end(), v) != names.end(); }
+
 // Ranges of every value from an FP32 reference run.
 std::map<std::string, ValueRange> floatRanges(const Graph& g, const Tensor& x)
 {
@@ -176,21 +196,12 @@ private slots:
             const auto compiled = CompiledModel::compile(g, {}, options);
             const auto integers = compiled->integerValues();
             const auto observable = compiled->observableValues();
-            const auto has = [](const std::vector<std::string>& names, const char* v) { return std::find(names.begin(), names.end(), v) != names.end(); };
-            QVERIFY2(has(integers, shortcutFirst ? "c2" : "c1"), "the first conv's output is not integer");
-            QVERIFY2(has(integers, "y"), "the Add + ReLU result is not integer");
-            QVERIFY2(!has(observable, "s"), "the residual Add ran as a step of its own");
+            QVERIFY2(contains(integers, shortcutFirst ? "c2" : "c1"), "the first conv's output is not integer");
+            QVERIFY2(contains(integers, "y"), "the Add + ReLU result is not integer");
+            QVERIFY2(!contains(observable, "s"), "the residual Add ran as a step of its own");
         }
-        const Outputs o = runBoth(g, x, plan);
-        QCOMPARE(o.dnnl.size(), o.reference.size());
-        int offByOne = 0;
-        for (std::size_t i = 0; i < o.dnnl.size(); ++i) {
-            const float d = std::fabs(o.dnnl[i] - o.reference[i]);
-            QVERIFY2(d <= step * 1.001f, qPrintable(QString("element %1: oneDNN %2, reference %3, step %4").arg(i).arg(o.dnnl[i]).arg(o.reference[i]).arg(step)));
-            offByOne += d > step * 0.5f;
-        }
-        // Rounding ties may differ, systematic errors may not.
-        QVERIFY2(offByOne <= static_cast<int>(o.dnnl.size()) / 50, qPrintable(QString("%1 of %2 elements one step off").arg(offByOne).arg(o.dnnl.size())));
+        const QString mismatch = oneStepMismatch(runBoth(g, x, plan), step);
+        QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
     }
 
     // 1x1 conv, weight 2, bias 0.25: every number below is computed by hand from the formulas in
@@ -254,19 +265,87 @@ private slots:
         // The branches have their own scales, so the concat must requantize at least one of them.
         QVERIFY(plan->activations["a"].scale != plan->activations["b"].scale);
         plan->activations["y"] = activationQuant(ranges.at("y"), 8, s.modeActivations);
-        const Outputs o = runBoth(g, x, plan);
-        const float step = plan->activations["y"].scale;
-        int offByOne = 0;
-        for (std::size_t i = 0; i < o.dnnl.size(); ++i) {
-            const float d = std::fabs(o.dnnl[i] - o.reference[i]);
-            QVERIFY2(d <= step * 1.001f, qPrintable(QString("element %1: oneDNN %2, reference %3").arg(i).arg(o.dnnl[i]).arg(o.reference[i])));
-            offByOne += d > step * 0.5f;
-        }
-        QVERIFY(offByOne <= static_cast<int>(o.dnnl.size()) / 50);
+        const QString mismatch = oneStepMismatch(runBoth(g, x, plan), plan->activations["y"].scale);
+        QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
         // Nothing fell back to a reference kernel (DNNL_VERBOSE=1 shows the concat running as src_u8 -> dst_u8).
         EngineOptions options;
         options.quantization = plan;
         QVERIFY(CompiledModel::compile(g, {}, options)->referenceNodes().empty());
+    }
+
+    void standaloneIntegerAddMatchesWithinOneStep_data()
+    {
+        QTest::addColumn<int>("bits");
+        QTest::addColumn<int>("mode");
+        QTest::newRow("asym_u 8") << 8 << int(QuantMode::AsymmetricUnsigned);
+        QTest::newRow("sym 8") << 8 << int(QuantMode::Symmetric);
+        QTest::newRow("asym_s 8") << 8 << int(QuantMode::AsymmetricSigned);
+        QTest::newRow("asym_u 4") << 4 << int(QuantMode::AsymmetricUnsigned);
+    }
+
+    // An Add no convolution can absorb (both operands come out of pooling): it runs on integers, rescaling
+    // each input to its own result's scale and zero point, with the ReLU after it fused, and a third conv
+    // reads the integers.
+    void standaloneIntegerAddMatchesWithinOneStep()
+    {
+        QFETCH(int, bits);
+        QFETCH(int, mode);
+        std::mt19937 rng(7 + bits + mode);
+        Graph g;
+        g.opsetVersion = 13;
+        g.sourcePath = "synthetic";
+        g.inputs.push_back(ValueInfo{"x", DataType::Float32, {2, 8, 9, 9}, {}, true});
+        g.initializers["w1"] = randomTensor({8, 8, 3, 3}, rng, -0.5f, 0.5f);
+        g.initializers["w2"] = randomTensor({8, 8, 1, 1}, rng, -1.0f, 1.0f);
+        g.initializers["w3"] = randomTensor({8, 8, 3, 3}, rng, -0.5f, 0.5f);
+        g.initializers["b2"] = randomTensor({8}, rng, -1.0f, 0.0f);
+        Node c1 = makeNode("conv1", "Conv", {"x", "w1"}, {"c1"});
+        c1.attributes.set("pads", std::vector<int64_t>{1, 1, 1, 1});
+        Node c3 = makeNode("conv3", "Conv", {"r", "w3"}, {"y"});
+        c3.attributes.set("pads", std::vector<int64_t>{1, 1, 1, 1});
+        auto pool = [&](const char* name, const char* in, const char* out) {
+            Node p = makeNode(name, "MaxPool", {in}, {out});
+            p.attributes.set("kernel_shape", std::vector<int64_t>{3, 3});
+            p.attributes.set("pads", std::vector<int64_t>{1, 1, 1, 1});
+            return p;
+        };
+        // Branch 2 has no ReLU, so its pooled values are signed and carry a zero point under asym_u.
+        g.nodes = {c1, makeNode("relu1", "Relu", {"c1"}, {"a"}), pool("pool1", "a", "p1"), makeNode("conv2", "Conv", {"x", "w2", "b2"}, {"c2"}),
+                   pool("pool2", "c2", "p2"), makeNode("add", "Add", {"p1", "p2"}, {"s"}), makeNode("relu", "Relu", {"s"}, {"r"}), c3};
+        g.outputs.push_back(ValueInfo{"y", DataType::Float32, {}, {}, false});
+        const Tensor x = randomTensor({2, 8, 9, 9}, rng, -1.0f, 2.0f);
+        const auto ranges = floatRanges(g, x);
+        LayerQuantSettings s;
+        s.bitsActivations = s.bitsWeights = bits;
+        s.modeActivations = s.modeWeights = static_cast<QuantMode>(mode);
+        auto plan = std::make_shared<QuantizationPlan>(buildQuantizationPlan(
+            g, [&](const Node&) { return std::optional<LayerQuantSettings>(s); },
+            [&](const std::string& v, const Node&, const LayerQuantSettings&) { return ranges.at(v); }));
+        QVERIFY2(plan->activations.count("r"), "the Add + ReLU result is not quantized");
+        QVERIFY(plan->activations.count("p1") && plan->activations.count("p2") && !plan->activations.count("s"));
+        plan->activations["y"] = activationQuant(ranges.at("y"), bits, s.modeActivations);
+        const QString mismatch = oneStepMismatch(runBoth(g, x, plan), plan->activations["y"].scale);
+        QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
+        EngineOptions options;
+        options.quantization = plan;
+        const auto compiled = CompiledModel::compile(g, {}, options);
+        QVERIFY2(contains(compiled->integerValues(), "r"), "the Add ran in float");
+        // A tap on an integer value sees real numbers, as on the twin.
+        Outputs tapped;
+        for (const bool dnnl : {true, false}) {
+            EngineOptions o = options;
+            o.useDnnl = dnnl;
+            auto model = CompiledModel::compile(g, {}, o);
+            Session session(model);
+            session.setTaps({"r"}, [&](const std::string&, const float* d, const Shape& shape) {
+                (dnnl ? tapped.dnnl : tapped.reference).assign(d, d + elementCount(shape));
+            });
+            session.run(x.data<float>());
+        }
+        const QString tapMismatch = oneStepMismatch(tapped, plan->activations["r"].scale);
+        QVERIFY2(!tapped.dnnl.empty() && tapMismatch.isEmpty(), qPrintable("tap of r: " + tapMismatch));
+        QVERIFY2(!contains(compiled->observableValues(), "s"), "the ReLU after the Add was not fused");
+        QVERIFY(compiled->referenceNodes().empty());
     }
 
     // The whole demo model (BatchNorm folded, fused ReLU, int8 pooling, Flatten view, int8 Gemm with FP32
