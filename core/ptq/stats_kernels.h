@@ -34,9 +34,12 @@ struct Binned {
 // the same values) and binned if it lies in [keepLo, keepHi]. `counts` holds kCountCopies arrays of
 // bins + 1 counters one after the other (the extra one per copy collects the values outside); the
 // histogram is their sum.
-constexpr int kCountCopies = 2;
+constexpr int kCountCopies = 4;
 Binned binCentralSample(const float* x, int64_t n, int64_t stride, int64_t firstStratum, float keepLo, float keepHi, const BinGrid& grid,
                         uint32_t* counts, float center);
+// The portable path binCentralSample takes on CPUs without AVX-512 (exposed so tests can compare the two).
+Binned binCentralSamplePortable(const float* x, int64_t n, int64_t stride, int64_t firstStratum, float keepLo, float keepHi, const BinGrid& grid,
+                                uint32_t* counts, float center);
 
 // moments() plus, appended to `tails`, every value outside [keepLo, keepHi], in the same pass over x.
 Moments momentsAndTails(const float* x, int64_t n, float keepLo, float keepHi, std::vector<float>& tails);

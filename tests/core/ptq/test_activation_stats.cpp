@@ -60,6 +60,44 @@ private slots:
         QVERIFY2(std::fabs(m.sumSquares - sumSquares) <= 1e-5 * sumSquares, qPrintable(QString("%1 vs %2").arg(m.sumSquares).arg(sumSquares)));
     }
 
+    void vectorisedAndPortableBinningAgree_data()
+    {
+        QTest::addColumn<int>("n");
+        QTest::addColumn<int>("stride");
+        QTest::newRow("every value") << 5000 << 1;
+        QTest::newRow("every value, ragged") << 4099 << 1;
+        QTest::newRow("sample 1 in 3, last run short") << 100001 << 3;
+        QTest::newRow("sample 1 in 97") << 1000000 << 97;
+    }
+    void vectorisedAndPortableBinningAgree()
+    {
+        // Whichever path this CPU takes, it must bin exactly the values the portable loop bins.
+        QFETCH(int, n);
+        QFETCH(int, stride);
+        auto v = randomValues(static_cast<std::size_t>(n), 5);
+        for (std::size_t i = 0; i < v.size(); i += 7)
+            v[i] = 0.0f; // a spike, as after a ReLU
+        for (std::size_t i = 3; i < v.size(); i += 5)
+            v[i] = i % 2 ? -4.0f : 5.0f; // on the bounds of the central part, which belong to it
+        const stats_kernels::BinGrid grid{-6.0f, 2048.0f / 13.0f, 2048};
+        const std::size_t size = stats_kernels::kCountCopies * 2049;
+        std::vector<uint32_t> fast(size, 0), portable(size, 0);
+        const auto a = stats_kernels::binCentralSample(v.data(), n, stride, 11, -4.0f, 5.0f, grid, fast.data(), 0.5f);
+        const auto b = stats_kernels::binCentralSamplePortable(v.data(), n, stride, 11, -4.0f, 5.0f, grid, portable.data(), 0.5f);
+        QCOMPARE(a.count, b.count);
+        QVERIFY(a.count > 0 && a.count < (n + stride - 1) / stride); // some values fall outside [keepLo, keepHi]
+        QVERIFY2(std::fabs(a.absDev - b.absDev) <= 1e-5 * b.absDev, qPrintable(QString("%1 vs %2").arg(a.absDev).arg(b.absDev)));
+        // Summed over the copies, the counts agree bin by bin (the copies may split them differently).
+        for (int bin = 0; bin <= 2048; ++bin) {
+            uint64_t x = 0, y = 0;
+            for (int copy = 0; copy < stats_kernels::kCountCopies; ++copy) {
+                x += fast[static_cast<std::size_t>(copy * 2049 + bin)];
+                y += portable[static_cast<std::size_t>(copy * 2049 + bin)];
+            }
+            QVERIFY2(x == y, qPrintable(QString("bin %1: %2 vs %3").arg(bin).arg(x).arg(y)));
+        }
+    }
+
     void statisticsOfSeveralBatchesAreExact()
     {
         // Three batches of 4 samples of 40000 values: more than the histogram cap, so the histogram is
