@@ -4,7 +4,9 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <cmath>
 #include <filesystem>
+#include <limits>
 #include <fstream>
 #include <sstream>
 
@@ -20,20 +22,46 @@ std::string shapeText(const Shape& shape)
     return text + (shape.size() == 1 ? ",)" : ")");
 }
 
-Shape parseShape(const std::string& text)
+// Distiller writes shapes as Python tuples, "(256, 3, 224, 224)" or "(512,)"; a YAML list works too.
+Shape parseShape(const YAML::Node& node, const std::string& path, const std::string& where)
 {
+    auto bad = [&] { return Error(where + ": shape should look like (256, 3, 224, 224)", {path, {}, node.Mark().line + 1}); };
     Shape shape;
-    std::string digits;
-    for (char c : text) {
-        if (std::isdigit(static_cast<unsigned char>(c))) {
-            digits += c;
-        } else if (!digits.empty()) {
-            shape.push_back(std::stoll(digits));
-            digits.clear();
+    if (node.IsSequence()) {
+        for (const auto& d : node) {
+            try {
+                shape.push_back(d.as<int64_t>());
+            } catch (const YAML::Exception&) {
+                throw bad();
+            }
         }
+        return shape;
     }
-    if (!digits.empty())
+    if (!node.IsScalar())
+        throw bad();
+    std::string text = node.as<std::string>();
+    const auto first = text.find_first_not_of(' '), last = text.find_last_not_of(' ');
+    if (first == std::string::npos || text[first] != '(' || text[last] != ')')
+        throw bad();
+    text = text.substr(first + 1, last - first - 1);
+    std::size_t at = 0;
+    while (at < text.size()) {
+        const std::size_t comma = text.find(',', at);
+        const std::string item = text.substr(at, comma == std::string::npos ? std::string::npos : comma - at);
+        const auto b = item.find_first_not_of(' '), e = item.find_last_not_of(' ');
+        if (b == std::string::npos) {
+            if (comma == std::string::npos && !shape.empty()) // the trailing comma of "(512,)"
+                break;
+            throw bad();
+        }
+        const std::string digits = item.substr(b, e - b + 1);
+        if (digits.find_first_not_of("0123456789") != std::string::npos)
+            throw bad();
         shape.push_back(std::stoll(digits));
+        if (comma == std::string::npos)
+            break;
+        at = comma + 1;
+    }
     return shape;
 }
 
@@ -44,9 +72,10 @@ void emitStats(YAML::Emitter& out, const ActivationStats& s)
     out << YAML::Key << "max" << YAML::Value << s.max;
     out << YAML::Key << "avg_min" << YAML::Value << s.avgMin;
     out << YAML::Key << "avg_max" << YAML::Value << s.avgMax;
-    out << YAML::Key << "mean" << YAML::Value << s.mean;
-    out << YAML::Key << "std" << YAML::Value << s.std;
-    out << YAML::Key << "b" << YAML::Value << s.b;
+    // Statistics a loaded file did not have stay out of the file written from it.
+    for (const auto& [key, value] : {std::pair{"mean", s.mean}, std::pair{"std", s.std}, std::pair{"b", s.b}})
+        if (!std::isnan(value))
+            out << YAML::Key << key << YAML::Value << value;
     out << YAML::Key << "shape" << YAML::Value << shapeText(s.shape);
     out << YAML::EndMap;
 }
@@ -75,11 +104,13 @@ ActivationStats parseStats(const YAML::Node& node, const std::string& path, cons
     s.avgMax = s.max;
     number("avg_min", s.avgMin, false);
     number("avg_max", s.avgMax, false);
+    // Missing mean / std / b stay NaN, so a clip mode that needs one says so instead of clipping at 0.
+    s.mean = s.std = s.b = std::numeric_limits<double>::quiet_NaN();
     number("mean", s.mean, false);
     number("std", s.std, false);
     number("b", s.b, false);
     if (const YAML::Node shape = node["shape"])
-        s.shape = parseShape(shape.as<std::string>());
+        s.shape = parseShape(shape, path, where);
     if (s.min > s.max)
         throw Error(where + ": min " + std::to_string(s.min) + " is greater than max " + std::to_string(s.max), {path, {}, node.Mark().line + 1});
     return s;

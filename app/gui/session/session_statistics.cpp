@@ -9,6 +9,7 @@
 #include <QtEndian>
 
 #include <algorithm>
+#include <limits>
 
 namespace qs::gui {
 
@@ -96,9 +97,11 @@ public:
             fail(QObject::tr("min is greater than max"));
         s.avgMin = number(o, "avg_min");
         s.avgMax = number(o, "avg_max");
-        s.mean = number(o, "mean");
-        s.std = number(o, "std");
-        s.b = number(o, "b");
+        // A statistic a loaded stats file lacked is NaN, which JSON stores as null.
+        auto optional = [&](const char* key) { return o.value(key).isNull() ? std::numeric_limits<double>::quiet_NaN() : number(o, key); };
+        s.mean = optional("mean");
+        s.std = optional("std");
+        s.b = optional("b");
         s.shape = shape(o.value("shape"));
         s.samples = integer(o, "samples");
         s.elements = integer(o, "elements");

@@ -1,14 +1,17 @@
-// Statistics in Distiller's stats YAML schema: a real Distiller file loads with its numbers intact, a
-// hand-written file in the schema loads, our own files round-trip, and malformed files name file and line.
+// Statistics in Distiller's stats YAML schema: real Distiller files (ResNet-18, ResNet-50) load with their
+// numbers intact, a hand-written file in the schema loads, statistics a file lacks stay missing (and a clip
+// mode that needs them says so), our own files round-trip, and malformed files name file and line.
 #include "core/data/dataset_factory.h"
 #include "core/data/subset.h"
 #include "core/onnx_import/onnx_importer.h"
+#include "core/ptq/range_methods.h"
 #include "core/ptq/stats_yaml.h"
 #include "core/util/error.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <cmath>
 #include <fstream>
 
 using namespace qs;
@@ -27,9 +30,19 @@ class TestStatsYaml : public QObject {
 private slots:
     void readsRealDistillerStatistics()
     {
-        const StatsFile f = readStatsYaml(QS_TEST_DATA_DIR "/stats/resnet18_quant_stats.yaml");
+        const StatsFile f = readStatsYaml(QS_TEST_DATA_DIR "/distiller_stats/resnet18_quant_stats.yaml");
         QCOMPARE(static_cast<int>(f.layers.size()), 68); // top-level layer keys in the file
         QCOMPARE(QString::fromStdString(f.layers.front().name), QString("conv1"));
+        QCOMPARE(QString::fromStdString(f.layers.back().name), QString("fc"));
+        const StatsFile::Layer* conv1 = f.find("conv1");
+        QVERIFY(conv1 && conv1->inputs.size() == 1 && conv1->hasOutput);
+        const ActivationStats& in = conv1->inputs.at(0);
+        QCOMPARE(in.min, -2.1179039478302);
+        QCOMPARE(in.max, 2.640000104904175);
+        QCOMPARE(in.avgMin, -2.0179028272628785);
+        QCOMPARE(in.b, 1.0037795305252075);
+        QVERIFY(in.shape == (Shape{256, 3, 224, 224}));
+        QCOMPARE(conv1->output.std, 1.7580939173603671);
         const StatsFile::Layer* fc = f.find("fc");
         QVERIFY(fc);
         QCOMPARE(fc->inputs.at(0).max, 23.313302993774414);
@@ -38,11 +51,43 @@ private slots:
         QVERIFY(fc->inputs.at(0).shape == (Shape{256, 512}));
         QVERIFY(fc->hasOutput);
         QCOMPARE(fc->output.min, -12.27712631225586);
+        QCOMPARE(fc->output.std, 2.8061255378564596);
         QVERIFY(fc->output.shape == (Shape{256, 1000}));
-        // Residual adds have two inputs.
+        // Residual adds have two inputs: the block's output before the add and the (ReLU'd) shortcut.
         const StatsFile::Layer* add = f.find("layer1.0.add");
         QVERIFY(add);
         QCOMPARE(static_cast<int>(add->inputs.size()), 2);
+        QCOMPARE(add->inputs.at(0).min, -6.498610496520996);
+        QCOMPARE(add->inputs.at(1).min, 0.0);
+        QCOMPARE(add->inputs.at(1).max, 7.357358932495117);
+
+        const StatsFile r50 = readStatsYaml(QS_TEST_DATA_DIR "/distiller_stats/resnet50_quant_stats.yaml");
+        QCOMPARE(static_cast<int>(r50.layers.size()), 174);
+        for (const auto& layer : r50.layers) {
+            QVERIFY2(layer.hasOutput && layer.output.min <= layer.output.max, layer.name.c_str());
+            QVERIFY2(!std::isnan(layer.output.b) && !std::isnan(layer.output.std), layer.name.c_str());
+        }
+    }
+
+    void missingStatisticsStayMissing()
+    {
+        // A file without b (or mean, std): laplace must refuse, naming the statistic, instead of clipping at
+        // zero; methods that do not need it still work.
+        const std::string path = write("no_b.yaml", "relu:\n  output: {min: 0, max: 6, avg_min: 0, avg_max: 4, mean: 1, std: 1.5}\n");
+        const StatsFile f = readStatsYaml(path);
+        const ActivationStats& s = f.layers[0].output;
+        QVERIFY(std::isnan(s.b));
+        QCOMPARE(s.std, 1.5);
+        try {
+            pickRange(RangeMethod::Laplace, s, 8, QuantMode::AsymmetricUnsigned);
+            QFAIL("laplace without b");
+        } catch (const Error& e) {
+            QVERIFY2(QString(e.what()).contains("'b'"), e.what());
+        }
+        const ValueRange avg = pickRange(RangeMethod::Avg, s, 8, QuantMode::AsymmetricUnsigned);
+        QCOMPARE(avg.max, 4.0f);
+        const ValueRange nStd = pickRange(RangeMethod::NStd, s, 8, QuantMode::AsymmetricUnsigned);
+        QCOMPARE(nStd.max, 5.5f); // mean + 3 std
     }
 
     void readsAHandWrittenFileInTheSchema()
@@ -118,6 +163,18 @@ private slots:
         QVERIFY2(m.contains("bad3.yaml") && m.contains("malformed YAML"), qPrintable(m));
         m = messageOf(write("bad4.yaml", "conv:\n  output: {min: 3, max: 1}\n"));
         QVERIFY2(m.contains("greater than max"), qPrintable(m));
+        m = messageOf(write("bad5.yaml", "conv:\n  output:\n    min: 0\n    max: 1\n    shape: (1, x)\n"));
+        QVERIFY2(m.contains("bad5.yaml:5") && m.contains("shape"), qPrintable(m));
+        m = messageOf(write("bad6.yaml", "- 1\n- 2\n"));
+        QVERIFY2(m.contains("bad6.yaml:1"), qPrintable(m));
+        m = messageOf(write("bad7.yaml", "conv:\n  output:\n    min: 1\n"));
+        QVERIFY2(m.contains("bad7.yaml:3") && m.contains("missing 'max'") && m.contains("conv"), qPrintable(m));
+        QVERIFY(messageOf(QS_TEST_DATA_DIR "/distiller_stats/does_not_exist.yaml").contains("does_not_exist.yaml"));
+        // Shapes as Python tuples (with the one-element trailing comma) or YAML lists.
+        const StatsFile shapes = readStatsYaml(write("shapes.yaml", "a:\n  output: {min: 0, max: 1, shape: '(512,)'}\n"
+                                                                   "b:\n  output: {min: 0, max: 1, shape: [8, 16]}\n"));
+        QVERIFY(shapes.layers[0].output.shape == (Shape{512}));
+        QVERIFY(shapes.layers[1].output.shape == (Shape{8, 16}));
     }
 };
 
