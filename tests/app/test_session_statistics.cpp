@@ -9,6 +9,7 @@
 #include "app/gui/panels/plot_docks.h"
 #include "app/gui/plot_data.h"
 #include "app/gui/session/session_file.h"
+#include "app/gui/session/session_statistics.h"
 #include "app/gui/workbench.h"
 #include "core/util/error.h"
 #include "widgets/plots/activation_histogram_view.h"
@@ -22,6 +23,9 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cmath>
+#include <limits>
 
 using namespace qs::gui;
 
@@ -152,6 +156,29 @@ private slots:
         QCOMPARE(again.top5, firstInt8.top5);
         QCOMPARE(again.crossEntropy, firstInt8.crossEntropy);
         QCOMPARE(again.sizeMB, firstInt8.sizeMB);
+    }
+
+    void statisticsAStatsFileLackedStayMissing()
+    {
+        // A Distiller stats file without b gives NaN; the session stores it as null and reads it back as
+        // missing (a null used to make the whole session fail to open).
+        qs::Calibration c;
+        qs::ActivationStats s;
+        s.min = -1.0;
+        s.max = 2.0;
+        s.avgMin = -0.5;
+        s.avgMax = 1.5;
+        s.mean = 0.25;
+        s.std = 0.5;
+        s.b = std::numeric_limits<double>::quiet_NaN();
+        s.shape = {32, 4};
+        c.values["x"] = s;
+        c.prepared.inputs.push_back(qs::ValueInfo{"input", qs::DataType::Float32, {32, 4}, {}, true});
+        const QJsonObject json = QJsonDocument::fromJson(QJsonDocument(statisticsToJson(c)).toJson()).object();
+        const SessionStatistics back = statisticsFromJson(json, QStringLiteral("t.qsession"));
+        QVERIFY(std::isnan(back.values.at("x").b));
+        QCOMPARE(back.values.at("x").std, 0.5);
+        QCOMPARE(back.values.at("x").max, 2.0);
     }
 
     void malformedStatisticsNameTheFile()
