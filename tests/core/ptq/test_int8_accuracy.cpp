@@ -5,6 +5,8 @@
 #include "core/data/subset.h"
 #include "core/eval/evaluator.h"
 #include "core/onnx_import/onnx_importer.h"
+#include "core/ptq/calibration.h"
+#include "core/ptq/ptq_config.h"
 #include "core/ptq/plan_builder.h"
 #include "core/ptq/range_collector.h"
 
@@ -100,6 +102,34 @@ private slots:
         // differs: we keep the logits in FP32, ORT quantizes them).
         QVERIFY2(asym >= ref["ort_MinMax_per_channel"].toDouble() - 0.0005, "must match ONNX Runtime's per-channel MinMax");
         QVERIFY2(std::fabs(sym - fp32) <= 0.005 + 1e-9, "sym per-tensor 8-bit must be within 0.5 points of FP32");
+    }
+
+    void mseRangesBeatOnnxRuntimeMinMax_data() { eightBitWithinBoundsOfFp32_data(); }
+
+    // With the same min/max method our number and ONNX Runtime's differ by a few images either way (rounding
+    // ties; fmnist_cnn is one image short). Through the product's own pipeline (calibrate with histograms,
+    // MSE-optimal activation ranges, buildPlan) 8-bit asym_u per-channel is at or above ONNX Runtime's
+    // per-channel MinMax on every reference model, and still within 0.2 points of FP32.
+    void mseRangesBeatOnnxRuntimeMinMax()
+    {
+        QFETCH(QString, name);
+        const QJsonObject ref = m_reference[name].toObject();
+        const Graph model = importOnnxFile(QStringLiteral(QS_TEST_DATA_DIR "/models/%1.onnx").arg(name).toStdString());
+        const Calibration calibration = qs::calibrate(model, *m_train, firstIndices(m_train->size(), 512), 32);
+        PtqConfig config;
+        config.defaults.quant.modeActivations = QuantMode::AsymmetricUnsigned;
+        config.defaults.quant.modeWeights = QuantMode::AsymmetricUnsigned;
+        config.defaults.quant.perChannel = true;
+        config.defaults.clip = RangeMethod::Mse;
+        EvalOptions eval;
+        eval.batch = 100;
+        eval.engine.quantization = buildPlan(calibration, config);
+        const double top1 = evaluate(model, *m_test, eval).top1();
+        const double ort = ref["ort_MinMax_per_channel"].toDouble();
+        qInfo("%s: int8 asym_u per-channel, MSE ranges %.4f (ORT MinMax per-channel %.4f, FP32 %.4f)", qPrintable(name), top1, ort,
+              ref["fp32_ort"].toDouble());
+        QVERIFY2(top1 >= ort - 1e-9, "below ONNX Runtime's per-channel MinMax");
+        QVERIFY(std::fabs(top1 - ref["fp32_ort"].toDouble()) <= 0.002 + 1e-9);
     }
 };
 
