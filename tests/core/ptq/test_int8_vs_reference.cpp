@@ -38,6 +38,29 @@ Node makeNode(const std::string& name, const std::string& type, std::vector<std:
     return n;
 }
 
+// Input x [2, 8, 9, 9] and weights for two branches (w1 3x3, w2 1x1) joined into `joined` channels that a
+// third 3x3 conv (w3) reads.
+Graph twoBranchGraph(std::mt19937& rng, int64_t joined)
+{
+    Graph g;
+    g.opsetVersion = 13;
+    g.sourcePath = "synthetic";
+    g.inputs.push_back(ValueInfo{"x", DataType::Float32, {2, 8, 9, 9}, {}, true});
+    g.initializers["w1"] = randomTensor({8, 8, 3, 3}, rng, -0.5f, 0.5f);
+    g.initializers["w2"] = randomTensor({8, 8, 1, 1}, rng, -1.0f, 1.0f);
+    g.initializers["w3"] = randomTensor({8, joined, 3, 3}, rng, -0.5f, 0.5f);
+    g.outputs.push_back(ValueInfo{"y", DataType::Float32, {}, {}, false});
+    return g;
+}
+
+// A 3x3 conv with one pixel of padding.
+Node paddedConv(const std::string& name, const std::string& x, const std::string& w, const std::string& y)
+{
+    Node conv = makeNode(name, "Conv", {x, w}, {y});
+    conv.attributes.set("pads", std::vector<int64_t>{1, 1, 1, 1});
+    return conv;
+}
+
 // x -> conv1 -> c1;  x -> conv2 -> c2;  (c1 + c2) -> [relu] -> y   (or just conv1 -> [relu] -> y).
 // The shortcut conv2 runs first or, as torchvision's ResNets export their downsample branch, last; either
 // way one conv must fuse the Add and the other hand it integers.
@@ -237,22 +260,11 @@ private slots:
     void integerConcatMatchesWithinOneStep()
     {
         std::mt19937 rng(99);
-        Graph g;
-        g.opsetVersion = 13;
-        g.sourcePath = "synthetic";
-        g.inputs.push_back(ValueInfo{"x", DataType::Float32, {2, 8, 9, 9}, {}, true});
-        g.initializers["w1"] = randomTensor({8, 8, 3, 3}, rng, -0.5f, 0.5f);
-        g.initializers["w2"] = randomTensor({8, 8, 1, 1}, rng, -1.0f, 1.0f);
-        g.initializers["w3"] = randomTensor({8, 16, 3, 3}, rng, -0.5f, 0.5f);
-        Node c1 = makeNode("conv1", "Conv", {"x", "w1"}, {"c1"});
-        c1.attributes.set("pads", std::vector<int64_t>{1, 1, 1, 1});
-        Node c3 = makeNode("conv3", "Conv", {"cat", "w3"}, {"y"});
-        c3.attributes.set("pads", std::vector<int64_t>{1, 1, 1, 1});
+        Graph g = twoBranchGraph(rng, 16);
         Node cat = makeNode("concat", "Concat", {"a", "b"}, {"cat"});
         cat.attributes.set("axis", int64_t{1});
-        g.nodes = {c1, makeNode("relu1", "Relu", {"c1"}, {"a"}), makeNode("conv2", "Conv", {"x", "w2"}, {"c2"}),
-                   makeNode("relu2", "Relu", {"c2"}, {"b"}), cat, c3};
-        g.outputs.push_back(ValueInfo{"y", DataType::Float32, {}, {}, false});
+        g.nodes = {paddedConv("conv1", "x", "w1", "c1"), makeNode("relu1", "Relu", {"c1"}, {"a"}), makeNode("conv2", "Conv", {"x", "w2"}, {"c2"}),
+                   makeNode("relu2", "Relu", {"c2"}, {"b"}), cat, paddedConv("conv3", "cat", "w3", "y")};
         const Tensor x = randomTensor({2, 8, 9, 9}, rng, -1.0f, 2.0f);
         const auto ranges = floatRanges(g, x);
         LayerQuantSettings s;
@@ -291,18 +303,8 @@ private slots:
         QFETCH(int, bits);
         QFETCH(int, mode);
         std::mt19937 rng(7 + bits + mode);
-        Graph g;
-        g.opsetVersion = 13;
-        g.sourcePath = "synthetic";
-        g.inputs.push_back(ValueInfo{"x", DataType::Float32, {2, 8, 9, 9}, {}, true});
-        g.initializers["w1"] = randomTensor({8, 8, 3, 3}, rng, -0.5f, 0.5f);
-        g.initializers["w2"] = randomTensor({8, 8, 1, 1}, rng, -1.0f, 1.0f);
-        g.initializers["w3"] = randomTensor({8, 8, 3, 3}, rng, -0.5f, 0.5f);
+        Graph g = twoBranchGraph(rng, 8);
         g.initializers["b2"] = randomTensor({8}, rng, -1.0f, 0.0f);
-        Node c1 = makeNode("conv1", "Conv", {"x", "w1"}, {"c1"});
-        c1.attributes.set("pads", std::vector<int64_t>{1, 1, 1, 1});
-        Node c3 = makeNode("conv3", "Conv", {"r", "w3"}, {"y"});
-        c3.attributes.set("pads", std::vector<int64_t>{1, 1, 1, 1});
         auto pool = [&](const char* name, const char* in, const char* out) {
             Node p = makeNode(name, "MaxPool", {in}, {out});
             p.attributes.set("kernel_shape", std::vector<int64_t>{3, 3});
@@ -310,9 +312,9 @@ private slots:
             return p;
         };
         // Branch 2 has no ReLU, so its pooled values are signed and carry a zero point under asym_u.
-        g.nodes = {c1, makeNode("relu1", "Relu", {"c1"}, {"a"}), pool("pool1", "a", "p1"), makeNode("conv2", "Conv", {"x", "w2", "b2"}, {"c2"}),
-                   pool("pool2", "c2", "p2"), makeNode("add", "Add", {"p1", "p2"}, {"s"}), makeNode("relu", "Relu", {"s"}, {"r"}), c3};
-        g.outputs.push_back(ValueInfo{"y", DataType::Float32, {}, {}, false});
+        g.nodes = {paddedConv("conv1", "x", "w1", "c1"), makeNode("relu1", "Relu", {"c1"}, {"a"}), pool("pool1", "a", "p1"),
+                   makeNode("conv2", "Conv", {"x", "w2", "b2"}, {"c2"}), pool("pool2", "c2", "p2"), makeNode("add", "Add", {"p1", "p2"}, {"s"}),
+                   makeNode("relu", "Relu", {"s"}, {"r"}), paddedConv("conv3", "r", "w3", "y")};
         const Tensor x = randomTensor({2, 8, 9, 9}, rng, -1.0f, 2.0f);
         const auto ranges = floatRanges(g, x);
         LayerQuantSettings s;
