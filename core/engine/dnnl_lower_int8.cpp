@@ -109,14 +109,23 @@ struct Int8Weights {
     std::vector<float> scales;
 };
 
-// Output scales and the bias in accumulator units.
-void outputScales(const Int8Weights& w, float srcScale, const ActivationQuant* dst, std::vector<float>& scales)
+// The primitive's attributes: output scales (source scale x weight scale / destination scale, per channel or
+// per tensor), source and destination zero points, and the fused post-ops.
+dnnl::primitive_attr int8Attributes(const Int8Weights& w, const ActivationQuant& in, const Int8Epilogue& e)
 {
-    scales.clear();
+    std::vector<float> scales;
     for (float ws : w.scales)
-        scales.push_back(srcScale * ws / (dst ? dst->scale : 1.0f));
+        scales.push_back(in.scale * ws / (e.outQuant ? e.outQuant->scale : 1.0f));
+    dnnl::primitive_attr attr;
+    attr.set_output_scales(scales.size() == 1 ? 0 : 1 << 1, scales);
+    attr.set_zero_points(DNNL_ARG_SRC, 0, {in.zeroPoint});
+    if (e.outQuant)
+        attr.set_zero_points(DNNL_ARG_DST, 0, {e.outQuant->zeroPoint});
+    attr.set_post_ops(e.ops);
+    return attr;
 }
 
+// The float bias in accumulator units (oneDNN 2.6 adds it before the output scale).
 std::vector<float> accumulatorBias(const Tensor* bias, const Int8Weights& w, float srcScale, int64_t channels)
 {
     std::vector<float> out(static_cast<std::size_t>(channels), 0.0f);
@@ -190,14 +199,7 @@ bool lowerConvInt8(LoweringContext& ctx, const Node& node)
     Int8Weights iw;
     iw.scales = quantizeWeights(*weights, *wq, iw.values);
     const Int8Epilogue e = planEpilogue(ctx, node);
-    std::vector<float> scales;
-    outputScales(iw, inQ->scale, e.outQuant, scales);
-    dnnl::primitive_attr attr;
-    attr.set_output_scales(scales.size() == 1 ? 0 : 1 << 1, scales);
-    attr.set_zero_points(DNNL_ARG_SRC, 0, {inQ->zeroPoint});
-    if (e.outQuant)
-        attr.set_zero_points(DNNL_ARG_DST, 0, {e.outQuant->zeroPoint});
-    attr.set_post_ops(e.ops);
+    const dnnl::primitive_attr attr = int8Attributes(iw, *inQ, e);
 
     const auto srcAny = dnnl::memory::desc(LoweringContext::dims(x), LoweringContext::storageType(*inQ), tag::any);
     const auto wAny = dnnl::memory::desc(weightDims, dt::s8, tag::any);
@@ -247,14 +249,7 @@ bool lowerGemmInt8(LoweringContext& ctx, const Node& node)
     Int8Weights iw;
     iw.scales = quantizeWeights(weights, *wq, iw.values);
     const Int8Epilogue e = planEpilogue(ctx, node);
-    std::vector<float> scales;
-    outputScales(iw, inQ->scale, e.outQuant, scales);
-    dnnl::primitive_attr attr;
-    attr.set_output_scales(scales.size() == 1 ? 0 : 1 << 1, scales);
-    attr.set_zero_points(DNNL_ARG_SRC, 0, {inQ->zeroPoint});
-    if (e.outQuant)
-        attr.set_zero_points(DNNL_ARG_DST, 0, {e.outQuant->zeroPoint});
-    attr.set_post_ops(e.ops);
+    const dnnl::primitive_attr attr = int8Attributes(iw, *inQ, e);
     const auto srcDesc = dnnl::memory::desc({a[0], k}, LoweringContext::storageType(*inQ), tag::any);
     const auto wDesc = dnnl::memory::desc({n, k}, dt::s8, tag::any);
     const auto dstDesc = dnnl::memory::desc({a[0], n}, e.outQuant ? LoweringContext::storageType(*e.outQuant) : dt::f32, tag::any);
