@@ -13,24 +13,16 @@ public:
     void infer(InferContext& ctx) const override
     {
         requireInputs(ctx, 2, 3);
+        checkConvRanks(ctx, "Conv");
         const Shape& x = ctx.in(0).shape;
         const Shape& w = ctx.in(1).shape;
-        if (x.size() < 3 || x.size() > 5)
-            throw Error("Conv supports 1 to 3 spatial dims, input is " + toString(x));
-        if (w.size() != x.size())
-            throw Error("weight rank " + toString(w) + " does not match input " + toString(x));
         const int64_t group = ctx.node.attributes.i("group", 1);
         if (group <= 0 || (x[1] >= 0 && x[1] != w[1] * group))
             throw Error("input channels " + std::to_string(x[1]) + " != weight channels " + std::to_string(w[1]) +
                         " x group " + std::to_string(group));
         if (w[0] % group != 0)
             throw Error("output channels " + std::to_string(w[0]) + " not divisible by group " + std::to_string(group));
-        if (ctx.has(2) && ctx.in(2).shape != Shape{w[0]})
-            throw Error("bias shape " + toString(ctx.in(2).shape) + " should be [" + std::to_string(w[0]) + "]");
-        std::vector<int64_t> kernel(w.begin() + 2, w.end());
-        const auto declared = ctx.node.attributes.ints("kernel_shape", kernel);
-        if (declared != kernel)
-            throw Error("kernel_shape attribute does not match the weight shape " + toString(w));
+        const std::vector<int64_t> kernel = convKernel(ctx, w[0]);
         const WindowGeometry g = resolveWindow(ctx.node, {x.begin() + 2, x.end()}, kernel);
         Shape out{x[0], w[0]};
         out.insert(out.end(), g.outputSpatial.begin(), g.outputSpatial.end());

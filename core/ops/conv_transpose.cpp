@@ -88,22 +88,15 @@ public:
     void infer(InferContext& ctx) const override
     {
         requireInputs(ctx, 2, 3);
+        checkConvRanks(ctx, "ConvTranspose");
         const Shape& x = ctx.in(0).shape;
         const Shape& w = ctx.in(1).shape;
-        if (x.size() < 3 || x.size() > 5)
-            throw Error("ConvTranspose supports 1 to 3 spatial dims, input is " + toString(x));
-        if (w.size() != x.size())
-            throw Error("weight rank " + toString(w) + " does not match input " + toString(x));
         const int64_t group = ctx.node.attributes.i("group", 1);
         if (group <= 0 || w[0] != x[1] || x[1] % group != 0)
             throw Error("input channels " + std::to_string(x[1]) + " do not match weights " + toString(w) + " with group " +
                         std::to_string(group));
         const int64_t m = w[1] * group;
-        if (ctx.has(2) && ctx.in(2).shape != Shape{m})
-            throw Error("bias shape " + toString(ctx.in(2).shape) + " should be [" + std::to_string(m) + "]");
-        const std::vector<int64_t> kernel(w.begin() + 2, w.end());
-        if (ctx.node.attributes.ints("kernel_shape", kernel) != kernel)
-            throw Error("kernel_shape attribute does not match the weight shape " + toString(w));
+        convKernel(ctx, m);
         resolvePads(ctx.node, x, w, ctx.opset);
         const DeconvGeometry g = deconvGeometry(ctx.node, x, w);
         Shape out{x[0], m};

@@ -57,6 +57,27 @@ void requireInputs(const InferContext& ctx, std::size_t min, int max)
     }
 }
 
+void checkConvRanks(const InferContext& ctx, const char* op)
+{
+    const Shape& x = ctx.in(0).shape;
+    const Shape& w = ctx.in(1).shape;
+    if (x.size() < 3 || x.size() > 5)
+        throw Error(std::string(op) + " supports 1 to 3 spatial dims, input is " + toString(x));
+    if (w.size() != x.size())
+        throw Error("weight rank " + toString(w) + " does not match input " + toString(x));
+}
+
+std::vector<int64_t> convKernel(const InferContext& ctx, int64_t outputChannels)
+{
+    const Shape& w = ctx.in(1).shape;
+    if (ctx.has(2) && ctx.in(2).shape != Shape{outputChannels})
+        throw Error("bias shape " + toString(ctx.in(2).shape) + " should be [" + std::to_string(outputChannels) + "]");
+    const std::vector<int64_t> kernel(w.begin() + 2, w.end());
+    if (ctx.node.attributes.ints("kernel_shape", kernel) != kernel)
+        throw Error("kernel_shape attribute does not match the weight shape " + toString(w));
+    return kernel;
+}
+
 WindowGeometry windowOf(const Node& node, const std::vector<int64_t>& spatial, const std::vector<int64_t>& kernel,
                         bool ceilMode)
 {

@@ -17,6 +17,12 @@ int64_t normalizeAxis(int64_t axis, int64_t rank);
 // Requires between min and max inputs (max < 0: unbounded) and every required input's shape known.
 void requireInputs(const InferContext& ctx, std::size_t min, int max = -1);
 
+// Shape checks Conv and ConvTranspose share. checkConvRanks: 1 to 3 spatial dims, weight rank = input rank.
+// convKernel (after the op's own channel/group checks): bias is [outputChannels], kernel_shape (if given) equals
+// the weight's spatial dims; returns the kernel.
+void checkConvRanks(const InferContext& ctx, const char* op);
+std::vector<int64_t> convKernel(const InferContext& ctx, int64_t outputChannels);
+
 // Pads, strides, dilations and kernel of a sliding-window operator (Conv, pooling), with auto_pad resolved.
 struct WindowGeometry {
     std::vector<int64_t> kernel, strides, dilations, padsBegin, padsEnd;
