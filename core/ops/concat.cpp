@@ -19,8 +19,7 @@ public:
             if (!ctx.has(i) || !ctx.inputs[i]->shapeKnown)
                 throw Error("input " + std::to_string(i) + " is missing or has an unknown shape");
         Shape out = ctx.in(0).shape;
-        const int64_t axis = normalizeAxis(ctx.node.attributes.i("axis", 0), static_cast<int64_t>(out.size()));
-        ctx.node.attributes.set("axis", axis);
+        const int64_t axis = resolveAxisAttribute(ctx, out.size());
         for (std::size_t i = 1; i < ctx.node.inputs.size(); ++i) {
             const Shape& s = ctx.in(i).shape;
             if (s.size() != out.size())

@@ -43,6 +43,13 @@ int64_t normalizeAxis(int64_t axis, int64_t rank)
     return axis < 0 ? axis + rank : axis;
 }
 
+int64_t resolveAxisAttribute(InferContext& ctx, std::size_t rank, int64_t fallback)
+{
+    const int64_t axis = normalizeAxis(ctx.node.attributes.i("axis", fallback), static_cast<int64_t>(rank));
+    ctx.node.attributes.set("axis", axis);
+    return axis;
+}
+
 void requireInputs(const InferContext& ctx, std::size_t min, int max)
 {
     const std::size_t count = ctx.node.inputs.size();

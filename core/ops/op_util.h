@@ -14,6 +14,9 @@ ValueInfo makeInfo(DataType type, Shape shape);
 Shape broadcastShapes(const Shape& a, const Shape& b);
 // Axis in [-rank, rank) to [0, rank); throws when out of range.
 int64_t normalizeAxis(int64_t axis, int64_t rank);
+// The node's "axis" attribute (default `fallback`) normalised for `rank` and written back, so the kernels
+// (and the oneDNN lowerings) read a non-negative axis.
+int64_t resolveAxisAttribute(InferContext& ctx, std::size_t rank, int64_t fallback = 0);
 // Requires between min and max inputs (max < 0: unbounded) and every required input's shape known.
 void requireInputs(const InferContext& ctx, std::size_t min, int max = -1);
 

@@ -117,8 +117,7 @@ public:
     {
         requireInputs(ctx, 1, 1);
         const Shape& x = ctx.in(0).shape;
-        const int64_t axis = normalizeAxis(ctx.node.attributes.i("axis", 0), static_cast<int64_t>(x.size()));
-        ctx.node.attributes.set("axis", axis);
+        const int64_t axis = resolveAxisAttribute(ctx, x.size());
         ctx.outputs = {makeInfo(DataType::Int64, outShape(ctx.node, x, axis))};
     }
     std::vector<Tensor> run(const Node& node, const std::vector<const Tensor*>& in) const override

@@ -53,8 +53,7 @@ public:
         const Shape& idx = ctx.in(1).shape;
         if (!isInteger(ctx.in(1).dtype))
             throw Error("indices must be integers");
-        const int64_t axis = normalizeAxis(ctx.node.attributes.i("axis", 0), static_cast<int64_t>(x.size()));
-        ctx.node.attributes.set("axis", axis);
+        const int64_t axis = resolveAxisAttribute(ctx, x.size());
         Shape out(x.begin(), x.begin() + axis);
         out.insert(out.end(), idx.begin(), idx.end());
         out.insert(out.end(), x.begin() + axis + 1, x.end());
@@ -232,8 +231,7 @@ public:
     {
         requireInputs(ctx, 1, 2);
         const Shape& x = ctx.in(0).shape;
-        const int64_t axis = normalizeAxis(ctx.node.attributes.i("axis", 0), static_cast<int64_t>(x.size()));
-        ctx.node.attributes.set("axis", axis);
+        const int64_t axis = resolveAxisAttribute(ctx, x.size());
         const std::vector<int64_t> sizes = splitSizes(ctx.node, x, ctx.has(1) ? &ctx.constantInput(1, "split") : nullptr);
         for (int64_t s : sizes) {
             Shape out = x;

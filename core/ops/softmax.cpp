@@ -19,8 +19,7 @@ public:
     {
         requireInputs(ctx, 1, 1);
         const int64_t rank = static_cast<int64_t>(ctx.in(0).shape.size());
-        const int64_t axis = normalizeAxis(ctx.node.attributes.i("axis", ctx.opset < 13 ? 1 : -1), rank);
-        ctx.node.attributes.set("axis", axis);
+        const int64_t axis = resolveAxisAttribute(ctx, static_cast<std::size_t>(rank), ctx.opset < 13 ? 1 : -1);
         if (ctx.opset < 13 && axis != rank - 1)
             ctx.node.attributes.set("_flatten_from", axis);
         ctx.outputs = {makeInfo(ctx.in(0).dtype, ctx.in(0).shape)};
