@@ -1,5 +1,6 @@
 #include "widgets/plots/accuracy_size_plot.h"
 
+#include "widgets/plots/plot_message.h"
 #include "widgets/plots/plot_theme.h"
 
 #include <qcustomplot.h>
@@ -42,18 +43,9 @@ std::vector<int> paretoFront(const std::vector<RunPoint>& points)
     return front;
 }
 
-AccuracySizePlot::AccuracySizePlot(QWidget* parent) : QWidget(parent), m_plot(new QCustomPlot(this)), m_message(new QLabel(this))
+AccuracySizePlot::AccuracySizePlot(QWidget* parent) : QWidget(parent), m_plot(new QCustomPlot(this))
 {
-    m_plot->setObjectName(QStringLiteral("accuracySizePlot"));
-    m_plot->setMinimumSize(320, 200);
-    m_plot->setMouseTracking(true);
-    m_message->setAlignment(Qt::AlignCenter);
-    m_message->setWordWrap(true);
-    m_message->setForegroundRole(QPalette::PlaceholderText);
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_message, 1);
-    layout->addWidget(m_plot, 1);
+    m_message = addPlotWithMessage(this, m_plot, QStringLiteral("accuracySizePlot"), new QVBoxLayout(this));
     connect(m_plot, &QCustomPlot::mousePress, this, [this](QMouseEvent* event) {
         if (event->button() == Qt::LeftButton)
             if (const int i = runAt(event->pos()); i >= 0)

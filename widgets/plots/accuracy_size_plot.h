@@ -67,7 +67,7 @@ private:
     void placeLabels();
 
     QCustomPlot* m_plot;
-    QLabel* m_message;
+    QLabel* m_message = nullptr;
     std::vector<RunPoint> m_runs;
     int m_selected = -1;
     std::vector<std::pair<QCPItemText*, QCPItemLine*>> m_labels; // per run: name and leader line (owned by m_plot)

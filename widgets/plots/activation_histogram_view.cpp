@@ -1,5 +1,6 @@
 #include "widgets/plots/activation_histogram_view.h"
 
+#include "widgets/plots/plot_message.h"
 #include "widgets/plots/plot_theme.h"
 
 #include <qcustomplot.h>
@@ -30,26 +31,17 @@ QString legendText(const MethodRange& r, int nameWidth)
 } // namespace
 
 ActivationHistogramView::ActivationHistogramView(QWidget* parent)
-    : QWidget(parent), m_plot(new QCustomPlot(this)), m_log(new QCheckBox(tr("Log count"), this)), m_message(new QLabel(this))
+    : QWidget(parent), m_plot(new QCustomPlot(this)), m_log(new QCheckBox(tr("Log count"), this))
 {
-    m_plot->setObjectName(QStringLiteral("histogramPlot"));
-    m_plot->setMinimumSize(320, 200);
     m_log->setChecked(true); // post-ReLU data has a spike at 0 that flattens everything else on a linear axis
     m_log->setToolTip(tr("Logarithmic count axis"));
-    m_message->setAlignment(Qt::AlignCenter);
-    m_message->setWordWrap(true);
-    m_message->setForegroundRole(QPalette::PlaceholderText);
-
     auto* top = new QHBoxLayout;
     top->addStretch(1);
     top->addWidget(m_log);
     auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(top);
-    layout->addWidget(m_message, 1);
-    layout->addWidget(m_plot, 1);
+    m_message = addPlotWithMessage(this, m_plot, QStringLiteral("histogramPlot"), layout);
 
-    m_plot->setMouseTracking(true);
     connect(m_log, &QCheckBox::toggled, this, [this] { updateValueAxis(); });
     connect(m_plot, &QCustomPlot::legendClick, this, [this](QCPLegend*, QCPAbstractLegendItem* item, QMouseEvent*) {
         if (auto* entry = qobject_cast<QCPPlottableLegendItem*>(item))
@@ -72,11 +64,7 @@ QWidget* ActivationHistogramView::plotWidget() const { return m_plot; }
 void ActivationHistogramView::clear(const QString& message)
 {
     m_data = {};
-    m_message->setText(message);
-    m_message->setVisible(true);
-    m_plot->setVisible(false);
-    m_plot->clearItems();
-    m_plot->clearPlottables();
+    showPlotMessage(m_plot, m_message, message);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -87,8 +75,7 @@ void ActivationHistogramView::setData(const HistogramData& data)
         return;
     }
     m_data = data;
-    m_message->setVisible(false);
-    m_plot->setVisible(true);
+    showPlot(m_plot, m_message);
     rebuild();
 }
 

@@ -91,7 +91,7 @@ private:
 
     QCustomPlot* m_plot;
     QCheckBox* m_log;
-    QLabel* m_message;
+    QLabel* m_message = nullptr;
     HistogramData m_data;
     std::vector<double> m_displayCounts; // counts as drawn (floored for the log scale)
 };

@@ -1,5 +1,6 @@
 #include "widgets/plots/observer_comparison_view.h"
 
+#include "widgets/plots/plot_message.h"
 #include "widgets/plots/plot_theme.h"
 
 #include <qcustomplot.h>
@@ -23,18 +24,9 @@ double scaleOf(const ObserverLayer& l)
 }
 } // namespace
 
-ObserverComparisonView::ObserverComparisonView(QWidget* parent) : QWidget(parent), m_plot(new QCustomPlot(this)), m_message(new QLabel(this))
+ObserverComparisonView::ObserverComparisonView(QWidget* parent) : QWidget(parent), m_plot(new QCustomPlot(this))
 {
-    m_plot->setObjectName(QStringLiteral("observerPlot"));
-    m_plot->setMinimumSize(320, 200);
-    m_plot->setMouseTracking(true);
-    m_message->setAlignment(Qt::AlignCenter);
-    m_message->setWordWrap(true);
-    m_message->setForegroundRole(QPalette::PlaceholderText);
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_message, 1);
-    layout->addWidget(m_plot, 1);
+    m_message = addPlotWithMessage(this, m_plot, QStringLiteral("observerPlot"), new QVBoxLayout(this));
     connect(m_plot, &QCustomPlot::mousePress, this, &ObserverComparisonView::onMousePress);
     connect(m_plot, &QCustomPlot::mouseMove, this, &ObserverComparisonView::onMouseMove);
     clear(tr("Calibrate to compare the range every method picks, layer by layer."));
@@ -47,11 +39,7 @@ void ObserverComparisonView::clear(const QString& message)
 {
     m_layers.clear();
     m_methods.clear();
-    m_message->setText(message);
-    m_message->setVisible(true);
-    m_plot->setVisible(false);
-    m_plot->clearItems();
-    m_plot->clearPlottables();
+    showPlotMessage(m_plot, m_message, message);
 }
 
 void ObserverComparisonView::setLayers(const std::vector<ObserverLayer>& layers)
@@ -66,8 +54,7 @@ void ObserverComparisonView::setLayers(const std::vector<ObserverLayer>& layers)
         for (const MethodRange& r : l.ranges)
             if (!m_methods.contains(r.method))
                 m_methods << r.method;
-    m_message->setVisible(false);
-    m_plot->setVisible(true);
+    showPlot(m_plot, m_message);
     rebuild();
 }
 

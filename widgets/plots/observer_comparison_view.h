@@ -58,7 +58,7 @@ private:
     int rowAt(const QPoint& pos) const;
 
     QCustomPlot* m_plot;
-    QLabel* m_message;
+    QLabel* m_message = nullptr;
     std::vector<ObserverLayer> m_layers;
     QString m_selected;
     QStringList m_methods; // column order

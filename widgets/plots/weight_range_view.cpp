@@ -1,5 +1,6 @@
 #include "widgets/plots/weight_range_view.h"
 
+#include "widgets/plots/plot_message.h"
 #include "widgets/plots/plot_theme.h"
 
 #include <qcustomplot.h>
@@ -13,14 +14,9 @@
 
 namespace qs::widgets {
 
-WeightRangeView::WeightRangeView(QWidget* parent) : QWidget(parent), m_plot(new QCustomPlot(this)), m_message(new QLabel(this))
+WeightRangeView::WeightRangeView(QWidget* parent) : QWidget(parent), m_plot(new QCustomPlot(this))
 {
-    m_plot->setObjectName(QStringLiteral("weightRangePlot"));
-    m_plot->setMinimumSize(320, 200);
-    m_message->setAlignment(Qt::AlignCenter);
-    m_message->setWordWrap(true);
-    m_message->setForegroundRole(QPalette::PlaceholderText);
-    m_plot->setMouseTracking(true);
+    m_message = addPlotWithMessage(this, m_plot, QStringLiteral("weightRangePlot"), new QVBoxLayout(this));
     connect(m_plot, &QCustomPlot::mouseMove, this, [this](QMouseEvent* event) {
         const QString tip = channelToolTip(event->pos());
         if (tip.isEmpty())
@@ -28,10 +24,6 @@ WeightRangeView::WeightRangeView(QWidget* parent) : QWidget(parent), m_plot(new 
         else
             QToolTip::showText(event->globalPosition().toPoint(), tip, m_plot);
     });
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_message, 1);
-    layout->addWidget(m_plot, 1);
     clear(tr("Select a layer with weights to see the range of each output channel."));
 }
 
@@ -41,11 +33,7 @@ QWidget* WeightRangeView::plotWidget() const { return m_plot; }
 void WeightRangeView::clear(const QString& message)
 {
     m_data = {};
-    m_message->setText(message);
-    m_message->setVisible(true);
-    m_plot->setVisible(false);
-    m_plot->clearItems();
-    m_plot->clearPlottables();
+    showPlotMessage(m_plot, m_message, message);
 }
 
 void WeightRangeView::setData(const WeightRangeData& data)
@@ -55,8 +43,7 @@ void WeightRangeView::setData(const WeightRangeData& data)
         return;
     }
     m_data = data;
-    m_message->setVisible(false);
-    m_plot->setVisible(true);
+    showPlot(m_plot, m_message);
     rebuild();
 }
 

@@ -50,7 +50,7 @@ private:
     void rebuild();
 
     QCustomPlot* m_plot;
-    QLabel* m_message;
+    QLabel* m_message = nullptr;
     WeightRangeData m_data;
 };
 
