@@ -3,6 +3,7 @@
 // corrupt model that leaves the previous one loaded. Waits with QSignalSpy/QTRY_*, never busy-waits.
 #include "app/gui/jobs/workbench_jobs.h"
 #include "app/gui/main_window.h"
+#include "workbench_fixture.h"
 #include "app/gui/models/layer_table_model.h"
 #include "app/gui/models/runs_table_model.h"
 #include "app/gui/panels/layer_panel.h"
@@ -25,38 +26,11 @@
 #include <memory>
 
 using namespace qs::gui;
+using namespace qs::gui::testing;
 
 namespace {
-const QString kModel = QStringLiteral(QS_TEST_DATA_DIR "/models/fmnist_cnn_bn.onnx");
-constexpr int kJobTimeoutMs = 60'000;
-
-DatasetSelection subsetSelection()
-{
-    DatasetSelection s;
-    s.evalLimit = 1000;
-    s.calibrationSamples = 256;
-    return s;
-}
-
-// Opens the model and waits for the load job.
-bool loadModel(MainWindow& window, const QString& path)
-{
-    QSignalSpy loaded(window.workbench(), &Workbench::modelLoaded);
-    window.openModel(path);
-    return loaded.wait(kJobTimeoutMs);
-}
-
 // Every layer FP32: Evaluate then runs the baseline only.
-void makeAllFp32(Workbench* w)
-{
-    LayerTableModel* layers = w->layers();
-    std::vector<int> rows;
-    for (int r = 0; r < layers->rowCount(); ++r)
-        rows.push_back(r);
-    layers->setBulkRows(rows);
-    layers->setData(layers->index(0, LayerTableModel::NoQuant), true);
-    layers->setBulkRows({});
-}
+void makeAllFp32(Workbench* w) { setForAll(w->layers(), LayerTableModel::NoQuant, true); }
 } // namespace
 
 class TestMainWindow : public QObject {

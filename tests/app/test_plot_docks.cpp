@@ -4,6 +4,7 @@
 // `quantscope-cli eval --qe --qem asym_u --qepc --qeca avg` builds; Restore Config brings a run's config back.
 #include "app/gui/jobs/workbench_jobs.h"
 #include "app/gui/main_window.h"
+#include "workbench_fixture.h"
 #include "app/gui/models/layer_table_model.h"
 #include "app/gui/models/runs_table_model.h"
 #include "app/gui/panels/layer_panel.h"
@@ -27,41 +28,8 @@
 #include <QUndoStack>
 
 using namespace qs::gui;
+using namespace qs::gui::testing;
 
-namespace {
-const QString kModel = QStringLiteral(QS_TEST_DATA_DIR "/models/fmnist_cnn_bn.onnx");
-constexpr int kJobTimeoutMs = 120'000;
-
-DatasetSelection subsetSelection()
-{
-    DatasetSelection s;
-    s.evalLimit = 1000;
-    s.calibrationSamples = 256;
-    return s;
-}
-
-bool loadAndCalibrate(MainWindow& window)
-{
-    QSignalSpy loaded(window.workbench(), &Workbench::modelLoaded);
-    window.openModel(kModel);
-    if (!loaded.wait(kJobTimeoutMs))
-        return false;
-    window.workbench()->setDataset(subsetSelection());
-    QSignalSpy calibrated(window.workbench(), &Workbench::calibrationFinished);
-    window.workbench()->calibrate();
-    return calibrated.wait(kJobTimeoutMs);
-}
-
-void setForAll(LayerTableModel* layers, int column, const QVariant& value)
-{
-    std::vector<int> rows;
-    for (int r = 0; r < layers->rowCount(); ++r)
-        rows.push_back(r);
-    layers->setBulkRows(rows);
-    layers->setData(layers->index(0, column), value);
-    layers->setBulkRows({});
-}
-} // namespace
 
 class TestPlotDocks : public QObject {
     Q_OBJECT

@@ -3,6 +3,7 @@
 // evaluation are identical, with no calibration run in the second window. Malformed statistics are an
 // error naming the session file.
 #include "app/gui/main_window.h"
+#include "workbench_fixture.h"
 #include "app/gui/models/layer_table_model.h"
 #include "app/gui/models/runs_table_model.h"
 #include "app/gui/panels/layer_panel.h"
@@ -28,18 +29,9 @@
 #include <limits>
 
 using namespace qs::gui;
+using namespace qs::gui::testing;
 
 namespace {
-const QString kModel = QStringLiteral(QS_TEST_DATA_DIR "/models/fmnist_cnn_bn.onnx");
-constexpr int kJobTimeoutMs = 120'000;
-
-DatasetSelection subsetSelection()
-{
-    DatasetSelection s;
-    s.evalLimit = 1000;
-    s.calibrationSamples = 256;
-    return s;
-}
 
 bool sameStats(const qs::ActivationStats& a, const qs::ActivationStats& b)
 {
@@ -85,13 +77,7 @@ private slots:
             MainWindow window;
             window.setAskToSave(false);
             Workbench* w = window.workbench();
-            QSignalSpy loaded(w, &Workbench::modelLoaded);
-            window.openModel(kModel);
-            QVERIFY(loaded.wait(kJobTimeoutMs));
-            w->setDataset(subsetSelection());
-            QSignalSpy calibrated(w, &Workbench::calibrationFinished);
-            w->calibrate();
-            QVERIFY(calibrated.wait(kJobTimeoutMs));
+            QVERIFY(loadAndCalibrate(window));
             // Histogram-based clip methods on two layers, so the evaluation depends on the histograms too.
             QVERIFY(w->setClipMethod(0, QStringLiteral("mse")));
             QVERIFY(w->setClipMethod(1, QStringLiteral("entropy")));

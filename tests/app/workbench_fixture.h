@@ -1,0 +1,59 @@
+#pragma once
+// What the workbench tests share: the reference model they open, a small dataset selection (256 calibration
+// images, 1000 evaluation images) so jobs stay quick, and waiting for the load / calibration jobs through the
+// workbench's signals (never busy-waiting).
+
+#include "app/gui/main_window.h"
+#include "app/gui/models/layer_table_model.h"
+#include "app/gui/workbench.h"
+
+#include <QSignalSpy>
+#include <QString>
+#include <QVariant>
+
+#include <vector>
+
+namespace qs::gui::testing {
+
+inline const QString kModel = QStringLiteral(QS_TEST_DATA_DIR "/models/fmnist_cnn_bn.onnx");
+inline constexpr int kJobTimeoutMs = 120'000;
+
+inline DatasetSelection subsetSelection()
+{
+    DatasetSelection s;
+    s.evalLimit = 1000;
+    s.calibrationSamples = 256;
+    return s;
+}
+
+// Opens the model and waits for the load job.
+inline bool loadModel(MainWindow& window, const QString& path = kModel)
+{
+    QSignalSpy loaded(window.workbench(), &Workbench::modelLoaded);
+    window.openModel(path);
+    return loaded.wait(kJobTimeoutMs);
+}
+
+// Opens kModel, selects subsetSelection() and waits for the calibration.
+inline bool loadAndCalibrate(MainWindow& window)
+{
+    if (!loadModel(window))
+        return false;
+    window.workbench()->setDataset(subsetSelection());
+    QSignalSpy calibrated(window.workbench(), &Workbench::calibrationFinished);
+    window.workbench()->calibrate();
+    return calibrated.wait(kJobTimeoutMs);
+}
+
+// One bulk edit of `column` on every layer, as selecting all rows and editing one cell does.
+inline void setForAll(LayerTableModel* layers, int column, const QVariant& value)
+{
+    std::vector<int> rows;
+    for (int r = 0; r < layers->rowCount(); ++r)
+        rows.push_back(r);
+    layers->setBulkRows(rows);
+    layers->setData(layers->index(0, column), value);
+    layers->setBulkRows({});
+}
+
+} // namespace qs::gui::testing
