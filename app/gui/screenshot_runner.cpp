@@ -42,14 +42,7 @@ void ScreenshotRunner::step()
 {
     Workbench* w = m_window->workbench();
     LayerTableModel* layers = w->layers();
-    auto setAll = [layers](int column, const QVariant& value) {
-        std::vector<int> rows;
-        for (int row = 0; row < layers->rowCount(); ++row)
-            rows.push_back(row);
-        layers->setBulkRows(rows);
-        layers->setData(layers->index(0, column), value);
-        layers->setBulkRows({});
-    };
+    auto setAll = [layers](int column, const QVariant& value) { layers->setDataForRows({}, column, value); };
     ++m_evaluations;
     if (m_evaluations == 1) {
         // A second config: the first convolution kept in FP32, the rest at 6-bit activations (one undoable bulk edit each).
@@ -57,10 +50,8 @@ void ScreenshotRunner::step()
         std::vector<int> rest;
         for (int row = 1; row < layers->rowCount(); ++row)
             rest.push_back(row);
-        layers->setBulkRows(rest);
         if (!rest.empty())
-            layers->setData(layers->index(rest.front(), LayerTableModel::BitsActivations), 6);
-        layers->setBulkRows({});
+            layers->setDataForRows(rest, LayerTableModel::BitsActivations, 6);
         w->evaluate();
         return;
     }

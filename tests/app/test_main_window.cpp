@@ -30,7 +30,7 @@ using namespace qs::gui::testing;
 
 namespace {
 // Every layer FP32: Evaluate then runs the baseline only.
-void makeAllFp32(Workbench* w) { setForAll(w->layers(), LayerTableModel::NoQuant, true); }
+void makeAllFp32(Workbench* w) { w->layers()->setDataForRows({}, LayerTableModel::NoQuant, true); }
 } // namespace
 
 class TestMainWindow : public QObject {

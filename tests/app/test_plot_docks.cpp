@@ -95,9 +95,9 @@ private slots:
         window.setAskToSave(false);
         QVERIFY(loadAndCalibrate(window));
         Workbench* w = window.workbench();
-        setForAll(w->layers(), LayerTableModel::Clip, QStringLiteral("avg"));
-        setForAll(w->layers(), LayerTableModel::Mode, QStringLiteral("asym_u"));
-        setForAll(w->layers(), LayerTableModel::PerChannel, true);
+        w->layers()->setDataForRows({}, LayerTableModel::Clip, QStringLiteral("avg"));
+        w->layers()->setDataForRows({}, LayerTableModel::Mode, QStringLiteral("asym_u"));
+        w->layers()->setDataForRows({}, LayerTableModel::PerChannel, true);
         QSignalSpy finished(w, &Workbench::evaluationFinished);
         w->evaluate();
         QVERIFY(finished.wait(kJobTimeoutMs));
@@ -128,7 +128,7 @@ private slots:
 
         // The run remembers its config: change the table, then restore it.
         QVERIFY(!run.layerConfigs.empty());
-        setForAll(w->layers(), LayerTableModel::Clip, QStringLiteral("none"));
+        w->layers()->setDataForRows({}, LayerTableModel::Clip, QStringLiteral("none"));
         QVERIFY(w->restoreRunConfig(1));
         for (const LayerConfig& c : w->layers()->configs())
             QVERIFY(c.clip == qs::RangeMethod::Avg);

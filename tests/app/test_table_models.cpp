@@ -87,6 +87,18 @@ private slots:
         undo.undo();
         QVERIFY(model.configs()[0].mode == qs::QuantMode::AsymmetricUnsigned);
         QVERIFY(model.configs()[2].mode == qs::QuantMode::AsymmetricUnsigned);
+        // The same through setDataForRows: no rows means every row, still one undo step, and the bulk rows
+        // do not stay set for the next single edit.
+        const int steps = undo.index();
+        QVERIFY(model.setDataForRows({}, LayerTableModel::BitsWeights, 5));
+        QCOMPARE(undo.index(), steps + 1);
+        for (const auto& c : model.configs())
+            QCOMPARE(c.bitsWeights, 5);
+        QVERIFY(model.setData(model.index(1, LayerTableModel::BitsWeights), 6));
+        QCOMPARE(model.configs()[0].bitsWeights, 5);
+        QCOMPARE(model.configs()[1].bitsWeights, 6);
+        QVERIFY(!model.setDataForRows({0, 2}, LayerTableModel::BitsWeights, 99)); // invalid: nothing changes
+        QCOMPARE(model.configs()[2].bitsWeights, 5);
     }
 
     void placeholdersShowDash()

@@ -9,9 +9,7 @@
 
 #include <QSignalSpy>
 #include <QString>
-#include <QVariant>
 
-#include <vector>
 
 namespace qs::gui::testing {
 
@@ -43,17 +41,6 @@ inline bool loadAndCalibrate(MainWindow& window)
     QSignalSpy calibrated(window.workbench(), &Workbench::calibrationFinished);
     window.workbench()->calibrate();
     return calibrated.wait(kJobTimeoutMs);
-}
-
-// One bulk edit of `column` on every layer, as selecting all rows and editing one cell does.
-inline void setForAll(LayerTableModel* layers, int column, const QVariant& value)
-{
-    std::vector<int> rows;
-    for (int r = 0; r < layers->rowCount(); ++r)
-        rows.push_back(r);
-    layers->setBulkRows(rows);
-    layers->setData(layers->index(0, column), value);
-    layers->setBulkRows({});
 }
 
 } // namespace qs::gui::testing

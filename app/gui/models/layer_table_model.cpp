@@ -243,6 +243,20 @@ std::optional<LayerConfig> LayerTableModel::withValue(LayerConfig c, int column,
     }
 }
 
+bool LayerTableModel::setDataForRows(std::vector<int> rows, int column, const QVariant& value)
+{
+    if (rows.empty())
+        for (int row = 0; row < rowCount(); ++row)
+            rows.push_back(row);
+    if (rows.empty())
+        return false;
+    const int first = rows.front();
+    setBulkRows(std::move(rows));
+    const bool changed = setData(index(first, column), value);
+    setBulkRows({});
+    return changed;
+}
+
 bool LayerTableModel::setData(const QModelIndex& index, const QVariant& value, int role)
 {
     if (role != Qt::EditRole || !checkIndex(index, CheckIndexOption::IndexIsValid) || !isEditable(index.column()))

@@ -58,6 +58,8 @@ public:
 
     // Rows the next setData applies to when they include the edited row (set by the view around commitData).
     void setBulkRows(std::vector<int> rows) { m_bulkRows = std::move(rows); }
+    // One undoable edit of `column` on `rows` (every row when empty), as a multi-row selection edit makes.
+    bool setDataForRows(std::vector<int> rows, int column, const QVariant& value);
 
     // The config a value from an editor would give (nullopt: invalid value for the column).
     static std::optional<LayerConfig> withValue(LayerConfig config, int column, const QVariant& value);
