@@ -24,20 +24,14 @@ struct Int8Epilogue {
     const ActivationQuant* outQuant = nullptr;
 };
 
-// Activations that commute with a positive scale can run on the scaled accumulator.
-bool scaledActivation(const Node& node, const Graph& graph, float scale, dnnl::post_ops& ops)
+// An activation fusesAfterIntegerLayer() names, on the accumulator scaled to the destination's units.
+void appendScaledActivation(const Node& node, const Graph& graph, float scale, dnnl::post_ops& ops)
 {
-    std::vector<const Tensor*> constants;
-    for (const auto& in : node.inputs)
-        constants.push_back(in.empty() ? nullptr : graph.constant(in));
-    if (node.opType != "Relu" && node.opType != "LeakyRelu" && node.opType != "Clip")
-        return false;
-    const ActivationParams p = activationParams(node, constants);
+    const ActivationParams p = activationParams(node, graph);
     if (p.kind == ActivationKind::Clip)
         ops.append_eltwise(1.0f, dnnl::algorithm::eltwise_clip_v2, p.alpha / scale, p.beta / scale);
     else
         ops.append_eltwise(1.0f, dnnl::algorithm::eltwise_relu, p.kind == ActivationKind::LeakyRelu ? p.alpha : 0.0f, 0.0f);
-    return true;
 }
 
 // Walks the sole-consumer chain after an integer layer: [Add (residual)] then activations, choosing what can
@@ -61,9 +55,7 @@ Int8Epilogue planEpilogue(LoweringContext& ctx, const Node& node)
         }
     }
     std::vector<const Node*> acts;
-    for (const Node* next = ctx.soleConsumer(end); next; next = ctx.soleConsumer(end)) {
-        if (next->opType != "Relu" && next->opType != "LeakyRelu" && next->opType != "Clip")
-            break;
+    for (const Node* next = ctx.soleConsumer(end); next && fusesAfterIntegerLayer(next->opType); next = ctx.soleConsumer(end)) {
         acts.push_back(next);
         end = next->outputs[0];
     }
@@ -80,8 +72,8 @@ Int8Epilogue planEpilogue(LoweringContext& ctx, const Node& node)
         } else if (!e.outQuant) {
             e.ops.append_sum(1.0f);
         } else {
-            // Mixed representations: the Add (and what follows it) runs as float steps; the conv output is
-            // then a border value of its own.
+            // The residual is float (a float layer made it): the Add, and what follows it, run as float steps
+            // and the conv output is a border value of its own.
             e.outQuant = plan.activation(e.out);
             return e;
         }
@@ -91,8 +83,7 @@ Int8Epilogue planEpilogue(LoweringContext& ctx, const Node& node)
         e.out = add->outputs[0];
     }
     for (const Node* act : acts) {
-        if (!scaledActivation(*act, ctx.graph(), dstScale, e.ops))
-            break;
+        appendScaledActivation(*act, ctx.graph(), dstScale, e.ops);
         ctx.markFused(*act);
         e.out = act->outputs[0];
     }
@@ -148,9 +139,7 @@ int destinationSlot(LoweringContext& ctx, const Int8Epilogue& e, const dnnl::mem
     // The sum post-op accumulates into dst: a private copy of the residual in dst's layout and the residual's
     // own storage type, which dst then aliases.
     const int raw = e.outQuant ? ctx.rawSlotOf(e.sumOperand) : ctx.slotOf(e.sumOperand);
-    dnnl::memory::desc residual = dst;
-    if (e.sumQuant)
-        residual.data.data_type = static_cast<dnnl_data_type_t>(LoweringContext::storageType(*e.sumQuant));
+    const dnnl::memory::desc residual = e.sumQuant ? LoweringContext::withStorageType(dst, *e.sumQuant) : dst;
     int slot = e.sumInPlace ? ctx.reorderTo(raw, residual, why) : ctx.copyTo(raw, residual, why);
     if (!(residual == dst))
         slot = ctx.addAlias(dst, slot);
@@ -286,8 +275,7 @@ bool lowerAddInt8(LoweringContext& ctx, const Node& node)
         return false;
     std::string end = node.outputs[0];
     std::vector<const Node*> acts;
-    for (const Node* next = ctx.soleConsumer(end); next && (next->opType == "Relu" || next->opType == "Clip");
-         next = ctx.soleConsumer(end)) {
+    for (const Node* next = ctx.soleConsumer(end); next && fusesAfterIntegerAdd(next->opType); next = ctx.soleConsumer(end)) {
         acts.push_back(next);
         end = next->outputs[0];
     }
@@ -300,10 +288,7 @@ bool lowerAddInt8(LoweringContext& ctx, const Node& node)
     ops.append_eltwise(1.0f, dnnl::algorithm::eltwise_linear, 1.0f,
                        zy - sa * static_cast<float>(qa->zeroPoint) - sb * static_cast<float>(qb->zeroPoint));
     for (const Node* act : acts) {
-        std::vector<const Tensor*> constants;
-        for (const auto& in : act->inputs)
-            constants.push_back(in.empty() ? nullptr : ctx.graph().constant(in));
-        const ActivationParams p = activationParams(*act, constants);
+        const ActivationParams p = activationParams(*act, ctx.graph());
         const float lo = p.kind == ActivationKind::Clip ? p.alpha / outQ->scale + zy : zy;
         const float hi = p.kind == ActivationKind::Clip ? p.beta / outQ->scale + zy : std::numeric_limits<float>::max();
         ops.append_eltwise(1.0f, dnnl::algorithm::eltwise_clip_v2, lo, hi);
@@ -315,11 +300,9 @@ bool lowerAddInt8(LoweringContext& ctx, const Node& node)
     attr.set_scales(DNNL_ARG_SRC_1, 0, {sb});
     attr.set_post_ops(ops);
     const dnnl::memory::desc descA = ctx.descOf(rawA);
-    // The second operand in the first's layout (its own type).
-    dnnl::memory::desc descB = descA;
-    descB.data.data_type = static_cast<dnnl_data_type_t>(LoweringContext::storageType(*qb));
-    dnnl::memory::desc descY = descA;
-    descY.data.data_type = static_cast<dnnl_data_type_t>(LoweringContext::storageType(*outQ));
+    // The second operand and the result in the first's layout, each in its own type.
+    const dnnl::memory::desc descB = LoweringContext::withStorageType(descA, *qb);
+    const dnnl::memory::desc descY = LoweringContext::withStorageType(descA, *outQ);
     const dnnl::binary::desc d(dnnl::algorithm::binary_add, descA, descB, descY);
     const dnnl::binary::primitive_desc pd(d, attr, ctx.engine());
     const int srcB = ctx.reorderTo(rawB, descB, node.name + " operand");

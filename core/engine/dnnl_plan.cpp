@@ -254,12 +254,9 @@ bool dnnlEltwiseChain(const Node& node, const Graph& graph, std::vector<DnnlEltw
 {
     if (!findOp(node.opType))
         return false;
-    std::vector<const Tensor*> constants;
-    for (const auto& in : node.inputs)
-        constants.push_back(in.empty() ? nullptr : graph.constant(in));
     ActivationParams p;
     try {
-        p = activationParams(node, constants);
+        p = activationParams(node, graph);
     } catch (const Error&) {
         return false;
     }

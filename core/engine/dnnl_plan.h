@@ -114,6 +114,12 @@ public:
     {
         return q.isSigned ? dnnl::memory::data_type::s8 : dnnl::memory::data_type::u8;
     }
+    // `desc`'s layout holding q's integers.
+    static dnnl::memory::desc withStorageType(dnnl::memory::desc desc, const ActivationQuant& q)
+    {
+        desc.data.data_type = static_cast<dnnl_data_type_t>(storageType(q));
+        return desc;
+    }
     static dnnl::memory::dims dims(const Shape& shape) { return dnnl::memory::dims(shape.begin(), shape.end()); }
 
 private:

@@ -74,4 +74,7 @@ std::vector<float> quantizeWeights(const Tensor& weights, const WeightQuant& spe
     return scales;
 }
 
+bool fusesAfterIntegerLayer(const std::string& opType) { return opType == "Relu" || opType == "LeakyRelu" || opType == "Clip"; }
+bool fusesAfterIntegerAdd(const std::string& opType) { return opType == "Relu" || opType == "Clip"; }
+
 } // namespace qs

@@ -50,6 +50,12 @@ struct QuantizationPlan {
     const WeightQuant* layer(const std::string& node) const;
 };
 
+// Activations the int8 engine runs inside the layer before them, so the plan quantizes only their output:
+// after a Conv/Gemm (on the scaled accumulator) Relu, LeakyRelu and Clip; after an integer Add (on the result
+// shifted by its zero point, where LeakyRelu's slope would not commute) Relu and Clip.
+bool fusesAfterIntegerLayer(const std::string& opType);
+bool fusesAfterIntegerAdd(const std::string& opType);
+
 // Quantizes weights ([O, ...] with O output channels): returns per-channel scales (one if per-tensor) and
 // writes v = q - zeroPoint (as int8) into `q`, so that w ~ scale * v.
 std::vector<float> quantizeWeights(const Tensor& weights, const WeightQuant& spec, std::vector<int8_t>& q);

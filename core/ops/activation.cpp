@@ -10,6 +10,14 @@
 
 namespace qs {
 
+ActivationParams activationParams(const Node& node, const Graph& graph)
+{
+    std::vector<const Tensor*> constants;
+    for (const auto& in : node.inputs)
+        constants.push_back(in.empty() ? nullptr : graph.constant(in));
+    return activationParams(node, constants);
+}
+
 ActivationParams activationParams(const Node& node, const std::vector<const Tensor*>& constants)
 {
     ActivationParams p;

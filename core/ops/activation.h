@@ -18,6 +18,8 @@ struct ActivationParams {
 
 // `constants` are the node's constant inputs (Clip's min/max), nullptr where not constant.
 ActivationParams activationParams(const Node& node, const std::vector<const Tensor*>& constants);
+// The same with the constants looked up in `graph`.
+ActivationParams activationParams(const Node& node, const Graph& graph);
 float applyActivation(const ActivationParams& params, float x);
 
 } // namespace qs

@@ -108,12 +108,11 @@ QuantizationPlan buildQuantizationPlan(const Graph& g, const LayerSettingsFn& se
         const std::string& input = node.input(0);
         if (!plan.activations.count(input))
             plan.activations[input] = activationQuant(rangeOf(input, node, s), s.bitsActivations, s.modeActivations);
-        // The end of the chain the engine fuses: [Add] then ReLU / LeakyRelu / Clip.
+        // The end of the chain the engine fuses: [Add] then the activations fusesAfterIntegerLayer() names.
         std::string end = node.outputs[0];
         if (const Node* next = soleReader(g, end); next && next->opType == "Add" && fusesAdd(g, node, *next))
             end = next->outputs[0];
-        for (const Node* next = soleReader(g, end); next && (next->opType == "Relu" || next->opType == "LeakyRelu" || next->opType == "Clip");
-             next = soleReader(g, end))
+        for (const Node* next = soleReader(g, end); next && fusesAfterIntegerLayer(next->opType); next = soleReader(g, end))
             end = next->outputs[0];
         const auto readers = g.consumersOf(end);
         bool allInteger = !readers.empty() && !g.isGraphOutput(end);
@@ -124,8 +123,8 @@ QuantizationPlan buildQuantizationPlan(const Graph& g, const LayerSettingsFn& se
     }
     // Pooling and views keep the integers' meaning. A Concat of integer inputs, or an Add of two that no
     // convolution fused (both inputs already integers), gets its own quantization (the engine rescales each
-    // input to it) when whoever reads it takes integers too; an Add's ReLU / Clip (not LeakyRelu, which does not
-    // commute with the zero-point shift) run on its result first.
+    // input to it) when whoever reads it takes integers too; the activations fusesAfterIntegerAdd() names run on
+    // its result first.
     for (const Node& node : g.nodes) {
         if (passesIntegers(node)) {
             if (const ActivationQuant* q = plan.activation(node.input(0)))
@@ -140,7 +139,7 @@ QuantizationPlan buildQuantizationPlan(const Graph& g, const LayerSettingsFn& se
             integerInputs = integerInputs && (add ? !g.isConstant(in) && plan.activation(in) : g.isConstant(in) || plan.activation(in));
         std::string end = node.outputs[0];
         if (add)
-            for (const Node* next = soleReader(g, end); next && (next->opType == "Relu" || next->opType == "Clip"); next = soleReader(g, end))
+            for (const Node* next = soleReader(g, end); next && fusesAfterIntegerAdd(next->opType); next = soleReader(g, end))
                 end = next->outputs[0];
         const auto readers = g.consumersOf(end);
         bool integerReaders = !readers.empty() && !g.isGraphOutput(end);
