@@ -11,12 +11,11 @@
 
 namespace qs {
 
-double Histogram::total() const { return std::accumulate(m_counts.begin(), m_counts.end(), 0.0); }
-
 Histogram Histogram::fromCounts(double lo, double hi, std::vector<double> counts)
 {
     Histogram h(static_cast<int>(counts.size()));
     h.m_counts = std::move(counts);
+    h.m_total = std::accumulate(h.m_counts.begin(), h.m_counts.end(), 0.0);
     h.m_lo = lo;
     h.m_hi = hi;
     h.m_initialised = true;
@@ -61,11 +60,10 @@ double Histogram::addKnownRange(const float* data, int64_t count, float lo, floa
     return addSubsampled(data, count, lo, hi, center, 1, -std::numeric_limits<float>::infinity(), std::numeric_limits<float>::infinity(), {});
 }
 
-double Histogram::addSubsampled(const float* data, int64_t count, float lo, float hi, double center, int64_t stride, float keepLo, float keepHi,
-                                std::span<const float> tails)
+std::optional<stats_kernels::BinGrid> Histogram::cover(float lo, float hi)
 {
-    if (count <= 0 || !std::isfinite(lo) || !std::isfinite(hi))
-        return 0.0;
+    if (!std::isfinite(lo) || !std::isfinite(hi))
+        return std::nullopt;
     if (!m_initialised) {
         m_lo = lo;
         m_hi = hi > lo ? hi : lo + 1e-6;
@@ -73,8 +71,40 @@ double Histogram::addSubsampled(const float* data, int64_t count, float lo, floa
     } else {
         growTo(lo, hi);
     }
+    return stats_kernels::BinGrid{static_cast<float>(m_lo), static_cast<float>(bins() / (m_hi - m_lo)), bins()};
+}
+
+void Histogram::addCounts(const uint32_t* counts, double weight)
+{
+    uint64_t added = 0; // an integer sum vectorises; a double one would be a chain of dependent adds
+    for (int b = 0; b < bins(); ++b) {
+        m_counts[static_cast<std::size_t>(b)] += weight * counts[b];
+        added += counts[b];
+    }
+    m_total += weight * static_cast<double>(added);
+}
+
+double Histogram::addValues(std::span<const float> values, double center)
+{
+    const float base = static_cast<float>(m_lo), scale = static_cast<float>(bins() / (m_hi - m_lo)), top = static_cast<float>(bins() - 1);
+    double dev = 0.0;
+    for (float v : values) {
+        m_counts[static_cast<std::size_t>(std::min(std::max((v - base) * scale, 0.0f), top))] += 1.0;
+        dev += std::fabs(v - center);
+    }
+    m_total += static_cast<double>(values.size());
+    return dev;
+}
+
+double Histogram::addSubsampled(const float* data, int64_t count, float lo, float hi, double center, int64_t stride, float keepLo, float keepHi,
+                                std::span<const float> tails)
+{
+    if (count <= 0)
+        return 0.0;
+    const auto grid = cover(lo, hi);
+    if (!grid)
+        return 0.0;
     const int n = bins();
-    const stats_kernels::BinGrid grid{static_cast<float>(m_lo), static_cast<float>(n / (m_hi - m_lo)), n};
     const float c = static_cast<float>(center);
     stride = std::max<int64_t>(stride, 1);
     const int64_t picked = (count + stride - 1) / stride;
@@ -93,7 +123,7 @@ double Histogram::addSubsampled(const float* data, int64_t count, float lo, floa
         if (last > first)
             central[static_cast<std::size_t>(t)] =
                 stats_kernels::binCentralSample(data + first * stride, std::min((last - first) * stride, count - first * stride), stride, first, keepLo,
-                                                keepHi, grid, local.data() + static_cast<std::size_t>(t) * perThread, c);
+                                                keepHi, *grid, local.data() + static_cast<std::size_t>(t) * perThread, c);
     }
     stats_kernels::Binned centralTotal;
     for (const auto& part : central) {
@@ -105,25 +135,14 @@ double Histogram::addSubsampled(const float* data, int64_t count, float lo, floa
     if (centralValues > 0 && centralTotal.count == 0 && stride > 1) // no sample landed in the centre: bin it all
         return addKnownRange(data, count, lo, hi, center);
     const double weight = centralTotal.count > 0 ? static_cast<double>(centralValues) / static_cast<double>(centralTotal.count) : 0.0;
-    // Integer sums of the copies first (vectorised), then one conversion per bin.
-    uint32_t* sample = local.data();
-    for (std::size_t copy = pitch; copy < local.size(); copy += pitch)
-        for (int b = 0; b < n; ++b)
-            sample[b] += local[copy + static_cast<std::size_t>(b)];
-    for (int b = 0; b < n; ++b)
-        m_counts[static_cast<std::size_t>(b)] += weight * sample[b];
-    double tailDev = 0.0;
-    const float top = static_cast<float>(n - 1);
-    for (float v : tails) {
-        m_counts[static_cast<std::size_t>(std::min(std::max((v - grid.base) * grid.scale, 0.0f), top))] += 1.0;
-        tailDev += std::fabs(v - c);
-    }
-    return tailDev + weight * centralTotal.absDev;
+    stats_kernels::sumCountCopies(local.data(), static_cast<int>(local.size() / pitch), n, pitch);
+    addCounts(local.data(), weight);
+    return addValues(tails, center) + weight * centralTotal.absDev;
 }
 
 std::pair<float, float> Histogram::centralBounds(double fraction) const
 {
-    const double all = total();
+    const double all = m_total;
     const double width = binWidth();
     double below = 0.0;
     int first = 0;

@@ -4,8 +4,11 @@
 // old bins map onto new bins without splitting) and the old counts are merged in, as PyTorch's
 // HistogramObserver does. Memory is O(bins), whatever the amount of data.
 
+#include "core/ptq/stats_kernels.h"
+
 #include <cstdint>
 #include <span>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -25,6 +28,14 @@ public:
     // (stratified sample), weighted so the histogram's mass stays the true count.
     double addSubsampled(const float* data, int64_t count, float lo, float hi, double center, int64_t stride, float keepLo, float keepHi,
                          std::span<const float> tails);
+    // The building blocks of the above, for callers that bin in their own parallel region:
+    // widen the range to cover [lo, hi] (or set it, on first use) and return the grid to bin into it;
+    std::optional<stats_kernels::BinGrid> cover(float lo, float hi);
+    // add per-bin counts (bins() of them) scaled by `weight`;
+    void addCounts(const uint32_t* counts, double weight);
+    // bin each value exactly, returning sum |v - center| over them.
+    double addValues(std::span<const float> values, double center);
+
     // Bounds of the central part holding all but at most `fraction` of the mass on each side, on bin edges
     // (so a spike, such as the zeros after a ReLU, is never cut in two).
     std::pair<float, float> centralBounds(double fraction) const;
@@ -35,7 +46,7 @@ public:
     double binWidth() const { return (m_hi - m_lo) / bins(); }
     double binCenter(int i) const { return m_lo + (i + 0.5) * binWidth(); }
     const std::vector<double>& counts() const { return m_counts; }
-    double total() const;
+    double total() const { return m_total; } // kept running: the per-batch tail bounds need it
     bool empty() const { return !m_initialised; }
 
     // Value below which `fraction` of the mass lies (linear within a bin).
@@ -48,6 +59,7 @@ private:
     void growTo(double lo, double hi);
 
     std::vector<double> m_counts;
+    double m_total = 0.0;
     double m_lo = 0.0, m_hi = 0.0;
     bool m_initialised = false;
 };

@@ -185,6 +185,17 @@ Binned binCentralSample(const float* x, int64_t n, int64_t stride, int64_t first
     return binCentralSampleGeneric(x, n, stride, firstStratum, keepLo, keepHi, grid, counts, center);
 }
 
+QS_MULTIVERSION
+void sumCountCopies(uint32_t* counts, int copies, int bins, std::size_t pitch)
+{
+    for (int copy = 1; copy < copies; ++copy) {
+        const uint32_t* other = counts + static_cast<std::size_t>(copy) * pitch;
+#pragma omp simd
+        for (int b = 0; b < bins; ++b)
+            counts[b] += other[b];
+    }
+}
+
 namespace {
 
 void appendOutside(const float* x, int64_t first, int64_t last, float keepLo, float keepHi, std::vector<float>& tails)

@@ -4,6 +4,7 @@
 // touches every activation value once, so these loops decide whether it costs a fraction of an inference
 // or several inferences.
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -40,6 +41,9 @@ Binned binCentralSample(const float* x, int64_t n, int64_t stride, int64_t first
 // The portable path binCentralSample takes on CPUs without AVX-512 (exposed so tests can compare the two).
 Binned binCentralSamplePortable(const float* x, int64_t n, int64_t stride, int64_t firstStratum, float keepLo, float keepHi, const BinGrid& grid,
                                 uint32_t* counts, float center);
+
+// Adds count arrays 1 .. copies-1 (`pitch` apart) into array 0's first `bins` entries.
+void sumCountCopies(uint32_t* counts, int copies, int bins, std::size_t pitch);
 
 // moments() plus, appended to `tails`, every value outside [keepLo, keepHi], in the same pass over x.
 Moments momentsAndTails(const float* x, int64_t n, float keepLo, float keepHi, std::vector<float>& tails);
