@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <tuple>
@@ -37,9 +38,29 @@ std::pair<float, float> sampledCentralBounds(const float* data, int64_t count)
     return {lo, hi};
 }
 
+// Adds a batch's binned sample (on the histogram's grid before the batch), weighted to stand for every
+// central value, then widens the range to the batch's [lo, hi] and bins the exact tails; returns
+// sum |v - center| over the batch. If no drawn value landed in the centre, `binEverything` bins the whole
+// batch instead.
+double addSampleAndTails(Histogram& h, const uint32_t* counts, const stats_kernels::Binned& central, const std::vector<float>& tails, int64_t count,
+                         float lo, float hi, double center, const std::function<double()>& binEverything)
+{
+    const int64_t centralValues = count - static_cast<int64_t>(tails.size());
+    if (centralValues > 0 && central.count == 0)
+        return binEverything();
+    const double weight = central.count > 0 ? static_cast<double>(centralValues) / static_cast<double>(central.count) : 0.0;
+    h.addCounts(counts, weight);
+    h.cover(lo, hi);
+    return h.addValues(tails, center) + weight * central.absDev;
+}
+
 } // namespace
 
-void ActivationStats::add(const float* data, const Shape& batchShape)
+void ActivationStats::add(const float* data, const Shape& shape) { collect(data, shape, nullptr); }
+
+void ActivationStats::addWithRelu(const float* data, const Shape& shape, ActivationStats& relu) { collect(data, shape, &relu); }
+
+void ActivationStats::collect(const float* data, const Shape& batchShape, ActivationStats* relu)
 {
     const int64_t count = elementCount(batchShape);
     if (count <= 0)
@@ -48,73 +69,119 @@ void ActivationStats::add(const float* data, const Shape& batchShape)
     const int64_t perSample = count / rows;
     // Large batches feed the histogram a subsample, except for their tails: values beyond the 0.2 % / 99.8 %
     // quantiles (of the histogram so far, or of a sample of the first batch) are binned exactly, because the
-    // clipping methods' choices hinge on them.
+    // clipping methods' choices hinge on them. The ReLU output is sampled at the same positions.
     const int64_t stride = histogramSamplesPerBatch > 0 ? std::max<int64_t>(1, count / histogramSamplesPerBatch) : 1;
-    float keepLo = -std::numeric_limits<float>::infinity(), keepHi = std::numeric_limits<float>::infinity();
-    if (stride > 1)
-        std::tie(keepLo, keepHi) = histogram.empty() ? sampledCentralBounds(data, count) : histogram.centralBounds(kTailFraction);
+    const float infinity = std::numeric_limits<float>::infinity();
+    float keepLo = -infinity, keepHi = infinity, reluLo = -infinity, reluHi = infinity;
+    if (stride > 1) {
+        std::optional<std::pair<float, float>> sampled;
+        auto firstBatchBounds = [&] {
+            if (!sampled)
+                sampled = sampledCentralBounds(data, count);
+            return *sampled;
+        };
+        std::tie(keepLo, keepHi) = histogram.empty() ? firstBatchBounds() : histogram.centralBounds(kTailFraction);
+        if (relu && relu->histogram.empty()) {
+            const auto [lo, hi] = firstBatchBounds();
+            reluLo = std::max(lo, 0.0f);
+            reluHi = std::max(hi, 0.0f);
+        } else if (relu) {
+            std::tie(reluLo, reluHi) = relu->histogram.centralBounds(kTailFraction);
+        }
+    }
+    // Later batches bin their sample into the histogram's current grid: values outside its range are tails
+    // too, binned exactly once the range has grown to the batch's. So the threads need not wait for each
+    // other's extremes before binning; only a first batch (no grid yet) does.
+    std::optional<stats_kernels::BinGrid> grid = histogram.grid(), reluGrid = relu ? relu->histogram.grid() : std::nullopt;
+    const bool firstBatch = !grid || (relu && !reluGrid);
+    if (!firstBatch) {
+        keepLo = std::max(keepLo, static_cast<float>(histogram.lo()));
+        keepHi = std::min(keepHi, static_cast<float>(histogram.hi()));
+        if (relu) {
+            reluLo = std::max(reluLo, static_cast<float>(relu->histogram.lo()));
+            reluHi = std::min(reluHi, static_cast<float>(relu->histogram.hi()));
+        }
+    }
+    // Center of the Laplace b's mean |x - center|: the running mean (a first batch's own mean).
+    double center = mean, reluCenter = relu ? relu->mean : 0.0;
     const int threads = count >= kParallelValues ? static_cast<int>(std::clamp<int64_t>(omp_get_max_threads(), 1, rows)) : 1;
     const int bins = histogram.bins();
     const std::size_t pitch = static_cast<std::size_t>(bins) + 1;
+    const std::size_t countsPerThread = stats_kernels::kCountCopies * pitch;
     const int64_t picked = (count + stride - 1) / stride;
 
     struct Part {
         double sum = 0.0, sumSquares = 0.0;
-        std::vector<float> tails;
-        stats_kernels::Binned central;
+        std::vector<float> tails, reluTails;
+        stats_kernels::ReluSums reluSums;
+        stats_kernels::Binned central, reluCentral;
     };
     std::vector<Part> parts(static_cast<std::size_t>(threads));
     std::vector<float> rowMin(static_cast<std::size_t>(rows)), rowMax(static_cast<std::size_t>(rows));
-    // kCountCopies count arrays per thread, zeroed by their thread (uninitialised allocation).
-    const std::unique_ptr<uint32_t[]> counts(new uint32_t[static_cast<std::size_t>(threads) * stats_kernels::kCountCopies * pitch]);
-    float batchMin = 0.0f, batchMax = 0.0f;
-    double batchMean = 0.0;
-    std::optional<stats_kernels::BinGrid> grid;
+    // kCountCopies count arrays per thread (all threads' for x, then all threads' for the ReLU), zeroed by
+    // their thread (uninitialised allocation).
+    const std::size_t reluCounts = static_cast<std::size_t>(threads) * countsPerThread;
+    const std::unique_ptr<uint32_t[]> counts(new uint32_t[(relu ? 2 : 1) * reluCounts]);
     int teamSize = 1;
-    // One region, three phases: each thread's rows (per-sample extremes, sums, tails: one read of the data),
-    // then the batch's range fixes the histogram grid, then each thread bins the sample of its part of the
-    // data and sums a share of the bins over every thread's counters.
+    // Each thread reads its rows (per-sample extremes, sums, tails: one read of the data), then bins the
+    // sample of its part of the data.
 #pragma omp parallel num_threads(threads) if (threads > 1)
     {
         const int t = omp_get_thread_num(), nt = omp_get_num_threads();
         Part& part = parts[static_cast<std::size_t>(t)];
+        part.reluSums = {reluLo, reluHi, 0.0, 0.0, &part.reluTails};
         for (int64_t r = rows * t / nt; r < rows * (t + 1) / nt; ++r) {
-            const auto m = stats_kernels::momentsAndTails(data + r * perSample, perSample, keepLo, keepHi, part.tails);
+            const auto m = stats_kernels::momentsAndTails(data + r * perSample, perSample, keepLo, keepHi, part.tails, relu ? &part.reluSums : nullptr);
             rowMin[static_cast<std::size_t>(r)] = m.min;
             rowMax[static_cast<std::size_t>(r)] = m.max;
             part.sum += m.sum;
             part.sumSquares += m.sumSquares;
         }
-        uint32_t* own = counts.get() + static_cast<std::size_t>(t) * stats_kernels::kCountCopies * pitch;
-        std::fill(own, own + stats_kernels::kCountCopies * pitch, 0u);
+        uint32_t* own = counts.get() + static_cast<std::size_t>(t) * countsPerThread;
+        uint32_t* ownRelu = own + reluCounts;
+        std::fill(own, own + countsPerThread, 0u);
+        if (relu)
+            std::fill(ownRelu, ownRelu + countsPerThread, 0u);
+        if (firstBatch) {
 #pragma omp barrier
 #pragma omp single
-        {
-            teamSize = nt;
-            batchMin = *std::min_element(rowMin.begin(), rowMin.end());
-            batchMax = *std::max_element(rowMax.begin(), rowMax.end());
-            double sum = 0.0;
-            for (int p = 0; p < nt; ++p)
-                sum += parts[static_cast<std::size_t>(p)].sum;
-            batchMean = sum / static_cast<double>(count);
-            grid = histogram.cover(batchMin, batchMax);
+            {
+                const float lo = *std::min_element(rowMin.begin(), rowMin.end()), hi = *std::max_element(rowMax.begin(), rowMax.end());
+                double sum = 0.0, reluSum = 0.0;
+                for (int p = 0; p < nt; ++p) {
+                    sum += parts[static_cast<std::size_t>(p)].sum;
+                    reluSum += parts[static_cast<std::size_t>(p)].reluSums.sum;
+                }
+                center = sum / static_cast<double>(count);
+                reluCenter = reluSum / static_cast<double>(count);
+                grid = histogram.cover(lo, hi);
+                if (relu && grid)
+                    reluGrid = relu->histogram.cover(std::max(lo, 0.0f), std::max(hi, 0.0f));
+            }
         }
         if (grid) {
+            if (t == 0)
+                teamSize = nt;
             const int64_t first = picked * t / nt, last = picked * (t + 1) / nt;
+            const stats_kernels::BinTarget target{keepLo, keepHi, *grid, own, static_cast<float>(center)};
+            const stats_kernels::BinTarget reluTarget{reluLo, reluHi, reluGrid.value_or(*grid), ownRelu, static_cast<float>(reluCenter)};
             if (last > first)
                 part.central = stats_kernels::binCentralSample(data + first * stride, std::min((last - first) * stride, count - first * stride), stride,
-                                                               first, keepLo, keepHi, *grid, own, static_cast<float>(batchMean));
-#pragma omp barrier
-            const int firstBin = bins * t / nt;
-            stats_kernels::sumCountCopies(counts.get() + firstBin, nt * stats_kernels::kCountCopies, bins * (t + 1) / nt - firstBin, pitch);
+                                                               first, target, relu ? &reluTarget : nullptr, &part.reluCentral);
         }
     }
-    if (!grid) // non-finite values: the statistics cannot take this batch
+    // One thread sums the counters: cheaper than another barrier to split the work.
+    stats_kernels::sumCountCopies(counts.get(), teamSize * stats_kernels::kCountCopies, bins, pitch);
+    if (relu)
+        stats_kernels::sumCountCopies(counts.get() + reluCounts, teamSize * stats_kernels::kCountCopies, bins, pitch);
+    const float batchMin = *std::min_element(rowMin.begin(), rowMin.end()), batchMax = *std::max_element(rowMax.begin(), rowMax.end());
+    if (!grid || !std::isfinite(batchMin) || !std::isfinite(batchMax)) // non-finite values: the statistics cannot take this batch
         return;
 
     double sum = 0.0, sumSquares = 0.0;
-    stats_kernels::Binned central;
-    std::vector<float> tails;
+    stats_kernels::Binned central, reluCentral;
+    stats_kernels::ReluSums reluSums;
+    std::vector<float> tails, reluTails;
     for (int p = 0; p < teamSize; ++p) {
         const Part& part = parts[static_cast<std::size_t>(p)];
         sum += part.sum;
@@ -122,17 +189,37 @@ void ActivationStats::add(const float* data, const Shape& batchShape)
         central.count += part.central.count;
         central.absDev += part.central.absDev;
         tails.insert(tails.end(), part.tails.begin(), part.tails.end());
+        reluSums.sum += part.reluSums.sum;
+        reluSums.sumSquares += part.reluSums.sumSquares;
+        reluCentral.count += part.reluCentral.count;
+        reluCentral.absDev += part.reluCentral.absDev;
+        reluTails.insert(reluTails.end(), part.reluTails.begin(), part.reluTails.end());
     }
-    // Tails count once each; the sample stands for all central values, so the batch's mass is exact.
-    const int64_t centralValues = count - static_cast<int64_t>(tails.size());
-    double absDev = 0.0;
-    if (centralValues > 0 && central.count == 0) { // no sample landed in the centre: bin everything
-        absDev = histogram.addKnownRange(data, count, batchMin, batchMax, batchMean);
-    } else {
-        const double weight = central.count > 0 ? static_cast<double>(centralValues) / static_cast<double>(central.count) : 0.0;
-        histogram.addCounts(counts.get(), weight);
-        absDev = histogram.addValues(tails, batchMean) + weight * central.absDev;
-    }
+    const double absDev = addSampleAndTails(histogram, counts.get(), central, tails, count, batchMin, batchMax, center,
+                                            [&] { return histogram.addKnownRange(data, count, batchMin, batchMax, center); });
+    addBatch(batchShape, rowMin, rowMax, sum, sumSquares, absDev);
+    if (!relu)
+        return;
+    const float reluMin = std::max(batchMin, 0.0f), reluMax = std::max(batchMax, 0.0f);
+    const double reluAbsDev = addSampleAndTails(relu->histogram, counts.get() + reluCounts, reluCentral, reluTails, count, reluMin, reluMax, reluCenter, [&] {
+        std::vector<float> y(data, data + count);
+        for (float& v : y)
+            v = std::max(v, 0.0f);
+        return relu->histogram.addKnownRange(y.data(), count, reluMin, reluMax, reluCenter);
+    });
+    for (float& v : rowMin)
+        v = std::max(v, 0.0f);
+    for (float& v : rowMax)
+        v = std::max(v, 0.0f);
+    relu->addBatch(batchShape, rowMin, rowMax, reluSums.sum, reluSums.sumSquares, reluAbsDev);
+}
+
+void ActivationStats::addBatch(const Shape& batchShape, std::span<const float> rowMin, std::span<const float> rowMax, double sum, double sumSquares,
+                               double absDev)
+{
+    const int64_t rows = static_cast<int64_t>(rowMin.size());
+    const int64_t count = elementCount(batchShape);
+    const float batchMin = *std::min_element(rowMin.begin(), rowMin.end()), batchMax = *std::max_element(rowMax.begin(), rowMax.end());
     for (int64_t r = 0; r < rows; ++r) {
         // Running means of per-sample extremes.
         avgMin += (rowMin[static_cast<std::size_t>(r)] - avgMin) / static_cast<double>(samples + r + 1);

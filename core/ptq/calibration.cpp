@@ -1,6 +1,7 @@
 #include "core/ptq/calibration.h"
 
 #include "core/ops/op.h"
+#include "core/ptq/derived_statistics.h"
 #include "core/ptq/range_collector.h"
 
 namespace qs {
@@ -12,17 +13,33 @@ const ActivationStats* Calibration::stats(const std::string& value) const
 }
 
 Calibration calibrate(const Graph& model, const Dataset& dataset, const std::vector<int64_t>& indices, int64_t batch, int threads,
-                      Progress* progress, int64_t histogramSamplesPerBatch)
+                      Progress* progress, int64_t histogramSamplesPerBatch, bool deriveStatistics)
 {
     Calibration result;
-    result.prepared = observeActivations(model, dataset, indices, batch, threads,
-                                         [&](const std::string& value, const float* data, const Shape& shape) {
-                                             auto [it, inserted] = result.values.try_emplace(value);
-                                             if (inserted)
-                                                 it->second.histogramSamplesPerBatch = histogramSamplesPerBatch;
-                                             it->second.add(data, shape);
-                                         },
-                                         progress);
+    DerivedStatistics derived;
+    auto statsOf = [&](const std::string& value) -> ActivationStats& {
+        auto [it, inserted] = result.values.try_emplace(value);
+        if (inserted)
+            it->second.histogramSamplesPerBatch = histogramSamplesPerBatch;
+        return it->second;
+    };
+    result.prepared = observeActivations(
+        model, dataset, indices, batch, threads,
+        [&](const std::string& value, const float* data, const Shape& shape) {
+            auto relu = derived.reluOf.find(value);
+            if (relu != derived.reluOf.end())
+                statsOf(value).addWithRelu(data, shape, statsOf(relu->second));
+            else
+                statsOf(value).add(data, shape);
+        },
+        progress,
+        [&](const Graph& prepared, const std::vector<std::string>& observable) {
+            if (!deriveStatistics)
+                return observable;
+            derived = planDerivedStatistics(prepared, observable);
+            return derived.observed;
+        });
+    completeDerivedStatistics(derived, result.prepared, result.values);
     result.samples = static_cast<int64_t>(indices.size());
     return result;
 }

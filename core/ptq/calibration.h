@@ -24,8 +24,11 @@ struct Calibration {
 };
 
 // `histogramSamplesPerBatch`: see ActivationStats (0 bins every value: exact histograms, slower).
+// `deriveStatistics`: ReLU outputs and reshapes get their statistics from their inputs' (see
+// derived_statistics.h); off, every value is read from the running model (for tests comparing the two).
 Calibration calibrate(const Graph& model, const Dataset& dataset, const std::vector<int64_t>& indices, int64_t batch = 32,
-                      int threads = 0, Progress* progress = nullptr, int64_t histogramSamplesPerBatch = kHistogramSamplesPerBatch);
+                      int threads = 0, Progress* progress = nullptr, int64_t histogramSamplesPerBatch = kHistogramSamplesPerBatch,
+                      bool deriveStatistics = true);
 
 // Distiller's view: one entry per quantizable layer (node), with the stats of its activation inputs and output.
 struct LayerStats {

@@ -35,9 +35,17 @@ void Histogram::growTo(double lo, double hi)
     k = std::max<long>(k, 1);
     while (newLo + static_cast<double>(k) * n * oldBin < std::max(hi, m_hi))
         ++k;
+    // Old bin i goes to new bin (j + i) / k, counted up without a division per bin (growing happens in
+    // most early batches, inside the calibration pass).
     std::vector<double> merged(static_cast<std::size_t>(n), 0.0);
-    for (long i = 0; i < n; ++i)
-        merged[static_cast<std::size_t>(std::min<long>((j + i) / k, n - 1))] += m_counts[static_cast<std::size_t>(i)];
+    long target = j / k, phase = j % k;
+    for (long i = 0; i < n; ++i) {
+        merged[static_cast<std::size_t>(std::min<long>(target, n - 1))] += m_counts[static_cast<std::size_t>(i)];
+        if (++phase == k) {
+            phase = 0;
+            ++target;
+        }
+    }
     m_counts = std::move(merged);
     m_lo = newLo;
     m_hi = newLo + static_cast<double>(k) * n * oldBin;
@@ -71,6 +79,13 @@ std::optional<stats_kernels::BinGrid> Histogram::cover(float lo, float hi)
     } else {
         growTo(lo, hi);
     }
+    return grid();
+}
+
+std::optional<stats_kernels::BinGrid> Histogram::grid() const
+{
+    if (!m_initialised)
+        return std::nullopt;
     return stats_kernels::BinGrid{static_cast<float>(m_lo), static_cast<float>(bins() / (m_hi - m_lo)), bins()};
 }
 
@@ -122,8 +137,8 @@ double Histogram::addSubsampled(const float* data, int64_t count, float lo, floa
         const int64_t first = picked * t / nt, last = picked * (t + 1) / nt;
         if (last > first)
             central[static_cast<std::size_t>(t)] =
-                stats_kernels::binCentralSample(data + first * stride, std::min((last - first) * stride, count - first * stride), stride, first, keepLo,
-                                                keepHi, *grid, local.data() + static_cast<std::size_t>(t) * perThread, c);
+                stats_kernels::binCentralSample(data + first * stride, std::min((last - first) * stride, count - first * stride), stride, first,
+                                                {keepLo, keepHi, *grid, local.data() + static_cast<std::size_t>(t) * perThread, c});
     }
     stats_kernels::Binned centralTotal;
     for (const auto& part : central) {

@@ -31,6 +31,8 @@ public:
     // The building blocks of the above, for callers that bin in their own parallel region:
     // widen the range to cover [lo, hi] (or set it, on first use) and return the grid to bin into it;
     std::optional<stats_kernels::BinGrid> cover(float lo, float hi);
+    // the current grid (none before the first batch);
+    std::optional<stats_kernels::BinGrid> grid() const;
     // add per-bin counts (bins() of them) scaled by `weight`;
     void addCounts(const uint32_t* counts, double weight);
     // bin each value exactly, returning sum |v - center| over them.

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <tuple>
 
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>
@@ -87,17 +89,39 @@ void samplePositions(int64_t n, int64_t stride, int64_t firstStratum, int64_t fi
         positions[len - 1] = static_cast<Position>((len - 1) * stride + (positions[len - 1] - (len - 1) * stride) % (n - (first + len - 1) * stride));
 }
 
+// Bin indices of `len` drawn values (their ReLU with kRelu) into `t`; values outside its central range go
+// to the spare counter `bins`. Clamping in float before the conversion gives in-range indices without
+// branches.
+template <bool kRelu>
+inline void binChunk(const float* src, int64_t len, const BinTarget& t, int32_t* index, Binned& result)
+{
+    const int bins = t.grid.bins;
+    const float top = static_cast<float>(bins - 1);
+    float dev = 0.0f;
+    int32_t inside = 0;
+#pragma omp simd reduction(+ : dev, inside)
+    for (int64_t k = 0; k < len; ++k) {
+        const float v = kRelu ? std::max(src[k], 0.0f) : src[k];
+        const bool keep = v >= t.keepLo && v <= t.keepHi;
+        const float position = std::min(std::max((v - t.grid.base) * t.grid.scale, 0.0f), top);
+        index[k] = keep ? static_cast<int32_t>(position) : bins;
+        dev += keep ? std::fabs(v - t.center) : 0.0f;
+        inside += keep ? 1 : 0;
+    }
+    result.absDev += dev;
+    result.count += inside;
+    countIndices(index, len, t.counts, bins + 1);
+}
+
 QS_MULTIVERSION
-Binned binCentralSampleGeneric(const float* x, int64_t n, int64_t stride, int64_t firstStratum, float keepLo, float keepHi, const BinGrid& grid,
-                               uint32_t* counts, float center)
+Binned binCentralSampleGeneric(const float* x, int64_t n, int64_t stride, int64_t firstStratum, const BinTarget& target, const BinTarget* relu,
+                               Binned* reluBinned)
 {
     const int64_t picked = (n + stride - 1) / stride;
-    const int bins = grid.bins;
-    const float top = static_cast<float>(bins - 1);
     float gathered[kChunk];
     int64_t positions[kChunk];
     int32_t index[kChunk];
-    Binned result;
+    Binned result, reluResult;
     for (int64_t first = 0; first < picked; first += kChunk) {
         const int64_t len = std::min(kChunk, picked - first);
         const float* src = x + first;
@@ -108,65 +132,82 @@ Binned binCentralSampleGeneric(const float* x, int64_t n, int64_t stride, int64_
                 gathered[k] = runs[positions[k]];
             src = gathered;
         }
-        float dev = 0.0f;
-        int32_t inside = 0;
-        // Clamping in float before the conversion gives in-range indices without branches; values outside
-        // [keepLo, keepHi] (counted exactly by binTails) go to the spare counter `bins`.
-#pragma omp simd reduction(+ : dev, inside)
-        for (int64_t k = 0; k < len; ++k) {
-            const float v = src[k];
-            const bool keep = v >= keepLo && v <= keepHi;
-            const float position = std::min(std::max((v - grid.base) * grid.scale, 0.0f), top);
-            index[k] = keep ? static_cast<int32_t>(position) : bins;
-            dev += keep ? std::fabs(v - center) : 0.0f;
-            inside += keep ? 1 : 0;
-        }
-        result.absDev += dev;
-        result.count += inside;
-        countIndices(index, len, counts, bins + 1);
+        binChunk<false>(src, len, target, index, result);
+        if (relu)
+            binChunk<true>(src, len, *relu, index, reluResult);
     }
+    if (reluBinned)
+        *reluBinned = reluResult;
     return result;
 }
 
 #if defined(__x86_64__) && defined(__GNUC__)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized" // see momentsAndTailsAvx512
+// One target's constants in registers.
+struct VectorTarget {
+    __m512 lo, hi, base, scale, top, center;
+    __m512i outside;
+};
+
+__attribute__((target("avx512f"), always_inline)) inline VectorTarget vectorTarget(const BinTarget& t)
+{
+    return {_mm512_set1_ps(t.keepLo), _mm512_set1_ps(t.keepHi), _mm512_set1_ps(t.grid.base), _mm512_set1_ps(t.grid.scale),
+            _mm512_set1_ps(static_cast<float>(t.grid.bins - 1)), _mm512_set1_ps(t.center), _mm512_set1_epi32(t.grid.bins)};
+}
+
+// Bin indices of 16 values (the `lanes` that exist) into index[0..16); returns the lanes kept.
+__attribute__((target("avx512f"), always_inline)) inline __mmask16 binVector(__m512 v, __mmask16 lanes, const VectorTarget& t, int32_t* index,
+                                                                              __m512& dev)
+{
+    const __mmask16 keep = _mm512_mask_cmp_ps_mask(lanes, v, t.lo, _CMP_GE_OQ) & _mm512_cmp_ps_mask(v, t.hi, _CMP_LE_OQ);
+    const __m512 position = _mm512_min_ps(_mm512_max_ps(_mm512_mul_ps(_mm512_sub_ps(v, t.base), t.scale), _mm512_setzero_ps()), t.top);
+    _mm512_mask_storeu_epi32(index, lanes, _mm512_mask_blend_epi32(keep, t.outside, _mm512_cvttps_epi32(position)));
+    dev = _mm512_mask_add_ps(dev, keep, dev, _mm512_abs_ps(_mm512_sub_ps(v, t.center)));
+    return keep;
+}
+
 // The same with explicit AVX-512: GCC 12 leaves the bin-index loop above scalar (about 1.5 ns a value, the
 // largest cost of calibrating a small model); here 16 values a step, with a gather for the sample.
-__attribute__((target("avx512f"))) Binned binCentralSampleAvx512(const float* x, int64_t n, int64_t stride, int64_t firstStratum, float keepLo,
-                                                                   float keepHi, const BinGrid& grid, uint32_t* counts, float center)
+__attribute__((target("avx512f"))) Binned binCentralSampleAvx512(const float* x, int64_t n, int64_t stride, int64_t firstStratum,
+                                                                   const BinTarget& target, const BinTarget* relu, Binned* reluBinned)
 {
     if (stride >= (int64_t{1} << 21)) // chunk positions must fit the gather's 32-bit indices
-        return binCentralSampleGeneric(x, n, stride, firstStratum, keepLo, keepHi, grid, counts, center);
+        return binCentralSampleGeneric(x, n, stride, firstStratum, target, relu, reluBinned);
     const int64_t picked = (n + stride - 1) / stride;
-    const int bins = grid.bins;
-    const __m512 vlo = _mm512_set1_ps(keepLo), vhi = _mm512_set1_ps(keepHi), base = _mm512_set1_ps(grid.base), scale = _mm512_set1_ps(grid.scale);
-    const __m512 zero = _mm512_setzero_ps(), top = _mm512_set1_ps(static_cast<float>(bins - 1)), vcenter = _mm512_set1_ps(center);
-    const __m512i outside = _mm512_set1_epi32(bins);
+    const __m512 zero = _mm512_setzero_ps();
+    const VectorTarget t = vectorTarget(target);
+    const VectorTarget r = vectorTarget(relu ? *relu : target);
     alignas(64) int32_t positions[kChunk];
     alignas(64) int32_t index[kChunk];
-    Binned result;
+    alignas(64) int32_t reluIndex[kChunk];
+    Binned result, reluResult;
     for (int64_t first = 0; first < picked; first += kChunk) {
         const int64_t len = std::min(kChunk, picked - first);
         if (stride != 1)
             samplePositions(n, stride, firstStratum, first, len, positions);
         const float* runs = x + first * stride;
-        __m512 dev = zero;
-        int64_t inside = 0;
+        __m512 dev = zero, reluDev = zero;
+        int64_t inside = 0, reluInside = 0;
         for (int64_t k = 0; k < len; k += 16) {
             const __mmask16 lanes = len - k >= 16 ? static_cast<__mmask16>(0xFFFF) : static_cast<__mmask16>((1u << (len - k)) - 1);
             const __m512 v = stride != 1 ? _mm512_mask_i32gather_ps(zero, lanes, _mm512_maskz_loadu_epi32(lanes, positions + k), runs, 4)
                                          : _mm512_maskz_loadu_ps(lanes, runs + k);
-            const __mmask16 keep = _mm512_mask_cmp_ps_mask(lanes, v, vlo, _CMP_GE_OQ) & _mm512_cmp_ps_mask(v, vhi, _CMP_LE_OQ);
-            const __m512 position = _mm512_min_ps(_mm512_max_ps(_mm512_mul_ps(_mm512_sub_ps(v, base), scale), zero), top);
-            _mm512_mask_storeu_epi32(index + k, lanes, _mm512_mask_blend_epi32(keep, outside, _mm512_cvttps_epi32(position)));
-            dev = _mm512_mask_add_ps(dev, keep, dev, _mm512_abs_ps(_mm512_sub_ps(v, vcenter)));
-            inside += __builtin_popcount(keep);
+            inside += __builtin_popcount(binVector(v, lanes, t, index + k, dev));
+            if (relu)
+                reluInside += __builtin_popcount(binVector(_mm512_max_ps(v, zero), lanes, r, reluIndex + k, reluDev));
         }
         result.absDev += _mm512_reduce_add_ps(dev);
         result.count += inside;
-        countIndices(index, len, counts, bins + 1);
+        countIndices(index, len, target.counts, target.grid.bins + 1);
+        if (relu) {
+            reluResult.absDev += _mm512_reduce_add_ps(reluDev);
+            reluResult.count += reluInside;
+            countIndices(reluIndex, len, relu->counts, relu->grid.bins + 1);
+        }
     }
+    if (reluBinned)
+        *reluBinned = reluResult;
     return result;
 }
 #pragma GCC diagnostic pop
@@ -174,15 +215,15 @@ __attribute__((target("avx512f"))) Binned binCentralSampleAvx512(const float* x,
 
 } // namespace
 
-Binned binCentralSample(const float* x, int64_t n, int64_t stride, int64_t firstStratum, float keepLo, float keepHi, const BinGrid& grid,
-                        uint32_t* counts, float center)
+Binned binCentralSample(const float* x, int64_t n, int64_t stride, int64_t firstStratum, const BinTarget& target, const BinTarget* relu,
+                        Binned* reluBinned)
 {
 #if defined(__x86_64__) && defined(__GNUC__)
     static const bool avx512 = __builtin_cpu_supports("avx512f");
     if (avx512)
-        return binCentralSampleAvx512(x, n, stride, firstStratum, keepLo, keepHi, grid, counts, center);
+        return binCentralSampleAvx512(x, n, stride, firstStratum, target, relu, reluBinned);
 #endif
-    return binCentralSampleGeneric(x, n, stride, firstStratum, keepLo, keepHi, grid, counts, center);
+    return binCentralSampleGeneric(x, n, stride, firstStratum, target, relu, reluBinned);
 }
 
 QS_MULTIVERSION
@@ -198,20 +239,28 @@ void sumCountCopies(uint32_t* counts, int copies, int bins, std::size_t pitch)
 
 namespace {
 
-void appendOutside(const float* x, int64_t first, int64_t last, float keepLo, float keepHi, std::vector<float>& tails)
+// Appends x[first..last) outside [lo, hi] (their ReLU with kRelu).
+template <bool kRelu>
+void appendOutside(const float* x, int64_t first, int64_t last, float lo, float hi, std::vector<float>& tails)
 {
     for (int64_t i = first; i < last; ++i)
-        if (x[i] < keepLo || x[i] > keepHi)
-            tails.push_back(x[i]);
+        if (x[i] < lo || x[i] > hi)
+            tails.push_back(kRelu ? std::max(x[i], 0.0f) : x[i]);
 }
 
-// Portable version: the vectorised moments, then a scan that tests groups of 64 values at once (tails are
-// rare) and walks only the groups that hold one.
-Moments momentsAndTailsGeneric(const float* x, int64_t n, float keepLo, float keepHi, std::vector<float>& tails)
+// For max(x, 0) against [keepLo, keepHi] (keepHi >= 0 in practice): y < keepLo only when keepLo > 0, and
+// then exactly when x < keepLo; y > keepHi exactly when x > keepHi if keepHi >= 0, always otherwise. So
+// ReLU tails are x's values outside these bounds.
+std::pair<float, float> reluBoundsOnInput(const ReluSums& relu)
 {
-    const Moments m = moments(x, n);
-    if (m.min >= keepLo && m.max <= keepHi)
-        return m;
+    const float below = -std::numeric_limits<float>::infinity();
+    return {relu.keepLo > 0.0f ? relu.keepLo : below, relu.keepHi >= 0.0f ? relu.keepHi : below};
+}
+
+// Scan that tests groups of 64 values at once (tails are rare) and walks only the groups that hold one.
+template <bool kRelu>
+void scanTails(const float* x, int64_t n, float lo, float hi, std::vector<float>& tails)
+{
     constexpr int64_t kGroup = 64;
     const int64_t groups = n / kGroup;
     for (int64_t group = 0; group < groups; ++group) {
@@ -219,11 +268,42 @@ Moments momentsAndTailsGeneric(const float* x, int64_t n, float keepLo, float ke
         int outside = 0;
 #pragma omp simd reduction(| : outside)
         for (int64_t i = 0; i < kGroup; ++i)
-            outside |= (g[i] < keepLo) | (g[i] > keepHi);
+            outside |= (g[i] < lo) | (g[i] > hi);
         if (outside)
-            appendOutside(x, group * kGroup, (group + 1) * kGroup, keepLo, keepHi, tails);
+            appendOutside<kRelu>(x, group * kGroup, (group + 1) * kGroup, lo, hi, tails);
     }
-    appendOutside(x, groups * kGroup, n, keepLo, keepHi, tails);
+    appendOutside<kRelu>(x, groups * kGroup, n, lo, hi, tails);
+}
+
+QS_MULTIVERSION
+void reluSums(const float* x, int64_t n, ReluSums& relu)
+{
+    for (int64_t first = 0; first < n; first += kBlock) {
+        const int64_t last = std::min(n, first + kBlock);
+        float s = 0.0f, s2 = 0.0f;
+#pragma omp simd reduction(+ : s, s2)
+        for (int64_t i = first; i < last; ++i) {
+            const float y = std::max(x[i], 0.0f);
+            s += y;
+            s2 += y * y;
+        }
+        relu.sum += s;
+        relu.sumSquares += s2;
+    }
+}
+
+// Portable version: the vectorised moments, then the tail scans.
+Moments momentsAndTailsGeneric(const float* x, int64_t n, float keepLo, float keepHi, std::vector<float>& tails, ReluSums* relu)
+{
+    const Moments m = moments(x, n);
+    if (relu) {
+        reluSums(x, n, *relu);
+        const auto [lo, hi] = reluBoundsOnInput(*relu);
+        if (m.min < lo || m.max > hi)
+            scanTails<true>(x, n, lo, hi, *relu->tails);
+    }
+    if (m.min < keepLo || m.max > keepHi)
+        scanTails<false>(x, n, keepLo, keepHi, tails);
     return m;
 }
 
@@ -244,37 +324,66 @@ __attribute__((target("avx512f"))) float lanes(__m512 v, Op op)
     return r;
 }
 
+__attribute__((target("avx512f"), always_inline)) inline uint64_t outsideMask(__m512 a, __m512 b, __m512 c, __m512 d, __m512 lo, __m512 hi)
+{
+    const uint64_t ma = static_cast<uint16_t>(_mm512_cmp_ps_mask(a, lo, _CMP_LT_OQ) | _mm512_cmp_ps_mask(a, hi, _CMP_GT_OQ));
+    const uint64_t mb = static_cast<uint16_t>(_mm512_cmp_ps_mask(b, lo, _CMP_LT_OQ) | _mm512_cmp_ps_mask(b, hi, _CMP_GT_OQ));
+    const uint64_t mc = static_cast<uint16_t>(_mm512_cmp_ps_mask(c, lo, _CMP_LT_OQ) | _mm512_cmp_ps_mask(c, hi, _CMP_GT_OQ));
+    const uint64_t md = static_cast<uint16_t>(_mm512_cmp_ps_mask(d, lo, _CMP_LT_OQ) | _mm512_cmp_ps_mask(d, hi, _CMP_GT_OQ));
+    return ma | mb << 16 | mc << 32 | md << 48;
+}
+
 // One pass over the data does everything: per 64 values four loads feed min, max, sum, sum of squares and
-// two compares whose masks give the positions of tail values directly. Partial sums stay in float for
-// 2048 values, then go to double.
-__attribute__((target("avx512f"))) Moments momentsAndTailsAvx512(const float* x, int64_t n, float keepLo, float keepHi,
-                                                                   std::vector<float>& tails)
+// two compares whose masks give the positions of tail values directly (and with kRelu the same for
+// max(x, 0)). Partial sums stay in float for 2048 values, then go to double.
+template <bool kRelu>
+__attribute__((target("avx512f"))) Moments momentsAndTailsAvx512(const float* x, int64_t n, float keepLo, float keepHi, std::vector<float>& tails,
+                                                                   ReluSums* relu)
 {
     Moments m;
-    const __m512 vlo = _mm512_set1_ps(keepLo), vhi = _mm512_set1_ps(keepHi);
+    const __m512 vlo = _mm512_set1_ps(keepLo), vhi = _mm512_set1_ps(keepHi), zero = _mm512_setzero_ps();
+    float reluLo = 0.0f, reluHi = 0.0f;
+    if constexpr (kRelu)
+        std::tie(reluLo, reluHi) = reluBoundsOnInput(*relu);
+    const __m512 rlo = _mm512_set1_ps(reluLo), rhi = _mm512_set1_ps(reluHi);
     __m512 lo = _mm512_set1_ps(x[0]), hi = lo;
     const int64_t blocks = n / 64;
     for (int64_t first = 0; first < blocks; first += 32) {
         const int64_t last = std::min(blocks, first + 32);
-        __m512 s0 = _mm512_setzero_ps(), s1 = s0, q0 = s0, q1 = s0;
+        __m512 s0 = zero, s1 = zero, q0 = zero, q1 = zero, r0 = zero, r1 = zero, rq0 = zero, rq1 = zero;
         for (int64_t block = first; block < last; ++block) {
             const float* p = x + block * 64;
             const __m512 a = _mm512_loadu_ps(p), b = _mm512_loadu_ps(p + 16), c = _mm512_loadu_ps(p + 32), d = _mm512_loadu_ps(p + 48);
-            lo = _mm512_min_ps(lo, _mm512_min_ps(_mm512_min_ps(a, b), _mm512_min_ps(c, d)));
-            hi = _mm512_max_ps(hi, _mm512_max_ps(_mm512_max_ps(a, b), _mm512_max_ps(c, d)));
+            const __m512 blockMin = _mm512_min_ps(_mm512_min_ps(a, b), _mm512_min_ps(c, d));
+            const __m512 blockMax = _mm512_max_ps(_mm512_max_ps(a, b), _mm512_max_ps(c, d));
+            lo = _mm512_min_ps(lo, blockMin);
+            hi = _mm512_max_ps(hi, blockMax);
             s0 = _mm512_add_ps(s0, _mm512_add_ps(a, b));
             s1 = _mm512_add_ps(s1, _mm512_add_ps(c, d));
             q0 = _mm512_fmadd_ps(a, a, _mm512_fmadd_ps(b, b, q0));
             q1 = _mm512_fmadd_ps(c, c, _mm512_fmadd_ps(d, d, q1));
-            const uint64_t ma = static_cast<uint16_t>(_mm512_cmp_ps_mask(a, vlo, _CMP_LT_OQ) | _mm512_cmp_ps_mask(a, vhi, _CMP_GT_OQ));
-            const uint64_t mb = static_cast<uint16_t>(_mm512_cmp_ps_mask(b, vlo, _CMP_LT_OQ) | _mm512_cmp_ps_mask(b, vhi, _CMP_GT_OQ));
-            const uint64_t mc = static_cast<uint16_t>(_mm512_cmp_ps_mask(c, vlo, _CMP_LT_OQ) | _mm512_cmp_ps_mask(c, vhi, _CMP_GT_OQ));
-            const uint64_t md = static_cast<uint16_t>(_mm512_cmp_ps_mask(d, vlo, _CMP_LT_OQ) | _mm512_cmp_ps_mask(d, vhi, _CMP_GT_OQ));
-            for (uint64_t mask = ma | mb << 16 | mc << 32 | md << 48; mask; mask &= mask - 1)
-                tails.push_back(p[__builtin_ctzll(mask)]);
+            // The block's extremes tell whether it holds a tail at all (most blocks do not); only then
+            // find which values.
+            if (_mm512_cmp_ps_mask(blockMin, vlo, _CMP_LT_OQ) | _mm512_cmp_ps_mask(blockMax, vhi, _CMP_GT_OQ))
+                for (uint64_t mask = outsideMask(a, b, c, d, vlo, vhi); mask; mask &= mask - 1)
+                    tails.push_back(p[__builtin_ctzll(mask)]);
+            if constexpr (kRelu) {
+                const __m512 ra = _mm512_max_ps(a, zero), rb = _mm512_max_ps(b, zero), rc = _mm512_max_ps(c, zero), rd = _mm512_max_ps(d, zero);
+                r0 = _mm512_add_ps(r0, _mm512_add_ps(ra, rb));
+                r1 = _mm512_add_ps(r1, _mm512_add_ps(rc, rd));
+                rq0 = _mm512_fmadd_ps(ra, ra, _mm512_fmadd_ps(rb, rb, rq0));
+                rq1 = _mm512_fmadd_ps(rc, rc, _mm512_fmadd_ps(rd, rd, rq1));
+                if (_mm512_cmp_ps_mask(blockMin, rlo, _CMP_LT_OQ) | _mm512_cmp_ps_mask(blockMax, rhi, _CMP_GT_OQ))
+                    for (uint64_t mask = outsideMask(a, b, c, d, rlo, rhi); mask; mask &= mask - 1)
+                        relu->tails->push_back(std::max(p[__builtin_ctzll(mask)], 0.0f));
+            }
         }
         m.sum += lanes(_mm512_add_ps(s0, s1), [](float a, float b) { return a + b; });
         m.sumSquares += lanes(_mm512_add_ps(q0, q1), [](float a, float b) { return a + b; });
+        if constexpr (kRelu) {
+            relu->sum += lanes(_mm512_add_ps(r0, r1), [](float a, float b) { return a + b; });
+            relu->sumSquares += lanes(_mm512_add_ps(rq0, rq1), [](float a, float b) { return a + b; });
+        }
     }
     m.min = lanes(lo, [](float a, float b) { return std::min(a, b); });
     m.max = lanes(hi, [](float a, float b) { return std::max(a, b); });
@@ -284,8 +393,15 @@ __attribute__((target("avx512f"))) Moments momentsAndTailsAvx512(const float* x,
         m.max = std::max(m.max, v);
         m.sum += v;
         m.sumSquares += static_cast<double>(v) * v;
+        if constexpr (kRelu) {
+            const float y = std::max(v, 0.0f);
+            relu->sum += y;
+            relu->sumSquares += static_cast<double>(y) * y;
+        }
     }
-    appendOutside(x, blocks * 64, n, keepLo, keepHi, tails);
+    appendOutside<false>(x, blocks * 64, n, keepLo, keepHi, tails);
+    if constexpr (kRelu)
+        appendOutside<true>(x, blocks * 64, n, reluLo, reluHi, *relu->tails);
     return m;
 }
 #pragma GCC diagnostic pop
@@ -293,20 +409,25 @@ __attribute__((target("avx512f"))) Moments momentsAndTailsAvx512(const float* x,
 
 } // namespace
 
-Moments momentsAndTails(const float* x, int64_t n, float keepLo, float keepHi, std::vector<float>& tails)
+Moments momentsAndTails(const float* x, int64_t n, float keepLo, float keepHi, std::vector<float>& tails, ReluSums* relu)
 {
 #if defined(__x86_64__) && defined(__GNUC__)
     static const bool avx512 = __builtin_cpu_supports("avx512f");
     if (avx512)
-        return momentsAndTailsAvx512(x, n, keepLo, keepHi, tails);
+        return relu ? momentsAndTailsAvx512<true>(x, n, keepLo, keepHi, tails, relu) : momentsAndTailsAvx512<false>(x, n, keepLo, keepHi, tails, relu);
 #endif
-    return momentsAndTailsGeneric(x, n, keepLo, keepHi, tails);
+    return momentsAndTailsGeneric(x, n, keepLo, keepHi, tails, relu);
 }
 
-Binned binCentralSamplePortable(const float* x, int64_t n, int64_t stride, int64_t firstStratum, float keepLo, float keepHi, const BinGrid& grid,
-                                uint32_t* counts, float center)
+Moments momentsAndTailsPortable(const float* x, int64_t n, float keepLo, float keepHi, std::vector<float>& tails, ReluSums* relu)
 {
-    return binCentralSampleGeneric(x, n, stride, firstStratum, keepLo, keepHi, grid, counts, center);
+    return momentsAndTailsGeneric(x, n, keepLo, keepHi, tails, relu);
+}
+
+Binned binCentralSamplePortable(const float* x, int64_t n, int64_t stride, int64_t firstStratum, const BinTarget& target, const BinTarget* relu,
+                                Binned* reluBinned)
+{
+    return binCentralSampleGeneric(x, n, stride, firstStratum, target, relu, reluBinned);
 }
 
 } // namespace qs::stats_kernels

@@ -80,21 +80,86 @@ private slots:
         for (std::size_t i = 3; i < v.size(); i += 5)
             v[i] = i % 2 ? -4.0f : 5.0f; // on the bounds of the central part, which belong to it
         const stats_kernels::BinGrid grid{-6.0f, 2048.0f / 13.0f, 2048};
+        const stats_kernels::BinGrid reluGrid{0.0f, 2048.0f / 7.0f, 2048};
         const std::size_t size = stats_kernels::kCountCopies * 2049;
-        std::vector<uint32_t> fast(size, 0), portable(size, 0);
-        const auto a = stats_kernels::binCentralSample(v.data(), n, stride, 11, -4.0f, 5.0f, grid, fast.data(), 0.5f);
-        const auto b = stats_kernels::binCentralSamplePortable(v.data(), n, stride, 11, -4.0f, 5.0f, grid, portable.data(), 0.5f);
+        std::vector<uint32_t> fast(size, 0), portable(size, 0), fastRelu(size, 0), portableRelu(size, 0);
+        // The ReLU side bins max(v, 0) of the same drawn values; its central range starts above zero, so the
+        // zeros of negative values are tails there.
+        const stats_kernels::BinTarget reluFast{0.25f, 5.0f, reluGrid, fastRelu.data(), 1.0f}, reluPortable{0.25f, 5.0f, reluGrid, portableRelu.data(), 1.0f};
+        stats_kernels::Binned ra, rb;
+        const auto a = stats_kernels::binCentralSample(v.data(), n, stride, 11, {-4.0f, 5.0f, grid, fast.data(), 0.5f}, &reluFast, &ra);
+        const auto b = stats_kernels::binCentralSamplePortable(v.data(), n, stride, 11, {-4.0f, 5.0f, grid, portable.data(), 0.5f}, &reluPortable, &rb);
         QCOMPARE(a.count, b.count);
+        QCOMPARE(ra.count, rb.count);
         QVERIFY(a.count > 0 && a.count < (n + stride - 1) / stride); // some values fall outside [keepLo, keepHi]
+        QVERIFY(ra.count > 0 && ra.count < a.count);
         QVERIFY2(std::fabs(a.absDev - b.absDev) <= 1e-5 * b.absDev, qPrintable(QString("%1 vs %2").arg(a.absDev).arg(b.absDev)));
+        QVERIFY2(std::fabs(ra.absDev - rb.absDev) <= 1e-5 * rb.absDev, qPrintable(QString("%1 vs %2").arg(ra.absDev).arg(rb.absDev)));
         // Summed over the copies, the counts agree bin by bin (the copies may split them differently).
+        auto summed = [](const std::vector<uint32_t>& counts, int bin) {
+            uint64_t total = 0;
+            for (int copy = 0; copy < stats_kernels::kCountCopies; ++copy)
+                total += counts[static_cast<std::size_t>(copy * 2049 + bin)];
+            return total;
+        };
         for (int bin = 0; bin <= 2048; ++bin) {
-            uint64_t x = 0, y = 0;
-            for (int copy = 0; copy < stats_kernels::kCountCopies; ++copy) {
-                x += fast[static_cast<std::size_t>(copy * 2049 + bin)];
-                y += portable[static_cast<std::size_t>(copy * 2049 + bin)];
-            }
-            QVERIFY2(x == y, qPrintable(QString("bin %1: %2 vs %3").arg(bin).arg(x).arg(y)));
+            QVERIFY2(summed(fast, bin) == summed(portable, bin), qPrintable(QString("bin %1: %2 vs %3").arg(bin).arg(summed(fast, bin)).arg(summed(portable, bin))));
+            QVERIFY2(summed(fastRelu, bin) == summed(portableRelu, bin), qPrintable(QString("ReLU bin %1").arg(bin)));
+        }
+        // The ReLU side is what binning max(v, 0) on its own gives.
+        std::vector<float> y(v);
+        for (float& x : y)
+            x = std::max(x, 0.0f);
+        std::vector<uint32_t> direct(size, 0);
+        const auto d = stats_kernels::binCentralSamplePortable(y.data(), n, stride, 11, {0.25f, 5.0f, reluGrid, direct.data(), 1.0f});
+        QCOMPARE(d.count, ra.count);
+        for (int bin = 0; bin <= 2048; ++bin)
+            QVERIFY2(summed(direct, bin) == summed(fastRelu, bin), qPrintable(QString("ReLU vs direct, bin %1").arg(bin)));
+    }
+
+    void momentsAndTailsAgreeWithScalarReference_data()
+    {
+        QTest::addColumn<int>("n");
+        QTest::addColumn<float>("reluLo");
+        QTest::newRow("ReLU range from zero") << 100003 << 0.0f;
+        QTest::newRow("ReLU range above zero") << 100003 << 0.5f;
+        QTest::newRow("short") << 77 << 0.0f;
+    }
+    void momentsAndTailsAgreeWithScalarReference()
+    {
+        // Both paths (this CPU's and the portable one) against a plain loop: tails of x and of max(x, 0),
+        // and the ReLU's sums.
+        QFETCH(int, n);
+        QFETCH(float, reluLo);
+        const auto v = randomValues(static_cast<std::size_t>(n), 13);
+        const float lo = -3.0f, hi = 4.0f, reluHi = 3.5f;
+        std::vector<float> tails, reluTails;
+        double reluSum = 0.0, reluSquares = 0.0;
+        for (float x : v) {
+            if (x < lo || x > hi)
+                tails.push_back(x);
+            const float y = std::max(x, 0.0f);
+            if (y < reluLo || y > reluHi)
+                reluTails.push_back(y);
+            reluSum += y;
+            reluSquares += static_cast<double>(y) * y;
+        }
+        for (bool portable : {false, true}) {
+            std::vector<float> t, rt;
+            stats_kernels::ReluSums relu{reluLo, reluHi, 0.0, 0.0, &rt};
+            const auto m = portable ? stats_kernels::momentsAndTailsPortable(v.data(), n, lo, hi, t, &relu)
+                                    : stats_kernels::momentsAndTails(v.data(), n, lo, hi, t, &relu);
+            QCOMPARE(m.min, *std::min_element(v.begin(), v.end()));
+            std::sort(t.begin(), t.end());
+            std::sort(rt.begin(), rt.end());
+            auto expectedTails = tails, expectedReluTails = reluTails;
+            std::sort(expectedTails.begin(), expectedTails.end());
+            std::sort(expectedReluTails.begin(), expectedReluTails.end());
+            QCOMPARE(t, expectedTails);
+            QCOMPARE(rt, expectedReluTails);
+            QVERIFY(!rt.empty());
+            QVERIFY2(std::fabs(relu.sum - reluSum) <= 1e-6 * reluSum, qPrintable(QString("%1 vs %2").arg(relu.sum).arg(reluSum)));
+            QVERIFY2(std::fabs(relu.sumSquares - reluSquares) <= 1e-5 * reluSquares, qPrintable(QString::number(relu.sumSquares)));
         }
     }
 
@@ -166,6 +231,78 @@ private slots:
             expected[static_cast<std::size_t>(std::clamp(static_cast<int>((x - lo) * (64.0f / (hi - lo))), 0, 63))] += 1.0;
         for (int b = 0; b < 64; ++b)
             QCOMPARE(h.counts()[static_cast<std::size_t>(b)], expected[static_cast<std::size_t>(b)]);
+    }
+
+    void reluStatisticsFromTheInputPassEqualThoseOfTheReluOutput()
+    {
+        // addWithRelu must leave the ReLU's statistics as if its output had been read: same extremes and
+        // per-sample means, same sums, and the same histogram (same sample positions, same tail bounds).
+        ActivationStats input, derived, direct;
+        for (unsigned batch = 0; batch < 4; ++batch) {
+            auto v = randomValues(static_cast<std::size_t>(8 * 20000), 21 + batch);
+            v[static_cast<std::size_t>(batch * 77)] = 30.0f + static_cast<float>(batch); // the range grows
+            const Shape shape{8, 20000};
+            input.addWithRelu(v.data(), shape, derived);
+            for (float& x : v)
+                x = std::max(x, 0.0f);
+            direct.add(v.data(), shape);
+        }
+        QCOMPARE(derived.min, direct.min);
+        QCOMPARE(derived.max, direct.max);
+        QCOMPARE(derived.avgMin, direct.avgMin);
+        QCOMPARE(derived.avgMax, direct.avgMax);
+        QCOMPARE(derived.samples, direct.samples);
+        QCOMPARE(derived.shape, direct.shape);
+        QVERIFY(std::fabs(derived.mean - direct.mean) <= 1e-6 * direct.mean);
+        QVERIFY(std::fabs(derived.std - direct.std) <= 1e-6 * direct.std);
+        QVERIFY(std::fabs(derived.b - direct.b) <= 1e-5 * direct.b);
+        QCOMPARE(derived.histogram.lo(), direct.histogram.lo());
+        QCOMPARE(derived.histogram.hi(), direct.histogram.hi());
+        for (int bin = 0; bin < direct.histogram.bins(); ++bin)
+            QVERIFY2(std::fabs(derived.histogram.counts()[static_cast<std::size_t>(bin)] - direct.histogram.counts()[static_cast<std::size_t>(bin)]) <=
+                         1e-9 * direct.histogram.total(),
+                     qPrintable(QString("bin %1").arg(bin)));
+        QVERIFY(direct.histogram.counts()[0] > 0.4 * direct.histogram.total()); // the spike of zeros is there
+    }
+
+    void calibrationDerivesReluAndFlattenStatisticsExactly()
+    {
+        // On the demo model, calibration reads conv outputs and derives the ReLU outputs (and copies
+        // Flatten's): the result must equal reading every value.
+        const Graph model = importOnnxFile(QS_SOURCE_DIR "/resources/models/fmnist_demo.onnx");
+        const auto train = openDataset("fashion-mnist:/usr/share/datasets/fashion-mnist", Split::Train, PreprocessSpec::fashionMnist());
+        const auto indices = firstIndices(train->size(), 96);
+        const Calibration derived = calibrate(model, *train, indices, 32);
+        const Calibration direct = calibrate(model, *train, indices, 32, 0, nullptr, kHistogramSamplesPerBatch, false);
+        QCOMPARE(derived.values.size(), direct.values.size());
+        int relus = 0, flattens = 0;
+        for (const auto& [value, d] : direct.values) {
+            QVERIFY2(derived.values.count(value), value.c_str());
+            const ActivationStats& s = derived.values.at(value);
+            relus += value.find("Relu") != std::string::npos;
+            flattens += value.find("Flatten") != std::string::npos;
+            QCOMPARE(s.min, d.min);
+            QCOMPARE(s.max, d.max);
+            QCOMPARE(s.avgMin, d.avgMin);
+            QCOMPARE(s.avgMax, d.avgMax);
+            QCOMPARE(s.shape, d.shape);
+            QCOMPARE(s.elements, d.elements);
+            QVERIFY(std::fabs(s.mean - d.mean) <= 1e-6 * std::fabs(d.mean) + 1e-9);
+            QVERIFY(std::fabs(s.std - d.std) <= 1e-6 * d.std + 1e-9);
+            QCOMPARE(s.histogram.lo(), d.histogram.lo());
+            QCOMPARE(s.histogram.hi(), d.histogram.hi());
+            QVERIFY(std::fabs(s.histogram.total() - d.histogram.total()) <= 1e-9 * d.histogram.total());
+            // Flatten's values reach a tap in another order than its input's (NCHW vs the conv's NHWC), so
+            // the subsample drawn from them differs; everything else is drawn at the same positions.
+            if (value.find("Flatten") != std::string::npos)
+                continue;
+            for (int bin = 0; bin < d.histogram.bins(); ++bin)
+                QVERIFY2(std::fabs(s.histogram.counts()[static_cast<std::size_t>(bin)] - d.histogram.counts()[static_cast<std::size_t>(bin)]) <=
+                             1e-9 * d.histogram.total(),
+                         qPrintable(QString("%1 bin %2").arg(QString::fromStdString(value)).arg(bin)));
+        }
+        QCOMPARE(relus, 3);
+        QCOMPARE(flattens, 1);
     }
 
     void cappedHistogramsPickTheSameRangesOnTheDemoModel()

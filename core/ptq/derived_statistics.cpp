@@ -1,0 +1,70 @@
+#include "core/ptq/derived_statistics.h"
+
+#include <algorithm>
+#include <set>
+
+namespace qs {
+
+namespace {
+
+bool sameNumbersAsInput(const Node& node, const Graph& g)
+{
+    static const std::set<std::string> kReshapes = {"Flatten", "Reshape", "Squeeze", "Unsqueeze", "Identity", "Dropout"};
+    if (!node.domain.empty() || !kReshapes.count(node.opType) || !node.hasInput(0) || node.outputs.empty())
+        return false;
+    const ValueInfo* in = g.info(node.inputs[0]);
+    const ValueInfo* out = g.info(node.outputs[0]);
+    // Per-sample statistics (avg_min / avg_max) stay the same only if dim 0 is still the batch.
+    return in && out && in->shapeKnown && out->shapeKnown && !in->shape.empty() && !out->shape.empty() && in->shape[0] == out->shape[0] &&
+           in->shape[0] > 0 && elementCount(in->shape) == elementCount(out->shape) && elementCount(in->shape) > 0;
+}
+
+} // namespace
+
+DerivedStatistics planDerivedStatistics(const Graph& prepared, const std::vector<std::string>& observable)
+{
+    const std::set<std::string> canObserve(observable.begin(), observable.end());
+    std::set<std::string> read; // handed over by the running model (or the pass itself, for inputs)
+    for (const auto& input : prepared.inputs)
+        read.insert(input.name);
+    std::set<std::string> derived;
+    DerivedStatistics plan;
+    for (const Node& node : prepared.nodes) {
+        if (node.outputs.empty() || !canObserve.count(node.outputs[0]))
+            continue;
+        const std::string& out = node.outputs[0];
+        if (node.opType == "Relu" && node.domain.empty() && node.hasInput(0) && read.count(node.inputs[0]) && !plan.reluOf.count(node.inputs[0])) {
+            plan.reluOf[node.inputs[0]] = out;
+            derived.insert(out);
+        } else if (sameNumbersAsInput(node, prepared) && (read.count(node.inputs[0]) || derived.count(node.inputs[0]))) {
+            plan.copies.emplace_back(out, node.inputs[0]);
+            derived.insert(out);
+        }
+        for (const auto& value : node.outputs)
+            if (canObserve.count(value) && !derived.count(value))
+                read.insert(value);
+    }
+    for (const auto& value : observable)
+        if (!derived.count(value))
+            plan.observed.push_back(value);
+    return plan;
+}
+
+void completeDerivedStatistics(const DerivedStatistics& plan, const Graph& prepared, std::map<std::string, ActivationStats>& values)
+{
+    for (const auto& [value, source] : plan.copies) {
+        auto it = values.find(source);
+        if (it == values.end())
+            continue;
+        ActivationStats copy = it->second;
+        const ValueInfo* info = prepared.info(value);
+        if (info && !copy.shape.empty()) {
+            const int64_t batch = copy.shape[0];
+            copy.shape = info->shape;
+            copy.shape[0] = batch;
+        }
+        values.insert_or_assign(value, std::move(copy));
+    }
+}
+
+} // namespace qs

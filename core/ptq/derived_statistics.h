@@ -1,0 +1,31 @@
+#pragma once
+// Activation statistics that calibration derives instead of reading the values again. A ReLU's output is
+// max(x, 0) of its input, so its statistics come from the same pass over the input (ActivationStats::
+// addWithRelu); a Flatten / Reshape / Squeeze / Unsqueeze / Identity / Dropout that keeps the batch
+// dimension holds its input's numbers, so its statistics are a copy. On a small CNN these values are
+// about half the activation data, and reading them was most of calibration's cost beyond inference.
+
+#include "core/ir/graph.h"
+#include "core/ptq/activation_stats.h"
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace qs {
+
+struct DerivedStatistics {
+    std::vector<std::string> observed;                        // values the running model must hand over
+    std::map<std::string, std::string> reluOf;                // observed value -> ReLU output derived from it
+    std::vector<std::pair<std::string, std::string>> copies;  // (value, value with the same numbers), in graph order
+};
+
+// `observable`: the values the engine can hand over; graph inputs count as observed (the calibration pass
+// reads them itself).
+DerivedStatistics planDerivedStatistics(const Graph& prepared, const std::vector<std::string>& observable);
+
+// After the pass: fills in the copies (with their own shape).
+void completeDerivedStatistics(const DerivedStatistics& plan, const Graph& prepared, std::map<std::string, ActivationStats>& values);
+
+} // namespace qs
