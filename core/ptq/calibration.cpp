@@ -3,6 +3,12 @@
 #include "core/ops/op.h"
 #include "core/ptq/derived_statistics.h"
 #include "core/ptq/range_collector.h"
+#include "core/transforms/prepare_graph.h"
+#include "core/eval/evaluator.h"
+
+#include <algorithm>
+#include <iterator>
+#include <set>
 
 namespace qs {
 
@@ -16,15 +22,28 @@ Calibration calibrate(const Graph& model, const Dataset& dataset, const std::vec
                       Progress* progress, int64_t histogramSamplesPerBatch, bool deriveStatistics)
 {
     Calibration result;
+    // The value names are those of the graph prepared for the batch (as the engine prepares it).
+    const int64_t rows = std::max<int64_t>(1, std::min<int64_t>(batch, static_cast<int64_t>(indices.size())));
+    result.prepared = prepareGraph(model, {inputShapesFor(model, dataset, rows)});
     DerivedStatistics derived;
+    std::set<std::string> read;
+    if (deriveStatistics) {
+        std::vector<std::string> values;
+        for (const Node& node : result.prepared.nodes)
+            for (const auto& value : node.outputs)
+                if (!value.empty())
+                    values.push_back(value);
+        derived = planDerivedStatistics(result.prepared, values);
+        read.insert(derived.observed.begin(), derived.observed.end());
+    }
     auto statsOf = [&](const std::string& value) -> ActivationStats& {
         auto [it, inserted] = result.values.try_emplace(value);
         if (inserted)
             it->second.histogramSamplesPerBatch = histogramSamplesPerBatch;
         return it->second;
     };
-    result.prepared = observeActivations(
-        model, dataset, indices, batch, threads,
+    observeActivations(
+        deriveStatistics ? graphForObservation(result.prepared, derived) : result.prepared, dataset, indices, rows, threads,
         [&](const std::string& value, const float* data, const Shape& shape) {
             auto relu = derived.reluOf.find(value);
             if (relu != derived.reluOf.end())
@@ -33,11 +52,12 @@ Calibration calibrate(const Graph& model, const Dataset& dataset, const std::vec
                 statsOf(value).add(data, shape);
         },
         progress,
-        [&](const Graph& prepared, const std::vector<std::string>& observable) {
+        [&](const Graph&, const std::vector<std::string>& observable) {
             if (!deriveStatistics)
                 return observable;
-            derived = planDerivedStatistics(prepared, observable);
-            return derived.observed;
+            std::vector<std::string> values;
+            std::copy_if(observable.begin(), observable.end(), std::back_inserter(values), [&](const std::string& v) { return read.count(v) != 0; });
+            return values;
         });
     completeDerivedStatistics(derived, result.prepared, result.values);
     result.samples = static_cast<int64_t>(indices.size());

@@ -50,6 +50,36 @@ DerivedStatistics planDerivedStatistics(const Graph& prepared, const std::vector
     return plan;
 }
 
+Graph graphForObservation(const Graph& prepared, const DerivedStatistics& plan)
+{
+    Graph g = prepared;
+    for (const auto& [input, reluOutput] : plan.reluOf) {
+        const int relu = g.producerOf(reluOutput);
+        const std::vector<int> readers = g.consumersOf(reluOutput);
+        if (relu < 0 || readers.size() != 1 || g.isGraphOutput(reluOutput))
+            continue;
+        Node& pool = g.nodes[static_cast<std::size_t>(readers[0])];
+        const bool onlyPooledOutput = pool.outputs.size() == 1 || (pool.outputs.size() == 2 && pool.outputs[1].empty());
+        if (pool.opType != "MaxPool" || !pool.domain.empty() || !onlyPooledOutput || pool.inputs.size() != 1)
+            continue;
+        const std::string pooledOutput = pool.outputs[0];
+        const std::string pooledInput = pooledOutput + "/before_relu";
+        Node& reluNode = g.nodes[static_cast<std::size_t>(relu)];
+        pool.inputs[0] = input;
+        pool.outputs[0] = pooledInput;
+        reluNode.inputs[0] = pooledInput;
+        reluNode.outputs[0] = pooledOutput;
+        if (const ValueInfo* info = g.info(pooledOutput)) {
+            ValueInfo pooled = *info;
+            pooled.name = pooledInput;
+            g.values[pooledInput] = pooled;
+        }
+        g.values.erase(reluOutput);
+    }
+    g.sortTopologically();
+    return g;
+}
+
 void completeDerivedStatistics(const DerivedStatistics& plan, const Graph& prepared, std::map<std::string, ActivationStats>& values)
 {
     for (const auto& [value, source] : plan.copies) {

@@ -25,6 +25,12 @@ struct DerivedStatistics {
 // reads them itself).
 DerivedStatistics planDerivedStatistics(const Graph& prepared, const std::vector<std::string>& observable);
 
+// The graph the calibration pass runs: where a ReLU's statistics are derived and its only reader is a
+// MaxPool, the two swap places (max pooling commutes with ReLU: max_i max(x_i, 0) = max(max_i x_i, 0)),
+// so the ReLU runs on the pooled tensor and its full-size output, which nobody reads any more, is never
+// computed. Every other value keeps its name and its numbers.
+Graph graphForObservation(const Graph& prepared, const DerivedStatistics& plan);
+
 // After the pass: fills in the copies (with their own shape).
 void completeDerivedStatistics(const DerivedStatistics& plan, const Graph& prepared, std::map<std::string, ActivationStats>& values);
 

@@ -52,19 +52,16 @@ Moments moments(const float* x, int64_t n)
 namespace {
 
 // The increments: kCountCopies interleaved count arrays. After a ReLU most values hit one bin, and
-// incrementing one counter back to back would serialise on store-to-load forwarding.
+// incrementing one counter back to back would serialise on store-to-load forwarding; two copies halve
+// that chain, and more cost more to zero and sum per batch than they save (measured on the demo model).
 inline void countIndices(const int32_t* index, int64_t len, uint32_t* counts, int64_t pitch)
 {
-    static_assert(kCountCopies == 4);
+    static_assert(kCountCopies == 2);
     uint32_t* c1 = counts + pitch;
-    uint32_t* c2 = counts + 2 * pitch;
-    uint32_t* c3 = counts + 3 * pitch;
     int64_t k = 0;
-    for (; k + 4 <= len; k += 4) {
+    for (; k + 2 <= len; k += 2) {
         ++counts[index[k]];
         ++c1[index[k + 1]];
-        ++c2[index[k + 2]];
-        ++c3[index[k + 3]];
     }
     for (; k < len; ++k)
         ++counts[index[k]];

@@ -30,7 +30,7 @@ struct Binned {
     double absDev = 0.0; // sum |v - center| over them
 };
 
-constexpr int kCountCopies = 4;
+constexpr int kCountCopies = 2;
 
 // Where binned values go: the central range [keepLo, keepHi] (values outside it are the caller's exact
 // tails and go to the spare counter), the grid, kCountCopies arrays of bins + 1 counters one after the

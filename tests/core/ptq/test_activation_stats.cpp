@@ -7,6 +7,7 @@
 #include "core/onnx_import/onnx_importer.h"
 #include "core/ptq/activation_stats.h"
 #include "core/ptq/calibration.h"
+#include "core/ptq/derived_statistics.h"
 #include "core/ptq/range_methods.h"
 #include "core/ptq/stats_kernels.h"
 
@@ -303,6 +304,21 @@ private slots:
         }
         QCOMPARE(relus, 3);
         QCOMPARE(flattens, 1);
+        // The pass ran with each ReLU after its MaxPool (so the pool outputs above, read from the moved
+        // ReLUs, equal the originals): every MaxPool of the observed graph reads a conv output.
+        std::vector<std::string> values;
+        for (const Node& node : derived.prepared.nodes)
+            values.insert(values.end(), node.outputs.begin(), node.outputs.end());
+        const Graph observed = graphForObservation(derived.prepared, planDerivedStatistics(derived.prepared, values));
+        int swapped = 0;
+        for (const Node& node : observed.nodes)
+            if (node.opType == "MaxPool") {
+                const int producer = observed.producerOf(node.inputs[0]);
+                QVERIFY(producer >= 0);
+                swapped += observed.nodes[static_cast<std::size_t>(producer)].opType == "Conv";
+                QCOMPARE(observed.nodes[static_cast<std::size_t>(observed.consumersOf(node.outputs[0]).at(0))].opType, std::string("Relu"));
+            }
+        QCOMPARE(swapped, 3);
     }
 
     void cappedHistogramsPickTheSameRangesOnTheDemoModel()
