@@ -102,17 +102,19 @@ int runBench(std::vector<std::string> argv)
                   "With --quantize-eval the model runs in int8 on oneDNN, min/max-calibrated on 8 random samples\n"
                   "(speed does not depend on the ranges; accuracy is measured with `eval`).\n"
                   "With --calibration N it instead times a calibration pass (statistics + histograms of every activation)\n"
-                  "over N samples against plain FP32 inference over the same samples (--data for real images, else random).");
+                  "over N samples against plain FP32 inference over the same samples (--data for real images, else random),\n"
+                  "both at the batch calibration uses (32 unless --batch says otherwise).");
         return 0;
     }
     const std::string path = modelArgument(args);
-    const long long batch = args.integer({"--batch", "-b"}, 1);
+    const long long calibrationSamples = args.integer({"--calibration"}, 0);
+    // Calibration is timed at the batch the product calibrates with, unless told otherwise.
+    const long long batch = args.integer({"--batch", "-b"}, calibrationSamples > 0 ? kCalibrationBatch : 1);
     const int threads = static_cast<int>(args.integer({"--threads", "-j"}, 0));
     const long long iterations = args.integer({"--iterations", "-n"}, 20);
     const long long warmup = args.integer({"--warmup"}, 3);
     const bool json = args.flag({"--json"});
     const bool int8 = args.flag({"--quantize-eval", "--qe"});
-    const long long calibrationSamples = args.integer({"--calibration"}, 0);
     const auto dataSpec = args.value({"--data"});
     LayerQuantSettings settings;
     settings.perChannel = args.flag({"--qe-per-channel", "--qepc"});

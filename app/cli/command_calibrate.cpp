@@ -54,7 +54,7 @@ int runCalibrate(std::vector<std::string> argv)
                                                            : firstIndices(data.dataset->size(), amount.count);
     const Graph model = importOnnxFile(path);
     const auto start = std::chrono::steady_clock::now();
-    const Calibration c = calibrate(model, *data.dataset, indices, 32, threads, &progress, histogramSamples);
+    const Calibration c = calibrate(model, *data.dataset, indices, kCalibrationBatch, threads, &progress, histogramSamples);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     writeStatsYaml(c, *output);
     writeHistogramSidecar(c, *output + ".hist.yaml");

@@ -27,7 +27,7 @@ Calibration obtainCalibration(const Graph& model, const DataSelection& data, con
     const auto train = openDataset(data.spec, Split::Train, data.dataset->preprocess());
     const SampleAmount amount = parseSampleAmount(ptq.calibration);
     const auto indices = amount.isFraction ? randomSubset(train->size(), amount, 0) : firstIndices(train->size(), amount.count);
-    return calibrate(model, *train, indices, 32, threads, progress);
+    return calibrate(model, *train, indices, kCalibrationBatch, threads, progress);
 }
 
 } // namespace qs::cli

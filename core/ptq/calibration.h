@@ -23,10 +23,14 @@ struct Calibration {
     const ActivationStats* stats(const std::string& value) const;
 };
 
+// The batch the CLI and the workbench calibrate with (Laplace b is averaged over batches, so it shapes the
+// statistics a little, as in Distiller).
+constexpr int64_t kCalibrationBatch = 32;
+
 // `histogramSamplesPerBatch`: see ActivationStats (0 bins every value: exact histograms, slower).
 // `deriveStatistics`: ReLU outputs and reshapes get their statistics from their inputs' (see
 // derived_statistics.h); off, every value is read from the running model (for tests comparing the two).
-Calibration calibrate(const Graph& model, const Dataset& dataset, const std::vector<int64_t>& indices, int64_t batch = 32,
+Calibration calibrate(const Graph& model, const Dataset& dataset, const std::vector<int64_t>& indices, int64_t batch = kCalibrationBatch,
                       int threads = 0, Progress* progress = nullptr, int64_t histogramSamplesPerBatch = kHistogramSamplesPerBatch,
                       bool deriveStatistics = true);
 

@@ -115,7 +115,7 @@ private slots:
         const qs::PreprocessSpec preprocess = preprocessFor(subsetSelection(), kModel);
         const auto train = qs::openDataset(spec, qs::Split::Train, preprocess);
         const qs::Calibration calibration = qs::calibrate(graph, *train, calibrationIndices(train->size(), subsetSelection()),
-                                                          kCalibrationBatch, jobThreads());
+                                                          qs::kCalibrationBatch, jobThreads());
         const auto test = qs::openDataset(spec, qs::Split::Test, preprocess);
         qs::EvalOptions options;
         options.indices = qs::firstIndices(test->size(), 1000);

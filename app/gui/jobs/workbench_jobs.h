@@ -42,7 +42,6 @@ PreprocessSpec preprocessFor(const DatasetSelection& selection, const QString& m
 
 // The calibration indices: a seeded (seed 0) random subset of the train split of the selection's size.
 std::vector<int64_t> calibrationIndices(int64_t trainSize, const DatasetSelection& selection);
-constexpr int64_t kCalibrationBatch = 32; // as the CLI's (Laplace b is averaged over batches)
 // Statistics of every activation of the prepared graph over calibrationIndices() of the train split.
 Calibration calibrateStats(const Graph& model, const DatasetSelection& selection, const QString& modelPath, Progress& progress);
 
