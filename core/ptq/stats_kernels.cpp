@@ -330,6 +330,28 @@ __attribute__((target("avx512f"), always_inline)) inline uint64_t outsideMask(__
     return ma | mb << 16 | mc << 32 | md << 48;
 }
 
+// Adds four vectors to two chains of sums and two of sums of squares.
+__attribute__((target("avx512f"), always_inline)) inline void accumulate(__m512 a, __m512 b, __m512 c, __m512 d, __m512& s0, __m512& s1, __m512& q0,
+                                                                         __m512& q1)
+{
+    s0 = _mm512_add_ps(s0, _mm512_add_ps(a, b));
+    s1 = _mm512_add_ps(s1, _mm512_add_ps(c, d));
+    q0 = _mm512_fmadd_ps(a, a, _mm512_fmadd_ps(b, b, q0));
+    q1 = _mm512_fmadd_ps(c, c, _mm512_fmadd_ps(d, d, q1));
+}
+
+// Appends the 64 values at p (a, b, c, d) outside [lo, hi] (their ReLU with kRelu). The block's extremes
+// tell whether it holds one at all (most blocks do not); only then the values are compared.
+template <bool kRelu>
+__attribute__((target("avx512f"), always_inline)) inline void appendBlockTails(const float* p, __m512 a, __m512 b, __m512 c, __m512 d, __m512 blockMin,
+                                                                               __m512 blockMax, __m512 lo, __m512 hi, std::vector<float>& tails)
+{
+    if (!(_mm512_cmp_ps_mask(blockMin, lo, _CMP_LT_OQ) | _mm512_cmp_ps_mask(blockMax, hi, _CMP_GT_OQ)))
+        return;
+    for (uint64_t mask = outsideMask(a, b, c, d, lo, hi); mask; mask &= mask - 1)
+        tails.push_back(kRelu ? std::max(p[__builtin_ctzll(mask)], 0.0f) : p[__builtin_ctzll(mask)]);
+}
+
 // One pass over the data does everything: per 64 values four loads feed min, max, sum, sum of squares and
 // two compares whose masks give the positions of tail values directly (and with kRelu the same for
 // max(x, 0)). Partial sums stay in float for 2048 values, then go to double.
@@ -355,24 +377,11 @@ __attribute__((target("avx512f"))) Moments momentsAndTailsAvx512(const float* x,
             const __m512 blockMax = _mm512_max_ps(_mm512_max_ps(a, b), _mm512_max_ps(c, d));
             lo = _mm512_min_ps(lo, blockMin);
             hi = _mm512_max_ps(hi, blockMax);
-            s0 = _mm512_add_ps(s0, _mm512_add_ps(a, b));
-            s1 = _mm512_add_ps(s1, _mm512_add_ps(c, d));
-            q0 = _mm512_fmadd_ps(a, a, _mm512_fmadd_ps(b, b, q0));
-            q1 = _mm512_fmadd_ps(c, c, _mm512_fmadd_ps(d, d, q1));
-            // The block's extremes tell whether it holds a tail at all (most blocks do not); only then
-            // find which values.
-            if (_mm512_cmp_ps_mask(blockMin, vlo, _CMP_LT_OQ) | _mm512_cmp_ps_mask(blockMax, vhi, _CMP_GT_OQ))
-                for (uint64_t mask = outsideMask(a, b, c, d, vlo, vhi); mask; mask &= mask - 1)
-                    tails.push_back(p[__builtin_ctzll(mask)]);
+            accumulate(a, b, c, d, s0, s1, q0, q1);
+            appendBlockTails<false>(p, a, b, c, d, blockMin, blockMax, vlo, vhi, tails);
             if constexpr (kRelu) {
-                const __m512 ra = _mm512_max_ps(a, zero), rb = _mm512_max_ps(b, zero), rc = _mm512_max_ps(c, zero), rd = _mm512_max_ps(d, zero);
-                r0 = _mm512_add_ps(r0, _mm512_add_ps(ra, rb));
-                r1 = _mm512_add_ps(r1, _mm512_add_ps(rc, rd));
-                rq0 = _mm512_fmadd_ps(ra, ra, _mm512_fmadd_ps(rb, rb, rq0));
-                rq1 = _mm512_fmadd_ps(rc, rc, _mm512_fmadd_ps(rd, rd, rq1));
-                if (_mm512_cmp_ps_mask(blockMin, rlo, _CMP_LT_OQ) | _mm512_cmp_ps_mask(blockMax, rhi, _CMP_GT_OQ))
-                    for (uint64_t mask = outsideMask(a, b, c, d, rlo, rhi); mask; mask &= mask - 1)
-                        relu->tails->push_back(std::max(p[__builtin_ctzll(mask)], 0.0f));
+                accumulate(_mm512_max_ps(a, zero), _mm512_max_ps(b, zero), _mm512_max_ps(c, zero), _mm512_max_ps(d, zero), r0, r1, rq0, rq1);
+                appendBlockTails<true>(p, a, b, c, d, blockMin, blockMax, rlo, rhi, *relu->tails);
             }
         }
         m.sum += lanes(_mm512_add_ps(s0, s1), [](float a, float b) { return a + b; });
