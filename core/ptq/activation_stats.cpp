@@ -154,7 +154,8 @@ void ActivationStats::collect(const float* data, const Shape& batchShape, Activa
                 }
                 center = sum / static_cast<double>(count);
                 reluCenter = reluSum / static_cast<double>(count);
-                grid = histogram.cover(lo, hi);
+                if (std::isfinite(sum)) // a NaN must not set the first range
+                    grid = histogram.cover(lo, hi);
                 if (relu && grid)
                     reluGrid = relu->histogram.cover(std::max(lo, 0.0f), std::max(hi, 0.0f));
             }
@@ -175,10 +176,14 @@ void ActivationStats::collect(const float* data, const Shape& batchShape, Activa
     if (relu)
         stats_kernels::sumCountCopies(counts.get() + reluCounts, teamSize * stats_kernels::kCountCopies, bins, pitch);
     const float batchMin = *std::min_element(rowMin.begin(), rowMin.end()), batchMax = *std::max_element(rowMax.begin(), rowMax.end());
-    if (!grid || !std::isfinite(batchMin) || !std::isfinite(batchMax)) // non-finite values: the statistics cannot take this batch
-        return;
-
     double sum = 0.0, sumSquares = 0.0;
+    for (int p = 0; p < teamSize; ++p)
+        sum += parts[static_cast<std::size_t>(p)].sum;
+    // Non-finite values (an infinity shows in the extremes, a NaN in the sum; vector min/max may skip it):
+    // the statistics cannot take this batch.
+    if (!grid || !std::isfinite(batchMin) || !std::isfinite(batchMax) || !std::isfinite(sum))
+        return;
+    sum = 0.0;
     stats_kernels::Binned central, reluCentral;
     stats_kernels::ReluSums reluSums;
     std::vector<float> tails, reluTails;

@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <random>
 
@@ -264,6 +265,30 @@ private slots:
                          1e-9 * direct.histogram.total(),
                      qPrintable(QString("bin %1").arg(bin)));
         QVERIFY(direct.histogram.counts()[0] > 0.4 * direct.histogram.total()); // the spike of zeros is there
+    }
+
+    void batchesWithNonFiniteValuesAreSkipped()
+    {
+        // A NaN or an infinity in a batch (a broken image, an overflowing layer) must not poison the
+        // statistics: the batch is left out, the others count.
+        ActivationStats s, relu;
+        auto good = randomValues(4 * 10000, 31);
+        auto first = good;
+        first[7] = std::nanf(""); // a first batch must not even set the histogram's range
+        s.addWithRelu(first.data(), {4, 10000}, relu);
+        QVERIFY(s.histogram.empty() && relu.histogram.empty());
+        s.addWithRelu(good.data(), {4, 10000}, relu);
+        for (float bad : {std::nanf(""), std::numeric_limits<float>::infinity()}) {
+            auto v = randomValues(4 * 10000, 32);
+            v[12345] = bad;
+            s.addWithRelu(v.data(), {4, 10000}, relu);
+        }
+        s.addWithRelu(good.data(), {4, 10000}, relu);
+        QCOMPARE(s.samples, 8);
+        QCOMPARE(relu.samples, 8);
+        QVERIFY(std::isfinite(s.mean) && std::isfinite(s.std) && std::isfinite(s.b) && std::isfinite(relu.mean));
+        QVERIFY(std::fabs(s.histogram.total() - 80000.0) < 1e-6 * 80000.0);
+        QVERIFY(std::fabs(relu.histogram.total() - 80000.0) < 1e-6 * 80000.0);
     }
 
     void calibrationDerivesReluAndFlattenStatisticsExactly()
