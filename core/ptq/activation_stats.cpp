@@ -38,20 +38,37 @@ std::pair<float, float> sampledCentralBounds(const float* data, int64_t count)
     return {lo, hi};
 }
 
+// What a thread (then the whole batch) found for one output, x or its ReLU: sums, the tail values, and the
+// binned central sample.
+struct Found {
+    double sum = 0.0, sumSquares = 0.0;
+    std::vector<float> tails;
+    stats_kernels::Binned central;
+
+    void add(const Found& part)
+    {
+        sum += part.sum;
+        sumSquares += part.sumSquares;
+        tails.insert(tails.end(), part.tails.begin(), part.tails.end());
+        central.count += part.central.count;
+        central.absDev += part.central.absDev;
+    }
+};
+
 // Adds a batch's binned sample (on the histogram's grid before the batch), weighted to stand for every
 // central value, then widens the range to the batch's [lo, hi] and bins the exact tails; returns
 // sum |v - center| over the batch. If no drawn value landed in the centre, `binEverything` bins the whole
 // batch instead.
-double addSampleAndTails(Histogram& h, const uint32_t* counts, const stats_kernels::Binned& central, const std::vector<float>& tails, int64_t count,
-                         float lo, float hi, double center, const std::function<double()>& binEverything)
+double addSampleAndTails(Histogram& h, const uint32_t* counts, const Found& found, int64_t count, float lo, float hi, double center,
+                         const std::function<double()>& binEverything)
 {
-    const int64_t centralValues = count - static_cast<int64_t>(tails.size());
-    if (centralValues > 0 && central.count == 0)
+    const int64_t centralValues = count - static_cast<int64_t>(found.tails.size());
+    if (centralValues > 0 && found.central.count == 0)
         return binEverything();
-    const double weight = central.count > 0 ? static_cast<double>(centralValues) / static_cast<double>(central.count) : 0.0;
+    const double weight = found.central.count > 0 ? static_cast<double>(centralValues) / static_cast<double>(found.central.count) : 0.0;
     h.addCounts(counts, weight);
     h.cover(lo, hi);
-    return h.addValues(tails, center) + weight * central.absDev;
+    return h.addValues(found.tails, center) + weight * found.central.absDev;
 }
 
 } // namespace
@@ -111,10 +128,7 @@ void ActivationStats::collect(const float* data, const Shape& batchShape, Activa
     const int64_t picked = (count + stride - 1) / stride;
 
     struct Part {
-        double sum = 0.0, sumSquares = 0.0;
-        std::vector<float> tails, reluTails;
-        stats_kernels::ReluSums reluSums;
-        stats_kernels::Binned central, reluCentral;
+        Found x, relu;
     };
     std::vector<Part> parts(static_cast<std::size_t>(threads));
     std::vector<float> rowMin(static_cast<std::size_t>(rows)), rowMax(static_cast<std::size_t>(rows));
@@ -129,14 +143,16 @@ void ActivationStats::collect(const float* data, const Shape& batchShape, Activa
     {
         const int t = omp_get_thread_num(), nt = omp_get_num_threads();
         Part& part = parts[static_cast<std::size_t>(t)];
-        part.reluSums = {reluLo, reluHi, 0.0, 0.0, &part.reluTails};
+        stats_kernels::ReluSums reluSums{reluLo, reluHi, 0.0, 0.0, &part.relu.tails};
         for (int64_t r = rows * t / nt; r < rows * (t + 1) / nt; ++r) {
-            const auto m = stats_kernels::momentsAndTails(data + r * perSample, perSample, keepLo, keepHi, part.tails, relu ? &part.reluSums : nullptr);
+            const auto m = stats_kernels::momentsAndTails(data + r * perSample, perSample, keepLo, keepHi, part.x.tails, relu ? &reluSums : nullptr);
             rowMin[static_cast<std::size_t>(r)] = m.min;
             rowMax[static_cast<std::size_t>(r)] = m.max;
-            part.sum += m.sum;
-            part.sumSquares += m.sumSquares;
+            part.x.sum += m.sum;
+            part.x.sumSquares += m.sumSquares;
         }
+        part.relu.sum = reluSums.sum;
+        part.relu.sumSquares = reluSums.sumSquares;
         uint32_t* own = counts.get() + static_cast<std::size_t>(t) * countsPerThread;
         uint32_t* ownRelu = own + reluCounts;
         std::fill(own, own + countsPerThread, 0u);
@@ -146,14 +162,14 @@ void ActivationStats::collect(const float* data, const Shape& batchShape, Activa
 #pragma omp barrier
 #pragma omp single
             {
-                const float lo = *std::min_element(rowMin.begin(), rowMin.end()), hi = *std::max_element(rowMax.begin(), rowMax.end());
                 double sum = 0.0, reluSum = 0.0;
                 for (int p = 0; p < nt; ++p) {
-                    sum += parts[static_cast<std::size_t>(p)].sum;
-                    reluSum += parts[static_cast<std::size_t>(p)].reluSums.sum;
+                    sum += parts[static_cast<std::size_t>(p)].x.sum;
+                    reluSum += parts[static_cast<std::size_t>(p)].relu.sum;
                 }
                 center = sum / static_cast<double>(count);
                 reluCenter = reluSum / static_cast<double>(count);
+                const float lo = *std::min_element(rowMin.begin(), rowMin.end()), hi = *std::max_element(rowMax.begin(), rowMax.end());
                 if (std::isfinite(sum)) // a NaN must not set the first range
                     grid = histogram.cover(lo, hi);
                 if (relu && grid)
@@ -167,46 +183,30 @@ void ActivationStats::collect(const float* data, const Shape& batchShape, Activa
             const stats_kernels::BinTarget target{keepLo, keepHi, *grid, own, static_cast<float>(center)};
             const stats_kernels::BinTarget reluTarget{reluLo, reluHi, reluGrid.value_or(*grid), ownRelu, static_cast<float>(reluCenter)};
             if (last > first)
-                part.central = stats_kernels::binCentralSample(data + first * stride, std::min((last - first) * stride, count - first * stride), stride,
-                                                               first, target, relu ? &reluTarget : nullptr, &part.reluCentral);
+                part.x.central = stats_kernels::binCentralSample(data + first * stride, std::min((last - first) * stride, count - first * stride), stride,
+                                                                 first, target, relu ? &reluTarget : nullptr, &part.relu.central);
         }
     }
-    // One thread sums the counters: cheaper than another barrier to split the work.
-    stats_kernels::sumCountCopies(counts.get(), teamSize * stats_kernels::kCountCopies, bins, pitch);
-    if (relu)
-        stats_kernels::sumCountCopies(counts.get() + reluCounts, teamSize * stats_kernels::kCountCopies, bins, pitch);
+    Found x, r;
+    for (int p = 0; p < teamSize; ++p) {
+        x.add(parts[static_cast<std::size_t>(p)].x);
+        r.add(parts[static_cast<std::size_t>(p)].relu);
+    }
     const float batchMin = *std::min_element(rowMin.begin(), rowMin.end()), batchMax = *std::max_element(rowMax.begin(), rowMax.end());
-    double sum = 0.0, sumSquares = 0.0;
-    for (int p = 0; p < teamSize; ++p)
-        sum += parts[static_cast<std::size_t>(p)].sum;
     // Non-finite values (an infinity shows in the extremes, a NaN in the sum; vector min/max may skip it):
     // the statistics cannot take this batch.
-    if (!grid || !std::isfinite(batchMin) || !std::isfinite(batchMax) || !std::isfinite(sum))
+    if (!grid || !std::isfinite(batchMin) || !std::isfinite(batchMax) || !std::isfinite(x.sum))
         return;
-    sum = 0.0;
-    stats_kernels::Binned central, reluCentral;
-    stats_kernels::ReluSums reluSums;
-    std::vector<float> tails, reluTails;
-    for (int p = 0; p < teamSize; ++p) {
-        const Part& part = parts[static_cast<std::size_t>(p)];
-        sum += part.sum;
-        sumSquares += part.sumSquares;
-        central.count += part.central.count;
-        central.absDev += part.central.absDev;
-        tails.insert(tails.end(), part.tails.begin(), part.tails.end());
-        reluSums.sum += part.reluSums.sum;
-        reluSums.sumSquares += part.reluSums.sumSquares;
-        reluCentral.count += part.reluCentral.count;
-        reluCentral.absDev += part.reluCentral.absDev;
-        reluTails.insert(reluTails.end(), part.reluTails.begin(), part.reluTails.end());
-    }
-    const double absDev = addSampleAndTails(histogram, counts.get(), central, tails, count, batchMin, batchMax, center,
+    // One thread sums the counters: cheaper than another barrier to split the work.
+    stats_kernels::sumCountCopies(counts.get(), teamSize * stats_kernels::kCountCopies, bins, pitch);
+    const double absDev = addSampleAndTails(histogram, counts.get(), x, count, batchMin, batchMax, center,
                                             [&] { return histogram.addKnownRange(data, count, batchMin, batchMax, center); });
-    addBatch(batchShape, rowMin, rowMax, sum, sumSquares, absDev);
+    addBatch(batchShape, rowMin, rowMax, x.sum, x.sumSquares, absDev);
     if (!relu)
         return;
+    stats_kernels::sumCountCopies(counts.get() + reluCounts, teamSize * stats_kernels::kCountCopies, bins, pitch);
     const float reluMin = std::max(batchMin, 0.0f), reluMax = std::max(batchMax, 0.0f);
-    const double reluAbsDev = addSampleAndTails(relu->histogram, counts.get() + reluCounts, reluCentral, reluTails, count, reluMin, reluMax, reluCenter, [&] {
+    const double reluAbsDev = addSampleAndTails(relu->histogram, counts.get() + reluCounts, r, count, reluMin, reluMax, reluCenter, [&] {
         std::vector<float> y(data, data + count);
         for (float& v : y)
             v = std::max(v, 0.0f);
@@ -216,7 +216,7 @@ void ActivationStats::collect(const float* data, const Shape& batchShape, Activa
         v = std::max(v, 0.0f);
     for (float& v : rowMax)
         v = std::max(v, 0.0f);
-    relu->addBatch(batchShape, rowMin, rowMax, reluSums.sum, reluSums.sumSquares, reluAbsDev);
+    relu->addBatch(batchShape, rowMin, rowMax, r.sum, r.sumSquares, reluAbsDev);
 }
 
 void ActivationStats::addBatch(const Shape& batchShape, std::span<const float> rowMin, std::span<const float> rowMax, double sum, double sumSquares,

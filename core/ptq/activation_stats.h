@@ -27,7 +27,7 @@ struct ActivationStats {
     double min = 0.0, max = 0.0;
     double avgMin = 0.0, avgMax = 0.0; // mean over samples of each sample's min / max
     double mean = 0.0, std = 0.0;
-    double b = 0.0;                    // Laplace scale: mean |x - mean|, averaged over batches (Distiller's way)
+    double b = 0.0;                    // Laplace scale: per batch mean |x - running mean| (see above), averaged over batches
     Shape shape;                       // one batch's shape as observed (dim 0 = batch)
     int64_t samples = 0;               // count of samples (dim 0 entries) seen
     int64_t elements = 0;              // count of values seen

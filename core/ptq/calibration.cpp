@@ -1,13 +1,12 @@
 #include "core/ptq/calibration.h"
 
+#include "core/eval/evaluator.h"
 #include "core/ops/op.h"
 #include "core/ptq/derived_statistics.h"
 #include "core/ptq/range_collector.h"
 #include "core/transforms/prepare_graph.h"
-#include "core/eval/evaluator.h"
 
 #include <algorithm>
-#include <iterator>
 #include <set>
 
 namespace qs {
@@ -25,25 +24,24 @@ Calibration calibrate(const Graph& model, const Dataset& dataset, const std::vec
     // The value names are those of the graph prepared for the batch (as the engine prepares it).
     const int64_t rows = std::max<int64_t>(1, std::min<int64_t>(batch, static_cast<int64_t>(indices.size())));
     result.prepared = prepareGraph(model, {inputShapesFor(model, dataset, rows)});
-    DerivedStatistics derived;
-    std::set<std::string> read;
-    if (deriveStatistics) {
-        std::vector<std::string> values;
-        for (const Node& node : result.prepared.nodes)
-            for (const auto& value : node.outputs)
-                if (!value.empty())
-                    values.push_back(value);
-        derived = planDerivedStatistics(result.prepared, values);
-        read.insert(derived.observed.begin(), derived.observed.end());
-    }
+    const DerivedStatistics derived = deriveStatistics ? planDerivedStatistics(result.prepared) : DerivedStatistics{};
     auto statsOf = [&](const std::string& value) -> ActivationStats& {
         auto [it, inserted] = result.values.try_emplace(value);
         if (inserted)
             it->second.histogramSamplesPerBatch = histogramSamplesPerBatch;
         return it->second;
     };
+    // Read neither the derived values nor the ones the observed graph adds (pooled values before a moved ReLU).
+    const Graph observed = graphForObservation(result.prepared, derived);
+    std::set<std::string> skip = derived.derived, preparedValues;
+    for (const Node& node : result.prepared.nodes)
+        preparedValues.insert(node.outputs.begin(), node.outputs.end());
+    for (const Node& node : observed.nodes)
+        for (const auto& value : node.outputs)
+            if (!preparedValues.count(value))
+                skip.insert(value);
     observeActivations(
-        deriveStatistics ? graphForObservation(result.prepared, derived) : result.prepared, dataset, indices, rows, threads,
+        observed, dataset, indices, rows, threads,
         [&](const std::string& value, const float* data, const Shape& shape) {
             auto relu = derived.reluOf.find(value);
             if (relu != derived.reluOf.end())
@@ -51,14 +49,7 @@ Calibration calibrate(const Graph& model, const Dataset& dataset, const std::vec
             else
                 statsOf(value).add(data, shape);
         },
-        progress,
-        [&](const Graph&, const std::vector<std::string>& observable) {
-            if (!deriveStatistics)
-                return observable;
-            std::vector<std::string> values;
-            std::copy_if(observable.begin(), observable.end(), std::back_inserter(values), [&](const std::string& v) { return read.count(v) != 0; });
-            return values;
-        });
+        progress, skip);
     completeDerivedStatistics(derived, result.prepared, result.values);
     result.samples = static_cast<int64_t>(indices.size());
     return result;

@@ -1,6 +1,7 @@
 #pragma once
-// The calibration pass: runs the FP32 model over calibration samples once (one run per batch, every value
-// observable) and accumulates ActivationStats for every activation value. Statistics are keyed by value name
+// The calibration pass: runs the FP32 model over calibration samples once (one run per batch, nothing
+// fused) and accumulates ActivationStats for every activation value, reading each value or deriving its
+// statistics from another's (ReLU outputs, reshapes: derived_statistics.h). Statistics are keyed by value name
 // of the prepared graph (BatchNorm folded), which is also what the quantization plan uses; layerStats()
 // gives Distiller's per-layer view (inputs / output of each quantizable node).
 

@@ -1,7 +1,5 @@
 #include "core/ptq/derived_statistics.h"
 
-#include <algorithm>
-#include <set>
 
 namespace qs {
 
@@ -21,32 +19,27 @@ bool sameNumbersAsInput(const Node& node, const Graph& g)
 
 } // namespace
 
-DerivedStatistics planDerivedStatistics(const Graph& prepared, const std::vector<std::string>& observable)
+DerivedStatistics planDerivedStatistics(const Graph& prepared)
 {
-    const std::set<std::string> canObserve(observable.begin(), observable.end());
     std::set<std::string> read; // handed over by the running model (or the pass itself, for inputs)
     for (const auto& input : prepared.inputs)
         read.insert(input.name);
-    std::set<std::string> derived;
     DerivedStatistics plan;
     for (const Node& node : prepared.nodes) {
-        if (node.outputs.empty() || !canObserve.count(node.outputs[0]))
+        if (node.outputs.empty() || node.outputs[0].empty())
             continue;
         const std::string& out = node.outputs[0];
         if (node.opType == "Relu" && node.domain.empty() && node.hasInput(0) && read.count(node.inputs[0]) && !plan.reluOf.count(node.inputs[0])) {
             plan.reluOf[node.inputs[0]] = out;
-            derived.insert(out);
-        } else if (sameNumbersAsInput(node, prepared) && (read.count(node.inputs[0]) || derived.count(node.inputs[0]))) {
+            plan.derived.insert(out);
+        } else if (sameNumbersAsInput(node, prepared) && (read.count(node.inputs[0]) || plan.derived.count(node.inputs[0]))) {
             plan.copies.emplace_back(out, node.inputs[0]);
-            derived.insert(out);
+            plan.derived.insert(out);
         }
         for (const auto& value : node.outputs)
-            if (canObserve.count(value) && !derived.count(value))
+            if (!plan.derived.count(value))
                 read.insert(value);
     }
-    for (const auto& value : observable)
-        if (!derived.count(value))
-            plan.observed.push_back(value);
     return plan;
 }
 

@@ -9,6 +9,7 @@
 #include "core/ptq/activation_stats.h"
 
 #include <map>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -16,14 +17,12 @@
 namespace qs {
 
 struct DerivedStatistics {
-    std::vector<std::string> observed;                        // values the running model must hand over
-    std::map<std::string, std::string> reluOf;                // observed value -> ReLU output derived from it
+    std::map<std::string, std::string> reluOf;                // value read -> ReLU output derived from it
     std::vector<std::pair<std::string, std::string>> copies;  // (value, value with the same numbers), in graph order
+    std::set<std::string> derived;                            // values not to read: all of the above
 };
 
-// `observable`: the values the engine can hand over; graph inputs count as observed (the calibration pass
-// reads them itself).
-DerivedStatistics planDerivedStatistics(const Graph& prepared, const std::vector<std::string>& observable);
+DerivedStatistics planDerivedStatistics(const Graph& prepared);
 
 // The graph the calibration pass runs: where a ReLU's statistics are derived and its only reader is a
 // MaxPool, the two swap places (max pooling commutes with ReLU: max_i max(x_i, 0) = max(max_i x_i, 0)),

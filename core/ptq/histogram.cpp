@@ -2,8 +2,6 @@
 
 #include "core/ptq/stats_kernels.h"
 
-#include <omp.h>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -65,7 +63,18 @@ void Histogram::add(const float* data, int64_t count)
 
 double Histogram::addKnownRange(const float* data, int64_t count, float lo, float hi, double center)
 {
-    return addSubsampled(data, count, lo, hi, center, 1, -std::numeric_limits<float>::infinity(), std::numeric_limits<float>::infinity(), {});
+    if (count <= 0)
+        return 0.0;
+    const auto g = cover(lo, hi);
+    if (!g)
+        return 0.0;
+    const float infinity = std::numeric_limits<float>::infinity();
+    const std::size_t pitch = static_cast<std::size_t>(bins()) + 1;
+    std::vector<uint32_t> counts(stats_kernels::kCountCopies * pitch, 0);
+    const auto binned = stats_kernels::binCentralSample(data, count, 1, 0, {-infinity, infinity, *g, counts.data(), static_cast<float>(center)});
+    stats_kernels::sumCountCopies(counts.data(), stats_kernels::kCountCopies, bins(), pitch);
+    addCounts(counts.data(), 1.0);
+    return binned.absDev;
 }
 
 std::optional<stats_kernels::BinGrid> Histogram::cover(float lo, float hi)
@@ -109,50 +118,6 @@ double Histogram::addValues(std::span<const float> values, double center)
     }
     m_total += static_cast<double>(values.size());
     return dev;
-}
-
-double Histogram::addSubsampled(const float* data, int64_t count, float lo, float hi, double center, int64_t stride, float keepLo, float keepHi,
-                                std::span<const float> tails)
-{
-    if (count <= 0)
-        return 0.0;
-    const auto grid = cover(lo, hi);
-    if (!grid)
-        return 0.0;
-    const int n = bins();
-    const float c = static_cast<float>(center);
-    stride = std::max<int64_t>(stride, 1);
-    const int64_t picked = (count + stride - 1) / stride;
-    // Binning is split between threads from 32Ki values each (a full first batch of a large tensor); the
-    // vectorised kernel bins the 8Ki central sample in a few microseconds, less than a parallel region and
-    // the extra counters to merge would cost.
-    const int threads = static_cast<int>(std::clamp<int64_t>(picked / 32768, 1, omp_get_max_threads()));
-    const std::size_t pitch = static_cast<std::size_t>(n) + 1;
-    const std::size_t perThread = stats_kernels::kCountCopies * pitch;
-    std::vector<uint32_t> local(static_cast<std::size_t>(threads) * perThread, 0);
-    std::vector<stats_kernels::Binned> central(static_cast<std::size_t>(threads));
-#pragma omp parallel num_threads(threads) if (threads > 1)
-    {
-        const int t = omp_get_thread_num(), nt = omp_get_num_threads();
-        const int64_t first = picked * t / nt, last = picked * (t + 1) / nt;
-        if (last > first)
-            central[static_cast<std::size_t>(t)] =
-                stats_kernels::binCentralSample(data + first * stride, std::min((last - first) * stride, count - first * stride), stride, first,
-                                                {keepLo, keepHi, *grid, local.data() + static_cast<std::size_t>(t) * perThread, c});
-    }
-    stats_kernels::Binned centralTotal;
-    for (const auto& part : central) {
-        centralTotal.count += part.count;
-        centralTotal.absDev += part.absDev;
-    }
-    // Tails count once each; the sample stands for all central values, so the batch's mass is exact.
-    const int64_t centralValues = count - static_cast<int64_t>(tails.size());
-    if (centralValues > 0 && centralTotal.count == 0 && stride > 1) // no sample landed in the centre: bin it all
-        return addKnownRange(data, count, lo, hi, center);
-    const double weight = centralTotal.count > 0 ? static_cast<double>(centralValues) / static_cast<double>(centralTotal.count) : 0.0;
-    stats_kernels::sumCountCopies(local.data(), static_cast<int>(local.size() / pitch), n, pitch);
-    addCounts(local.data(), weight);
-    return addValues(tails, center) + weight * centralTotal.absDev;
 }
 
 std::pair<float, float> Histogram::centralBounds(double fraction) const

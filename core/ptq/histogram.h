@@ -19,19 +19,14 @@ public:
     explicit Histogram(int bins = 2048) : m_counts(static_cast<std::size_t>(bins), 0.0) {}
 
     void add(const float* data, int64_t count);
-    // Same when the caller already knows the data's min and max; also returns sum |x - center| over the data
-    // (one pass serves the histogram and the Laplace b of the calibration statistics).
+    // Same when the caller already knows the data's min and max; also returns sum |x - center| over the data.
+    // Bins every value (calibration bins a sample plus the tails, through the building blocks below).
     double addKnownRange(const float* data, int64_t count, float lo, float hi, double center);
-    // Same for a large batch, subsampled except for its tails: `tails` must hold every value of the data
-    // outside [keepLo, keepHi] (the caller finds them in its pass over the data); they are binned exactly,
-    // because clipping choices hinge on them. Of the other values one per run of `stride` is binned
-    // (stratified sample), weighted so the histogram's mass stays the true count.
-    double addSubsampled(const float* data, int64_t count, float lo, float hi, double center, int64_t stride, float keepLo, float keepHi,
-                         std::span<const float> tails);
-    // The building blocks of the above, for callers that bin in their own parallel region:
+
+    // Building blocks for callers that bin in their own parallel region (ActivationStats):
     // widen the range to cover [lo, hi] (or set it, on first use) and return the grid to bin into it;
     std::optional<stats_kernels::BinGrid> cover(float lo, float hi);
-    // the current grid (none before the first batch);
+    // the current grid (none before the first data);
     std::optional<stats_kernels::BinGrid> grid() const;
     // add per-bin counts (bins() of them) scaled by `weight`;
     void addCounts(const uint32_t* counts, double weight);

@@ -7,7 +7,7 @@
 namespace qs {
 
 Graph observeActivations(const Graph& model, const Dataset& dataset, const std::vector<int64_t>& indices, int64_t batch, int threads,
-                         const ActivationObserver& observer, Progress* progress, const ValueSelection& select)
+                         const ActivationObserver& observer, Progress* progress, const std::set<std::string>& skip)
 {
     batch = std::max<int64_t>(1, std::min<int64_t>(batch, static_cast<int64_t>(indices.size())));
     EngineOptions options;
@@ -18,8 +18,7 @@ Graph observeActivations(const Graph& model, const Dataset& dataset, const std::
     const int64_t sampleElements = dataset.sampleShape().elements();
     std::vector<float> input(static_cast<std::size_t>(batch * sampleElements));
     std::vector<std::string> values = compiled->observableValues();
-    if (select)
-        values = select(compiled->graph(), values);
+    std::erase_if(values, [&](const std::string& value) { return skip.count(value) != 0; });
     int64_t rows = 0;
     // Padded rows of the last batch must not be observed: hand the observer only the real rows.
     session.setTaps(values, [&](const std::string& value, const float* data, const Shape& shape) {

@@ -9,16 +9,15 @@
 
 #include <functional>
 #include <map>
+#include <set>
 
 namespace qs {
 
 using ActivationObserver = std::function<void(const std::string& value, const float* data, const Shape& shape)>;
 
-// Picks, from the values the compiled graph can hand over, those to observe (default: all of them).
-using ValueSelection = std::function<std::vector<std::string>(const Graph& prepared, const std::vector<std::string>& observable)>;
-
-// Returns the prepared graph the values belong to. The graph inputs are always observed.
+// Returns the prepared graph the values belong to. The graph inputs are always observed; `skip` names
+// values not to hand over.
 Graph observeActivations(const Graph& model, const Dataset& dataset, const std::vector<int64_t>& indices, int64_t batch,
-                         int threads, const ActivationObserver& observer, Progress* progress = nullptr, const ValueSelection& select = {});
+                         int threads, const ActivationObserver& observer, Progress* progress = nullptr, const std::set<std::string>& skip = {});
 
 } // namespace qs

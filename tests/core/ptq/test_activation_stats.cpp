@@ -212,13 +212,15 @@ private slots:
         std::vector<float> v(static_cast<std::size_t>(n));
         for (int64_t i = 0; i < n; ++i)
             v[static_cast<std::size_t>(i)] = static_cast<float>(i % 4);
-        Histogram h(4);
-        // Tails bounds that exclude nothing: every value comes from the stratified sample.
-        h.addSubsampled(v.data(), n, 0.0f, 4.0f, 0.0, 4, -1.0f, 5.0f, {});
-        QVERIFY(std::fabs(h.total() - static_cast<double>(n)) < 1e-6 * n);
+        const stats_kernels::BinGrid grid{0.0f, 1.0f, 4};
+        std::vector<uint32_t> counts(stats_kernels::kCountCopies * 5, 0);
+        // A central range that excludes nothing: every drawn value is binned.
+        const auto binned = stats_kernels::binCentralSample(v.data(), n, 4, 0, {-1.0f, 5.0f, grid, counts.data(), 0.0f});
+        QCOMPARE(binned.count, n / 4); // one value per run of 4
+        stats_kernels::sumCountCopies(counts.data(), stats_kernels::kCountCopies, 4, 5);
         for (int b = 0; b < 4; ++b)
-            QVERIFY2(std::fabs(h.counts()[static_cast<std::size_t>(b)] / static_cast<double>(n) - 0.25) < 0.02,
-                     qPrintable(QString("bin %1: %2").arg(b).arg(h.counts()[static_cast<std::size_t>(b)])));
+            QVERIFY2(std::fabs(counts[static_cast<std::size_t>(b)] / static_cast<double>(n / 4) - 0.25) < 0.02,
+                     qPrintable(QString("bin %1: %2").arg(b).arg(counts[static_cast<std::size_t>(b)])));
     }
 
     void exactAndSubsampledCountsAgreeWhenEveryValueIsBinned()
@@ -331,10 +333,7 @@ private slots:
         QCOMPARE(flattens, 1);
         // The pass ran with each ReLU after its MaxPool (so the pool outputs above, read from the moved
         // ReLUs, equal the originals): every MaxPool of the observed graph reads a conv output.
-        std::vector<std::string> values;
-        for (const Node& node : derived.prepared.nodes)
-            values.insert(values.end(), node.outputs.begin(), node.outputs.end());
-        const Graph observed = graphForObservation(derived.prepared, planDerivedStatistics(derived.prepared, values));
+        const Graph observed = graphForObservation(derived.prepared, planDerivedStatistics(derived.prepared));
         int swapped = 0;
         for (const Node& node : observed.nodes)
             if (node.opType == "MaxPool") {
