@@ -119,7 +119,7 @@ int runBench(std::vector<std::string> argv)
     LayerQuantSettings settings;
     settings.perChannel = args.flag({"--qe-per-channel", "--qepc"});
     const std::string mode = args.value({"--qe-mode", "--qem"}, "asym_u");
-    settings.modeActivations = mode == "sym" ? QuantMode::Symmetric : mode == "asym_s" ? QuantMode::AsymmetricSigned : QuantMode::AsymmetricUnsigned;
+    settings.modeActivations = parseQuantMode(mode);
     if (mode != "sym" && mode != "asym_u" && mode != "asym_s")
         throw Error("--qe-mode must be sym, asym_u or asym_s, got '" + mode + "'");
     args.finish();

@@ -33,19 +33,12 @@ const char* const kPtqHelp =
 
 namespace {
 
-void applyMode(const std::string& text, QuantMode* acts, QuantMode* wts, std::vector<std::string>& notes)
+void applyMode(const std::string& text, QuantMode* acts, QuantMode* wts)
 {
-    QuantMode mode;
-    if (text == "sym" || text == "sym_restr")
-        mode = QuantMode::Symmetric;
-    else if (text == "asym_u")
-        mode = QuantMode::AsymmetricUnsigned;
-    else if (text == "asym_s")
-        mode = QuantMode::AsymmetricSigned;
-    else
+    // Only the command-line spellings, as Distiller's argparse choices.
+    const QuantMode mode = parseQuantMode(text);
+    if (toString(mode) != text)
         throw Error("unknown quantization mode '" + text + "' (valid: sym, sym_restr, asym_u, asym_s)");
-    if (text == "sym_restr")
-        notes.push_back("sym_restr runs as sym (weights already use the restricted symmetric grid)");
     if (acts)
         *acts = mode;
     if (wts)
@@ -70,11 +63,11 @@ PtqArguments ptqArguments(Args& args)
     LayerPtqSettings& d = p.config.defaults;
     d.quant.modeActivations = d.quant.modeWeights = QuantMode::Symmetric; // Distiller's default
     if (const auto mode = args.value({"--qe-mode", "--qem"}))
-        applyMode(*mode, &d.quant.modeActivations, &d.quant.modeWeights, p.notes);
+        applyMode(*mode, &d.quant.modeActivations, &d.quant.modeWeights);
     if (const auto mode = args.value({"--qe-mode-acts", "--qema"}))
-        applyMode(*mode, &d.quant.modeActivations, nullptr, p.notes);
+        applyMode(*mode, &d.quant.modeActivations, nullptr);
     if (const auto mode = args.value({"--qe-mode-wts", "--qemw"}))
-        applyMode(*mode, nullptr, &d.quant.modeWeights, p.notes);
+        applyMode(*mode, nullptr, &d.quant.modeWeights);
     d.quant.bitsActivations = bits(args, {"--qe-bits-acts", "--qeba"}, 8);
     d.quant.bitsWeights = bits(args, {"--qe-bits-wts", "--qebw"}, 8);
     const long long accum = args.integer({"--qe-bits-accum"}, 32);

@@ -1,6 +1,7 @@
 #include "app/gui/plot_data.h"
 
 #include "core/ptq/range_methods.h"
+#include "core/quant/integer_flow.h"
 #include "core/util/error.h"
 
 #include <QObject>
@@ -25,7 +26,8 @@ std::vector<widgets::MethodRange> methodRanges(const ActivationStats& stats, int
 widgets::HistogramData histogramData(const Calibration& calibration, const LayerInfo& layer, const LayerConfig& config, bool input)
 {
     widgets::HistogramData data;
-    const QString value = input ? layer.inputValue : layer.outputValue;
+    // The input's grid is set where its integers come from (before a pooling or view that passes them on).
+    const QString value = input ? layer.inputSourceValue : layer.outputValue;
     const ActivationStats* stats = calibration.stats(value.toStdString());
     if (!stats || stats->histogram.empty())
         return data;
@@ -94,14 +96,25 @@ std::vector<widgets::ObserverLayer> observerLayers(const Calibration& calibratio
 
 std::optional<double> predictedSqnr(const Calibration& calibration, const LayerInfo& layer, const LayerConfig& config)
 {
-    if (config.noQuant || !layer.outputQuantized)
-        return std::nullopt;
-    const ActivationStats* stats = calibration.stats(layer.outputValue.toStdString());
-    if (!stats || stats->histogram.empty())
+    if (config.noQuant || !layer.fp32Reason.isEmpty())
         return std::nullopt;
     try {
+        // The weights' own error, exactly, on the grid the engine stores them on.
+        const Graph& g = calibration.prepared;
+        const Node* node = nullptr;
+        for (const Node& n : g.nodes)
+            if (n.name == layer.name.toStdString())
+                node = &n;
+        if (!node)
+            return std::nullopt;
+        const double weightDb = weightSqnrDb(outputChannelMajorWeights(g, *node), weightQuant(config.bitsWeights, config.mode, config.perChannel));
+        if (!layer.outputQuantized)
+            return weightDb; // the output stays FP32: only the weights add noise
+        const ActivationStats* stats = calibration.stats(layer.outputValue.toStdString());
+        if (!stats || stats->histogram.empty())
+            return std::nullopt;
         const ValueRange range = pickRange(effectiveClip(config), *stats, config.bitsActivations, config.mode);
-        return predictQuality(stats->histogram, range, config.bitsActivations, config.mode).sqnrDb;
+        return combinedSqnrDb(predictQuality(stats->histogram, range, config.bitsActivations, config.mode).sqnrDb, weightDb);
     } catch (const Error&) {
         return std::nullopt;
     }

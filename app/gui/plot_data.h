@@ -19,12 +19,15 @@ namespace qs::gui {
 // Every range method on one value's statistics (methods that cannot run on these statistics are left out).
 std::vector<widgets::MethodRange> methodRanges(const ActivationStats& stats, int bits, QuantMode mode);
 
-// The layer's output (input = false) or input histogram with every method's range and the active one.
+// The layer's output (input = false) or input histogram with every method's range and the active one. For the
+// input, `config` is inputConfig()'s and the histogram is that of layer.inputSourceValue, whose range sets it.
 widgets::HistogramData histogramData(const Calibration& calibration, const LayerInfo& layer, const LayerConfig& config, bool input);
 widgets::WeightRangeData weightRangeData(const LayerInfo& layer);
 std::vector<widgets::ObserverLayer> observerLayers(const Calibration& calibration, const std::vector<LayerInfo>& layers,
                                                    const std::vector<LayerConfig>& configs);
-// Predicted SQNR (dB) of the layer's output range under its config; nullopt when the output is not quantized.
+// Predicted SQNR (dB) of the layer's output under its config: the output's quantization error on the grid that
+// runs (from the calibration histogram) combined with the error its quantized weights add (exact, from the
+// weights); only the weights' when the output stays FP32; nullopt for an FP32 layer.
 std::optional<double> predictedSqnr(const Calibration& calibration, const LayerInfo& layer, const LayerConfig& config);
 // Runs as points; id = row in the runs table.
 std::vector<widgets::RunPoint> runPoints(const std::vector<RunRecord>& runs);

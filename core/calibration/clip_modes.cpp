@@ -14,20 +14,20 @@ namespace qs {
 namespace {
 
 struct NamedMode {
-    ClipMode mode;
+    RangeMethod mode;
     const char* name;
 };
 
 constexpr std::array<NamedMode, 9> kModes{{
-    {ClipMode::None, "none"},
-    {ClipMode::Avg, "avg"},
-    {ClipMode::NStd, "n_std"},
-    {ClipMode::Gauss, "gauss"},
-    {ClipMode::Laplace, "laplace"},
-    {ClipMode::Percentile, "percentile"},
-    {ClipMode::Entropy, "entropy"},
-    {ClipMode::Mse, "mse"},
-    {ClipMode::PytorchHistogram, "pytorch_histogram"},
+    {RangeMethod::None, "none"},
+    {RangeMethod::Avg, "avg"},
+    {RangeMethod::NStd, "n_std"},
+    {RangeMethod::Gauss, "gauss"},
+    {RangeMethod::Laplace, "laplace"},
+    {RangeMethod::Percentile, "percentile"},
+    {RangeMethod::Entropy, "entropy"},
+    {RangeMethod::Mse, "mse"},
+    {RangeMethod::PytorchHistogram, "pytorch_histogram"},
 }};
 
 // distiller/quantization/q_utils.py, AciqClipper
@@ -36,17 +36,17 @@ constexpr std::array<double, 9> kLaplacePositive{1.86, 2.83, 3.89, 5.02, 6.2, 7.
 constexpr std::array<double, 9> kGauss{0.0, 1.24, 1.71, 2.15, 2.55, 2.93, 3.28, 3.61, 3.92}; // no 0-bit entry
 constexpr std::array<double, 9> kGaussPositive{0.0, 1.71, 2.15, 2.55, 2.93, 3.28, 3.61, 3.92, 4.2};
 
-double requireField(double value, const char* field, ClipMode method)
+double requireField(double value, const char* field, RangeMethod method)
 {
     if (std::isnan(value))
-        throw Error("clip mode '" + clipModeName(method) + "' needs the statistic '" + field +
+        throw Error("clip mode '" + toString(method) + "' needs the statistic '" + field +
                     "', which these statistics do not have");
     return value;
 }
 
 } // namespace
 
-std::string clipModeName(ClipMode mode)
+std::string toString(RangeMethod mode)
 {
     for (const NamedMode& m : kModes)
         if (m.mode == mode)
@@ -54,7 +54,7 @@ std::string clipModeName(ClipMode mode)
     return "none";
 }
 
-ClipMode parseClipMode(const std::string& name)
+RangeMethod parseRangeMethod(const std::string& name)
 {
     std::string lower = name;
     std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -67,10 +67,10 @@ ClipMode parseClipMode(const std::string& name)
     throw Error("unknown clip mode '" + name + "'; valid: " + valid);
 }
 
-const std::vector<ClipMode>& allClipModes()
+const std::vector<RangeMethod>& allRangeMethods()
 {
-    static const std::vector<ClipMode> modes = [] {
-        std::vector<ClipMode> v;
+    static const std::vector<RangeMethod> modes = [] {
+        std::vector<RangeMethod> v;
         for (const NamedMode& m : kModes)
             v.push_back(m.mode);
         return v;
@@ -78,53 +78,53 @@ const std::vector<ClipMode>& allClipModes()
     return modes;
 }
 
-bool needsHistogram(ClipMode mode)
+bool needsHistogram(RangeMethod mode)
 {
-    return mode == ClipMode::Percentile || mode == ClipMode::Entropy || mode == ClipMode::Mse ||
-           mode == ClipMode::PytorchHistogram;
+    return mode == RangeMethod::Percentile || mode == RangeMethod::Entropy || mode == RangeMethod::Mse ||
+           mode == RangeMethod::PytorchHistogram;
 }
 
-double aciqAlpha(ClipMode method, int bits, bool halfRange)
+double aciqAlpha(RangeMethod method, int bits, bool halfRange)
 {
-    if (method == ClipMode::Laplace) {
+    if (method == RangeMethod::Laplace) {
         if (bits < 0 || bits > 8)
             throw Error("ACIQ laplace clipping has constants for 0..8 bits (Distiller's table), got " + std::to_string(bits));
         return halfRange ? kLaplacePositive[static_cast<std::size_t>(bits)] : kLaplace[static_cast<std::size_t>(bits)];
     }
-    if (method == ClipMode::Gauss) {
+    if (method == RangeMethod::Gauss) {
         if (bits < 1 || bits > 8)
             throw Error("ACIQ gauss clipping has constants for 1..8 bits (Distiller's table), got " + std::to_string(bits));
         return halfRange ? kGaussPositive[static_cast<std::size_t>(bits)] : kGauss[static_cast<std::size_t>(bits)];
     }
-    throw Error("ACIQ constants exist only for the gauss and laplace clip modes, not '" + clipModeName(method) + "'");
+    throw Error("ACIQ constants exist only for the gauss and laplace clip modes, not '" + toString(method) + "'");
 }
 
-ClipRange pickClipRange(ClipMode method, const TensorStats& stats, int bits, LinearQuantMode mode, const ClipParams& params)
+ClipRange pickClipRange(RangeMethod method, const TensorStats& stats, int bits, QuantMode mode, const ClipParams& params)
 {
     checkBits(bits);
     if (stats.empty())
-        throw Error("clip mode '" + clipModeName(method) + "' on statistics that saw no data");
+        throw Error("clip mode '" + toString(method) + "' on statistics that saw no data");
     if (needsHistogram(method) && !stats.hasHistogram())
-        throw Error("clip mode '" + clipModeName(method) +
+        throw Error("clip mode '" + toString(method) +
                     "' needs a histogram (collect one, or load the statistics' histogram sidecar)");
     const double min = requireField(stats.min(), "min", method);
     const double max = requireField(stats.max(), "max", method);
     switch (method) {
-    case ClipMode::None:
+    case RangeMethod::None:
         return {min, max};
-    case ClipMode::Avg:
+    case RangeMethod::Avg:
         return {requireField(stats.avgMin(), "avg_min", method), requireField(stats.avgMax(), "avg_max", method)};
-    case ClipMode::NStd: {
+    case RangeMethod::NStd: {
         if (!(params.nStds > 0.0))
             throw Error("clip mode 'n_std' needs a number of standard deviations > 0, got " + std::to_string(params.nStds));
         const double mean = requireField(stats.mean(), "mean", method);
         const double sigma = requireField(stats.std(), "std", method);
         return {std::max(min, mean - params.nStds * sigma), std::min(max, mean + params.nStds * sigma)};
     }
-    case ClipMode::Gauss:
-    case ClipMode::Laplace: {
+    case RangeMethod::Gauss:
+    case RangeMethod::Laplace: {
         const double mean = requireField(stats.mean(), "mean", method);
-        const double spread = method == ClipMode::Laplace ? requireField(stats.b(), "b", method)
+        const double spread = method == RangeMethod::Laplace ? requireField(stats.b(), "b", method)
                                                           : requireField(stats.std(), "std", method);
         if (isSymmetric(mode)) { // AciqSymmetricClipper ignores half_range
             const double clip = std::abs(mean) + spread * aciqAlpha(method, bits, false);
@@ -134,13 +134,13 @@ ClipRange pickClipRange(ClipMode method, const TensorStats& stats, int bits, Lin
         const double lo = std::max(requireField(stats.avgMin(), "avg_min", method), mean - alpha);
         return {lo, lo + (params.halfRange ? alpha : 2.0 * alpha)};
     }
-    case ClipMode::Percentile:
+    case RangeMethod::Percentile:
         return percentileRange(stats.histogram(), params.percentile);
-    case ClipMode::Entropy:
+    case RangeMethod::Entropy:
         return entropyRange(stats.histogram(), bits, mode);
-    case ClipMode::Mse:
+    case RangeMethod::Mse:
         return mseRange(stats.histogram(), bits, mode);
-    case ClipMode::PytorchHistogram: {
+    case RangeMethod::PytorchHistogram: {
         const GrowingHistogram& h = stats.histogram();
         std::vector<float> counts(h.counts().begin(), h.counts().end());
         const FloatRange r = nonLinearParamSearch(counts, h.min(), h.max(), 1 << std::min(bits, 16));
@@ -150,10 +150,10 @@ ClipRange pickClipRange(ClipMode method, const TensorStats& stats, int bits, Lin
     throw Error("unhandled clip mode");
 }
 
-ClipEvaluation evaluateClipMode(ClipMode method, const TensorStats& stats, int bits, LinearQuantMode mode, const ClipParams& params)
+ClipEvaluation evaluateClipMode(RangeMethod method, const TensorStats& stats, int bits, QuantMode mode, const ClipParams& params)
 {
     if (!stats.hasHistogram())
-        throw Error("predicting the quantization error of clip mode '" + clipModeName(method) + "' needs a histogram");
+        throw Error("predicting the quantization error of clip mode '" + toString(method) + "' needs a histogram");
     ClipEvaluation e;
     e.method = method;
     e.range = pickClipRange(method, stats, bits, mode, params);
@@ -161,10 +161,10 @@ ClipEvaluation evaluateClipMode(ClipMode method, const TensorStats& stats, int b
     return e;
 }
 
-std::vector<ClipEvaluation> rankClipModes(const TensorStats& stats, int bits, LinearQuantMode mode, const ClipParams& params)
+std::vector<ClipEvaluation> rankClipModes(const TensorStats& stats, int bits, QuantMode mode, const ClipParams& params)
 {
     std::vector<ClipEvaluation> result;
-    for (ClipMode m : allClipModes())
+    for (RangeMethod m : allRangeMethods())
         result.push_back(evaluateClipMode(m, stats, bits, mode, params));
     std::stable_sort(result.begin(), result.end(),
                      [](const ClipEvaluation& a, const ClipEvaluation& b) { return a.error.sqnrDb > b.error.sqnrDb; });

@@ -1,6 +1,6 @@
 #pragma once
 // Range methods ("clip modes") that turn a tensor's TensorStats into the saturation range to quantize with.
-// Distiller's ClipMode (distiller/quantization/range_linear.py, `_get_quant_params_from_stats_dict`):
+// Distiller's RangeMethod (distiller/quantization/range_linear.py, `_get_quant_params_from_stats_dict`):
 //  none     [min, max]
 //  avg      [avg_min, avg_max]
 //  n_std    [max(min, mean - k std), min(max, mean + k std)], k = ClipParams::nStds (> 0; Distiller has no
@@ -26,15 +26,15 @@
 
 namespace qs {
 
-enum class ClipMode { None, Avg, NStd, Gauss, Laplace, Percentile, Entropy, Mse, PytorchHistogram };
+enum class RangeMethod { None, Avg, NStd, Gauss, Laplace, Percentile, Entropy, Mse, PytorchHistogram };
 
 // "none", "avg", "n_std", "gauss", "laplace", "percentile", "entropy", "mse", "pytorch_histogram".
-std::string clipModeName(ClipMode mode);
+std::string toString(RangeMethod mode);
 // Case-insensitive; throws qs::Error naming the valid choices.
-ClipMode parseClipMode(const std::string& name);
-const std::vector<ClipMode>& allClipModes();
+RangeMethod parseRangeMethod(const std::string& name);
+const std::vector<RangeMethod>& allRangeMethods();
 // Whether the method needs the histogram (percentile, entropy, mse, pytorch_histogram).
-bool needsHistogram(ClipMode mode);
+bool needsHistogram(RangeMethod mode);
 
 struct ClipParams {
     double nStds = 3.0;
@@ -44,23 +44,23 @@ struct ClipParams {
 
 // ACIQ constants Distiller uses (AciqClipper.alpha_laplace / _positive: 0..8 bits; alpha_gauss /
 // _positive: 1..8 bits). Throws qs::Error for bit widths outside the table.
-double aciqAlpha(ClipMode gaussOrLaplace, int bits, bool halfRange);
+double aciqAlpha(RangeMethod gaussOrLaplace, int bits, bool halfRange);
 
 // Throws qs::Error when the statistics lack what the method needs (a histogram, b, std...).
-ClipRange pickClipRange(ClipMode method, const TensorStats& stats, int bits, LinearQuantMode mode,
+ClipRange pickClipRange(RangeMethod method, const TensorStats& stats, int bits, QuantMode mode,
                         const ClipParams& params = {});
 
 struct ClipEvaluation {
-    ClipMode method = ClipMode::None;
+    RangeMethod method = RangeMethod::None;
     ClipRange range;
     QuantErrorEstimate error;
 };
 
 // pickClipRange plus its predicted error on the stats' histogram (required).
-ClipEvaluation evaluateClipMode(ClipMode method, const TensorStats& stats, int bits, LinearQuantMode mode,
+ClipEvaluation evaluateClipMode(RangeMethod method, const TensorStats& stats, int bits, QuantMode mode,
                                 const ClipParams& params = {});
-// Every method, best predicted SQNR first (ties keep allClipModes() order).
-std::vector<ClipEvaluation> rankClipModes(const TensorStats& stats, int bits, LinearQuantMode mode,
+// Every method, best predicted SQNR first (ties keep allRangeMethods() order).
+std::vector<ClipEvaluation> rankClipModes(const TensorStats& stats, int bits, QuantMode mode,
                                           const ClipParams& params = {});
 
 } // namespace qs

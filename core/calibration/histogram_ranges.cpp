@@ -161,7 +161,7 @@ int klThresholdBins(const std::vector<double>& counts, int levels)
     return best;
 }
 
-ClipRange entropyRange(const GrowingHistogram& h, int bits, LinearQuantMode mode)
+ClipRange entropyRange(const GrowingHistogram& h, int bits, QuantMode mode)
 {
     requireHistogram(h, "entropy");
     checkBits(bits);
@@ -201,7 +201,7 @@ ClipRange entropyRange(const GrowingHistogram& h, int bits, LinearQuantMode mode
     return {-threshold(-lo, true, levels), threshold(hi, false, levels)};
 }
 
-ClipRange mseRange(const GrowingHistogram& h, int bits, LinearQuantMode mode)
+ClipRange mseRange(const GrowingHistogram& h, int bits, QuantMode mode)
 {
     requireHistogram(h, "mse");
     checkBits(bits);

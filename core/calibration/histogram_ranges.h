@@ -22,8 +22,8 @@
 namespace qs {
 
 ClipRange percentileRange(const GrowingHistogram& histogram, double percentile);
-ClipRange entropyRange(const GrowingHistogram& histogram, int bits, LinearQuantMode mode);
-ClipRange mseRange(const GrowingHistogram& histogram, int bits, LinearQuantMode mode);
+ClipRange entropyRange(const GrowingHistogram& histogram, int bits, QuantMode mode);
+ClipRange mseRange(const GrowingHistogram& histogram, int bits, QuantMode mode);
 
 // The KL search on raw counts over [0, bins * binWidth): returns the number of bins kept (>= levels).
 int klThresholdBins(const std::vector<double>& counts, int levels);

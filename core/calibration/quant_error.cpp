@@ -96,7 +96,7 @@ QuantErrorEstimate predictQuantError(const GrowingHistogram& histogram, const Qu
     return e;
 }
 
-QuantErrorEstimate predictQuantError(const GrowingHistogram& histogram, ClipRange range, int bits, LinearQuantMode mode)
+QuantErrorEstimate predictQuantError(const GrowingHistogram& histogram, ClipRange range, int bits, QuantMode mode)
 {
     return predictQuantError(histogram, distillerGrid(bits, mode, range.min, range.max));
 }

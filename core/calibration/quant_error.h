@@ -26,6 +26,6 @@ double quantErrorIntegral(const QuantGrid& grid, double a, double b);
 
 QuantErrorEstimate predictQuantError(const GrowingHistogram& histogram, const QuantGrid& grid);
 // Throws qs::Error on an empty histogram.
-QuantErrorEstimate predictQuantError(const GrowingHistogram& histogram, ClipRange range, int bits, LinearQuantMode mode);
+QuantErrorEstimate predictQuantError(const GrowingHistogram& histogram, ClipRange range, int bits, QuantMode mode);
 
 } // namespace qs

@@ -48,55 +48,13 @@ TorchQParams torchQParams(float minVal, float maxVal, const TorchQuantSpec& spec
 
 // ---- Distiller --------------------------------------------------------------------------------------
 
-namespace {
-
-std::string lower(std::string s)
-{
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
-
-} // namespace
-
-LinearQuantMode parseLinearQuantMode(const std::string& name)
-{
-    const std::string n = lower(name);
-    if (n == "symmetric" || n == "sym")
-        return LinearQuantMode::Symmetric;
-    if (n == "symmetric_restricted" || n == "sym_restr")
-        return LinearQuantMode::SymmetricRestricted;
-    if (n == "asymmetric_unsigned" || n == "asym_u")
-        return LinearQuantMode::AsymmetricUnsigned;
-    if (n == "asymmetric_signed" || n == "asym_s")
-        return LinearQuantMode::AsymmetricSigned;
-    throw Error("unknown linear quantization mode '" + name +
-                "'; valid: SYMMETRIC (sym), SYMMETRIC_RESTRICTED (sym_restr), ASYMMETRIC_UNSIGNED (asym_u), "
-                "ASYMMETRIC_SIGNED (asym_s)");
-}
-
-std::string linearQuantModeName(LinearQuantMode mode)
-{
-    switch (mode) {
-    case LinearQuantMode::Symmetric: return "SYMMETRIC";
-    case LinearQuantMode::SymmetricRestricted: return "SYMMETRIC_RESTRICTED";
-    case LinearQuantMode::AsymmetricUnsigned: return "ASYMMETRIC_UNSIGNED";
-    case LinearQuantMode::AsymmetricSigned: return "ASYMMETRIC_SIGNED";
-    }
-    return "SYMMETRIC";
-}
-
-bool isSymmetric(LinearQuantMode mode)
-{
-    return mode == LinearQuantMode::Symmetric || mode == LinearQuantMode::SymmetricRestricted;
-}
-
-QuantIntRange distillerQuantRange(int bits, LinearQuantMode mode)
+QuantIntRange distillerQuantRange(int bits, QuantMode mode)
 {
     checkBits(bits);
-    if (mode == LinearQuantMode::AsymmetricUnsigned)
+    if (mode == QuantMode::AsymmetricUnsigned)
         return {0, (int64_t(1) << bits) - 1};
     const int64_t qmax = (int64_t(1) << (bits - 1)) - 1;
-    return {mode == LinearQuantMode::SymmetricRestricted ? -qmax : -qmax - 1, qmax};
+    return {mode == QuantMode::SymmetricRestricted ? -qmax : -qmax - 1, qmax};
 }
 
 DistillerQParams distillerSymmetricParams(int bits, double saturation, bool restrictQRange)
@@ -130,12 +88,12 @@ DistillerQParams distillerAsymmetricParams(int bits, double satMin, double satMa
     return result;
 }
 
-DistillerQParams distillerQParams(int bits, LinearQuantMode mode, double satMin, double satMax)
+DistillerQParams distillerQParams(int bits, QuantMode mode, double satMin, double satMax)
 {
     if (isSymmetric(mode))
         return distillerSymmetricParams(bits, std::max(std::abs(satMin), std::abs(satMax)),
-                                        mode == LinearQuantMode::SymmetricRestricted);
-    return distillerAsymmetricParams(bits, satMin, satMax, mode == LinearQuantMode::AsymmetricSigned);
+                                        mode == QuantMode::SymmetricRestricted);
+    return distillerAsymmetricParams(bits, satMin, satMax, mode == QuantMode::AsymmetricSigned);
 }
 
 TorchQParams toTorch(const DistillerQParams& params)
@@ -148,7 +106,7 @@ DistillerQParams toDistiller(const TorchQParams& params)
     return {1.0 / static_cast<double>(params.scale), -static_cast<double>(params.zeroPoint)};
 }
 
-QuantGrid distillerGrid(int bits, LinearQuantMode mode, double satMin, double satMax)
+QuantGrid distillerGrid(int bits, QuantMode mode, double satMin, double satMax)
 {
     const DistillerQParams p = distillerQParams(bits, mode, satMin, satMax);
     const QuantIntRange q = distillerQuantRange(bits, mode);

@@ -18,6 +18,8 @@
 //      sat = max(|min|, |max|); a zero-width range gives scale 1 (Distiller overrides the zero to n).
 //      Computed in double (Distiller's float32 tensors agree to ~1e-7).
 
+#include "core/quant/quant_mode.h"
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -55,13 +57,7 @@ TorchQParams torchQParams(float minVal, float maxVal, const TorchQuantSpec& spec
 
 // ---- Distiller --------------------------------------------------------------------------------------
 
-enum class LinearQuantMode { Symmetric, SymmetricRestricted, AsymmetricUnsigned, AsymmetricSigned };
-
-// Distiller's enum names (SYMMETRIC, ...) and its command-line names (sym, sym_restr, asym_u, asym_s),
-// case-insensitive; throws qs::Error listing the valid names.
-LinearQuantMode parseLinearQuantMode(const std::string& name);
-std::string linearQuantModeName(LinearQuantMode mode); // "SYMMETRIC", ...
-bool isSymmetric(LinearQuantMode mode);
+// The modes (and their names) are core/quant/quant_mode.h's QuantMode.
 
 // Distiller-convention parameters: q = round(scale * x - zeroPoint), x ~ (q + zeroPoint) / scale.
 struct DistillerQParams {
@@ -70,7 +66,7 @@ struct DistillerQParams {
 };
 
 // get_quantized_range(num_bits, signed, signed_restrict_qrange)
-QuantIntRange distillerQuantRange(int bits, LinearQuantMode mode);
+QuantIntRange distillerQuantRange(int bits, QuantMode mode);
 // symmetric_linear_quantization_params(num_bits, saturation_val, restrict_qrange); throws on sat < 0.
 DistillerQParams distillerSymmetricParams(int bits, double saturation, bool restrictQRange);
 // asymmetric_linear_quantization_params(num_bits, sat_min, sat_max, integral_zero_point, signed);
@@ -79,7 +75,7 @@ DistillerQParams distillerAsymmetricParams(int bits, double satMin, double satMa
                                            bool integralZeroPoint = true);
 // The parameters Distiller's range-linear quantizer uses for a clip range and mode (symmetric modes use
 // max(|satMin|, |satMax|)).
-DistillerQParams distillerQParams(int bits, LinearQuantMode mode, double satMin, double satMax);
+DistillerQParams distillerQParams(int bits, QuantMode mode, double satMin, double satMax);
 
 // Conversion between the conventions (scale inverted, zero point negated).
 TorchQParams toTorch(const DistillerQParams& params);
@@ -92,7 +88,7 @@ struct QuantGrid {
     int64_t levels = 1;
     double hi() const { return lo + step * static_cast<double>(levels - 1); }
 };
-QuantGrid distillerGrid(int bits, LinearQuantMode mode, double satMin, double satMax);
+QuantGrid distillerGrid(int bits, QuantMode mode, double satMin, double satMax);
 
 // Throws qs::Error unless 1 <= bits <= 16.
 void checkBits(int bits);

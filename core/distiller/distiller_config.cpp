@@ -1,5 +1,7 @@
 #include "core/distiller/distiller_config.h"
 
+#include "core/util/error.h"
+
 #include <array>
 #include <utility>
 
@@ -7,14 +9,7 @@ namespace qs {
 
 namespace {
 
-const std::array<std::pair<DistillerMode, const char*>, 4> kModes = {{
-    {DistillerMode::Symmetric, "SYMMETRIC"},
-    {DistillerMode::SymmetricRestricted, "SYMMETRIC_RESTRICTED"},
-    {DistillerMode::AsymmetricUnsigned, "ASYMMETRIC_UNSIGNED"},
-    {DistillerMode::AsymmetricSigned, "ASYMMETRIC_SIGNED"},
-}};
-
-const std::array<std::pair<RangeMethod, const char*>, 8> kClips = {{
+const std::array<std::pair<RangeMethod, const char*>, 9> kClips = {{
     {RangeMethod::None, "NONE"},
     {RangeMethod::Avg, "AVG"},
     {RangeMethod::NStd, "N_STD"},
@@ -23,32 +18,17 @@ const std::array<std::pair<RangeMethod, const char*>, 8> kClips = {{
     {RangeMethod::Percentile, "PERCENTILE"},
     {RangeMethod::Entropy, "ENTROPY"},
     {RangeMethod::Mse, "MSE"},
+    {RangeMethod::PytorchHistogram, "PYTORCH_HISTOGRAM"},
 }};
 
 } // namespace
-
-std::string distillerName(DistillerMode mode)
-{
-    for (const auto& [m, name] : kModes)
-        if (m == mode)
-            return name;
-    return "SYMMETRIC";
-}
-
-std::optional<DistillerMode> parseDistillerMode(const std::string& name)
-{
-    for (const auto& [m, text] : kModes)
-        if (name == text)
-            return m;
-    return std::nullopt;
-}
 
 std::string distillerName(RangeMethod method)
 {
     for (const auto& [m, name] : kClips)
         if (m == method)
             return name;
-    return "NONE";
+    throw Error("clip method " + toString(method) + " has no Distiller name"); // a RangeMethod missing from kClips
 }
 
 std::optional<RangeMethod> parseDistillerClip(const std::string& name)

@@ -5,7 +5,7 @@
 // global mode, clipping and so on. Bit widths may also be set to null, which means "do not quantize".
 // The file format is in distiller_yaml.h, the resolution to a per-layer PtqConfig in distiller_resolve.h.
 
-#include "core/ptq/plan_builder.h"
+#include "core/quant/plan_builder.h"
 #include "core/ptq/range_methods.h"
 
 #include <map>
@@ -15,20 +15,15 @@
 
 namespace qs {
 
-// Distiller's LinearQuantMode. SymmetricRestricted has no QuantMode twin (it resolves to Symmetric, noted).
-enum class DistillerMode { Symmetric, SymmetricRestricted, AsymmetricUnsigned, AsymmetricSigned };
-
-// "SYMMETRIC", ... exactly as Distiller spells them (case-sensitive, as Python's Enum[name] lookup).
-std::string distillerName(DistillerMode mode);
-std::optional<DistillerMode> parseDistillerMode(const std::string& name);
-// "NONE", "AVG", "N_STD", "GAUSS", "LAPLACE" (Distiller's ClipMode) and QuantScope's "PERCENTILE",
-// "ENTROPY", "MSE"; case-sensitive.
+// Modes: QuantMode with distillerName() / parseDistillerMode() (core/quant/quant_mode.h).
+// Clip methods: "NONE", "AVG", "N_STD", "GAUSS", "LAPLACE" (Distiller's ClipMode) and QuantScope's "PERCENTILE",
+// "ENTROPY", "MSE", "PYTORCH_HISTOGRAM"; case-sensitive. Every RangeMethod has a name.
 std::string distillerName(RangeMethod method);
 std::optional<RangeMethod> parseDistillerClip(const std::string& name);
 
 struct DistillerModes {
-    DistillerMode activations = DistillerMode::Symmetric;
-    DistillerMode weights = DistillerMode::Symmetric;
+    QuantMode activations = QuantMode::Symmetric;
+    QuantMode weights = QuantMode::Symmetric;
     bool operator==(const DistillerModes&) const = default;
 };
 

@@ -51,30 +51,6 @@ DistillerSettings effective(const DistillerSettings& global, const DistillerSett
     return s;
 }
 
-QuantMode quantMode(DistillerMode mode, std::vector<std::string>* notes, const char* what)
-{
-    switch (mode) {
-    case DistillerMode::Symmetric: return QuantMode::Symmetric;
-    case DistillerMode::SymmetricRestricted:
-        if (notes)
-            notes->push_back(std::string("SYMMETRIC_RESTRICTED ") + what + " run as SYMMETRIC");
-        return QuantMode::Symmetric;
-    case DistillerMode::AsymmetricUnsigned: return QuantMode::AsymmetricUnsigned;
-    case DistillerMode::AsymmetricSigned: return QuantMode::AsymmetricSigned;
-    }
-    return QuantMode::Symmetric;
-}
-
-DistillerMode distillerMode(QuantMode mode)
-{
-    switch (mode) {
-    case QuantMode::Symmetric: return DistillerMode::Symmetric;
-    case QuantMode::AsymmetricUnsigned: return DistillerMode::AsymmetricUnsigned;
-    case QuantMode::AsymmetricSigned: return DistillerMode::AsymmetricSigned;
-    }
-    return DistillerMode::Symmetric;
-}
-
 // Distiller's settings for one layer as QuantScope can execute them. `line`: of the key they came from.
 LayerPtqSettings layerSettings(const DistillerSettings& s, bool hasWeights, int line, std::vector<std::string>* notes)
 {
@@ -84,8 +60,8 @@ LayerPtqSettings layerSettings(const DistillerSettings& s, bool hasWeights, int 
     out.quant.bitsActivations = acts.value_or(kDefaultBits);
     out.quant.bitsWeights = wts.value_or(kDefaultBits);
     const DistillerModes mode = s.mode.value_or(DistillerModes{});
-    out.quant.modeActivations = quantMode(mode.activations, notes, "activations");
-    out.quant.modeWeights = quantMode(mode.weights, notes, "weights");
+    out.quant.modeActivations = mode.activations;
+    out.quant.modeWeights = mode.weights;
     out.quant.perChannel = s.perChannelWts.value_or(false);
     out.clip = s.clipActs.value_or(RangeMethod::None);
     if (out.clip == RangeMethod::NStd && !s.clipNStds)
@@ -135,7 +111,7 @@ DistillerSettings distillerSettings(const LayerPtqSettings& s)
     DistillerSettings d;
     d.bitsActivations = s.quantize ? NullableBits(s.quant.bitsActivations) : NullableBits();
     d.bitsWeights = s.quantize ? NullableBits(s.quant.bitsWeights) : NullableBits();
-    d.mode = DistillerModes{distillerMode(s.quant.modeActivations), distillerMode(s.quant.modeWeights)};
+    d.mode = DistillerModes{s.quant.modeActivations, s.quant.modeWeights};
     d.perChannelWts = s.quant.perChannel;
     d.clipActs = s.clip;
     if (s.clip == RangeMethod::NStd || s.rangeOptions.nStds != kDefaultNStds)

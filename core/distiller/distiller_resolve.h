@@ -15,8 +15,8 @@
 // matches before a trailing newline (layer names have none). Distiller maps keys with their own capture
 // groups to the wrong override (it counts groups); we attribute each match to its own key.
 // What int8 execution cannot honour is a note on the layer: layers with only weights or only activations
-// quantized (Distiller's fake quantization), or with more than 8 bits, stay FP32; SYMMETRIC_RESTRICTED runs
-// as SYMMETRIC.
+// quantized (Distiller's fake quantization), or with more than 8 bits, stay FP32. SYMMETRIC_RESTRICTED runs
+// on Distiller's restricted grid.
 //
 // fromPtqConfig() is the reverse, for exporting: the global settings from the defaults plus one override
 // per quantizable layer whose effective settings differ, keyed by its module path (or, where that is not

@@ -92,7 +92,7 @@ public:
         fail(key + ": unknown clip mode '" + text + "' (valid: NONE, AVG, N_STD, GAUSS, LAPLACE, PERCENTILE, ENTROPY, MSE)", node);
     }
 
-    DistillerMode oneMode(const YAML::Node& node, const std::string& key) const
+    QuantMode oneMode(const YAML::Node& node, const std::string& key) const
     {
         const std::string text = scalar(node, key);
         if (const auto mode = parseDistillerMode(text))
@@ -105,11 +105,11 @@ public:
     DistillerModes mode(const YAML::Node& node) const
     {
         if (!node.IsMap()) {
-            const DistillerMode m = oneMode(node, "mode");
+            const QuantMode m = oneMode(node, "mode");
             return {m, m};
         }
         // Distiller's verify_quant_mode needs both keys of the map form.
-        std::optional<DistillerMode> acts, wts;
+        std::optional<QuantMode> acts, wts;
         for (const auto& entry : node) {
             const std::string key = entry.first.as<std::string>();
             if (key == "activations")

@@ -7,6 +7,7 @@
 #include "core/engine/dnnl_lowerings.h"
 #include "core/ops/activation.h"
 #include "core/ops/op_util.h"
+#include "core/quant/integer_flow.h"
 
 #include <cmath>
 #include <limits>
@@ -24,7 +25,7 @@ struct Int8Epilogue {
     const ActivationQuant* outQuant = nullptr;
 };
 
-// An activation fusesAfterIntegerLayer() names, on the accumulator scaled to the destination's units.
+// An activation whose traits say fusesAfterIntegerLayer, on the accumulator scaled to the destination's units.
 void appendScaledActivation(const Node& node, const Graph& graph, float scale, dnnl::post_ops& ops)
 {
     const ActivationParams p = activationParams(node, graph);
@@ -34,36 +35,26 @@ void appendScaledActivation(const Node& node, const Graph& graph, float scale, d
         ops.append_eltwise(1.0f, dnnl::algorithm::eltwise_relu, p.kind == ActivationKind::LeakyRelu ? p.alpha : 0.0f, 0.0f);
 }
 
-// Walks the sole-consumer chain after an integer layer: [Add (residual)] then activations, choosing what can
-// be fused for the destination's quantization.
+// The chain fused after an integer layer ([residual Add] then activations) as post-ops for the destination's
+// quantization.
 Int8Epilogue planEpilogue(LoweringContext& ctx, const Node& node)
 {
     const QuantizationPlan& plan = *ctx.quantization();
     Int8Epilogue e;
     e.out = node.outputs[0];
-    // Which value the fused chain would end at decides the destination's scale; walk it first.
-    std::string end = e.out;
-    const Node* add = nullptr;
-    std::string residual;
-    bool residualInPlace = false;
-    if (const Node* next = ctx.soleConsumer(end); next && next->opType == "Add") {
-        if (const auto r = ctx.residualFor(node, *next)) {
-            add = next;
-            residual = r->value;
-            residualInPlace = r->inPlace;
-            end = next->outputs[0];
-        }
-    }
-    std::vector<const Node*> acts;
-    for (const Node* next = ctx.soleConsumer(end); next && fusesAfterIntegerLayer(next->opType); next = ctx.soleConsumer(end)) {
-        acts.push_back(next);
-        end = next->outputs[0];
-    }
+    // Which value the fused chain would end at decides the destination's scale: the plan builder walked the
+    // same chain (core/quant/integer_flow.h).
+    const FusedChain chain = integerLayerChain(ctx.graph(), node, ctx.options().fusePostOps);
+    const std::string& end = chain.end;
+    const Node* add = chain.residualAdd;
+    const std::string& residual = chain.residual;
+    const bool residualInPlace = add && ctx.residualInPlace(node, residual);
+    const std::vector<const Node*>& acts = chain.activations;
     e.outQuant = plan.activation(end);
     const float dstScale = e.outQuant ? e.outQuant->scale : 1.0f;
     if (add) {
         const int raw = ctx.rawSlotOf(residual);
-        const auto& rq = ctx.quantOf(raw);
+        const std::optional<ActivationQuant> rq = ctx.quantOf(raw);
         if (e.outQuant && rq) {
             // The sum reads dst's bytes as the residual's type (s8 into a u8 destination or back), so a
             // signed residual from a branch without ReLU fuses into a ReLU'd unsigned output.
@@ -89,7 +80,7 @@ Int8Epilogue planEpilogue(LoweringContext& ctx, const Node& node)
     }
     // The destination's quantization belongs to the value actually produced.
     e.outQuant = plan.activation(e.out);
-    if (e.outQuant && e.outQuant->bits < 8)
+    if (e.outQuant && e.outQuant->narrowerThanStorage())
         e.ops.append_eltwise(1.0f, dnnl::algorithm::eltwise_clip_v2, static_cast<float>(e.outQuant->qmin() - e.outQuant->zeroPoint),
                              static_cast<float>(e.outQuant->qmax() - e.outQuant->zeroPoint));
     return e;
@@ -102,16 +93,19 @@ struct Int8Weights {
 
 // The primitive's attributes: output scales (source scale x weight scale / destination scale, per channel or
 // per tensor), source and destination zero points, and the fused post-ops.
-dnnl::primitive_attr int8Attributes(const Int8Weights& w, const ActivationQuant& in, const Int8Epilogue& e)
+// `zeroPoints` false: the primitive takes none (oneDNN 2.6's inner product); the caller folds them in instead.
+dnnl::primitive_attr int8Attributes(const Int8Weights& w, const ActivationQuant& in, const Int8Epilogue& e, bool zeroPoints = true)
 {
     std::vector<float> scales;
     for (float ws : w.scales)
         scales.push_back(in.scale * ws / (e.outQuant ? e.outQuant->scale : 1.0f));
     dnnl::primitive_attr attr;
     attr.set_output_scales(scales.size() == 1 ? 0 : 1 << 1, scales);
-    attr.set_zero_points(DNNL_ARG_SRC, 0, {in.zeroPoint});
-    if (e.outQuant)
-        attr.set_zero_points(DNNL_ARG_DST, 0, {e.outQuant->zeroPoint});
+    if (zeroPoints) {
+        attr.set_zero_points(DNNL_ARG_SRC, 0, {in.zeroPoint});
+        if (e.outQuant)
+            attr.set_zero_points(DNNL_ARG_DST, 0, {e.outQuant->zeroPoint});
+    }
     attr.set_post_ops(e.ops);
     return attr;
 }
@@ -237,8 +231,15 @@ bool lowerGemmInt8(LoweringContext& ctx, const Node& node)
     }
     Int8Weights iw;
     iw.scales = quantizeWeights(weights, *wq, iw.values);
-    const Int8Epilogue e = planEpilogue(ctx, node);
-    const dnnl::primitive_attr attr = int8Attributes(iw, *inQ, e);
+    Int8Epilogue e = planEpilogue(ctx, node);
+    // oneDNN 2.6's inner product takes no zero points (it refuses them, and the layer would silently run in FP32):
+    // the source's is folded into the bias, acc = sum v (q - z) = sum v q - z sum v with constant v, and the
+    // destination's is added by a last post-op (after the clamp to [qmin - z, qmax - z]).
+    if (!e.sumOperand.empty() && e.sumQuant && e.sumQuant->zeroPoint != 0)
+        return false; // a residual with a zero point would need the sum's zero point too
+    if (e.outQuant && e.outQuant->zeroPoint != 0)
+        e.ops.append_eltwise(1.0f, dnnl::algorithm::eltwise_linear, 1.0f, static_cast<float>(e.outQuant->zeroPoint));
+    const dnnl::primitive_attr attr = int8Attributes(iw, *inQ, e, false);
     const auto srcDesc = dnnl::memory::desc({a[0], k}, LoweringContext::storageType(*inQ), tag::any);
     const auto wDesc = dnnl::memory::desc({n, k}, dt::s8, tag::any);
     const auto dstDesc = dnnl::memory::desc({a[0], n}, e.outQuant ? LoweringContext::storageType(*e.outQuant) : dt::f32, tag::any);
@@ -248,7 +249,13 @@ bool lowerGemmInt8(LoweringContext& ctx, const Node& node)
     // The source must be a plain [M, K] matrix of integers (a Flatten view of a quantized value is).
     const int src = ctx.quantizedSlotOf(node.input(0), *inQ, pd.src_desc());
     const int wSlot = ctx.constantSlot(iw.values.data(), LoweringContext::plainDesc({n, k}, dt::s8), pd.weights_desc());
-    const auto bias = accumulatorBias(c ? &biasTensor : nullptr, iw, inQ->scale, n);
+    std::vector<float> bias = accumulatorBias(c ? &biasTensor : nullptr, iw, inQ->scale, n);
+    for (int64_t row = 0; row < n; ++row) {
+        int64_t sum = 0;
+        for (int64_t col = 0; col < k; ++col)
+            sum += iw.values[static_cast<std::size_t>(row * k + col)];
+        bias[static_cast<std::size_t>(row)] -= static_cast<float>(inQ->zeroPoint) * static_cast<float>(sum);
+    }
     const int bSlot = ctx.constantSlot(Tensor::fromFloats({n}, bias), {n}, pd.bias_desc());
     const int dst = destinationSlot(ctx, e, pd.dst_desc(), node.name + " residual");
     ctx.addPrimitive(node, dnnl::inner_product_forward(pd), {{DNNL_ARG_SRC, src}, {DNNL_ARG_WEIGHTS, wSlot}, {DNNL_ARG_BIAS, bSlot}, {DNNL_ARG_DST, dst}},
@@ -273,12 +280,9 @@ bool lowerAddInt8(LoweringContext& ctx, const Node& node)
     const std::optional<ActivationQuant> qa = ctx.quantOf(rawA), qb = ctx.quantOf(rawB);
     if (!qa || !qb)
         return false;
-    std::string end = node.outputs[0];
-    std::vector<const Node*> acts;
-    for (const Node* next = ctx.soleConsumer(end); next && fusesAfterIntegerAdd(next->opType); next = ctx.soleConsumer(end)) {
-        acts.push_back(next);
-        end = next->outputs[0];
-    }
+    const FusedChain chain = integerAddChain(ctx.graph(), node, ctx.options().fusePostOps);
+    const std::string& end = chain.end;
+    const std::vector<const Node*>& acts = chain.activations;
     const ActivationQuant* outQ = ctx.quantization()->activation(end);
     if (!outQ)
         return false;
@@ -293,7 +297,7 @@ bool lowerAddInt8(LoweringContext& ctx, const Node& node)
         const float hi = p.kind == ActivationKind::Clip ? p.beta / outQ->scale + zy : std::numeric_limits<float>::max();
         ops.append_eltwise(1.0f, dnnl::algorithm::eltwise_clip_v2, lo, hi);
     }
-    if (outQ->bits < 8)
+    if (outQ->narrowerThanStorage())
         ops.append_eltwise(1.0f, dnnl::algorithm::eltwise_clip_v2, static_cast<float>(outQ->qmin()), static_cast<float>(outQ->qmax()));
     dnnl::primitive_attr attr;
     attr.set_scales(DNNL_ARG_SRC_0, 0, {sa});

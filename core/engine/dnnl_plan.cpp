@@ -1,6 +1,7 @@
 #include "core/engine/dnnl_plan.h"
 
 #include "core/ops/activation.h"
+#include "core/quant/integer_flow.h"
 #include "core/util/error.h"
 
 #include <omp.h>
@@ -41,7 +42,8 @@ dnnl::memory::desc LoweringContext::plainDesc(const Shape& shape, dnnl::memory::
 int LoweringContext::slotOf(const std::string& value)
 {
     const int raw = rawSlotOf(value);
-    const auto& q = m_slots[raw].quant;
+    // A copy: addSlot() below may reallocate m_slots, and a reference into it would dangle.
+    const std::optional<ActivationQuant> q = m_slots[raw].quant;
     if (!q)
         return raw;
     if (auto it = m_floatSlots.find(value); it != m_floatSlots.end())
@@ -65,14 +67,14 @@ int LoweringContext::slotOf(const std::string& value)
 int LoweringContext::quantizedSlotOf(const std::string& value, const ActivationQuant& q, const dnnl::memory::desc& desc)
 {
     const int raw = rawSlotOf(value);
-    const auto& have = m_slots[raw].quant;
-    if (have && have->scale == q.scale && have->zeroPoint == q.zeroPoint && have->bits == q.bits && have->isSigned == q.isSigned) {
+    const std::optional<ActivationQuant> have = m_slots[raw].quant; // a copy: slots grow below
+    if (have && *have == q) {
         const int slot = reorderTo(raw, desc, value);
         m_slots[slot].quant = q;
         return slot;
     }
     int source = slotOf(value);
-    if (q.bits < 8) { // the reorder saturates only to the 8-bit range: clamp to the narrower grid first
+    if (q.narrowerThanStorage()) { // the reorder saturates only to the 8-bit range: clamp to the narrower grid first
         const float lo = q.scale * static_cast<float>(q.qmin() - q.zeroPoint), hi = q.scale * static_cast<float>(q.qmax() - q.zeroPoint);
         const dnnl::eltwise_forward::desc d(dnnl::prop_kind::forward_inference, dnnl::algorithm::eltwise_clip_v2, descOf(source), lo, hi);
         const dnnl::eltwise_forward::primitive_desc pd(d, m_engine);
@@ -94,6 +96,7 @@ int LoweringContext::quantizedSlotOf(const std::string& value, const ActivationQ
     step.args = {{DNNL_ARG_FROM, source}, {DNNL_ARG_TO, target}};
     m_steps.push_back(std::move(step));
     m_slots[target].quant = q;
+    m_quantizedValues[value] = q;
     return target;
 }
 
@@ -176,6 +179,9 @@ void LoweringContext::bindValue(const std::string& value, int slot, bool plain)
 {
     m_valueSlots[value] = slot;
     m_floatSlots.erase(value);
+    // Recorded now: a sum post-op may later reuse this buffer in place for another value's integers.
+    if (m_slots[slot].quant)
+        m_quantizedValues[value] = *m_slots[slot].quant;
     if (plain && !m_slots[slot].quant)
         m_plainSlots[value] = slot;
     else
@@ -196,26 +202,32 @@ void LoweringContext::addPrimitive(const Node& node, dnnl::primitive primitive, 
 
 std::optional<LoweringContext::Residual> LoweringContext::residualFor(const Node& producer, const Node& add) const
 {
-    if (add.opType != "Add" || add.inputs.size() != 2)
+    if (!quantTraitsOf(add).residualAdd || add.inputs.size() != 2)
         return std::nullopt;
     const std::string& out = producer.outputs[0];
     const std::string& other = add.input(0) == out ? add.input(1) : add.input(0);
     if (other == out || !hasSlot(other) || constant(other) || shapeOf(other) != shapeOf(out))
         return std::nullopt;
+    return Residual{other, residualInPlace(producer, other)};
+}
+
+bool LoweringContext::residualInPlace(const Node& producer, const std::string& residual) const
+{
     for (const auto& in : m_graph.inputs)
-        if (in.name == other)
-            return Residual{other, false}; // never write into the caller's buffer
+        if (in.name == residual)
+            return false; // never write into the caller's buffer
+    if (m_graph.isGraphOutput(residual))
+        return false;
     const long here = &producer - m_graph.nodes.data();
-    bool inPlace = !m_graph.isGraphOutput(other);
-    for (int reader : m_graph.consumersOf(other)) {
+    for (int reader : m_graph.consumersOf(residual)) {
         const Node& r = m_graph.nodes[reader];
-        if (&r == &add)
-            continue;
-        const bool view = r.opType == "Flatten" || r.opType == "Reshape" || r.opType == "Squeeze" || r.opType == "Unsqueeze";
-        if (reader > here || view)
-            inPlace = false;
+        if (quantTraitsOf(r).residualAdd && r.hasInput(0) && (r.input(0) == producer.outputs[0] || r.input(1) == producer.outputs[0]))
+            continue; // the Add being fused
+        // A later reader still needs the value; a view may alias its buffer and be read later.
+        if (reader > here || quantTraitsOf(r).view)
+            return false;
     }
-    return Residual{other, inPlace};
+    return true;
 }
 
 int LoweringContext::copyTo(int slot, const dnnl::memory::desc& desc, const std::string& why)
@@ -340,6 +352,7 @@ public:
         for (auto& step : m_steps)
             for (auto& [value, plain] : step.produced)
                 m_observable.push_back(value);
+        m_quantizedValues = ctx.quantizedValues();
         m_valueSlot.clear();
         for (const auto& value : m_observable)
             if (ctx.hasSlot(value))
@@ -441,13 +454,9 @@ public:
 
     std::vector<std::string> observableValues() const override { return m_observable; }
 
-    std::vector<std::string> integerValues() const override
+    std::map<std::string, ActivationQuant> integerQuantization() const override
     {
-        std::vector<std::string> values;
-        for (const auto& [value, slot] : m_valueSlot)
-            if (m_slots[slot].quant)
-                values.push_back(value);
-        return values;
+        return m_quantizedValues;
     }
 
 private:
@@ -633,6 +642,7 @@ private:
     std::vector<int> m_inputSlots, m_outputSlots;
     std::vector<std::string> m_observable;
     std::map<std::string, int> m_valueSlot;
+    std::map<std::string, ActivationQuant> m_quantizedValues; // every value held as integers, as it was stored
 };
 
 } // namespace

@@ -71,8 +71,12 @@ public:
     // The value as integers of `q` in layout `desc` (u8/s8 desc): reuses an equal quantization, otherwise
     // quantizes from f32 (clamping to q's bit range first when it is narrower than 8 bits).
     int quantizedSlotOf(const std::string& value, const ActivationQuant& q, const dnnl::memory::desc& desc);
-    const std::optional<ActivationQuant>& quantOf(int slot) const { return m_slots.at(slot).quant; }
+    // By value: slots live in a vector that grows while lowering, so no reference into it may be kept.
+    std::optional<ActivationQuant> quantOf(int slot) const { return m_slots.at(slot).quant; }
     void setQuant(int slot, const ActivationQuant& q) { m_slots.at(slot).quant = q; }
+    // Every value that was stored as integers somewhere in the plan, with its quantization when it was stored
+    // (including values quantized at an FP32 -> int8 border, whose bound slot stays float).
+    const std::map<std::string, ActivationQuant>& quantizedValues() const { return m_quantizedValues; }
     const QuantizationPlan* quantization() const { return m_options.quantization.get(); }
     dnnl::memory::desc descOf(int slot) const { return m_slots.at(slot).desc; } // a copy: slots grow
     int addSlot(const dnnl::memory::desc& desc);
@@ -98,6 +102,8 @@ public:
         bool inPlace = false;
     };
     std::optional<Residual> residualFor(const Node& producer, const Node& add) const;
+    // Whether the residual's buffer may be overwritten by `producer`'s sum post-op (see Residual::inPlace).
+    bool residualInPlace(const Node& producer, const std::string& residual) const;
     // A new slot with a copy of `slot` in layout `desc` (a reorder even when the layouts are equal).
     int copyTo(int slot, const dnnl::memory::desc& desc, const std::string& why);
     // Lets taps observe a value that needs no step of its own (a view): after the latest step.
@@ -131,6 +137,7 @@ private:
     std::map<std::string, int> m_valueSlots;
     std::map<std::string, int> m_plainSlots;
     std::map<std::string, int> m_floatSlots; // dequantized copies of quantized values
+    std::map<std::string, ActivationQuant> m_quantizedValues;
     std::set<const Node*> m_fused;
 };
 

@@ -21,6 +21,15 @@ CompiledModel::~CompiledModel() = default;
 std::vector<std::string> CompiledModel::referenceNodes() const { return m_plan->referenceNodes(); }
 std::vector<std::string> CompiledModel::observableValues() const { return m_plan->observableValues(); }
 std::vector<std::string> CompiledModel::integerValues() const { return m_plan->integerValues(); }
+std::map<std::string, ActivationQuant> CompiledModel::integerQuantization() const { return m_plan->integerQuantization(); }
+
+std::vector<std::string> ExecutionPlan::integerValues() const
+{
+    std::vector<std::string> values;
+    for (const auto& [value, q] : integerQuantization())
+        values.push_back(value);
+    return values;
+}
 
 Session::Session(std::shared_ptr<const CompiledModel> model) : m_model(std::move(model)), m_state(m_model->plan().createState()) {}
 Session::~Session() = default;

@@ -5,10 +5,11 @@
 // different threads.
 
 #include "core/ir/graph.h"
-#include "core/engine/quantization_plan.h"
+#include "core/quant/quantization_plan.h"
 #include "core/transforms/shape_inference.h"
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <span>
 #include <string>
@@ -42,6 +43,8 @@ public:
     // Values a Session tap can observe (all float values unless fused away).
     std::vector<std::string> observableValues() const;
     std::vector<std::string> integerValues() const; // see ExecutionPlan::integerValues
+    // What the compiled model really stores as integers: value -> its scale, zero point and grid.
+    std::map<std::string, ActivationQuant> integerQuantization() const;
     const ExecutionPlan& plan() const { return *m_plan; }
 
 private:

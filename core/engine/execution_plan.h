@@ -5,6 +5,8 @@
 
 #include "core/engine/engine.h"
 
+#include <map>
+
 namespace qs {
 
 class PlanState {
@@ -22,8 +24,10 @@ public:
     virtual std::span<const float> output(const PlanState& state, std::size_t i) const = 0;
     virtual std::vector<std::string> referenceNodes() const = 0;
     virtual std::vector<std::string> observableValues() const = 0;
-    // Observable values held as integers (u8/s8) between steps; the reference plan simulates integers in float.
-    virtual std::vector<std::string> integerValues() const = 0;
+    // Observable values held as integers (u8/s8) between steps, with the quantization their slots hold; the
+    // reference plan simulates integers in float (none).
+    virtual std::map<std::string, ActivationQuant> integerQuantization() const = 0;
+    std::vector<std::string> integerValues() const;
 };
 
 std::unique_ptr<ExecutionPlan> makeReferencePlan(const Graph& graph, std::shared_ptr<const QuantizationPlan> quantization);

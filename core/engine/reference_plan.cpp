@@ -140,7 +140,7 @@ public:
         return names;
     }
 
-    std::vector<std::string> integerValues() const override { return {}; }
+    std::map<std::string, ActivationQuant> integerQuantization() const override { return {}; }
 
 private:
     const Graph& m_graph; // owned by the CompiledModel, which outlives its plan

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <optional>
 
 namespace qs {
 
@@ -33,6 +34,29 @@ InputShapes inputShapesFor(const Graph& model, const Dataset& dataset, int64_t b
     return shapes;
 }
 
+namespace {
+
+// How many classes rank ahead of the label; nullopt for a row that cannot be scored — a NaN logit anywhere,
+// or a label logit that is not finite (what infinite quantization scales produce). Such a row is a wrong
+// prediction: a NaN compares false with everything, so counting "greater" alone would score it as a hit.
+std::optional<int64_t> classesAheadOfLabel(const float* row, int64_t classes, int label)
+{
+    const float target = row[label];
+    if (!std::isfinite(target))
+        return std::nullopt;
+    int64_t ahead = 0;
+    for (int64_t c = 0; c < classes; ++c) {
+        if (std::isnan(row[c]))
+            return std::nullopt;
+        // Ties count against the sample (as PyTorch's topk with a stable order would put the label first
+        // only when its index is lower): count strictly greater, plus equal ones with a lower index.
+        ahead += row[c] > target || (row[c] == target && c < label);
+    }
+    return ahead;
+}
+
+} // namespace
+
 void accumulateLogits(EvalMetrics& metrics, const float* logits, int64_t rows, int64_t classes, std::span<const int> labels)
 {
     for (int64_t r = 0; r < rows; ++r) {
@@ -41,16 +65,11 @@ void accumulateLogits(EvalMetrics& metrics, const float* logits, int64_t rows, i
         if (label < 0 || label >= classes)
             throw Error("label " + std::to_string(label) + " is outside the model's " + std::to_string(classes) + " outputs");
         const float target = row[label];
-        int greater = 0;
-        float mx = row[0];
-        for (int64_t c = 0; c < classes; ++c) {
-            // Ties count against the sample (as PyTorch's topk with a stable order would put the label first
-            // only when its index is lower): count strictly greater, plus equal ones with a lower index.
-            greater += row[c] > target || (row[c] == target && c < label);
-            mx = std::max(mx, row[c]);
-        }
-        metrics.correctTop1 += greater == 0;
-        metrics.correctTop5 += greater < 5;
+        const std::optional<int64_t> ahead = classesAheadOfLabel(row, classes, label);
+        metrics.correctTop1 += ahead && *ahead == 0;
+        metrics.correctTop5 += ahead && *ahead < 5;
+        // A broken row's cross-entropy comes out NaN or infinite, which is what the mean should then show.
+        const float mx = *std::max_element(row, row + classes);
         double sum = 0.0;
         for (int64_t c = 0; c < classes; ++c)
             sum += std::exp(static_cast<double>(row[c]) - mx);

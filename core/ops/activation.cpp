@@ -130,8 +130,12 @@ public:
         const bool common = type == "Relu" || type == "LeakyRelu" || type == "Clip" || type == "Sigmoid" ||
                             type == "Tanh" || type == "HardSigmoid" || type == "HardSwish";
         t.quantizable = common;
-        t.fusableActivation = common;
+        // Post-ops on an integer layer's accumulator scaled to the destination's units; after an integer Add
+        // only those that commute with the zero-point shift (LeakyReLU's slope does not).
+        t.fusesAfterIntegerLayer = type == "Relu" || type == "LeakyRelu" || type == "Clip";
+        t.fusesAfterIntegerAdd = type == "Relu" || type == "Clip";
         if (type == "Relu") {
+            t.reluOfInput = true;
             t.outputMin = 0.0f;
         } else if (type == "Clip") {
             t.outputMin = node.attributes.f("min", -std::numeric_limits<float>::max());

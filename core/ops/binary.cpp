@@ -88,6 +88,10 @@ public:
     {
         OpQuantTraits t;
         t.quantizable = m_kind == BinaryKind::Add || m_kind == BinaryKind::Mul;
+        if (m_kind == BinaryKind::Add) {
+            t.role = QuantRole::Requantizing; // two integer inputs rescaled to the sum's quantization
+            t.residualAdd = true;             // or a sum post-op inside the conv producing one of them
+        }
         return t;
     }
 

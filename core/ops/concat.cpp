@@ -61,6 +61,7 @@ public:
     {
         OpQuantTraits t;
         t.quantizable = true;
+        t.role = QuantRole::Requantizing; // each input rescaled to the concatenation's quantization
         return t;
     }
 };

@@ -98,7 +98,8 @@ public:
     {
         OpQuantTraits t;
         t.quantizable = true;
-        t.weightInputs = {1};
+        t.role = QuantRole::IntegerLayer;
+        t.weightInputs = {1}; // [O, I/group, k...]: output channels on axis 0
         t.biasInput = 2;
         return t;
     }

@@ -54,11 +54,15 @@ public:
         return {std::move(y)};
     }
 
-    OpQuantTraits quantTraits(const Node&) const override
+    OpQuantTraits quantTraits(const Node& node) const override
     {
         OpQuantTraits t;
         t.quantizable = true;
+        t.role = QuantRole::IntegerLayer;
         t.weightInputs = {1};
+        t.weightOutputAxis = node.attributes.i("transB", 0) != 0 ? 0 : 1; // B is [K, N] unless transposed
+        if (node.attributes.i("transA", 0) != 0 || node.attributes.f("alpha", 1.0f) != 1.0f)
+            t.noIntegerKernel = "Gemm with transA or alpha != 1 has no int8 kernel";
         t.biasInput = 2;
         return t;
     }

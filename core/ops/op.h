@@ -13,13 +13,29 @@
 
 namespace qs {
 
-// What quantization needs to know about an operator.
+// How values flow through an operator in the int8 engine. The quantization plan builder, the int8 lowering,
+// the derived calibration statistics and layerFacts() (core/quant) read these and nothing else: no code
+// outside core/ops compares op-type strings to decide how a value is quantized.
+enum class QuantRole {
+    None,         // runs in FP32; an integer value entering it is dequantized first
+    IntegerLayer, // runs on int8 kernels with its own settings: quantizes its input, weights (weightInputs) to s8
+    PassThrough,  // takes integers and keeps their scale and zero point (pooling, views)
+    Requantizing, // combines integer inputs into a quantization of its own (Concat, Add of two integer values)
+};
+
 struct OpQuantTraits {
-    bool quantizable = false;      // a layer the user can configure (conv, gemm, add, pool, activations...)
+    QuantRole role = QuantRole::None;
+    bool quantizable = false;      // has per-layer settings in a Distiller config (conv, gemm, add, pool, activations...)
     std::vector<int> weightInputs; // inputs holding weights (quantized to bits_weights)
-    int biasInput = -1;            // input holding the bias (quantized to bits_bias / int32)
-    bool fusableActivation = false; // can be fused as a post-op into a preceding conv / gemm
-    bool preservesScale = false;   // output shares the input's quantization (max pool, reshape, concat...)
+    int weightOutputAxis = 0;      // axis of the weights that indexes output channels (per-channel scales)
+    int biasInput = -1;            // input holding the bias (added in the 32-bit accumulator)
+    std::string noIntegerKernel;   // role IntegerLayer, but this node's attributes have no int8 kernel: why
+    bool fusesAfterIntegerLayer = false; // runs as a post-op on an integer layer's scaled accumulator (ReLU, LeakyReLU, Clip)
+    bool fusesAfterIntegerAdd = false;   // runs as a clamp on an integer Add's result (ReLU, Clip: they commute with the shift)
+    bool residualAdd = false;      // can run as a sum post-op inside the integer layer that produces one operand (Add)
+    bool view = false;             // the input's numbers in another shape, possibly aliasing its buffer (Flatten, Reshape...)
+    bool reluOfInput = false;      // output = max(input, 0): its statistics follow from the input's (ReLU)
+    bool commutesWithRelu = false; // op(max(x, 0)) = max(op(x), 0) (max pooling)
     // Output range implied by the operator whatever its input (ReLU >= 0, Sigmoid in [0,1]...).
     std::optional<float> outputMin;
     std::optional<float> outputMax;

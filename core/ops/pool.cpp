@@ -115,7 +115,10 @@ public:
     {
         OpQuantTraits t;
         t.quantizable = true;
-        t.preservesScale = isMax();
+        // oneDNN pools u8/s8 in place of floats, keeping the input's scale and zero point (GlobalMaxPool has no
+        // integer lowering yet).
+        t.role = type() == std::string("GlobalMaxPool") ? QuantRole::None : QuantRole::PassThrough;
+        t.commutesWithRelu = isMax();
         return t;
     }
 

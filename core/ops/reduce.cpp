@@ -98,12 +98,6 @@ public:
             y.setElementFromDouble(o, m_kind == ReduceKind::Mean ? acc[o] / count : acc[o]);
         return {std::move(y)};
     }
-    OpQuantTraits quantTraits(const Node&) const override
-    {
-        OpQuantTraits t;
-        t.preservesScale = m_kind == ReduceKind::Max;
-        return t;
-    }
 
 private:
     const char* m_type;

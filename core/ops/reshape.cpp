@@ -66,7 +66,8 @@ public:
     OpQuantTraits quantTraits(const Node&) const override
     {
         OpQuantTraits t;
-        t.preservesScale = true;
+        t.role = QuantRole::PassThrough;
+        t.view = true;
         return t;
     }
 };
@@ -88,7 +89,8 @@ public:
     OpQuantTraits quantTraits(const Node&) const override
     {
         OpQuantTraits t;
-        t.preservesScale = true;
+        t.role = QuantRole::PassThrough;
+        t.view = true;
         return t;
     }
 };

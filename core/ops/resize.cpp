@@ -251,12 +251,6 @@ public:
     {
         return runResize(node, *in[0]);
     }
-    OpQuantTraits quantTraits(const Node& node) const override
-    {
-        OpQuantTraits t;
-        t.preservesScale = node.attributes.s("mode", "nearest") == "nearest";
-        return t;
-    }
 };
 
 class UpsampleOp : public Op {
@@ -279,12 +273,6 @@ public:
     std::vector<Tensor> run(const Node& node, const std::vector<const Tensor*>& in) const override
     {
         return runResize(node, *in[0]);
-    }
-    OpQuantTraits quantTraits(const Node& node) const override
-    {
-        OpQuantTraits t;
-        t.preservesScale = node.attributes.s("mode", "nearest") == "nearest";
-        return t;
     }
 };
 

@@ -138,12 +138,6 @@ public:
     {
         return {in[0]->cast(castTarget(node))};
     }
-    OpQuantTraits quantTraits(const Node&) const override
-    {
-        OpQuantTraits t;
-        t.preservesScale = true;
-        return t;
-    }
 };
 
 } // namespace

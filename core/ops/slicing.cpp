@@ -90,12 +90,6 @@ public:
             }
         return {std::move(y)};
     }
-    OpQuantTraits quantTraits(const Node&) const override
-    {
-        OpQuantTraits t;
-        t.preservesScale = true;
-        return t;
-    }
 };
 
 // ---------------------------------------------------------------------------------------------------------
@@ -186,12 +180,6 @@ public:
                       [&](int64_t o, int64_t i) { copyElement(y, o, x, i, es); });
         return {std::move(y)};
     }
-    OpQuantTraits quantTraits(const Node&) const override
-    {
-        OpQuantTraits t;
-        t.preservesScale = true;
-        return t;
-    }
 };
 
 // ---------------------------------------------------------------------------------------------------------
@@ -266,12 +254,6 @@ public:
         }
         return outs;
     }
-    OpQuantTraits quantTraits(const Node&) const override
-    {
-        OpQuantTraits t;
-        t.preservesScale = true;
-        return t;
-    }
 };
 
 // ---------------------------------------------------------------------------------------------------------
@@ -294,12 +276,6 @@ public:
         const std::size_t es = elementSize(x.dtype());
         forEachBroadcast(out, x.shape(), out, [&](int64_t o, int64_t i, int64_t) { copyElement(y, o, x, i, es); });
         return {std::move(y)};
-    }
-    OpQuantTraits quantTraits(const Node&) const override
-    {
-        OpQuantTraits t;
-        t.preservesScale = true;
-        return t;
     }
 };
 
@@ -333,12 +309,6 @@ public:
         gatherIndexed(out, x.shape(), [&](std::size_t a, int64_t c) { return c % x.shape()[a]; },
                       [&](int64_t o, int64_t i) { copyElement(y, o, x, i, es); });
         return {std::move(y)};
-    }
-    OpQuantTraits quantTraits(const Node&) const override
-    {
-        OpQuantTraits t;
-        t.preservesScale = true;
-        return t;
     }
 };
 

@@ -95,7 +95,7 @@ public:
     OpQuantTraits quantTraits(const Node&) const override
     {
         OpQuantTraits t;
-        t.preservesScale = true;
+        t.view = true;
         return t;
     }
 

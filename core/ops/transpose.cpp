@@ -74,12 +74,6 @@ public:
         }
         return {std::move(y)};
     }
-    OpQuantTraits quantTraits(const Node&) const override
-    {
-        OpQuantTraits t;
-        t.preservesScale = true;
-        return t;
-    }
 };
 
 // Axes from input 1 (opset >= 13) or the attribute; `present` says whether any were given.
@@ -149,7 +143,7 @@ public:
     OpQuantTraits quantTraits(const Node&) const override
     {
         OpQuantTraits t;
-        t.preservesScale = true;
+        t.view = true;
         return t;
     }
 

@@ -207,12 +207,6 @@ public:
         }
         return {std::move(y)};
     }
-    OpQuantTraits quantTraits(const Node&) const override
-    {
-        OpQuantTraits t;
-        t.preservesScale = m_kind == VariadicKind::Min || m_kind == VariadicKind::Max;
-        return t;
-    }
 
 private:
     const char* m_type;

@@ -20,6 +20,7 @@ struct Calibration {
     Graph prepared;                                 // the graph the value names refer to
     std::map<std::string, ActivationStats> values;  // by value name
     int64_t samples = 0;
+    std::string source; // the statistics file it was read from, for error messages; empty when calibrated here
 
     const ActivationStats* stats(const std::string& value) const;
 };

@@ -1,5 +1,6 @@
 #include "core/ptq/derived_statistics.h"
 
+#include "core/quant/integer_flow.h"
 
 namespace qs {
 
@@ -7,8 +8,7 @@ namespace {
 
 bool sameNumbersAsInput(const Node& node, const Graph& g)
 {
-    static const std::set<std::string> kReshapes = {"Flatten", "Reshape", "Squeeze", "Unsqueeze", "Identity", "Dropout"};
-    if (!node.domain.empty() || !kReshapes.count(node.opType) || !node.hasInput(0) || node.outputs.empty())
+    if (!quantTraitsOf(node).view || !node.hasInput(0) || node.outputs.empty())
         return false;
     const ValueInfo* in = g.info(node.inputs[0]);
     const ValueInfo* out = g.info(node.outputs[0]);
@@ -29,7 +29,7 @@ DerivedStatistics planDerivedStatistics(const Graph& prepared)
         if (node.outputs.empty() || node.outputs[0].empty())
             continue;
         const std::string& out = node.outputs[0];
-        if (node.opType == "Relu" && node.domain.empty() && node.hasInput(0) && read.count(node.inputs[0]) && !plan.reluOf.count(node.inputs[0])) {
+        if (quantTraitsOf(node).reluOfInput && node.hasInput(0) && read.count(node.inputs[0]) && !plan.reluOf.count(node.inputs[0])) {
             plan.reluOf[node.inputs[0]] = out;
             plan.derived.insert(out);
         } else if (sameNumbersAsInput(node, prepared) && (read.count(node.inputs[0]) || plan.derived.count(node.inputs[0]))) {
@@ -53,7 +53,7 @@ Graph graphForObservation(const Graph& prepared, const DerivedStatistics& plan)
             continue;
         Node& pool = g.nodes[static_cast<std::size_t>(readers[0])];
         const bool onlyPooledOutput = pool.outputs.size() == 1 || (pool.outputs.size() == 2 && pool.outputs[1].empty());
-        if (pool.opType != "MaxPool" || !pool.domain.empty() || !onlyPooledOutput || pool.inputs.size() != 1)
+        if (!quantTraitsOf(pool).commutesWithRelu || !onlyPooledOutput || pool.inputs.size() != 1)
             continue;
         const std::string pooledOutput = pool.outputs[0];
         const std::string pooledInput = pooledOutput + "/before_relu";

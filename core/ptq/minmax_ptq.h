@@ -5,7 +5,7 @@
 
 #include "core/data/dataset.h"
 #include "core/engine/engine.h"
-#include "core/ptq/plan_builder.h"
+#include "core/quant/plan_builder.h"
 
 #include <map>
 #include <memory>

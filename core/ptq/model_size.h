@@ -4,7 +4,7 @@
 // not part of the size. Bit widths below 8 count at their packed size (what an exported model would take),
 // even though execution keeps them in int8 registers.
 
-#include "core/engine/quantization_plan.h"
+#include "core/quant/quantization_plan.h"
 #include "core/ir/graph.h"
 
 namespace qs {

@@ -3,6 +3,8 @@
 #include "core/util/error.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 
 namespace qs {
 
@@ -60,16 +62,38 @@ std::shared_ptr<QuantizationPlan> buildPlan(const Calibration& calibration, cons
             return s.quant;
         },
         [&](const std::string& value, const Node& layer, const LayerQuantSettings& quant) {
+            // Where the statistics came from, for the messages below: the model alone does not tell a user which
+            // stats file to fix.
+            const std::string from = calibration.source.empty() ? "" : " (statistics from " + calibration.source + ")";
             const ActivationStats* stats = calibration.stats(value);
             if (!stats)
-                throw Error("no calibration statistics for value '" + value + "'", {g.sourcePath, layer.label()});
+                throw Error("no calibration statistics for value '" + value + "'" + from, {g.sourcePath, layer.label()});
             const LayerPtqSettings s = config.resolve(layer);
-            const bool needsHistogram = s.clip == RangeMethod::Percentile || s.clip == RangeMethod::Entropy || s.clip == RangeMethod::Mse;
-            if (needsHistogram && stats->histogram.empty())
+            if (needsHistogram(s.clip) && stats->histogram.empty())
                 throw Error("clip method '" + toString(s.clip) + "' needs histograms, which these statistics lack (a Distiller stats "
-                            "file has none: calibrate with QuantScope, or add the .hist.yaml sidecar)",
+                            "file has none: calibrate with QuantScope, or add the .hist.yaml sidecar)" + from,
                             {g.sourcePath, layer.label()});
-            return pickRange(s.clip, *stats, quant.bitsActivations, quant.modeActivations, s.rangeOptions);
+            ValueRange range;
+            try {
+                range = pickRange(s.clip, *stats, quant.bitsActivations, quant.modeActivations, s.rangeOptions);
+            } catch (const Error& e) {
+                throw Error("value '" + value + "': " + e.message() + from, {g.sourcePath, layer.label()});
+            }
+            // A range that is infinite or NaN, or whose span (0 included, as the grid has it) overflows a float,
+            // gives an infinite scale: the int8 model would then compute NaN everywhere. Statistics read from a
+            // file are checked there already; this catches what a range method or a calibration makes of them.
+            const float span = std::max(range.max, 0.0f) - std::min(range.min, 0.0f);
+            if (!std::isfinite(range.min) || !std::isfinite(range.max) || !std::isfinite(span)) {
+                auto text = [](float v) {
+                    char buffer[32];
+                    std::snprintf(buffer, sizeof buffer, "%g", static_cast<double>(v));
+                    return std::string(buffer);
+                };
+                throw Error("the activation range of value '" + value + "' is [" + text(range.min) + ", " + text(range.max) +
+                                "], which gives no finite quantization scale" + from,
+                            {g.sourcePath, layer.label()});
+            }
+            return range;
         }));
     return plan;
 }

@@ -4,9 +4,9 @@
 // --qe-no-clip-layers / --qe-no-quant-layers lists (matched against node names and their module paths).
 // buildPlan() turns it, with calibration statistics, into the engine's QuantizationPlan.
 
-#include "core/engine/quantization_plan.h"
+#include "core/quant/quantization_plan.h"
 #include "core/ptq/calibration.h"
-#include "core/ptq/plan_builder.h"
+#include "core/quant/plan_builder.h"
 #include "core/ptq/range_methods.h"
 
 #include <map>

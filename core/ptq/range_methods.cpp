@@ -5,36 +5,11 @@
 #include "core/util/error.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace qs {
 
 namespace {
-
-ClipMode clipMode(RangeMethod m)
-{
-    switch (m) {
-    case RangeMethod::None: return ClipMode::None;
-    case RangeMethod::Avg: return ClipMode::Avg;
-    case RangeMethod::NStd: return ClipMode::NStd;
-    case RangeMethod::Gauss: return ClipMode::Gauss;
-    case RangeMethod::Laplace: return ClipMode::Laplace;
-    case RangeMethod::Percentile: return ClipMode::Percentile;
-    case RangeMethod::Entropy: return ClipMode::Entropy;
-    case RangeMethod::Mse: return ClipMode::Mse;
-    case RangeMethod::PytorchHistogram: return ClipMode::PytorchHistogram;
-    }
-    return ClipMode::None;
-}
-
-LinearQuantMode linearMode(QuantMode mode)
-{
-    switch (mode) {
-    case QuantMode::Symmetric: return LinearQuantMode::Symmetric;
-    case QuantMode::AsymmetricUnsigned: return LinearQuantMode::AsymmetricUnsigned;
-    case QuantMode::AsymmetricSigned: return LinearQuantMode::AsymmetricSigned;
-    }
-    return LinearQuantMode::AsymmetricUnsigned;
-}
 
 GrowingHistogram toGrowing(const Histogram& h)
 {
@@ -57,39 +32,45 @@ TensorStats toTensorStats(const ActivationStats& s)
 
 } // namespace
 
-std::string toString(RangeMethod method) { return clipModeName(clipMode(method)); }
-
-const std::vector<RangeMethod>& allRangeMethods()
-{
-    static const std::vector<RangeMethod> all{RangeMethod::None,       RangeMethod::Avg,     RangeMethod::NStd,
-                                              RangeMethod::Gauss,      RangeMethod::Laplace, RangeMethod::Percentile,
-                                              RangeMethod::Entropy,    RangeMethod::Mse,     RangeMethod::PytorchHistogram};
-    return all;
-}
-
-RangeMethod parseRangeMethod(const std::string& name)
-{
-    const ClipMode mode = parseClipMode(name); // throws listing the valid names
-    for (RangeMethod m : allRangeMethods())
-        if (clipMode(m) == mode)
-            return m;
-    throw Error("clip method '" + name + "' is not available in the PTQ pipeline");
-}
-
-double aciqAlpha(bool laplace, int bits, bool halfRange)
-{
-    return aciqAlpha(laplace ? ClipMode::Laplace : ClipMode::Gauss, bits, halfRange);
-}
-
 RangeQuality predictQuality(const Histogram& histogram, ValueRange range, int bits, QuantMode mode)
+{
+    return predictQuality(histogram, activationQuant(range, bits, mode));
+}
+
+RangeQuality predictQuality(const Histogram& histogram, const ActivationQuant& q)
 {
     RangeQuality quality;
     if (histogram.empty())
         return quality;
-    const QuantErrorEstimate e = predictQuantError(toGrowing(histogram), ClipRange{range.min, range.max}, bits, linearMode(mode));
+    QuantGrid grid;
+    grid.lo = static_cast<double>(representableRange(q).min);
+    grid.step = q.scale;
+    grid.levels = q.levels();
+    const QuantErrorEstimate e = predictQuantError(toGrowing(histogram), grid);
     quality.mse = e.mse;
     quality.sqnrDb = std::min(e.sqnrDb, 200.0);
     return quality;
+}
+
+double weightSqnrDb(const Tensor& weights, const WeightQuant& spec)
+{
+    std::vector<int8_t> q;
+    const std::vector<float> scales = quantizeWeights(weights, spec, q);
+    const Tensor w = weights.cast(DataType::Float32);
+    const int64_t per = w.size() / static_cast<int64_t>(scales.size());
+    double signal = 0.0, noise = 0.0;
+    for (int64_t i = 0; i < w.size(); ++i) {
+        const double x = w.data<float>()[i];
+        const double restored = static_cast<double>(scales[static_cast<std::size_t>(i / per)]) * q[static_cast<std::size_t>(i)];
+        signal += x * x;
+        noise += (x - restored) * (x - restored);
+    }
+    return noise > 0.0 ? std::min(10.0 * std::log10(signal / noise), 200.0) : 200.0;
+}
+
+double combinedSqnrDb(double activationDb, double weightDb)
+{
+    return -10.0 * std::log10(std::pow(10.0, -activationDb / 10.0) + std::pow(10.0, -weightDb / 10.0));
 }
 
 ValueRange pickRange(RangeMethod method, const ActivationStats& s, int bits, QuantMode mode, const RangeOptions& options)
@@ -98,7 +79,7 @@ ValueRange pickRange(RangeMethod method, const ActivationStats& s, int bits, Qua
     params.nStds = options.nStds;
     params.percentile = options.percentile;
     params.halfRange = s.min >= 0.0; // Distiller's clip_half_range for post-ReLU tensors
-    const ClipRange r = pickClipRange(clipMode(method), toTensorStats(s), bits, linearMode(mode), params);
+    const ClipRange r = pickClipRange(method, toTensorStats(s), bits, mode, params);
     return {static_cast<float>(r.min), static_cast<float>(r.max)};
 }
 

@@ -6,20 +6,16 @@
 // pipeline's ActivationStats, with Distiller's clip_half_range switched on for non-negative (post-ReLU)
 // tensors. predictQuality() scores any range on a histogram, so every method can be ranked by SQNR.
 
+#include "core/calibration/clip_modes.h"
 #include "core/ptq/activation_stats.h"
-#include "core/ptq/plan_builder.h"
+#include "core/quant/plan_builder.h"
 
 #include <string>
 #include <vector>
 
 namespace qs {
 
-enum class RangeMethod { None, Avg, NStd, Gauss, Laplace, Percentile, Entropy, Mse, PytorchHistogram };
-
-std::string toString(RangeMethod method);
-// Distiller's names (case-insensitive); throws qs::Error listing the valid ones.
-RangeMethod parseRangeMethod(const std::string& name);
-const std::vector<RangeMethod>& allRangeMethods();
+// RangeMethod, its names and needsHistogram() are core/calibration/clip_modes.h's.
 
 struct RangeOptions {
     double nStds = 3.0;        // n_std: mean +- k std
@@ -32,10 +28,16 @@ struct RangeQuality {
     double mse = 0.0;    // expected squared error per value (clipping + rounding)
     double sqnrDb = 0.0; // 10 log10(signal power / mse)
 };
+// On the grid that runs (activationQuant(): e.g. sym after ReLU is the unsigned grid); nothing on an empty histogram.
 RangeQuality predictQuality(const Histogram& histogram, ValueRange range, int bits, QuantMode mode);
+RangeQuality predictQuality(const Histogram& histogram, const ActivationQuant& grid);
 
-// ACIQ's clipping value in units of b (Laplace) or sigma (Gauss) for `bits` (Distiller's table; Banner et
-// al., 2019); halfRange for one-sided (post-ReLU) data.
-double aciqAlpha(bool laplace, int bits, bool halfRange);
+// SQNR (dB) of a layer's weights ([O, ...], see outputChannelMajorWeights) on the grid the engine stores them
+// on, exact: 10 log10(sum w^2 / sum (w - w_q)^2); +inf when every weight is on the grid.
+double weightSqnrDb(const Tensor& weights, const WeightQuant& spec);
+// A layer's predicted output SQNR: the output's quantization noise plus the noise its quantized weights add to
+// the output (relative to the signal, assumed independent): -10 log10(10^(-a/10) + 10^(-w/10)).
+double combinedSqnrDb(double activationDb, double weightDb);
+
 
 } // namespace qs

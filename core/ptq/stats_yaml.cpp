@@ -80,6 +80,19 @@ void emitStats(YAML::Emitter& out, const ActivationStats& s)
     out << YAML::EndMap;
 }
 
+// Real activations stay many orders of magnitude below this; values near float's 3.4e38 (or .inf / .nan) give
+// infinite ranges and scales once min, max, mean and std are combined (max - min, mean + n * std, squared
+// errors), and the model then runs on NaN. Such a file is refused where it is read, naming the line.
+constexpr double kMaxPlausibleStatistic = 1e30;
+
+void checkPlausible(double value, const YAML::Node& scalar, const std::string& path, const std::string& what)
+{
+    if (std::isfinite(value) && std::fabs(value) <= kMaxPlausibleStatistic)
+        return;
+    throw Error(what + " is " + scalar.Scalar() + ", not a plausible activation statistic (it must be finite, |value| <= 1e30)",
+                {path, {}, scalar.Mark().line + 1});
+}
+
 ActivationStats parseStats(const YAML::Node& node, const std::string& path, const std::string& where)
 {
     if (!node.IsMap())
@@ -97,6 +110,7 @@ ActivationStats parseStats(const YAML::Node& node, const std::string& path, cons
         } catch (const YAML::Exception&) {
             throw Error(where + ": '" + key + "' is not a number", {path, {}, v.Mark().line + 1});
         }
+        checkPlausible(target, v, path, where + ": '" + key + "'");
     };
     number("min", s.min, true);
     number("max", s.max, true);
@@ -227,6 +241,7 @@ Calibration calibrationFromStatsFile(const Graph& prepared, const std::string& p
     const StatsFile file = readStatsYaml(path);
     Calibration calibration;
     calibration.prepared = prepared;
+    calibration.source = path;
     int count = 0;
     for (const LayerStats& layer : layerStats(prepared)) {
         const StatsFile::Layer* found = file.find(layer.layer);

@@ -27,12 +27,13 @@ struct StatsFile {
     std::vector<Layer> layers; // file order
     const Layer* find(const std::string& name) const;
 };
-// Throws qs::Error with the file and line for malformed content.
+// Throws qs::Error with the file and line for malformed content, and for a statistic that is not finite or
+// implausibly large (|value| > 1e30), which would quantize with infinite scales.
 StatsFile readStatsYaml(const std::string& path);
 
 // Value-keyed statistics for a prepared graph from a stats file: layers are matched by node name or by the
 // node's module path (Distiller names); histograms from the sidecar when it exists. Returns how many layers
-// matched in `matched`.
+// matched in `matched`; the result's `source` is `path`.
 Calibration calibrationFromStatsFile(const Graph& prepared, const std::string& path, int* matched = nullptr);
 
 } // namespace qs

@@ -25,6 +25,32 @@ private slots:
         QCoreApplication::setOrganizationName(QStringLiteral("QuantScopeTests"));
     }
 
+    // Every clip method and every mode, set on one layer through the table, comes back from Export -> Import.
+    void everyClipMethodAndModeRoundTrips()
+    {
+        MainWindow window;
+        QSignalSpy loaded(window.workbench(), &Workbench::modelLoaded);
+        window.openModel(QStringLiteral(QS_TEST_DATA_DIR "/models/fmnist_cnn.onnx"));
+        QVERIFY(loaded.wait(60'000));
+        Workbench* w = window.workbench();
+        LayerTableModel* layers = w->layers();
+        QTemporaryDir dir;
+        const QString path = dir.filePath("config.yaml");
+        for (const QString& clip : clipMethodNames()) {
+            for (const QString& mode : modeNames()) {
+                QVERIFY(layers->setData(layers->index(0, LayerTableModel::Clip), clip));
+                QVERIFY(layers->setData(layers->index(0, LayerTableModel::Mode), mode));
+                const std::vector<LayerConfig> edited = layers->configs();
+                w->exportConfig(path);
+                while (w->undoStack()->canUndo())
+                    w->undoStack()->undo();
+                const QStringList problems = w->importConfig(path);
+                QVERIFY2(layers->configs()[0].clip == edited[0].clip && layers->configs()[0].mode == edited[0].mode,
+                         qPrintable(clip + QLatin1Char(' ') + mode + QLatin1Char(' ') + problems.join(QLatin1Char(';'))));
+            }
+        }
+    }
+
     void exportThenImportRestoresTheEdits()
     {
         MainWindow window;

@@ -129,6 +129,48 @@ private slots:
         QCOMPARE(r.code, 2);
     }
 
+    // A stats file with an infinite (or float-overflowing) statistic once gave infinite scales, NaN logits and
+    // "top-1: 100.00%". It must fail with the file, the line and the layer, and print no accuracy.
+    void nonFiniteStatsFileIsRefused_data()
+    {
+        QTest::addColumn<QString>("value");
+        QTest::newRow(".inf") << ".inf";
+        QTest::newRow("1e308") << "1e308";
+    }
+
+    void nonFiniteStatsFileIsRefused()
+    {
+        QFETCH(QString, value);
+        QTemporaryDir dir;
+        const QString good = dir.filePath("good.yaml");
+        const Result calibrated = runCli({"calibrate", "--qe-calibration", "64", "-o", good});
+        QVERIFY2(calibrated.code == 0, qPrintable(calibrated.err));
+        QFile in(good);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QStringList lines = QString::fromUtf8(in.readAll()).split('\n');
+        // The first layer's first max: the layer is the first unindented key.
+        QString layer;
+        int badLine = 0;
+        for (int i = 0; i < lines.size() && !badLine; ++i) {
+            if (layer.isEmpty() && !lines[i].startsWith('#') && !lines[i].startsWith(' ') && lines[i].endsWith(':'))
+                layer = lines[i].chopped(1);
+            else if (!layer.isEmpty() && lines[i].trimmed().startsWith("max:")) {
+                lines[i] = lines[i].left(lines[i].indexOf("max:")) + "max: " + value;
+                badLine = i + 1;
+            }
+        }
+        QVERIFY(badLine > 0);
+        const QString badPath = dir.filePath("bad.yaml");
+        QFile out(badPath);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(lines.join('\n').toUtf8());
+        out.close();
+        const Result r = runCli({"eval", "--qe", "--qe-stats-file", badPath, "--limit", "200"});
+        QVERIFY2(r.code == 1, qPrintable(r.out + r.err));
+        QVERIFY2(!r.out.contains("top-1"), qPrintable(r.out));
+        QVERIFY2(r.err.contains(QStringLiteral("bad.yaml:%1").arg(badLine)) && r.err.contains(layer), qPrintable(r.err));
+    }
+
     void benchPrintsOneJsonLine()
     {
         const Result r = runCli({"bench", "--model", QS_TEST_DATA_DIR "/models/fmnist_resnet8.onnx", "--batch", "4", "--iterations", "3", "--json"});

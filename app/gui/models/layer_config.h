@@ -1,5 +1,5 @@
 #pragma once
-// What the layer table shows and edits. LayerInfo is read from the prepared graph (facts about a layer);
+// What the layer table shows and edits. LayerInfo formats core's layerFacts() (core/quant/layer_facts.h);
 // LayerConfig is the user's per-layer quantization setting with Distiller's vocabulary (bits, mode,
 // per-channel, clip method, no-quant, no-clip). toPtqConfig() turns the table into core's PtqConfig, which
 // buildPlan() resolves with the calibration statistics: every column takes effect.
@@ -9,7 +9,7 @@
 // through pooling with the producer's quantization), so they are not listed.
 
 #include "core/ir/graph.h"
-#include "core/ptq/plan_builder.h"
+#include "core/quant/plan_builder.h"
 #include "core/ptq/ptq_config.h"
 #include "core/ptq/range_methods.h"
 
@@ -27,7 +27,7 @@ QString clipName(RangeMethod method);
 std::optional<RangeMethod> parseClipName(const QString& text);
 QStringList clipMethodNames();
 
-QString modeName(QuantMode mode);              // sym, asym_u, asym_s
+QString modeName(QuantMode mode);              // sym, sym_restr, asym_u, asym_s
 std::optional<QuantMode> parseMode(const QString& text);
 QStringList modeNames();
 
@@ -59,7 +59,10 @@ struct LayerInfo {
                                // ReLU/Clip (and residual Add) the engine fuses into it
     QString fusedOps;          // "Relu" when outputValue is after a fused op; empty otherwise
     bool outputQuantized = true; // false when the output stays FP32 (graph output, or read by an FP32 op)
+    QString fp32Reason;        // why the layer runs FP32 whatever its settings (empty: it can run int8)
     QString inputValue;
+    QString inputSourceValue;  // the value whose range sets the input's grid (before pooling / views that pass integers)
+    QString inputOwner;        // the node whose settings quantize it (this layer, or the one before the pooling)
     qint64 parameters = 0;     // elements of constant weight + bias inputs
     std::optional<float> weightMin, weightMax;
     std::vector<float> channelMin, channelMax; // per output channel (dim 0 of the weights)
@@ -69,6 +72,10 @@ struct LayerInfo {
 
 // The layers with their own quantization settings (Conv/Gemm with constant weights), in node order.
 std::vector<LayerInfo> quantizableLayers(const Graph& prepared);
+
+// The settings that quantize row `row`'s input: those of the layer that owns its grid (the one before a pooling that
+// passes integers through) when it is a row, otherwise the row's own.
+const LayerConfig& inputConfig(const std::vector<LayerInfo>& layers, const std::vector<LayerConfig>& configs, std::size_t row);
 
 // The clip method that takes effect (none when no-clip is set).
 RangeMethod effectiveClip(const LayerConfig& config);

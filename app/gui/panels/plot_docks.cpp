@@ -96,7 +96,11 @@ void PlotDocks::refresh()
     else if (!layer)
         m_histogram->clear(tr("Select a layer in the table to see its activation histogram."));
     else
-        m_histogram->setData(histogramData(*calibration, *layer, *config, m_which->currentData().toBool()));
+    {
+        const bool input = m_which->currentData().toBool();
+        m_histogram->setData(histogramData(*calibration, *layer, input ? inputConfig(model->layers(), model->configs(), static_cast<std::size_t>(row)) : *config,
+                                           input));
+    }
 
     if (layer)
         m_weights->setData(weightRangeData(*layer));

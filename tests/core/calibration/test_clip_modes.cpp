@@ -65,13 +65,13 @@ private slots:
 
 void TestClipModes::names()
 {
-    for (ClipMode m : allClipModes())
-        QCOMPARE(parseClipMode(clipModeName(m)), m);
-    QCOMPARE(allClipModes().size(), std::size_t(9));
-    QCOMPARE(parseClipMode("N_STD"), ClipMode::NStd);
-    QCOMPARE(clipModeName(ClipMode::PytorchHistogram), std::string("pytorch_histogram"));
+    for (RangeMethod m : allRangeMethods())
+        QVERIFY(parseRangeMethod(toString(m)) == m);
+    QCOMPARE(allRangeMethods().size(), std::size_t(9));
+    QVERIFY(parseRangeMethod("N_STD") == RangeMethod::NStd);
+    QCOMPARE(toString(RangeMethod::PytorchHistogram), std::string("pytorch_histogram"));
     try {
-        parseClipMode("bogus");
+        parseRangeMethod("bogus");
         QFAIL("no error");
     } catch (const Error& e) {
         QVERIFY(e.message().find("none, avg, n_std, gauss, laplace, percentile, entropy, mse, pytorch_histogram") !=
@@ -82,53 +82,53 @@ void TestClipModes::names()
 void TestClipModes::distillerModesByHand()
 {
     const TensorStats s = handStats();
-    ClipRange r = pickClipRange(ClipMode::None, s, 8, LinearQuantMode::AsymmetricUnsigned);
+    ClipRange r = pickClipRange(RangeMethod::None, s, 8, QuantMode::AsymmetricUnsigned);
     QCOMPARE(r.min, -10.0);
     QCOMPARE(r.max, 20.0);
-    r = pickClipRange(ClipMode::Avg, s, 8, LinearQuantMode::AsymmetricUnsigned);
+    r = pickClipRange(RangeMethod::Avg, s, 8, QuantMode::AsymmetricUnsigned);
     QCOMPARE(r.min, -4.0);
     QCOMPARE(r.max, 8.0);
     // n_std, k = 3: [max(-10, 1 - 6), min(20, 1 + 6)] = [-5, 7]
     ClipParams p;
     p.nStds = 3;
-    r = pickClipRange(ClipMode::NStd, s, 8, LinearQuantMode::Symmetric, p);
+    r = pickClipRange(RangeMethod::NStd, s, 8, QuantMode::Symmetric, p);
     QCOMPARE(r.min, -5.0);
     QCOMPARE(r.max, 7.0);
     // k = 20 is clamped to [min, max]
     p.nStds = 20;
-    r = pickClipRange(ClipMode::NStd, s, 8, LinearQuantMode::Symmetric, p);
+    r = pickClipRange(RangeMethod::NStd, s, 8, QuantMode::Symmetric, p);
     QCOMPARE(r.min, -10.0);
     QCOMPARE(r.max, 20.0);
     p.nStds = 0;
-    QVERIFY_THROWS_EXCEPTION(Error, pickClipRange(ClipMode::NStd, s, 8, LinearQuantMode::Symmetric, p));
+    QVERIFY_THROWS_EXCEPTION(Error, pickClipRange(RangeMethod::NStd, s, 8, QuantMode::Symmetric, p));
 }
 
 void TestClipModes::aciqByHand()
 {
     const TensorStats s = handStats();
     // laplace, 8 bits, symmetric: |1| + 1.5 * 9.89 = 15.835
-    ClipRange r = pickClipRange(ClipMode::Laplace, s, 8, LinearQuantMode::Symmetric);
+    ClipRange r = pickClipRange(RangeMethod::Laplace, s, 8, QuantMode::Symmetric);
     QVERIFY(near(r.max, 15.835) && near(r.min, -15.835));
     // laplace, 8 bits, asymmetric: alpha = 14.835; lo = max(avg_min -4, 1 - 14.835) = -4; hi = -4 + 29.67
-    r = pickClipRange(ClipMode::Laplace, s, 8, LinearQuantMode::AsymmetricUnsigned);
+    r = pickClipRange(RangeMethod::Laplace, s, 8, QuantMode::AsymmetricUnsigned);
     QVERIFY(near(r.min, -4.0) && near(r.max, 25.67));
     // half range: alpha = 1.5 * 11.16 = 16.74; hi = -4 + 16.74 = 12.74
     ClipParams half;
     half.halfRange = true;
-    r = pickClipRange(ClipMode::Laplace, s, 8, LinearQuantMode::AsymmetricSigned, half);
+    r = pickClipRange(RangeMethod::Laplace, s, 8, QuantMode::AsymmetricSigned, half);
     QVERIFY(near(r.min, -4.0) && near(r.max, 12.74));
     // gauss, 4 bits, symmetric: 1 + 2 * 2.55 = 6.1; asymmetric: alpha 5.1, lo = max(-4, -4.1) = -4, hi = 6.2
-    r = pickClipRange(ClipMode::Gauss, s, 4, LinearQuantMode::SymmetricRestricted);
+    r = pickClipRange(RangeMethod::Gauss, s, 4, QuantMode::SymmetricRestricted);
     QVERIFY(near(r.max, 6.1) && near(r.min, -6.1));
-    r = pickClipRange(ClipMode::Gauss, s, 4, LinearQuantMode::AsymmetricUnsigned);
+    r = pickClipRange(RangeMethod::Gauss, s, 4, QuantMode::AsymmetricUnsigned);
     QVERIFY(near(r.min, -4.0) && near(r.max, 6.2));
     // mean - alpha wins over avg_min when it is larger: gauss 1 bit, alpha = 2 * 1.24 = 2.48 -> lo = -1.48
-    r = pickClipRange(ClipMode::Gauss, s, 1, LinearQuantMode::AsymmetricUnsigned);
+    r = pickClipRange(RangeMethod::Gauss, s, 1, QuantMode::AsymmetricUnsigned);
     QVERIFY(near(r.min, -1.48) && near(r.max, -1.48 + 4.96));
-    QCOMPARE(aciqAlpha(ClipMode::Gauss, 8, true), 4.2);
-    QCOMPARE(aciqAlpha(ClipMode::Laplace, 0, false), 1.05);
-    QVERIFY_THROWS_EXCEPTION(Error, pickClipRange(ClipMode::Laplace, s, 9, LinearQuantMode::Symmetric));
-    QVERIFY_THROWS_EXCEPTION(Error, aciqAlpha(ClipMode::Gauss, 0, false));
+    QCOMPARE(aciqAlpha(RangeMethod::Gauss, 8, true), 4.2);
+    QCOMPARE(aciqAlpha(RangeMethod::Laplace, 0, false), 1.05);
+    QVERIFY_THROWS_EXCEPTION(Error, pickClipRange(RangeMethod::Laplace, s, 9, QuantMode::Symmetric));
+    QVERIFY_THROWS_EXCEPTION(Error, aciqAlpha(RangeMethod::Gauss, 0, false));
 }
 
 void TestClipModes::missingInputsAreErrors()
@@ -140,18 +140,18 @@ void TestClipModes::missingInputsAreErrors()
     noB.std = 0.5;
     const TensorStats s = TensorStats::fromSummary(noB);
     try {
-        pickClipRange(ClipMode::Laplace, s, 8, LinearQuantMode::Symmetric);
+        pickClipRange(RangeMethod::Laplace, s, 8, QuantMode::Symmetric);
         QFAIL("no error");
     } catch (const Error& e) {
         QVERIFY(e.message().find("'b'") != std::string::npos);
     }
     try {
-        pickClipRange(ClipMode::Percentile, s, 8, LinearQuantMode::Symmetric);
+        pickClipRange(RangeMethod::Percentile, s, 8, QuantMode::Symmetric);
         QFAIL("no error");
     } catch (const Error& e) {
         QVERIFY(e.message().find("histogram") != std::string::npos);
     }
-    QVERIFY_THROWS_EXCEPTION(Error, pickClipRange(ClipMode::None, TensorStats(), 8, LinearQuantMode::Symmetric));
+    QVERIFY_THROWS_EXCEPTION(Error, pickClipRange(RangeMethod::None, TensorStats(), 8, QuantMode::Symmetric));
 }
 
 void TestClipModes::percentileByHand()
@@ -160,11 +160,11 @@ void TestClipModes::percentileByHand()
     const TensorStats s = handStats(GrowingHistogram::fromCounts(0.0f, 4.0f, {1, 1, 1, 1}));
     ClipParams p;
     p.percentile = 75;
-    const ClipRange r = pickClipRange(ClipMode::Percentile, s, 8, LinearQuantMode::AsymmetricUnsigned, p);
+    const ClipRange r = pickClipRange(RangeMethod::Percentile, s, 8, QuantMode::AsymmetricUnsigned, p);
     QCOMPARE(r.min, 1.0);
     QCOMPARE(r.max, 3.0);
     p.percentile = 0;
-    QVERIFY_THROWS_EXCEPTION(Error, pickClipRange(ClipMode::Percentile, s, 8, LinearQuantMode::AsymmetricUnsigned, p));
+    QVERIFY_THROWS_EXCEPTION(Error, pickClipRange(RangeMethod::Percentile, s, 8, QuantMode::AsymmetricUnsigned, p));
 }
 
 void TestClipModes::predictedErrorByHand()
@@ -172,17 +172,17 @@ void TestClipModes::predictedErrorByHand()
     // One bin, mass uniform on [0, 1]. 1-bit asym_u over [0, 1]: levels {0, 1}, step 1.
     // MSE = integral_0^1 (x - round(x))^2 dx = 1/12; E[x^2] = 1/3 -> SQNR = 10 log10(4) = 6.0206 dB.
     const GrowingHistogram h = GrowingHistogram::fromCounts(0.0f, 1.0f, {1});
-    QuantErrorEstimate e = predictQuantError(h, ClipRange{0, 1}, 1, LinearQuantMode::AsymmetricUnsigned);
+    QuantErrorEstimate e = predictQuantError(h, ClipRange{0, 1}, 1, QuantMode::AsymmetricUnsigned);
     QVERIFY(near(e.mse, 1.0 / 12.0));
     QVERIFY(near(e.sqnrDb, 10.0 * std::log10(4.0)));
     QVERIFY(near(e.clipMse, 0.0));
     // Clip at 0.5: levels {0, 0.5}. Rounding on [0, 0.5]: 0.5^3 / 12 = 0.0104167; clipping on [0.5, 1]:
     // integral (x - 0.5)^2 = 0.125 / 3 = 0.0416667; total 0.0520833.
-    e = predictQuantError(h, ClipRange{0, 0.5}, 1, LinearQuantMode::AsymmetricUnsigned);
+    e = predictQuantError(h, ClipRange{0, 0.5}, 1, QuantMode::AsymmetricUnsigned);
     QVERIFY(near(e.mse, 0.125 / 12.0 + 0.125 / 3.0));
     QVERIFY(near(e.clipMse, 0.125 / 3.0));
     // Same data, 8 bits, no clipping: step 1/255 -> MSE = step^2 / 12 (every cell fully inside [0, 1]).
-    e = predictQuantError(h, ClipRange{0, 1}, 8, LinearQuantMode::AsymmetricUnsigned);
+    e = predictQuantError(h, ClipRange{0, 1}, 8, QuantMode::AsymmetricUnsigned);
     QVERIFY(near(e.mse, 1.0 / (12.0 * 255.0 * 255.0), 1e-15));
 }
 
@@ -203,12 +203,12 @@ void TestClipModes::mseOnUniformByHand()
     // d/dc = 0 at 1 - c = c / 510 -> c = 510/511 = 0.99804; the nearest candidate is 511/512 = 0.998047.
     const GrowingHistogram h = GrowingHistogram::fromCounts(0.0f, 1.0f, std::vector<double>(2048, 10.0));
     const TensorStats s = handStats(h);
-    const ClipRange r = pickClipRange(ClipMode::Mse, s, 8, LinearQuantMode::AsymmetricUnsigned);
+    const ClipRange r = pickClipRange(RangeMethod::Mse, s, 8, QuantMode::AsymmetricUnsigned);
     QCOMPARE(r.min, 0.0);
     QVERIFY2(std::abs(r.max - 511.0 / 512.0) < 1.5 / 512.0, qPrintable(QString::number(r.max, 'g', 10)));
     // And it beats no clipping (the upper bound of the histogram).
-    QVERIFY(predictQuantError(h, r, 8, LinearQuantMode::AsymmetricUnsigned).mse <
-            predictQuantError(h, ClipRange{0, 1}, 8, LinearQuantMode::AsymmetricUnsigned).mse);
+    QVERIFY(predictQuantError(h, r, 8, QuantMode::AsymmetricUnsigned).mse <
+            predictQuantError(h, ClipRange{0, 1}, 8, QuantMode::AsymmetricUnsigned).mse);
 }
 
 void TestClipModes::pytorchHistogramMatchesPyTorch()
@@ -220,7 +220,7 @@ void TestClipModes::pytorchHistogramMatchesPyTorch()
     for (std::size_t i = 0; i < data.size(); i += 1000)
         s.add(data.data() + i, std::vector<int64_t>{1000});
     QCOMPARE(s.histogram().total(), double(data.size()));
-    const ClipRange r = pickClipRange(ClipMode::PytorchHistogram, s, 8, LinearQuantMode::AsymmetricUnsigned);
+    const ClipRange r = pickClipRange(RangeMethod::PytorchHistogram, s, 8, QuantMode::AsymmetricUnsigned);
     const TorchQParams q = torchQParams(float(r.min), float(r.max), {TorchDtype::QUInt8, TorchQScheme::Affine, false});
     QVERIFY2(std::abs(q.scale - 0.0296196099370718) / 0.0296196099370718 < 1e-5, qPrintable(QString::number(q.scale, 'g', 9)));
     QCOMPARE(q.zeroPoint, int64_t(113));
@@ -240,30 +240,30 @@ void TestClipModes::rankingOnGaussianData()
     QVERIFY2(std::abs(s.b() - 0.7911523441086211) < 2e-3, qPrintable(QString::number(s.b(), 'g', 12)));
     QCOMPARE(s.min(), -3.361081838607788);
     QCOMPARE(s.max(), 4.361606121063232);
-    const std::vector<ClipEvaluation> ranked = rankClipModes(s, 4, LinearQuantMode::Symmetric);
+    const std::vector<ClipEvaluation> ranked = rankClipModes(s, 4, QuantMode::Symmetric);
     QCOMPARE(ranked.size(), std::size_t(9));
     for (std::size_t i = 1; i < ranked.size(); ++i)
         QVERIFY(ranked[i - 1].error.sqnrDb >= ranked[i].error.sqnrDb);
     // mse optimises this very estimate: it must be (within the candidate spacing) the best.
     double mseSqnr = 0;
     for (const ClipEvaluation& e : ranked)
-        if (e.method == ClipMode::Mse)
+        if (e.method == RangeMethod::Mse)
             mseSqnr = e.error.sqnrDb;
-    QVERIFY2(mseSqnr >= ranked.front().error.sqnrDb - 0.05, qPrintable(QString::fromStdString(clipModeName(ranked.front().method))));
+    QVERIFY2(mseSqnr >= ranked.front().error.sqnrDb - 0.05, qPrintable(QString::fromStdString(toString(ranked.front().method))));
     // At 4 bits, clipping a Gaussian beats the full range: none is not the winner, and gauss (ACIQ,
     // alpha = 2.55 sigma) must predict better than none.
     double noneSqnr = 0;
     double gaussSqnr = 0;
     for (const ClipEvaluation& e : ranked) {
-        if (e.method == ClipMode::None)
+        if (e.method == RangeMethod::None)
             noneSqnr = e.error.sqnrDb;
-        if (e.method == ClipMode::Gauss)
+        if (e.method == RangeMethod::Gauss)
             gaussSqnr = e.error.sqnrDb;
     }
     QVERIFY(gaussSqnr > noneSqnr);
-    QVERIFY(ranked.front().method != ClipMode::None);
+    QVERIFY(ranked.front().method != RangeMethod::None);
     // Entropy picks a threshold inside the data range.
-    const ClipRange entropy = pickClipRange(ClipMode::Entropy, s, 8, LinearQuantMode::Symmetric);
+    const ClipRange entropy = pickClipRange(RangeMethod::Entropy, s, 8, QuantMode::Symmetric);
     QVERIFY(entropy.max > 2.0 && entropy.max <= s.max());
 }
 

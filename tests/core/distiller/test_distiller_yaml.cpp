@@ -54,7 +54,7 @@ private slots:
         QCOMPARE(c.global.bitsActivations, std::optional<NullableBits>(6));
         QCOMPARE(c.global.bitsWeights, std::optional<NullableBits>(6)); // bits_parameters
         QCOMPARE(c.global.bitsAccum, std::optional<NullableBits>(32));
-        QVERIFY(c.global.mode == (DistillerModes{DistillerMode::AsymmetricUnsigned, DistillerMode::AsymmetricUnsigned}));
+        QVERIFY(c.global.mode == (DistillerModes{QuantMode::AsymmetricUnsigned, QuantMode::AsymmetricUnsigned}));
         QCOMPARE(c.global.perChannelWts, std::optional<bool>(true));
         QVERIFY(c.global.clipActs == RangeMethod::Avg);
         QVERIFY(!c.global.clipNStds);
@@ -98,7 +98,7 @@ private slots:
         // null means "set to no quantization", not "unset"
         QCOMPARE(c.global.bitsActivations, std::optional<NullableBits>(NullableBits()));
         QCOMPARE(c.global.bitsWeights, std::optional<NullableBits>(NullableBits()));
-        QVERIFY(c.global.mode == (DistillerModes{DistillerMode::AsymmetricUnsigned, DistillerMode::Symmetric}));
+        QVERIFY(c.global.mode == (DistillerModes{QuantMode::AsymmetricUnsigned, QuantMode::Symmetric}));
         QCOMPARE(c.global.perChannelWts, std::optional<bool>(false));
         const std::vector<std::string> patterns{"layer.*conv.*", "layer.*relu.*", ".*downsample\\.0.*", "layer4.1.conv2", "layer4.1.relu2"};
         QCOMPARE(c.overrides.size(), patterns.size());
@@ -135,7 +135,7 @@ private slots:
         c.global.bitsActivations = NullableBits(7);
         c.global.bitsWeights = NullableBits();
         c.global.bitsAccum = NullableBits(32);
-        c.global.mode = DistillerModes{DistillerMode::AsymmetricSigned, DistillerMode::SymmetricRestricted};
+        c.global.mode = DistillerModes{QuantMode::AsymmetricSigned, QuantMode::SymmetricRestricted};
         c.global.perChannelWts = true;
         c.global.clipActs = RangeMethod::NStd;
         c.global.clipNStds = 2.5;
@@ -150,13 +150,13 @@ private slots:
         a.settings.clipActs = RangeMethod::Entropy;
         DistillerInputOverride in;
         in.bitsActivations = NullableBits();
-        in.mode = DistillerModes{DistillerMode::Symmetric, DistillerMode::Symmetric};
+        in.mode = DistillerModes{QuantMode::Symmetric, QuantMode::Symmetric};
         in.clipActs = RangeMethod::Mse;
         in.clipNStds = 4.0;
         a.settings.inputOverrides[1] = in;
         DistillerOverride b;
         b.pattern = "/layer1/layer1\\.0/conv1/Conv";
-        b.settings.mode = DistillerModes{DistillerMode::AsymmetricUnsigned, DistillerMode::AsymmetricUnsigned};
+        b.settings.mode = DistillerModes{QuantMode::AsymmetricUnsigned, QuantMode::AsymmetricUnsigned};
         b.settings.perChannelWts = false;
         DistillerOverride empty;
         empty.pattern = "fc"; // an override with no keys at all

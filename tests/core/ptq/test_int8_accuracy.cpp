@@ -7,7 +7,7 @@
 #include "core/onnx_import/onnx_importer.h"
 #include "core/ptq/calibration.h"
 #include "core/ptq/ptq_config.h"
-#include "core/ptq/plan_builder.h"
+#include "core/quant/plan_builder.h"
 #include "core/ptq/range_collector.h"
 
 #include <QFile>

@@ -7,8 +7,10 @@
 #include "core/data/subset.h"
 #include "core/eval/evaluator.h"
 #include "core/onnx_import/onnx_importer.h"
-#include "core/ptq/plan_builder.h"
+#include "core/quant/plan_builder.h"
 #include "core/ptq/ptq_config.h"
+
+#include "core/transforms/prepare_graph.h"
 
 #include <QtTest>
 
@@ -156,6 +158,14 @@ std::map<std::string, ValueRange> floatRanges(const Graph& g, const Tensor& x)
 
 } // namespace
 
+// The plan builder works on the prepared graph (shapes inferred), as buildPlan() gives it.
+Graph preparedFor(const Graph& g, const Tensor& x)
+{
+    PrepareOptions options;
+    options.shapes.exact[g.inputs[0].name] = x.shape();
+    return prepareGraph(g, options);
+}
+
 class TestInt8VsReference : public QObject {
     Q_OBJECT
 private slots:
@@ -203,7 +213,7 @@ private slots:
         s.modeWeights = s.modeActivations; // Distiller's --qe-mode sets both: asymmetric 4- and 6-bit weights run exactly
         s.perChannel = perChannel;
         auto plan = std::make_shared<QuantizationPlan>(buildQuantizationPlan(
-            g, [&](const Node&) { return std::optional<LayerQuantSettings>(s); },
+            preparedFor(g, x), [&](const Node&) { return std::optional<LayerQuantSettings>(s); },
             [&](const std::string& v, const Node&, const LayerQuantSettings&) { return ranges.at(v); }));
         // Quantize the graph output too, so the integer requantization itself is compared.
         const std::string out = g.outputs[0].name;
@@ -239,9 +249,9 @@ private slots:
         g.nodes.push_back(makeNode("conv", "Conv", {"x", "w", "b"}, {"y"}));
         g.outputs.push_back(ValueInfo{"y", DataType::Float32, {}, {}, false});
         auto plan = std::make_shared<QuantizationPlan>();
-        plan->layers["conv"] = WeightQuant{8, true, false, {}};
-        plan->activations["x"] = ActivationQuant{0.1f, 10, 8, false}; // x = 0.1 (q - 10)
-        plan->activations["y"] = ActivationQuant{0.5f, 4, 4, false};  // 4 bits: q in [0, 15], y in [-2, 5.5]
+        plan->layers["conv"] = WeightQuant{8, true, false, false, {}};
+        plan->activations["x"] = ActivationQuant{0.1f, 10, 8, false, false}; // x = 0.1 (q - 10)
+        plan->activations["y"] = ActivationQuant{0.5f, 4, 4, false, false};  // 4 bits: q in [0, 15], y in [-2, 5.5]
         const Tensor x = Tensor::fromFloats({1, 1, 1, 4}, std::vector<float>{-0.5f, 0.32f, 1.0f, 30.0f});
         // x on its grid: -0.5 -> q 5 -> -0.5; 0.32 -> q 13 (3.2 rounds to 3) -> 0.3; 1.0 -> 1.0; 30 -> q 255 -> 24.5
         // w on the symmetric 8-bit grid: scale 2 / 127.5, 2 -> 127.5 -> 128 -> clamped to 127 -> w = 1.992157
@@ -270,7 +280,7 @@ private slots:
         LayerQuantSettings s;
         s.perChannel = true;
         auto plan = std::make_shared<QuantizationPlan>(buildQuantizationPlan(
-            g, [&](const Node&) { return std::optional<LayerQuantSettings>(s); },
+            preparedFor(g, x), [&](const Node&) { return std::optional<LayerQuantSettings>(s); },
             [&](const std::string& v, const Node&, const LayerQuantSettings&) { return ranges.at(v); }));
         QVERIFY2(plan->activations.count("cat"), "the concat output is not quantized");
         QVERIFY(plan->activations.count("a") && plan->activations.count("b"));
@@ -321,7 +331,7 @@ private slots:
         s.bitsActivations = s.bitsWeights = bits;
         s.modeActivations = s.modeWeights = static_cast<QuantMode>(mode);
         auto plan = std::make_shared<QuantizationPlan>(buildQuantizationPlan(
-            g, [&](const Node&) { return std::optional<LayerQuantSettings>(s); },
+            preparedFor(g, x), [&](const Node&) { return std::optional<LayerQuantSettings>(s); },
             [&](const std::string& v, const Node&, const LayerQuantSettings&) { return ranges.at(v); }));
         QVERIFY2(plan->activations.count("r"), "the Add + ReLU result is not quantized");
         QVERIFY(plan->activations.count("p1") && plan->activations.count("p2") && !plan->activations.count("s"));
@@ -358,10 +368,15 @@ private slots:
         const auto train = openDataset("fashion-mnist:/usr/share/datasets/fashion-mnist", Split::Train, PreprocessSpec::fashionMnist());
         const auto test = openDataset("fashion-mnist:/usr/share/datasets/fashion-mnist", Split::Test, PreprocessSpec::fashionMnist());
         const Calibration c = calibrate(model, *train, firstIndices(train->size(), 256), 32);
-        for (const int bits : {8, 4}) {
+        // asym_s gives the Gemm's input and output zero points (folded into the bias / added by a post-op, as
+        // oneDNN's inner product takes none); sym_restr the restricted grids.
+        const std::pair<int, QuantMode> runs[] = {{8, QuantMode::AsymmetricUnsigned}, {4, QuantMode::AsymmetricUnsigned},
+                                                  {8, QuantMode::AsymmetricSigned},   {8, QuantMode::SymmetricRestricted},
+                                                  {4, QuantMode::SymmetricRestricted}};
+        for (const auto& [bits, mode] : runs) {
             PtqConfig config;
             config.defaults.quant.bitsActivations = config.defaults.quant.bitsWeights = bits;
-            config.defaults.quant.modeActivations = config.defaults.quant.modeWeights = QuantMode::AsymmetricUnsigned;
+            config.defaults.quant.modeActivations = config.defaults.quant.modeWeights = mode;
             config.defaults.quant.perChannel = true;
             const auto plan = buildPlan(c, config);
             QVERIFY(plan->layers.size() == 4);
@@ -372,7 +387,12 @@ private slots:
                 EngineOptions options;
                 options.useDnnl = dnnl;
                 options.quantization = plan;
-                Session session(CompiledModel::compile(model, inputShapesFor(model, *test, 128), options));
+                const auto compiled = CompiledModel::compile(model, inputShapesFor(model, *test, 128), options);
+                if (dnnl) // every layer really ran on int8 kernels: all four inputs are held as integers
+                    for (const Node& node : compiled->graph().nodes)
+                        if (plan->layer(node.name))
+                            QVERIFY2(compiled->integerQuantization().count(node.input(0)), node.name.c_str());
+                Session session(compiled);
                 session.run(input.data());
                 logits[dnnl].assign(session.output(0).begin(), session.output(0).end());
             }
@@ -387,8 +407,8 @@ private slots:
                     maxLogit = std::max(maxLogit, static_cast<double>(std::fabs(b[k])));
                 }
             }
-            qInfo("%d-bit demo model: oneDNN vs twin agree on %d/128 predictions, max logit difference %.4f (max |logit| %.2f)", bits,
-                  agree, maxDiff, maxLogit);
+            qInfo("%d-bit %s demo model: oneDNN vs twin agree on %d/128 predictions, max logit difference %.4f (max |logit| %.2f)", bits,
+                  toString(mode).c_str(), agree, maxDiff, maxLogit);
             // One-step differences in early layers may propagate, but never systematically.
             QVERIFY(agree >= 126);
             QVERIFY(maxDiff < 0.05 * maxLogit);

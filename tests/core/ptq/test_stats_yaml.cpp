@@ -176,6 +176,52 @@ private slots:
         QVERIFY(shapes.layers[0].output.shape == (Shape{512}));
         QVERIFY(shapes.layers[1].output.shape == (Shape{8, 16}));
     }
+
+    // .inf / .nan, or a value so large that a range or scale computed from it overflows, would quantize with
+    // infinite scales and NaN logits; the reader refuses them, naming the file, the value's line and the layer.
+    void nonFiniteStatisticsAreRefused_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("value");
+        QTest::newRow("max .inf") << "max" << ".inf";
+        QTest::newRow("min -.inf") << "min" << "-.inf";
+        QTest::newRow("max .nan") << "max" << ".nan";
+        QTest::newRow("max 1e308") << "max" << "1e308";
+        QTest::newRow("min -1e308") << "min" << "-1e308";
+        QTest::newRow("avg_max 1e31") << "avg_max" << "1e31";
+        QTest::newRow("std .inf") << "std" << ".inf";
+        QTest::newRow("mean .nan") << "mean" << ".nan";
+        QTest::newRow("b 1e300") << "b" << "1e300";
+    }
+
+    void nonFiniteStatisticsAreRefused()
+    {
+        QFETCH(QString, key);
+        QFETCH(QString, value);
+        // Every key on its own line (from line 5), so the message must name the bad value's own line.
+        std::string text = "conv1:\n  inputs:\n    0: {min: 0, max: 1}\n  output:\n";
+        const std::vector<std::pair<std::string, std::string>> fields{{"min", "-1"},  {"max", "2"},  {"avg_min", "-0.5"}, {"avg_max", "1.5"},
+                                                                      {"mean", "0.1"}, {"std", "0.7"}, {"b", "0.4"}};
+        int badLine = 0, line = 4;
+        for (const auto& [k, v] : fields) {
+            ++line;
+            const bool bad = k == key.toStdString();
+            text += "    " + k + ": " + (bad ? value.toStdString() : v) + "\n";
+            if (bad)
+                badLine = line;
+        }
+        const std::string path = write("nonfinite.yaml", text);
+        try {
+            readStatsYaml(path);
+            QFAIL("a non-finite or implausible statistic was accepted");
+        } catch (const Error& e) {
+            const QString m = e.what();
+            QVERIFY2(m.contains(QStringLiteral("nonfinite.yaml:%1").arg(badLine)), qPrintable(m));
+            QVERIFY2(m.contains("conv1") && m.contains("'" + key + "'"), qPrintable(m));
+        }
+        // The same file with plausible numbers loads (the check is on the value, not the layout).
+        QVERIFY(readStatsYaml(write("finite.yaml", "conv1:\n  output:\n    min: -1e6\n    max: 1e30\n")).layers.size() == 1);
+    }
 };
 
 QTEST_APPLESS_MAIN(TestStatsYaml)

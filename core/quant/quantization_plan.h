@@ -1,6 +1,6 @@
 #pragma once
 // What the engine needs to run a model in integer arithmetic, already resolved from the user's config and
-// the calibration statistics (see core/quant for that resolution): the quantization of each activation
+// the calibration statistics (core/quant/plan_builder.h does that resolution): the quantization of each activation
 // value that crosses an int8 edge, and the weight quantization of each integer layer. The engine executes
 // exactly this: values listed here are stored as u8/s8 with their zero point, layers listed here run on
 // oneDNN's int8 kernels, everything else stays FP32 with quantize/dequantize reorders at the borders.
@@ -20,12 +20,17 @@ struct ActivationQuant {
     float scale = 1.0f;
     int32_t zeroPoint = 0;
     int bits = 8;
-    bool isSigned = false; // s8 storage (sym, asym_s) or u8 (asym_u)
+    bool isSigned = false;   // s8 storage (sym, sym_restr, asym_s) or u8 (asym_u, and sym after ReLU)
+    bool restricted = false; // signed grid without its lowest level (sym_restr: [-127, 127] at 8 bits)
 
-    int32_t qmin() const { return isSigned ? -(1 << (bits - 1)) : 0; }
+    int32_t qmin() const { return isSigned ? -(1 << (bits - 1)) + (restricted ? 1 : 0) : 0; }
     int32_t qmax() const { return isSigned ? (1 << (bits - 1)) - 1 : (1 << bits) - 1; }
     float quantize(float x) const;       // to the integer grid (as float)
     float fakeQuantize(float x) const;   // to the grid and back
+    int levels() const { return qmax() - qmin() + 1; }
+    // The storage type (u8/s8) saturates to [0, 255] / [-128, 127] only: narrower grids need a clamp.
+    bool narrowerThanStorage() const { return bits < 8 || restricted; }
+    bool operator==(const ActivationQuant&) const = default;
 };
 
 // Integer weights of one layer. oneDNN's int8 kernels take s8 weights without a zero point, so the engine
@@ -35,6 +40,7 @@ struct WeightQuant {
     int bits = 8;
     bool perChannel = true;
     bool asymmetric = false; // Distiller's ASYMMETRIC weight modes (honoured for bits <= 7)
+    bool restricted = false; // SYMMETRIC_RESTRICTED: [-(2^(b-1) - 1), 2^(b-1) - 1], scale = max|w| / (2^(b-1) - 1)
     // Optional clipping of the weight range (per output channel, or one value): |w| <= clip. Empty = max |w|.
     std::vector<float> clip;
 };
@@ -49,12 +55,6 @@ struct QuantizationPlan {
     const ActivationQuant* activation(const std::string& value) const;
     const WeightQuant* layer(const std::string& node) const;
 };
-
-// Activations the int8 engine runs inside the layer before them, so the plan quantizes only their output:
-// after a Conv/Gemm (on the scaled accumulator) Relu, LeakyRelu and Clip; after an integer Add (on the result
-// shifted by its zero point, where LeakyRelu's slope would not commute) Relu and Clip.
-bool fusesAfterIntegerLayer(const std::string& opType);
-bool fusesAfterIntegerAdd(const std::string& opType);
 
 // Quantizes weights ([O, ...] with O output channels): returns per-channel scales (one if per-tensor) and
 // writes v = q - zeroPoint (as int8) into `q`, so that w ~ scale * v.

@@ -1,4 +1,4 @@
-#include "core/engine/quantization_plan.h"
+#include "core/quant/quantization_plan.h"
 
 #include "core/util/error.h"
 
@@ -35,10 +35,26 @@ std::vector<float> quantizeWeights(const Tensor& weights, const WeightQuant& spe
     if (spec.bits < 2 || spec.bits > 8)
         throw Error("weight bits must be 2..8 for integer execution, got " + std::to_string(spec.bits));
     const Tensor w = weights.cast(DataType::Float32);
+    // min/max skip a NaN weight and an infinite one makes the scale infinite: either way the layer would compute
+    // NaN. The messages carry no node: the engine's lowering adds it.
+    for (int64_t i = 0; i < w.size(); ++i)
+        if (!std::isfinite(w.data<float>()[i]))
+            throw Error("weight " + std::to_string(i) + " of " + toString(w.shape()) + " is not finite (" +
+                        std::to_string(w.data<float>()[i]) + ")");
+    // Finite weights can still give an unusable scale: an asymmetric span beyond float's range, or a span so
+    // small that dividing it by the levels underflows to 0.
+    auto checkedScale = [](float scale, int64_t channel) {
+        if (!std::isfinite(scale) || !(scale > 0.0f))
+            throw Error("the weights of channel " + std::to_string(channel) + " give the scale " + std::to_string(scale) +
+                        ", not a finite positive number");
+        return scale;
+    };
     const int64_t channels = spec.perChannel ? w.shape().at(0) : 1;
     const int64_t per = w.size() / channels;
-    // PyTorch's / ONNX Runtime's symmetric grid: scale = max|w| / ((qmax - qmin) / 2), values in [qmin, qmax].
-    const float qmin = -static_cast<float>(1 << (spec.bits - 1)), qmax = static_cast<float>((1 << (spec.bits - 1)) - 1);
+    // Distiller's SYMMETRIC grid (also PyTorch's / ONNX Runtime's): scale = max|w| / ((qmax - qmin) / 2), values in
+    // [qmin, qmax]; SYMMETRIC_RESTRICTED drops qmin's lowest level: [-qmax, qmax] with scale = max|w| / qmax.
+    const float qmax = static_cast<float>((1 << (spec.bits - 1)) - 1);
+    const float qmin = spec.restricted ? -qmax : -qmax - 1.0f;
     const float half = (qmax - qmin) / 2.0f;
     std::vector<float> scales(static_cast<std::size_t>(channels));
     q.resize(static_cast<std::size_t>(w.size()));
@@ -51,7 +67,7 @@ std::vector<float> quantizeWeights(const Tensor& weights, const WeightQuant& spe
                 lo = std::min(lo, src[i]);
                 hi = std::max(hi, src[i]);
             }
-            const float scale = hi > lo ? (hi - lo) / levels : 1.0f;
+            const float scale = checkedScale(hi > lo ? (hi - lo) / levels : 1.0f, c);
             const float zp = std::clamp(std::nearbyint(-lo / scale), 0.0f, levels);
             scales[static_cast<std::size_t>(c)] = scale;
             for (int64_t i = 0; i < per; ++i)
@@ -66,7 +82,7 @@ std::vector<float> quantizeWeights(const Tensor& weights, const WeightQuant& spe
             maxAbs = std::max(maxAbs, std::fabs(src[i]));
         if (!spec.clip.empty())
             maxAbs = std::min(maxAbs, spec.clip[spec.clip.size() == 1 ? 0 : static_cast<std::size_t>(c)]);
-        const float scale = maxAbs > 0.0f ? maxAbs / half : 1.0f;
+        const float scale = checkedScale(maxAbs > 0.0f ? maxAbs / half : 1.0f, c);
         scales[static_cast<std::size_t>(c)] = scale;
         for (int64_t i = 0; i < per; ++i)
             q[static_cast<std::size_t>(c * per + i)] = static_cast<int8_t>(std::clamp(std::nearbyint(src[i] / scale), qmin, qmax));
@@ -74,7 +90,5 @@ std::vector<float> quantizeWeights(const Tensor& weights, const WeightQuant& spe
     return scales;
 }
 
-bool fusesAfterIntegerLayer(const std::string& opType) { return opType == "Relu" || opType == "LeakyRelu" || opType == "Clip"; }
-bool fusesAfterIntegerAdd(const std::string& opType) { return opType == "Relu" || opType == "Clip"; }
 
 } // namespace qs

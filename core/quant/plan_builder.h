@@ -5,7 +5,8 @@
 // ([residual Add] then ReLU/Clip) is quantized when every reader can take integers (another integer layer,
 // pooling, Flatten/Reshape, a residual Add); pooling and views pass the quantization through.
 
-#include "core/engine/quantization_plan.h"
+#include "core/quant/activation_grid.h"
+#include "core/quant/quantization_plan.h"
 #include "core/ir/graph.h"
 
 #include <functional>
@@ -13,8 +14,6 @@
 
 namespace qs {
 
-enum class QuantMode { Symmetric, AsymmetricUnsigned, AsymmetricSigned };
-std::string toString(QuantMode mode);
 
 struct LayerQuantSettings {
     int bitsActivations = 8;
@@ -24,10 +23,6 @@ struct LayerQuantSettings {
     bool perChannel = true;
 };
 
-struct ValueRange {
-    float min = 0.0f;
-    float max = 0.0f;
-};
 
 // nullopt: the layer stays FP32.
 using LayerSettingsFn = std::function<std::optional<LayerQuantSettings>(const Node& node)>;
@@ -35,10 +30,5 @@ using LayerSettingsFn = std::function<std::optional<LayerQuantSettings>(const No
 using RangeFn = std::function<ValueRange(const std::string& value, const Node& layer, const LayerQuantSettings& settings)>;
 
 QuantizationPlan buildQuantizationPlan(const Graph& prepared, const LayerSettingsFn& settings, const RangeFn& range);
-
-// (scale, zero point) for a range, bit width and mode. The range is widened to include 0 (so zero padding is
-// exact). Symmetric ranges that are non-negative use the unsigned grid with zero point 0 (Distiller's
-// half-range behaviour after ReLU).
-ActivationQuant activationQuant(ValueRange range, int bits, QuantMode mode);
 
 } // namespace qs

@@ -1,0 +1,163 @@
+#include "core/quant/integer_flow.h"
+
+#include "core/util/error.h"
+
+namespace qs {
+
+OpQuantTraits quantTraitsOf(const Node& node)
+{
+    const Op* op = node.domain.empty() ? findOp(node.opType) : nullptr;
+    return op ? op->quantTraits(node) : OpQuantTraits{};
+}
+
+std::string integerLayerBlocker(const Graph& g, const Node& node)
+{
+    const OpQuantTraits t = quantTraitsOf(node);
+    if (t.role != QuantRole::IntegerLayer || t.weightInputs.empty() || !node.hasInput(0))
+        return node.opType + " has no int8 kernel";
+    if (!t.noIntegerKernel.empty())
+        return t.noIntegerKernel;
+    const auto w = static_cast<std::size_t>(t.weightInputs[0]);
+    const Tensor* weights = node.hasInput(w) ? g.constant(node.input(w)) : nullptr;
+    if (!weights)
+        return "its weights are computed at run time";
+    if (g.isConstant(node.input(0)))
+        return "its input is a constant";
+    if (t.biasInput >= 0 && node.hasInput(static_cast<std::size_t>(t.biasInput))) {
+        const Tensor* bias = g.constant(node.input(static_cast<std::size_t>(t.biasInput)));
+        const auto axis = static_cast<std::size_t>(t.weightOutputAxis);
+        if (!bias || axis >= weights->shape().size() || bias->size() != weights->shape()[axis])
+            return "its bias is not a constant with one value per output channel";
+    }
+    return {};
+}
+
+bool isIntegerLayer(const Graph& g, const Node& node) { return integerLayerBlocker(g, node).empty(); }
+
+const Node* soleReader(const Graph& g, const std::string& value)
+{
+    if (g.isGraphOutput(value))
+        return nullptr;
+    const auto readers = g.consumersOf(value);
+    if (readers.size() != 1)
+        return nullptr;
+    const Node& reader = g.nodes[static_cast<std::size_t>(readers[0])];
+    int uses = 0;
+    for (const auto& in : reader.inputs)
+        uses += in == value;
+    return uses == 1 ? &reader : nullptr;
+}
+
+std::vector<std::string> FusedChain::fusedOpTypes() const
+{
+    std::vector<std::string> types;
+    if (residualAdd)
+        types.push_back(residualAdd->opType);
+    for (const Node* a : activations)
+        types.push_back(a->opType);
+    return types;
+}
+
+namespace {
+
+// The engine fuses an Add into the producer of one operand only when the other already exists, i.e. into
+// the producer that runs second. The first one (ResNet's main branch when the downsample conv is exported
+// after it) ends at its own output, which then needs its own quantization to be the residual.
+std::string residualOperand(const Graph& g, const Node& layer, const Node& add)
+{
+    if (!quantTraitsOf(add).residualAdd || add.inputs.size() != 2)
+        return {};
+    const std::string& out = layer.outputs[0];
+    const std::string& other = add.input(0) == out ? add.input(1) : add.input(0);
+    if (other == out || g.isConstant(other))
+        return {};
+    const ValueInfo* a = g.info(out);
+    const ValueInfo* b = g.info(other);
+    if (!a || !b || !a->shapeKnown || !b->shapeKnown || a->shape != b->shape)
+        return {};
+    const long here = &layer - g.nodes.data();
+    return g.producerOf(other) < here ? other : std::string();
+}
+
+void appendActivations(const Graph& g, FusedChain& chain, bool afterAdd)
+{
+    for (const Node* next = soleReader(g, chain.end); next; next = soleReader(g, chain.end)) {
+        const OpQuantTraits t = quantTraitsOf(*next);
+        if (!(afterAdd ? t.fusesAfterIntegerAdd : t.fusesAfterIntegerLayer))
+            break;
+        chain.activations.push_back(next);
+        chain.end = next->outputs[0];
+    }
+}
+
+} // namespace
+
+FusedChain integerLayerChain(const Graph& g, const Node& layer, bool fuse)
+{
+    FusedChain chain;
+    chain.end = layer.outputs[0];
+    if (!fuse)
+        return chain;
+    if (const Node* next = soleReader(g, chain.end)) {
+        if (std::string other = residualOperand(g, layer, *next); !other.empty()) {
+            chain.residualAdd = next;
+            chain.residual = std::move(other);
+            chain.end = next->outputs[0];
+        }
+    }
+    appendActivations(g, chain, false);
+    return chain;
+}
+
+FusedChain integerAddChain(const Graph& g, const Node& add, bool fuse)
+{
+    FusedChain chain;
+    chain.end = add.outputs[0];
+    if (fuse)
+        appendActivations(g, chain, true);
+    return chain;
+}
+
+Tensor outputChannelMajorWeights(const Graph& g, const Node& layer)
+{
+    const OpQuantTraits t = quantTraitsOf(layer);
+    const Tensor* w = !t.weightInputs.empty() && layer.hasInput(static_cast<std::size_t>(t.weightInputs[0]))
+                          ? g.constant(layer.input(static_cast<std::size_t>(t.weightInputs[0])))
+                          : nullptr;
+    if (!w)
+        throw Error("'" + layer.name + "' has no constant weights");
+    Tensor f = w->cast(DataType::Float32);
+    const Shape& shape = f.shape();
+    const auto axis = static_cast<std::size_t>(t.weightOutputAxis);
+    if (axis == 0 || axis >= shape.size())
+        return f;
+    // Move the channel axis to the front: [before, C, after] -> [C, before, after].
+    int64_t before = 1, after = 1;
+    for (std::size_t d = 0; d < axis; ++d)
+        before *= shape[d];
+    for (std::size_t d = axis + 1; d < shape.size(); ++d)
+        after *= shape[d];
+    const int64_t channels = shape[axis];
+    Shape moved{channels};
+    for (std::size_t d = 0; d < shape.size(); ++d)
+        if (d != axis)
+            moved.push_back(shape[d]);
+    Tensor out(DataType::Float32, moved);
+    const float* src = f.data<float>();
+    float* dst = out.data<float>();
+    for (int64_t b = 0; b < before; ++b)
+        for (int64_t c = 0; c < channels; ++c)
+            for (int64_t a = 0; a < after; ++a)
+                dst[(c * before + b) * after + a] = src[(b * channels + c) * after + a];
+    return out;
+}
+
+bool takesIntegers(const Graph& g, const Node& reader, bool readerQuantized)
+{
+    const OpQuantTraits t = quantTraitsOf(reader);
+    if (t.role == QuantRole::PassThrough || t.role == QuantRole::Requantizing)
+        return true;
+    return readerQuantized && isIntegerLayer(g, reader);
+}
+
+} // namespace qs

@@ -1,0 +1,72 @@
+#include "core/quant/plan_builder.h"
+
+#include "core/quant/integer_flow.h"
+#include "core/util/error.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace qs {
+
+QuantizationPlan buildQuantizationPlan(const Graph& g, const LayerSettingsFn& settingsOf, const RangeFn& rangeOf)
+{
+    QuantizationPlan plan;
+    std::map<std::string, LayerQuantSettings> quantized; // node name -> settings
+    for (const Node& node : g.nodes) {
+        if (!isIntegerLayer(g, node))
+            continue;
+        if (const auto s = settingsOf(node)) {
+            quantized[node.name] = *s;
+            const WeightQuant w = weightQuant(s->bitsWeights, s->modeWeights, s->perChannel);
+            plan.layers[node.name] = w;
+            if (w.asymmetric && w.bits >= 8)
+                plan.notes[node.name] = "8-bit asymmetric weights run on the symmetric grid: oneDNN's s8 weights have no zero point";
+        }
+    }
+    auto allReadersTakeIntegers = [&](const std::string& value) {
+        const auto readers = g.consumersOf(value);
+        bool all = !readers.empty() && !g.isGraphOutput(value);
+        for (int r : readers) {
+            const Node& reader = g.nodes[static_cast<std::size_t>(r)];
+            all = all && takesIntegers(g, reader, quantized.count(reader.name) != 0);
+        }
+        return all;
+    };
+    for (const Node& node : g.nodes) {
+        auto it = quantized.find(node.name);
+        if (it == quantized.end())
+            continue;
+        const LayerQuantSettings& s = it->second;
+        const std::string& input = node.input(0);
+        if (!plan.activations.count(input))
+            plan.activations[input] = activationQuant(rangeOf(input, node, s), s.bitsActivations, s.modeActivations);
+        const std::string end = integerLayerChain(g, node).end;
+        if (allReadersTakeIntegers(end) && !plan.activations.count(end))
+            plan.activations[end] = activationQuant(rangeOf(end, node, s), s.bitsActivations, s.modeActivations);
+    }
+    // Pass-through operators keep the integers' meaning. A requantizing one (Concat of integer inputs, or an Add
+    // of two that no convolution fused) gets its own quantization (the engine rescales each input to it) when
+    // whoever reads it takes integers too; an Add's fused activations run on its result first.
+    for (const Node& node : g.nodes) {
+        const OpQuantTraits traits = quantTraitsOf(node);
+        if (traits.role == QuantRole::PassThrough) {
+            if (const ActivationQuant* q = plan.activation(node.input(0)))
+                plan.activations[node.outputs[0]] = *q;
+            continue;
+        }
+        const bool add = traits.residualAdd && node.inputs.size() == 2;
+        if (traits.role != QuantRole::Requantizing || plan.activations.count(node.outputs[0]))
+            continue;
+        bool integerInputs = true;
+        for (const auto& in : node.inputs)
+            integerInputs = integerInputs && (add ? !g.isConstant(in) && plan.activation(in) : g.isConstant(in) || plan.activation(in));
+        const std::string end = add ? integerAddChain(g, node).end : node.outputs[0];
+        const auto s = settingsOf(node);
+        if (integerInputs && allReadersTakeIntegers(end) && s && !plan.activations.count(end))
+            plan.activations[end] = activationQuant(rangeOf(end, node, *s), s->bitsActivations, s->modeActivations);
+    }
+    return plan;
+}
+
+} // namespace qs
