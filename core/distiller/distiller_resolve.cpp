@@ -1,7 +1,7 @@
 #include "core/distiller/distiller_resolve.h"
 
 #include "core/ops/op.h"
-#include "core/ptq/calibration.h"
+#include "core/calibration/calibration.h"
 #include "core/util/error.h"
 
 #include <map>
@@ -132,7 +132,7 @@ void keepIfDifferent(std::optional<T>& value, const std::optional<T>& global)
 
 std::string distillerModulePath(const std::string& nodeName)
 {
-    return modulePath(nodeName); // core/ptq/calibration.h: one derivation for overrides, lists and stats files
+    return modulePath(nodeName); // core/calibration/calibration.h: one derivation for overrides, lists and stats files
 }
 
 std::vector<std::string> distillerNames(const Node& node)

@@ -1,6 +1,6 @@
 #include "core/ptq/minmax_ptq.h"
 
-#include "core/ptq/range_collector.h"
+#include "core/calibration/range_collector.h"
 #include "core/util/error.h"
 
 #include <algorithm>

@@ -5,9 +5,9 @@
 // buildPlan() turns it, with calibration statistics, into the engine's QuantizationPlan.
 
 #include "core/quant/quantization_plan.h"
-#include "core/ptq/calibration.h"
+#include "core/calibration/calibration.h"
 #include "core/quant/plan_builder.h"
-#include "core/ptq/range_methods.h"
+#include "core/ranges/range_methods.h"
 
 #include <map>
 #include <memory>

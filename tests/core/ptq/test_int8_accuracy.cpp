@@ -5,10 +5,10 @@
 #include "core/data/subset.h"
 #include "core/eval/evaluator.h"
 #include "core/onnx_import/onnx_importer.h"
-#include "core/ptq/calibration.h"
+#include "core/calibration/calibration.h"
 #include "core/ptq/ptq_config.h"
 #include "core/quant/plan_builder.h"
-#include "core/ptq/range_collector.h"
+#include "core/calibration/range_collector.h"
 
 #include <QFile>
 #include <QJsonDocument>

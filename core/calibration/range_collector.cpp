@@ -1,0 +1,50 @@
+#include "core/calibration/range_collector.h"
+
+#include "core/eval/evaluator.h"
+
+#include <algorithm>
+
+namespace qs {
+
+Graph observeActivations(const Graph& model, const Dataset& dataset, const std::vector<int64_t>& indices, int64_t batch, int threads,
+                         const ActivationObserver& observer, Progress* progress, const std::set<std::string>& skip)
+{
+    batch = std::max<int64_t>(1, std::min<int64_t>(batch, static_cast<int64_t>(indices.size())));
+    EngineOptions options;
+    options.threads = threads;
+    options.fusePostOps = false;
+    auto compiled = CompiledModel::compile(model, inputShapesFor(model, dataset, batch), options);
+    Session session(compiled);
+    const int64_t sampleElements = dataset.sampleShape().elements();
+    std::vector<float> input(static_cast<std::size_t>(batch * sampleElements));
+    std::vector<std::string> values = compiled->observableValues();
+    std::erase_if(values, [&](const std::string& value) { return skip.count(value) != 0; });
+    int64_t rows = 0;
+    // Padded rows of the last batch must not be observed: hand the observer only the real rows.
+    session.setTaps(values, [&](const std::string& value, const float* data, const Shape& shape) {
+        Shape real = shape;
+        if (!real.empty() && real[0] == batch)
+            real[0] = rows;
+        observer(value, data, real);
+    });
+    const int64_t total = static_cast<int64_t>(indices.size());
+    for (int64_t first = 0; first < total; first += batch) {
+        if (progress)
+            progress->checkCancelled();
+        rows = std::min(batch, total - first);
+        dataset.loadBatch(std::span<const int64_t>(indices.data() + first, static_cast<std::size_t>(rows)), input.data());
+        std::fill(input.begin() + rows * sampleElements, input.end(), 0.0f);
+        // The graph input is not produced by a node: observe it directly.
+        observer(compiled->graph().inputs[0].name, input.data(), [&] {
+            Shape s = compiled->graph().inputs[0].shape;
+            s[0] = rows;
+            return s;
+        }());
+        session.run(input.data());
+        if (progress)
+            progress->report(first + rows, total, "calibrating");
+    }
+    return compiled->graph();
+}
+
+} // namespace qs
