@@ -8,7 +8,7 @@
 #include "core/data/subset.h"
 #include "core/eval/evaluator.h"
 #include "core/onnx_import/onnx_importer.h"
-#include "core/ptq/calibration.h"
+#include "core/calibration/calibration.h"
 #include "core/ptq/minmax_ptq.h"
 
 #include "core/util/error.h"

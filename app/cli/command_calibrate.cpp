@@ -6,7 +6,7 @@
 #include "app/cli/ptq_session.h"
 #include "core/data/subset.h"
 #include "core/onnx_import/onnx_importer.h"
-#include "core/ptq/stats_yaml.h"
+#include "core/distiller/stats_yaml.h"
 #include "core/util/error.h"
 
 #include <algorithm>

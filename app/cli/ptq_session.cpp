@@ -4,7 +4,7 @@
 #include "core/data/subset.h"
 #include "core/engine/engine.h"
 #include "core/eval/evaluator.h"
-#include "core/ptq/stats_yaml.h"
+#include "core/distiller/stats_yaml.h"
 #include "core/util/error.h"
 
 #include <cstdio>

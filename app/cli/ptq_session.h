@@ -4,7 +4,7 @@
 
 #include "app/cli/cli_common.h"
 #include "app/cli/ptq_arguments.h"
-#include "core/ptq/calibration.h"
+#include "core/calibration/calibration.h"
 
 namespace qs::cli {
 

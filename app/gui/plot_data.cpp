@@ -1,6 +1,6 @@
 #include "app/gui/plot_data.h"
 
-#include "core/ptq/range_methods.h"
+#include "core/ranges/range_methods.h"
 #include "core/quant/integer_flow.h"
 #include "core/util/error.h"
 

@@ -5,7 +5,7 @@
 
 #include "app/gui/models/layer_config.h"
 #include "app/gui/models/runs_table_model.h"
-#include "core/ptq/calibration.h"
+#include "core/calibration/calibration.h"
 #include "widgets/plots/accuracy_size_plot.h"
 #include "widgets/plots/activation_histogram_view.h"
 #include "widgets/plots/observer_comparison_view.h"

@@ -9,7 +9,7 @@
 #include "app/gui/session/dataset_selection.h"
 #include "core/data/dataset.h"
 #include "core/eval/evaluator.h"
-#include "core/ptq/calibration.h"
+#include "core/calibration/calibration.h"
 #include "core/ptq/ptq_config.h"
 
 #include <QStringList>

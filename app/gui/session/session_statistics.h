@@ -4,10 +4,10 @@
 // (running sums included) of every observed value, keyed by value name, with each histogram's bin counts as
 // base64 of little-endian float64 (a 2048-bin histogram in ~22 KB instead of a JSON array) and the graph
 // input's shape at calibration, from which the prepared graph the names refer to is rebuilt (prepareGraph is
-// deterministic). Distiller's stats YAML (core/ptq/stats_yaml.h) keeps only layer inputs and outputs and no
+// deterministic). Distiller's stats YAML (core/distiller/stats_yaml.h) keeps only layer inputs and outputs and no
 // running sums, so it would not give back the same plan for every model; the CLI keeps using it.
 
-#include "core/ptq/calibration.h"
+#include "core/calibration/calibration.h"
 
 #include <QJsonObject>
 #include <QString>
