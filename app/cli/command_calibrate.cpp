@@ -6,6 +6,8 @@
 #include "app/cli/ptq_session.h"
 #include "core/data/subset.h"
 #include "core/onnx_import/onnx_importer.h"
+#include "core/quant/layer_facts.h"
+#include "core/ranges/clip_methods.h"
 #include "core/distiller/stats_yaml.h"
 #include "core/util/error.h"
 
@@ -87,32 +89,27 @@ int runRanges(std::vector<std::string> argv)
     const int bits = ptq.config.defaults.quant.bitsActivations;
     const QuantMode mode = ptq.config.defaults.quant.modeActivations;
     std::printf("ranges for %d-bit %s activations (predicted SQNR on each layer's histogram; best first)\n", bits, toString(mode).c_str());
-    for (const LayerStats& layer : layerStats(c.prepared)) {
-        if (only && layer.layer != *only && modulePath(layer.layer) != *only)
+    // The tensor each layer's output settings quantize, as the engine runs it (after what it fuses).
+    for (const LayerFacts& layer : layerFacts(c.prepared)) {
+        if (only && layer.node != *only && modulePath(layer.node) != *only)
             continue;
         const ActivationStats* s = c.stats(layer.output);
         if (!s)
             continue;
-        std::printf("\n%s  output %s  min %.4g  max %.4g  mean %.4g  std %.4g  b %.4g\n", layer.layer.c_str(), toString(s->shape).c_str(), s->min,
-                    s->max, s->mean, s->std, s->b);
+        std::string fused;
+        for (const auto& type : layer.fused)
+            fused += (fused.empty() ? " after fused " : "+") + type;
+        std::printf("\n%s  output%s %s  value %s  min %.4g  max %.4g  mean %.4g  std %.4g  b %.4g\n", layer.node.c_str(), fused.c_str(),
+                    toString(s->shape).c_str(), layer.output.c_str(), s->min, s->max, s->mean, s->std, s->b);
+        if (!layer.outputQuantized)
+            std::printf("  (this output stays FP32%s%s)\n", layer.fp32Reason.empty() ? "" : ": ", layer.fp32Reason.c_str());
         if (s->histogram.empty()) {
-            std::printf("  (no histogram: percentile, entropy and mse need statistics calibrated by QuantScope)\n");
+            std::printf("  (no histogram: percentile, entropy, mse and pytorch_histogram need statistics calibrated by QuantScope)\n");
             continue;
         }
-        struct Row {
-            RangeMethod method;
-            ValueRange range;
-            RangeQuality quality;
-        };
-        std::vector<Row> rows;
-        for (RangeMethod m : allRangeMethods()) {
-            const ValueRange r = pickRange(m, *s, bits, mode, ptq.config.defaults.rangeOptions);
-            rows.push_back({m, r, predictQuality(s->histogram, r, bits, mode)});
-        }
-        std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.quality.sqnrDb > b.quality.sqnrDb; });
-        std::printf("  %-11s %12s %12s %10s\n", "method", "lo", "hi", "SQNR dB");
-        for (const Row& r : rows)
-            std::printf("  %-11s %12.5g %12.5g %10.2f\n", toString(r.method).c_str(), r.range.min, r.range.max, r.quality.sqnrDb);
+        std::printf("  %-17s %12s %12s %10s\n", "method", "lo", "hi", "SQNR dB");
+        for (const MethodRange& r : rankRanges(*s, bits, mode, ptq.config.defaults.rangeOptions))
+            std::printf("  %-17s %12.5g %12.5g %10.2f\n", toString(r.method).c_str(), r.range.min, r.range.max, r.quality.sqnrDb);
     }
     return 0;
 }

@@ -1,6 +1,6 @@
 #include "app/gui/plot_data.h"
 
-#include "core/ranges/range_methods.h"
+#include "core/ranges/clip_methods.h"
 #include "core/quant/integer_flow.h"
 #include "core/util/error.h"
 
@@ -11,15 +11,8 @@ namespace qs::gui {
 std::vector<widgets::MethodRange> methodRanges(const ActivationStats& stats, int bits, QuantMode mode)
 {
     std::vector<widgets::MethodRange> ranges;
-    for (RangeMethod method : allRangeMethods()) {
-        try {
-            const ValueRange range = pickRange(method, stats, bits, mode);
-            const RangeQuality quality = predictQuality(stats.histogram, range, bits, mode);
-            ranges.push_back({clipName(method), range.min, range.max, quality.sqnrDb});
-        } catch (const Error&) {
-            // e.g. a histogram method on statistics without a histogram: not drawn
-        }
-    }
+    for (const MethodRange& r : rankRanges(stats, bits, mode))
+        ranges.push_back({clipName(r.method), r.range.min, r.range.max, r.quality.sqnrDb});
     return ranges;
 }
 

@@ -6,7 +6,7 @@
 // The file format is in distiller_yaml.h, the resolution to a per-layer PtqConfig in distiller_resolve.h.
 
 #include "core/quant/plan_builder.h"
-#include "core/ranges/range_methods.h"
+#include "core/ranges/clip_methods.h"
 
 #include <map>
 #include <optional>

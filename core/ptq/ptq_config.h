@@ -7,7 +7,7 @@
 #include "core/quant/quantization_plan.h"
 #include "core/calibration/calibration.h"
 #include "core/quant/plan_builder.h"
-#include "core/ranges/range_methods.h"
+#include "core/ranges/clip_methods.h"
 
 #include <map>
 #include <memory>

@@ -1,5 +1,7 @@
 #include "core/ranges/histogram_ranges.h"
 
+#include "core/ranges/predicted_error.h"
+#include "core/ranges/quant_params.h"
 #include "core/util/error.h"
 
 #include <algorithm>
@@ -10,7 +12,7 @@ namespace qs {
 
 namespace {
 
-void requireHistogram(const GrowingHistogram& h, const char* method)
+void requireHistogram(const Histogram& h, const char* method)
 {
     if (h.empty())
         throw Error(std::string(method) + " range needs a histogram (collect one, or load the statistics' histogram sidecar)");
@@ -54,9 +56,11 @@ bool smooth(std::vector<double>& p, double eps = 1e-4)
     return true;
 }
 
+ValueRange toRange(double lo, double hi) { return {static_cast<float>(lo), static_cast<float>(hi)}; }
+
 } // namespace
 
-std::vector<double> rebin(const GrowingHistogram& h, double lo, double hi, int bins, bool absolute)
+std::vector<double> rebin(const Histogram& h, double lo, double hi, int bins, bool absolute)
 {
     std::vector<double> out(static_cast<std::size_t>(bins), 0.0);
     if (h.empty() || !(hi > lo))
@@ -94,13 +98,13 @@ std::vector<double> rebin(const GrowingHistogram& h, double lo, double hi, int b
     return out;
 }
 
-ClipRange percentileRange(const GrowingHistogram& h, double percentile)
+ValueRange percentileRange(const Histogram& h, double percentile)
 {
     requireHistogram(h, "percentile");
     if (!(percentile > 0.0 && percentile <= 100.0))
         throw Error("percentile must be in (0, 100], got " + std::to_string(percentile));
     const double p = percentile / 100.0;
-    return {h.quantile(1.0 - p), h.quantile(p)};
+    return toRange(h.quantile(1.0 - p), h.quantile(p));
 }
 
 int klThresholdBins(const std::vector<double>& counts, int levels)
@@ -161,13 +165,13 @@ int klThresholdBins(const std::vector<double>& counts, int levels)
     return best;
 }
 
-ClipRange entropyRange(const GrowingHistogram& h, int bits, QuantMode mode)
+ValueRange entropyRange(const Histogram& h, int bits, QuantMode mode)
 {
     requireHistogram(h, "entropy");
     checkBits(bits);
     const int bins = std::max(h.bins(), 2048);
-    const double lo = h.min();
-    const double hi = h.max();
+    const double lo = h.lo();
+    const double hi = h.hi();
     auto threshold = [&](double extent, bool negativeSide, int levels) {
         if (!(extent > 0.0))
             return 0.0;
@@ -180,39 +184,41 @@ ClipRange entropyRange(const GrowingHistogram& h, int bits, QuantMode mode)
     if (isSymmetric(mode)) {
         const double extent = std::max(std::abs(lo), std::abs(hi));
         if (!(extent > 0.0))
-            return {lo, hi};
+            return toRange(lo, hi);
         std::vector<double> counts = rebin(h, 0.0, extent, bins, true);
         const int kept = klThresholdBins(counts, std::min(1 << (bits - 1), bins));
         const double t = extent * kept / bins;
-        return {std::max(lo, -t), std::min(hi, t)};
+        return toRange(std::max(lo, -t), std::min(hi, t));
     }
     if (lo >= 0.0) {
         if (!(hi > lo))
-            return {lo, hi};
+            return toRange(lo, hi);
         std::vector<double> counts = rebin(h, lo, hi, bins, false);
         // After ReLU most of the mass sits exactly at 0, which the grid represents exactly; left in, that spike
         // dominates the divergence and drives the threshold towards 0.
         if (lo == 0.0)
             counts[0] = 0.0;
         const int kept = klThresholdBins(counts, std::min(1 << bits, bins));
-        return {lo, lo + (hi - lo) * kept / bins};
+        return toRange(lo, lo + (hi - lo) * kept / bins);
     }
     const int levels = 1 << std::max(bits - 1, 0);
-    return {-threshold(-lo, true, levels), threshold(hi, false, levels)};
+    return toRange(-threshold(-lo, true, levels), threshold(hi, false, levels));
 }
 
-ClipRange mseRange(const GrowingHistogram& h, int bits, QuantMode mode)
+ValueRange mseRange(const Histogram& h, int bits, QuantMode mode)
 {
     requireHistogram(h, "mse");
     checkBits(bits);
-    const double lo = h.min();
-    const double hi = h.max();
+    const double lo = h.lo();
+    const double hi = h.hi();
     constexpr int kCandidates = 512;
-    auto mse = [&](double a, double b) { return predictQuantError(h, ClipRange{a, b}, bits, mode).mse; };
+    auto mse = [&](double a, double b) {
+        return predictQuantError(h, gridOf(activationQuant(toRange(a, b), bits, mode))).mse;
+    };
     if (isSymmetric(mode)) {
         const double extent = std::max(std::abs(lo), std::abs(hi));
         if (!(extent > 0.0))
-            return {lo, hi};
+            return toRange(lo, hi);
         double best = std::numeric_limits<double>::infinity();
         double bestSat = extent;
         for (int k = kCandidates; k >= 1; --k) { // from wide to narrow: ties keep the wider
@@ -223,7 +229,7 @@ ClipRange mseRange(const GrowingHistogram& h, int bits, QuantMode mode)
                 bestSat = sat;
             }
         }
-        return {std::max(lo, -bestSat), std::min(hi, bestSat)};
+        return toRange(std::max(lo, -bestSat), std::min(hi, bestSat));
     }
     // Asymmetric: 0 is always inside Distiller's grid, so scan each bound between 0 and the data's extreme.
     double a = std::min(lo, 0.0);
@@ -254,7 +260,7 @@ ClipRange mseRange(const GrowingHistogram& h, int bits, QuantMode mode)
         if (!moved)
             break;
     }
-    return {std::max(a, lo), std::min(b, hi)};
+    return toRange(std::max(a, lo), std::min(b, hi));
 }
 
 } // namespace qs

@@ -9,27 +9,26 @@
 //              |x| with 2^(bits-1) levels; asymmetric grids over non-negative data search [min, max] with
 //              2^bits levels; asymmetric grids over signed data search each side separately with
 //              2^(bits-1) levels.
-//  mse         the range minimising predictQuantError over candidates (512 per side): symmetric grids
-//              scan the saturation value; asymmetric grids alternate between the upper and lower bound
-//              (coordinate descent) until neither moves.
+//  mse         the range minimising the predicted error on the grid that runs (activationQuant()) over
+//              candidates (512 per side): symmetric grids scan the saturation value; asymmetric grids
+//              alternate between the upper and lower bound (coordinate descent) until neither moves.
 
-#include "core/ranges/growing_histogram.h"
-#include "core/ranges/quant_error.h"
-#include "core/ranges/quant_params.h"
+#include "core/quant/activation_grid.h"
+#include "core/stats/histogram.h"
 
 #include <vector>
 
 namespace qs {
 
-ClipRange percentileRange(const GrowingHistogram& histogram, double percentile);
-ClipRange entropyRange(const GrowingHistogram& histogram, int bits, QuantMode mode);
-ClipRange mseRange(const GrowingHistogram& histogram, int bits, QuantMode mode);
+ValueRange percentileRange(const Histogram& histogram, double percentile);
+ValueRange entropyRange(const Histogram& histogram, int bits, QuantMode mode);
+ValueRange mseRange(const Histogram& histogram, int bits, QuantMode mode);
 
 // The KL search on raw counts over [0, bins * binWidth): returns the number of bins kept (>= levels).
 int klThresholdBins(const std::vector<double>& counts, int levels);
 
 // Re-bins the histogram's mass (uniform within source bins) onto `bins` bins over [lo, hi]; with
 // `absolute`, the mass of x lands at |x|; mass outside [lo, hi] is dropped.
-std::vector<double> rebin(const GrowingHistogram& histogram, double lo, double hi, int bins, bool absolute);
+std::vector<double> rebin(const Histogram& histogram, double lo, double hi, int bins, bool absolute);
 
 } // namespace qs

@@ -4,7 +4,7 @@
 // same chunks PyTorch saw and they give the same scale (to float rounding) and the same zero point.
 // All state is float32, as in PyTorch; see quant_params.h for the formulas.
 
-#include "core/ranges/growing_histogram.h"
+#include "core/ranges/torch_histogram.h"
 #include "core/ranges/histogram_search.h"
 #include "core/ranges/quant_params.h"
 

@@ -42,6 +42,7 @@ public:
     double hi() const { return m_hi; }
     double binWidth() const { return (m_hi - m_lo) / bins(); }
     double binCenter(int i) const { return m_lo + (i + 0.5) * binWidth(); }
+    double binLower(int i) const { return m_lo + i * binWidth(); }
     const std::vector<double>& counts() const { return m_counts; }
     double total() const { return m_total; } // kept running: the per-batch tail bounds need it
     bool empty() const { return !m_initialised; }

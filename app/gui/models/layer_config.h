@@ -11,7 +11,7 @@
 #include "core/ir/graph.h"
 #include "core/quant/plan_builder.h"
 #include "core/ptq/ptq_config.h"
-#include "core/ranges/range_methods.h"
+#include "core/ranges/clip_methods.h"
 
 #include <QString>
 #include <QStringList>

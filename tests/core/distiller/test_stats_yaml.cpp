@@ -4,7 +4,7 @@
 #include "core/data/dataset_factory.h"
 #include "core/data/subset.h"
 #include "core/onnx_import/onnx_importer.h"
-#include "core/ranges/range_methods.h"
+#include "core/ranges/clip_methods.h"
 #include "core/distiller/stats_yaml.h"
 #include "core/util/error.h"
 

@@ -8,7 +8,7 @@
 #include "core/stats/activation_stats.h"
 #include "core/calibration/calibration.h"
 #include "core/calibration/derived_statistics.h"
-#include "core/ranges/range_methods.h"
+#include "core/ranges/clip_methods.h"
 #include "core/stats/stats_kernels.h"
 
 #include <QtTest>

@@ -2,7 +2,7 @@
 // published independently: ACIQ's clipping constants (Banner et al. 2019), Distiller's avg / n_std / laplace
 // formulas on tiny tensors, percentile, the histogram's mass conservation, and the ranking property that
 // makes the MSE method worth having.
-#include "core/ranges/range_methods.h"
+#include "core/ranges/clip_methods.h"
 
 #include <QtTest>
 

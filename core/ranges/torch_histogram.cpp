@@ -1,4 +1,4 @@
-#include "core/ranges/growing_histogram.h"
+#include "core/ranges/torch_histogram.h"
 
 #include "core/ranges/torch_numerics.h"
 #include "core/util/error.h"
@@ -153,6 +153,5 @@ BasicGrowingHistogram<Count> BasicGrowingHistogram<Count>::fromCounts(float min,
 }
 
 template class BasicGrowingHistogram<float>;
-template class BasicGrowingHistogram<double>;
 
 } // namespace qs

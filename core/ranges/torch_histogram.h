@@ -6,8 +6,8 @@
 // bucketed into the new bins, so total mass is preserved exactly. New data is binned with torch.histc
 // semantics (see torch_numerics.h). Memory is O(bins) whatever the data size; add() is O(n).
 //
-// Count = float reproduces PyTorch bit for bit (HistogramObserver); Count = double (GrowingHistogram,
-// used by TensorStats) keeps counts exact beyond 2^24 values per bin for real calibration runs.
+// Only PyTorch's HistogramObserver equivalent (observers.h) uses it, with float counts, which reproduces PyTorch
+// bit for bit; calibration's own histogram is core/stats/histogram.h.
 
 #include <cstdint>
 #include <vector>
@@ -52,10 +52,8 @@ private:
     bool m_initialised = false;
 };
 
-using GrowingHistogram = BasicGrowingHistogram<double>;
 using TorchHistogram = BasicGrowingHistogram<float>;
 
 extern template class BasicGrowingHistogram<float>;
-extern template class BasicGrowingHistogram<double>;
 
 } // namespace qs

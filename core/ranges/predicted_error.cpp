@@ -1,4 +1,4 @@
-#include "core/ranges/quant_error.h"
+#include "core/ranges/predicted_error.h"
 
 #include "core/util/error.h"
 
@@ -58,7 +58,7 @@ double quantErrorIntegral(const QuantGrid& grid, double a, double b)
     return sum;
 }
 
-QuantErrorEstimate predictQuantError(const GrowingHistogram& histogram, const QuantGrid& grid)
+QuantErrorEstimate predictQuantError(const Histogram& histogram, const QuantGrid& grid)
 {
     if (histogram.empty())
         throw Error("predicted quantization error needs a histogram");
@@ -71,8 +71,8 @@ QuantErrorEstimate predictQuantError(const GrowingHistogram& histogram, const Qu
         const double c = histogram.counts()[static_cast<std::size_t>(i)];
         if (c <= 0.0)
             continue;
-        if (width <= 0.0) { // a point mass: all values equal min
-            const double x = histogram.min();
+        if (width <= 0.0) { // a point mass: all values equal lo
+            const double x = histogram.lo();
             const double q = std::clamp(grid.lo + std::nearbyint((x - grid.lo) / grid.step) * grid.step, grid.lo, grid.hi());
             err += c * (x - q) * (x - q);
             clip += (x < grid.lo || x > grid.hi()) ? c * (x - q) * (x - q) : 0.0;
@@ -96,9 +96,50 @@ QuantErrorEstimate predictQuantError(const GrowingHistogram& histogram, const Qu
     return e;
 }
 
-QuantErrorEstimate predictQuantError(const GrowingHistogram& histogram, ClipRange range, int bits, QuantMode mode)
+QuantGrid gridOf(const ActivationQuant& q)
 {
-    return predictQuantError(histogram, distillerGrid(bits, mode, range.min, range.max));
+    QuantGrid grid;
+    grid.lo = static_cast<double>(representableRange(q).min);
+    grid.step = q.scale;
+    grid.levels = q.levels();
+    return grid;
+}
+
+RangeQuality predictQuality(const Histogram& histogram, ValueRange range, int bits, QuantMode mode)
+{
+    return predictQuality(histogram, activationQuant(range, bits, mode));
+}
+
+RangeQuality predictQuality(const Histogram& histogram, const ActivationQuant& q)
+{
+    RangeQuality quality;
+    if (histogram.empty())
+        return quality;
+    const QuantErrorEstimate e = predictQuantError(histogram, gridOf(q));
+    quality.mse = e.mse;
+    quality.sqnrDb = std::min(e.sqnrDb, 200.0);
+    return quality;
+}
+
+double weightSqnrDb(const Tensor& weights, const WeightQuant& spec)
+{
+    std::vector<int8_t> q;
+    const std::vector<float> scales = quantizeWeights(weights, spec, q);
+    const Tensor w = weights.cast(DataType::Float32);
+    const int64_t per = w.size() / static_cast<int64_t>(scales.size());
+    double signal = 0.0, noise = 0.0;
+    for (int64_t i = 0; i < w.size(); ++i) {
+        const double x = w.data<float>()[i];
+        const double restored = static_cast<double>(scales[static_cast<std::size_t>(i / per)]) * q[static_cast<std::size_t>(i)];
+        signal += x * x;
+        noise += (x - restored) * (x - restored);
+    }
+    return noise > 0.0 ? std::min(10.0 * std::log10(signal / noise), 200.0) : 200.0;
+}
+
+double combinedSqnrDb(double activationDb, double weightDb)
+{
+    return -10.0 * std::log10(std::pow(10.0, -activationDb / 10.0) + std::pow(10.0, -weightDb / 10.0));
 }
 
 } // namespace qs
