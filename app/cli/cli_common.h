@@ -15,7 +15,8 @@ namespace qs::cli {
 
 // The demo model shipped with QuantScope (source tree or installed share/quantscope/models).
 std::string demoModelPath();
-// --model PATH (default: the demo model); imports it.
+// The model path: the value of --model PATH (or -m PATH), removed from args; the demo model's path when
+// absent. Only a path: it does not open or import the file (throws only when the demo model is missing).
 std::string modelArgument(Args& args);
 
 struct DataSelection {

@@ -1,6 +1,8 @@
 // Activations -> oneDNN eltwise (in the producer's layout); Add/Sub/Mul/Div -> oneDNN binary with
 // broadcasting of the second operand (oneDNN 2.6 cannot broadcast the first).
 #include "core/engine/dnnl_lowerings.h"
+
+#include "core/engine/dnnl_eltwise.h"
 #include "core/ops/binary.h"
 
 namespace qs {

@@ -1,6 +1,8 @@
 // The registry of oneDNN lowerings: one line per operator type.
 #include "core/engine/dnnl_lowerings.h"
 
+#include "core/engine/dnnl_eltwise.h"
+
 #include <map>
 
 namespace qs {

@@ -1,9 +1,19 @@
 #pragma once
-// Lowering functions of each operator family (one dnnl_lower_*.cpp each) and shared post-op fusion.
+// Lowering functions of each operator family (one dnnl_lower_*.cpp each), their registry by op type
+// (dnnl_lowerings.cpp) and shared post-op fusion.
 
-#include "core/engine/dnnl_plan.h"
+#include "core/engine/dnnl_lowering_context.h"
+
+#include <oneapi/dnnl/dnnl.hpp>
+
+#include <string>
+#include <vector>
 
 namespace qs {
+
+using LowerFn = bool (*)(LoweringContext& ctx, const Node& node);
+// The lowering registered for an op type, or nullptr (see dnnl_lowerings.cpp).
+LowerFn findLowering(const std::string& opType);
 
 bool lowerConv(LoweringContext& ctx, const Node& node);
 bool lowerGemm(LoweringContext& ctx, const Node& node);

@@ -1,8 +1,11 @@
 #pragma once
 // One operator type: its attribute validation and shape inference, a naive FP32 reference implementation
 // (the slow twin every fast path is tested against, also used for constant folding and as the engine's
-// fallback), and its quantization traits. The oneDNN lowering lives in core/engine/dnnl_* so that only
-// those files include oneDNN. Operators are registered by one line each in op_registry.cpp.
+// fallback), and its quantization traits. The oneDNN lowering is not part of Op: it lives in
+// core/engine/dnnl_lower_*.cpp, registered by op type in core/engine/dnnl_lowerings.cpp, so that only
+// core/engine/dnnl_* files include oneDNN; an op type without one, or a node its lowering declines, runs
+// the reference kernel. Each operator (or close family) has its own file in core/ops, named after it, and
+// one registration line (a loop over the types of a family) in op_registry.cpp.
 
 #include "core/ir/graph.h"
 

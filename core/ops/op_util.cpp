@@ -36,6 +36,22 @@ Shape broadcastShapes(const Shape& a, const Shape& b)
     return out;
 }
 
+Shape broadcastAll(const std::vector<Shape>& shapes)
+{
+    Shape out = shapes.empty() ? Shape{} : shapes[0];
+    for (std::size_t i = 1; i < shapes.size(); ++i)
+        out = broadcastShapes(out, shapes[i]);
+    return out;
+}
+
+std::vector<Shape> shapesOf(const std::vector<const Tensor*>& in)
+{
+    std::vector<Shape> shapes;
+    for (const Tensor* t : in)
+        shapes.push_back(t->shape());
+    return shapes;
+}
+
 int64_t normalizeAxis(int64_t axis, int64_t rank)
 {
     if (axis < -rank || axis >= std::max<int64_t>(rank, 1))
@@ -62,6 +78,14 @@ void requireInputs(const InferContext& ctx, std::size_t min, int max)
         if (!ctx.inputs[i]->shapeKnown)
             throw Error("the shape of input '" + ctx.node.inputs[i] + "' is unknown");
     }
+}
+
+void requireAllInputs(const InferContext& ctx, std::size_t min, int max)
+{
+    requireInputs(ctx, min, max);
+    for (std::size_t i = 0; i < ctx.node.inputs.size(); ++i)
+        if (!ctx.has(i) || !ctx.inputs[i]->shapeKnown)
+            throw Error("input " + std::to_string(i) + " is missing or has an unknown shape");
 }
 
 void checkConvRanks(const InferContext& ctx, const char* op)

@@ -12,6 +12,10 @@ namespace qs {
 ValueInfo makeInfo(DataType type, Shape shape);
 // Numpy-style multidirectional broadcasting; throws on incompatible shapes.
 Shape broadcastShapes(const Shape& a, const Shape& b);
+// The same over any number of shapes (an empty list broadcasts to a scalar).
+Shape broadcastAll(const std::vector<Shape>& shapes);
+// The shape of each tensor.
+std::vector<Shape> shapesOf(const std::vector<const Tensor*>& in);
 // Axis in [-rank, rank) to [0, rank); throws when out of range.
 int64_t normalizeAxis(int64_t axis, int64_t rank);
 // The node's "axis" attribute (default `fallback`) normalised for `rank` and written back, so the kernels
@@ -19,6 +23,8 @@ int64_t normalizeAxis(int64_t axis, int64_t rank);
 int64_t resolveAxisAttribute(InferContext& ctx, std::size_t rank, int64_t fallback = 0);
 // Requires between min and max inputs (max < 0: unbounded) and every required input's shape known.
 void requireInputs(const InferContext& ctx, std::size_t min, int max = -1);
+// The same, and no input omitted and every input's shape known (the broadcasting operators).
+void requireAllInputs(const InferContext& ctx, std::size_t min, int max);
 
 // Shape checks Conv and ConvTranspose share. checkConvRanks: 1 to 3 spatial dims, weight rank = input rank.
 // convKernel (after the op's own channel/group checks): bias is [outputChannels], kernel_shape (if given) equals
@@ -42,6 +48,9 @@ WindowGeometry windowOf(const Node& node, const std::vector<int64_t>& spatial, c
 // Applies fn(outIndex, aIndex, bIndex) over the broadcast of shapes a and b into out.
 template <typename Fn>
 void forEachBroadcast(const Shape& out, const Shape& a, const Shape& b, Fn&& fn);
+// The same for any number of shapes: fn(outIndex, inputIndices).
+template <typename Fn>
+void forEachBroadcastN(const Shape& out, const std::vector<Shape>& shapes, Fn&& fn);
 
 } // namespace qs
 

@@ -44,4 +44,35 @@ void forEachBroadcast(const Shape& out, const Shape& a, const Shape& b, Fn&& fn)
     }
 }
 
+template <typename Fn>
+void forEachBroadcastN(const Shape& out, const std::vector<Shape>& shapes, Fn&& fn)
+{
+    const std::size_t rank = out.size(), n = shapes.size();
+    std::vector<std::vector<int64_t>> strides(n, std::vector<int64_t>(rank, 0));
+    for (std::size_t s = 0; s < n; ++s) {
+        int64_t stride = 1;
+        for (std::size_t k = 0; k < shapes[s].size(); ++k) {
+            const std::size_t axis = shapes[s].size() - 1 - k;
+            if (shapes[s][axis] != 1)
+                strides[s][rank - 1 - k] = stride;
+            stride *= shapes[s][axis];
+        }
+    }
+    const int64_t total = elementCount(out);
+    std::vector<int64_t> coord(rank, 0), index(n, 0);
+    for (int64_t o = 0; o < total; ++o) {
+        fn(o, index);
+        for (int a = static_cast<int>(rank) - 1; a >= 0; --a) {
+            if (++coord[a] < out[a]) {
+                for (std::size_t s = 0; s < n; ++s)
+                    index[s] += strides[s][a];
+                break;
+            }
+            for (std::size_t s = 0; s < n; ++s)
+                index[s] -= strides[s][a] * (out[a] - 1);
+            coord[a] = 0;
+        }
+    }
+}
+
 } // namespace qs

@@ -1,22 +1,11 @@
-// Flatten and Reshape: the same bytes under a new shape.
+// Reshape: the same bytes under the shape given by a constant input (0 copies the input's dim unless
+// allowzero, -1 is inferred).
 #include "core/ops/op_list.h"
 #include "core/ops/op_util.h"
 #include "core/util/error.h"
 
 namespace qs {
 namespace {
-
-Shape flattenShape(const Shape& x, int64_t axisAttr)
-{
-    const int64_t rank = static_cast<int64_t>(x.size());
-    const int64_t axis = axisAttr < 0 ? axisAttr + rank : axisAttr;
-    if (axis < 0 || axis > rank)
-        throw Error("axis " + std::to_string(axisAttr) + " is out of range for rank " + std::to_string(rank));
-    int64_t outer = 1, inner = 1;
-    for (int64_t i = 0; i < rank; ++i)
-        (i < axis ? outer : inner) *= x[i];
-    return {outer, inner};
-}
 
 Shape reshapeTarget(const Shape& x, const std::vector<int64_t>& spec, bool allowZero)
 {
@@ -51,27 +40,6 @@ Shape reshapeTarget(const Shape& x, const std::vector<int64_t>& spec, bool allow
     return out;
 }
 
-class FlattenOp : public Op {
-public:
-    const char* type() const override { return "Flatten"; }
-    void infer(InferContext& ctx) const override
-    {
-        requireInputs(ctx, 1, 1);
-        ctx.outputs = {makeInfo(ctx.in(0).dtype, flattenShape(ctx.in(0).shape, ctx.node.attributes.i("axis", 1)))};
-    }
-    std::vector<Tensor> run(const Node& node, const std::vector<const Tensor*>& in) const override
-    {
-        return {in[0]->reshaped(flattenShape(in[0]->shape(), node.attributes.i("axis", 1)))};
-    }
-    OpQuantTraits quantTraits(const Node&) const override
-    {
-        OpQuantTraits t;
-        t.role = QuantRole::PassThrough;
-        t.view = true;
-        return t;
-    }
-};
-
 class ReshapeOp : public Op {
 public:
     const char* type() const override { return "Reshape"; }
@@ -97,7 +65,6 @@ public:
 
 } // namespace
 
-std::unique_ptr<Op> makeFlattenOp() { return std::make_unique<FlattenOp>(); }
 std::unique_ptr<Op> makeReshapeOp() { return std::make_unique<ReshapeOp>(); }
 
 } // namespace qs

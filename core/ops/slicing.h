@@ -1,6 +1,6 @@
 #pragma once
-// Slice and Split geometry shared by the reference kernels and the oneDNN lowering (which copies the
-// selected elements with one strided reorder per output).
+// Slice and Split geometry shared by the reference kernels (slice.cpp, split.cpp, which define these) and
+// the oneDNN lowering (which copies the selected elements with one strided reorder per output).
 
 #include "core/ir/graph.h"
 
