@@ -9,7 +9,7 @@ namespace qs {
 
 namespace {
 
-const std::array<std::pair<RangeMethod, const char*>, 9> kClips = {{
+const std::array<std::pair<RangeMethod, const char*>, 10> kClips = {{
     {RangeMethod::None, "NONE"},
     {RangeMethod::Avg, "AVG"},
     {RangeMethod::NStd, "N_STD"},
@@ -19,6 +19,7 @@ const std::array<std::pair<RangeMethod, const char*>, 9> kClips = {{
     {RangeMethod::Entropy, "ENTROPY"},
     {RangeMethod::Mse, "MSE"},
     {RangeMethod::PytorchHistogram, "PYTORCH_HISTOGRAM"},
+    {RangeMethod::MovingAverage, "MOVING_AVERAGE"},
 }};
 
 } // namespace

@@ -17,7 +17,7 @@ namespace qs {
 
 // Modes: QuantMode with distillerName() / parseDistillerMode() (core/quant/quant_mode.h).
 // Clip methods: "NONE", "AVG", "N_STD", "GAUSS", "LAPLACE" (Distiller's ClipMode) and QuantScope's "PERCENTILE",
-// "ENTROPY", "MSE", "PYTORCH_HISTOGRAM"; case-sensitive. Every RangeMethod has a name.
+// "ENTROPY", "MSE", "PYTORCH_HISTOGRAM", "MOVING_AVERAGE"; case-sensitive. Every RangeMethod has a name.
 std::string distillerName(RangeMethod method);
 std::optional<RangeMethod> parseDistillerClip(const std::string& name);
 

@@ -18,7 +18,7 @@ struct NamedMethod {
     const char* name;
 };
 
-constexpr std::array<NamedMethod, 9> kModes{{
+constexpr std::array<NamedMethod, 10> kModes{{
     {RangeMethod::None, "none"},
     {RangeMethod::Avg, "avg"},
     {RangeMethod::NStd, "n_std"},
@@ -28,6 +28,7 @@ constexpr std::array<NamedMethod, 9> kModes{{
     {RangeMethod::Entropy, "entropy"},
     {RangeMethod::Mse, "mse"},
     {RangeMethod::PytorchHistogram, "pytorch_histogram"},
+    {RangeMethod::MovingAverage, "moving_average"},
 }};
 
 // distiller/quantization/q_utils.py, AciqClipper
@@ -122,6 +123,8 @@ ValueRange pickRange(RangeMethod method, const ActivationStats& stats, int bits,
         return range(min, max);
     case RangeMethod::Avg:
         return range(requireField(stats.avgMin, "avg_min", method), requireField(stats.avgMax, "avg_max", method));
+    case RangeMethod::MovingAverage:
+        return range(requireField(stats.movingMin, "moving_min", method), requireField(stats.movingMax, "moving_max", method));
     case RangeMethod::NStd: {
         if (!(options.nStds > 0.0))
             throw Error("clip method 'n_std' needs a number of standard deviations > 0, got " + std::to_string(options.nStds));

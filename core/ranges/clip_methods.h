@@ -13,7 +13,9 @@
 //           the one-sided ("_positive") constants.
 // plus histogram methods (histogram_ranges.h): percentile (RangeOptions::percentile), entropy (KL, TensorRT
 // style on the 2048-bin histogram), mse (minimum predicted error on the grid that runs), and
-// pytorch_histogram (PyTorch's HistogramObserver L2 search with 2^bits target bins, on our histogram).
+// pytorch_histogram (PyTorch's HistogramObserver L2 search with 2^bits target bins, on our histogram), and
+// moving_average (PyTorch's MovingAverageMinMaxObserver: an exponential average of the batches' extremes).
+// PyTorch's MinMaxObserver is none; its PerChannelMinMaxObserver is the per-channel weight grid.
 // The returned range is the saturation range before the mode's own widening (activationQuant()).
 
 #include "core/quant/activation_grid.h"
@@ -26,9 +28,9 @@
 
 namespace qs {
 
-enum class RangeMethod { None, Avg, NStd, Gauss, Laplace, Percentile, Entropy, Mse, PytorchHistogram };
+enum class RangeMethod { None, Avg, NStd, Gauss, Laplace, Percentile, Entropy, Mse, PytorchHistogram, MovingAverage };
 
-// "none", "avg", "n_std", "gauss", "laplace", "percentile", "entropy", "mse", "pytorch_histogram".
+// "none", "avg", "n_std", "gauss", "laplace", "percentile", "entropy", "mse", "pytorch_histogram", "moving_average".
 std::string toString(RangeMethod method);
 // Case-insensitive; throws qs::Error naming the valid choices.
 RangeMethod parseRangeMethod(const std::string& name);

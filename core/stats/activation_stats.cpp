@@ -230,6 +230,14 @@ void ActivationStats::addBatch(const Shape& batchShape, std::span<const float> r
         avgMin += (rowMin[static_cast<std::size_t>(r)] - avgMin) / static_cast<double>(samples + r + 1);
         avgMax += (rowMax[static_cast<std::size_t>(r)] - avgMax) / static_cast<double>(samples + r + 1);
     }
+    if (elements == 0 || std::isnan(movingMin)) {
+        movingMin = batchMin;
+        movingMax = batchMax;
+    } else {
+        const float lo = static_cast<float>(movingMin), hi = static_cast<float>(movingMax);
+        movingMin = lo + kMovingAverageConstant * (batchMin - lo);
+        movingMax = hi + kMovingAverageConstant * (batchMax - hi);
+    }
     if (elements == 0) {
         min = batchMin;
         max = batchMax;

@@ -14,9 +14,13 @@
 #include "core/ir/tensor.h"
 #include "core/stats/histogram.h"
 
+#include <limits>
 #include <span>
 
 namespace qs {
+
+// PyTorch's default averaging constant for MovingAverageMinMaxObserver.
+constexpr float kMovingAverageConstant = 0.01f;
 
 // Default size of the central subsample per batch; 0 bins every value.
 constexpr int64_t kHistogramSamplesPerBatch = 8192;
@@ -28,6 +32,9 @@ struct ActivationStats {
     double avgMin = 0.0, avgMax = 0.0; // mean over samples of each sample's min / max
     double mean = 0.0, std = 0.0;
     double b = 0.0;                    // Laplace scale: per batch mean |x - running mean| (see above), averaged over batches
+    // PyTorch's MovingAverageMinMaxObserver over the batches' extremes: m += 0.01 (batch - m), the first batch
+    // sets m; float32 arithmetic, as PyTorch's. NaN when unknown (statistics from a file).
+    double movingMin = std::numeric_limits<double>::quiet_NaN(), movingMax = std::numeric_limits<double>::quiet_NaN();
     Shape shape;                       // one batch's shape as observed (dim 0 = batch)
     int64_t samples = 0;               // count of samples (dim 0 entries) seen
     int64_t elements = 0;              // count of values seen

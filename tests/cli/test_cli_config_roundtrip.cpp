@@ -38,7 +38,7 @@ private slots:
         QTest::addColumn<QString>("distillerClip");
         QTest::addColumn<QString>("mode");
         QTest::addColumn<QString>("distillerMode");
-        const QStringList clips = {"none", "avg", "n_std", "gauss", "laplace", "percentile", "entropy", "mse", "pytorch_histogram"};
+        const QStringList clips = {"none", "avg", "n_std", "gauss", "laplace", "percentile", "entropy", "mse", "pytorch_histogram", "moving_average"};
         const QStringList modes = {"sym", "sym_restr", "asym_u", "asym_s"};
         const QStringList distillerModes = {"SYMMETRIC", "SYMMETRIC_RESTRICTED", "ASYMMETRIC_UNSIGNED", "ASYMMETRIC_SIGNED"};
         for (int i = 0; i < clips.size(); ++i) // every method once, every mode at least twice

@@ -40,6 +40,8 @@ QJsonObject statsToJson(const ActivationStats& s)
                   {"mean", s.mean},
                   {"std", s.std},
                   {"b", s.b},
+                  {"moving_min", s.movingMin},
+                  {"moving_max", s.movingMax},
                   {"shape", shapeToJson(s.shape)},
                   {"samples", static_cast<double>(s.samples)},
                   {"elements", static_cast<double>(s.elements)},
@@ -102,6 +104,10 @@ public:
         s.mean = optional("mean");
         s.std = optional("std");
         s.b = optional("b");
+        // Absent in sessions saved before moving_average existed: NaN, the method is then unavailable.
+        auto optionalOrAbsent = [&](const char* key) { return o.contains(key) ? optional(key) : std::numeric_limits<double>::quiet_NaN(); };
+        s.movingMin = optionalOrAbsent("moving_min");
+        s.movingMax = optionalOrAbsent("moving_max");
         s.shape = shape(o.value("shape"));
         s.samples = integer(o, "samples");
         s.elements = integer(o, "elements");

@@ -65,20 +65,21 @@ private slots:
     void mseOnUniformByHand();
     void pytorchHistogramMatchesPyTorch();
     void rankingOnGaussianData();
+    void movingAverageIsPyTorchs();
 };
 
 void TestClipMethods::names()
 {
     for (RangeMethod m : allRangeMethods())
         QVERIFY(parseRangeMethod(toString(m)) == m);
-    QCOMPARE(allRangeMethods().size(), std::size_t(9));
+    QCOMPARE(allRangeMethods().size(), std::size_t(10));
     QVERIFY(parseRangeMethod("N_STD") == RangeMethod::NStd);
     QCOMPARE(toString(RangeMethod::PytorchHistogram), std::string("pytorch_histogram"));
     try {
         parseRangeMethod("bogus");
         QFAIL("no error");
     } catch (const Error& e) {
-        QVERIFY(e.message().find("none, avg, n_std, gauss, laplace, percentile, entropy, mse, pytorch_histogram") !=
+        QVERIFY(e.message().find("none, avg, n_std, gauss, laplace, percentile, entropy, mse, pytorch_histogram, moving_average") !=
                 std::string::npos);
     }
 }
@@ -253,7 +254,7 @@ void TestClipMethods::rankingOnGaussianData()
     QCOMPARE(s.min, -3.361081838607788);
     QCOMPARE(s.max, 4.361606121063232);
     const std::vector<MethodRange> ranked = rankRanges(s, 4, QuantMode::Symmetric);
-    QCOMPARE(ranked.size(), std::size_t(9));
+    QCOMPARE(ranked.size(), std::size_t(10));
     for (std::size_t i = 1; i < ranked.size(); ++i)
         QVERIFY(ranked[i - 1].quality.sqnrDb >= ranked[i].quality.sqnrDb);
     // mse optimises this very estimate: it must be (within the candidate spacing) the best.
@@ -277,6 +278,31 @@ void TestClipMethods::rankingOnGaussianData()
     // Entropy picks a threshold inside the data range.
     const ValueRange entropy = pickRange(RangeMethod::Entropy, s, 8, QuantMode::Symmetric);
     QVERIFY2(entropy.max > 2.0f && entropy.max <= s.max, qPrintable(QString::number(entropy.max) + " " + QString::number(s.histogram.hi())));
+}
+
+void TestClipMethods::movingAverageIsPyTorchs()
+{
+    // PyTorch 2.11's MovingAverageMinMaxObserver(0.01, quint8, per_tensor_affine) on gauss.f32 in chunks of 1000
+    // (tests/data/observers/expected.json): min -2.937197208404541, max 2.98553729057312, scale
+    // 0.023226408287882805, zero point 126. Calibration's statistics keep the same average of batch extremes.
+    const std::vector<float> data = loadGauss();
+    ActivationStats s;
+    for (std::size_t i = 0; i < data.size(); i += 1000)
+        s.add(data.data() + i, Shape{1000});
+    QCOMPARE(static_cast<float>(s.movingMin), -2.937197208404541f);
+    QCOMPARE(static_cast<float>(s.movingMax), 2.98553729057312f);
+    const ValueRange r = pickRange(RangeMethod::MovingAverage, s, 8, QuantMode::AsymmetricUnsigned);
+    const TorchQParams q = torchQParams(r.min, r.max, {TorchDtype::QUInt8, TorchQScheme::Affine, false});
+    QCOMPARE(q.scale, 0.023226408287882805f);
+    QCOMPARE(q.zeroPoint, int64_t(126));
+    // Statistics from a Distiller file have no moving average: the method says what is missing.
+    ActivationStats fromFile = handStats();
+    try {
+        pickRange(RangeMethod::MovingAverage, fromFile, 8, QuantMode::AsymmetricUnsigned);
+        QFAIL("no error");
+    } catch (const Error& e) {
+        QVERIFY2(e.message().find("needs the statistic 'moving_") != std::string::npos, e.what());
+    }
 }
 
 QTEST_APPLESS_MAIN(TestClipMethods)
