@@ -76,6 +76,7 @@ void Workbench::startLoad(const QString& path, std::optional<SessionData> sessio
         }
         return [this, loaded, session, sessionPath, calibration] {
             m_graph = loaded->graph;
+            m_prepared = loaded->prepared;
             m_modelPath = loaded->path;
             m_layers->resetLayers(loaded->layers);
             m_runs->clear();
@@ -161,6 +162,7 @@ void Workbench::evaluate()
         return;
     EvalRequest request;
     request.graph = m_graph;
+    request.prepared = m_prepared;
     request.baseline = !m_runs->hasBaseline();
     request.config = toPtqConfig(m_layers->layers(), m_layers->configs());
     request.quantized = std::any_of(m_layers->configs().begin(), m_layers->configs().end(), [](const LayerConfig& c) { return !c.noQuant; });
@@ -326,14 +328,12 @@ bool Workbench::restoreRunConfig(int runRow)
 
 namespace {
 
-// The graph the layer names refer to (BatchNorm folded, as the table's layers).
-Graph preparedForConfig(const std::shared_ptr<const Graph>& model)
+// The graph the layer names refer to (BatchNorm folded, as the table's layers), prepared once at load.
+const Graph& preparedForConfig(const std::shared_ptr<const Graph>& prepared)
 {
-    if (!model)
+    if (!prepared)
         throw Error(Workbench::tr("open a model first").toStdString());
-    PrepareOptions options;
-    options.shapes.batch = 1;
-    return prepareGraph(*model, options);
+    return *prepared;
 }
 
 LayerConfig fromPtqSettings(const LayerPtqSettings& s)
@@ -352,14 +352,14 @@ LayerConfig fromPtqSettings(const LayerPtqSettings& s)
 
 void Workbench::exportConfig(const QString& path) const
 {
-    const Graph prepared = preparedForConfig(m_graph);
+    const Graph& prepared = preparedForConfig(m_prepared);
     const PtqConfig config = toPtqConfig(m_layers->layers(), m_layers->configs());
     saveDistillerConfig(fromPtqConfig(config, prepared), path.toStdString());
 }
 
 QStringList Workbench::importConfig(const QString& path)
 {
-    const Graph prepared = preparedForConfig(m_graph);
+    const Graph& prepared = preparedForConfig(m_prepared);
     std::vector<DistillerWarning> warnings;
     const DistillerConfig distiller = readDistillerConfig(path.toStdString(), &warnings);
     std::vector<DistillerMatch> matches;

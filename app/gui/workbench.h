@@ -95,6 +95,7 @@ private:
     QString m_modelPath;
     QString m_sessionPath;
     std::shared_ptr<const Graph> m_graph;
+    std::shared_ptr<const Graph> m_prepared; // see LoadedModel::prepared
     DatasetSelection m_selection;
     std::shared_ptr<const OpenedData> m_data; // cache of the opened evaluation split
     std::shared_ptr<const Calibration> m_calibration;

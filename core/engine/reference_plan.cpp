@@ -4,6 +4,7 @@
 // weights on their symmetric integer grid. Integer accumulation equals this float computation up to
 // float rounding, so the oneDNN int8 plan must match it within one quantization step.
 #include "core/engine/execution_plan.h"
+#include "core/quant/integer_flow.h"
 #include "core/ops/op.h"
 #include "core/util/error.h"
 
@@ -30,8 +31,8 @@ public:
             const Tensor* w = node.hasInput(1) ? m_graph.constant(node.input(1)) : nullptr;
             if (!wq || !w)
                 continue;
-            // Gemm weights are quantized per output channel of [N, K]: transpose a [K, N] matrix first.
-            const bool transposed = node.opType == "Gemm" && node.attributes.i("transB", 0) == 0;
+            // Weights are quantized per output channel: a [K, N] matrix (Gemm without transB) is transposed first.
+            const bool transposed = quantTraitsOf(node).weightOutputAxis == 1 && w->rank() == 2;
             Tensor source = w->cast(DataType::Float32);
             if (transposed)
                 source = transpose2d(source);

@@ -1,5 +1,7 @@
 #include "core/ptq/model_size.h"
 
+#include "core/quant/integer_flow.h"
+
 #include <set>
 
 namespace qs {
@@ -17,7 +19,7 @@ ModelSize modelSize(const Graph& g, const QuantizationPlan* plan)
             const int64_t fp32 = t->size() * 4;
             size.fp32Bytes += fp32;
             if (wq && i == 1) {
-                const int64_t channels = wq->perChannel ? t->shape().at(node.opType == "Gemm" && node.attributes.i("transB", 0) == 0 ? 1 : 0) : 1;
+                const int64_t channels = wq->perChannel ? t->shape().at(static_cast<std::size_t>(quantTraitsOf(node).weightOutputAxis)) : 1;
                 size.quantizedBytes += (t->size() * wq->bits + 7) / 8 + channels * 4;
             } else if (wq && i == 2) {
                 size.quantizedBytes += t->size() * 4; // int32 bias

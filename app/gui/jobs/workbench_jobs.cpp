@@ -28,12 +28,13 @@ LoadedModel loadModel(const QString& path, Progress& progress)
         PrepareOptions options;
         options.shapes.batch = 1;
         options.foldBatchNorm = true;
-        loaded.layers = quantizableLayers(prepareGraph(*graph, options));
+        loaded.prepared = std::make_shared<const Graph>(prepareGraph(*graph, options));
     } catch (const Error& e) {
         loaded.warnings << QObject::tr("Shapes could not be inferred without a dataset (%1); layers are listed as in the file.")
                                .arg(QString::fromStdString(e.what()));
-        loaded.layers = quantizableLayers(*graph);
+        loaded.prepared = graph;
     }
+    loaded.layers = quantizableLayers(*loaded.prepared);
     loaded.graph = std::move(graph);
     progress.report(2, 2, QObject::tr("loaded").toStdString());
     return loaded;
@@ -79,10 +80,11 @@ EvalOutcome evaluateRuns(const EvalRequest& request, Progress& progress, const L
     options.indices = request.indices;
     options.engine.threads = jobThreads();
     const InputShapes shapes = inputShapesFor(*request.graph, *request.dataset, request.batch);
-    EngineOptions plain;
-    plain.useDnnl = false;
-    const Graph prepared = CompiledModel::compile(*request.graph, shapes, plain)->graph();
-    const double fp32Size = modelSize(prepared, nullptr).fp32Megabytes();
+    // Sizes depend on the weights only, not on the batch: the load's prepared graph has them.
+    std::shared_ptr<const Graph> prepared = request.prepared;
+    if (!prepared)
+        prepared = std::make_shared<const Graph>(prepareGraph(*request.graph, {shapes}));
+    const double fp32Size = modelSize(*prepared, nullptr).fp32Megabytes();
 
     if (request.baseline) {
         EvalRun run;
@@ -102,7 +104,7 @@ EvalOutcome evaluateRuns(const EvalRequest& request, Progress& progress, const L
             byNote[note] << QString::fromStdString(node);
         for (const auto& [note, nodes] : byNote)
             run.notes << QObject::tr("%1 (%2)").arg(QString::fromStdString(note), nodes.join(QStringLiteral(", ")));
-        run.sizeMB = modelSize(prepared, plan.get()).quantizedMegabytes();
+        run.sizeMB = modelSize(*prepared, plan.get()).quantizedMegabytes();
         run.fp32SizeMB = fp32Size;
         options.engine.quantization = plan;
         run.metrics = evaluate(*request.graph, *request.dataset, options, &progress,

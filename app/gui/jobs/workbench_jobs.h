@@ -25,6 +25,10 @@ int jobThreads();
 struct LoadedModel {
     QString path;
     std::shared_ptr<const Graph> graph;
+    // Prepared once per load (batch 1, BatchNorm folded), the graph the layer names refer to: the table's layer
+    // facts, config import/export and model size read it instead of preparing the model again. Equal to graph
+    // when shapes could not be inferred without data.
+    std::shared_ptr<const Graph> prepared;
     std::vector<LayerInfo> layers;
     QStringList warnings;
 };
@@ -47,6 +51,7 @@ Calibration calibrateStats(const Graph& model, const DatasetSelection& selection
 
 struct EvalRequest {
     std::shared_ptr<const Graph> graph;
+    std::shared_ptr<const Graph> prepared; // the load's prepared graph (for the model size); null: prepared here
     std::shared_ptr<const Dataset> dataset;
     std::vector<int64_t> indices;
     bool baseline = true;                          // evaluate FP32
