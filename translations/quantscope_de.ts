@@ -52,6 +52,10 @@
         <translation> (diese Ausgabe bleibt FP32)</translation>
     </message>
     <message>
+        <source> · W%1 weights %2 dB, included in each method&apos;s SQNR</source>
+        <translation> · Gewichte W%1: %2 dB, in der SQNR jeder Methode enthalten</translation>
+    </message>
+    <message>
         <source> (output stays FP32)</source>
         <translation> (Ausgabe bleibt FP32)</translation>
     </message>

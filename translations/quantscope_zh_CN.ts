@@ -52,6 +52,10 @@
         <translation>（此输出保持 FP32）</translation>
     </message>
     <message>
+        <source> · W%1 weights %2 dB, included in each method&apos;s SQNR</source>
+        <translation> · W%1 权重 %2 dB，已计入每种方法的 SQNR</translation>
+    </message>
+    <message>
         <source> (output stays FP32)</source>
         <translation>（输出保持 FP32）</translation>
     </message>

@@ -4,6 +4,7 @@
 #include "core/quant/integer_flow.h"
 #include "core/util/error.h"
 
+#include <QLocale>
 #include <QObject>
 
 namespace qs::gui {
@@ -39,6 +40,16 @@ widgets::HistogramData histogramData(const Calibration& calibration, const Layer
     if (!input && !layer.outputQuantized)
         data.subtitle += QObject::tr(" (this output stays FP32)");
     data.ranges = methodRanges(*stats, bits, config.mode);
+    // For the output, each method's number is the layer's pred. SQNR were it chosen: the weights' error included,
+    // as in the layer table's column.
+    if (!input)
+        if (const std::optional<double> weightDb = weightSqnr(calibration, layer, config)) {
+            for (widgets::MethodRange& r : data.ranges)
+                r.sqnrDb = combinedSqnrDb(r.sqnrDb, *weightDb);
+            data.subtitle += QObject::tr(" · W%1 weights %2 dB, included in each method's SQNR")
+                                 .arg(config.bitsWeights)
+                                 .arg(QLocale().toString(*weightDb, 'f', 1));
+        }
     if (!config.noQuant) {
         data.activeMethod = clipName(effectiveClip(config));
         for (const widgets::MethodRange& r : data.ranges)
@@ -87,27 +98,33 @@ std::vector<widgets::ObserverLayer> observerLayers(const Calibration& calibratio
     return result;
 }
 
-std::optional<double> predictedSqnr(const Calibration& calibration, const LayerInfo& layer, const LayerConfig& config)
+std::optional<double> weightSqnr(const Calibration& calibration, const LayerInfo& layer, const LayerConfig& config)
 {
     if (config.noQuant || !layer.fp32Reason.isEmpty())
         return std::nullopt;
+    const Node* node = calibration.prepared.findNode(layer.name.toStdString());
+    if (!node)
+        return std::nullopt;
     try {
-        // The weights' own error, exactly, on the grid the engine stores them on.
-        const Graph& g = calibration.prepared;
-        const Node* node = nullptr;
-        for (const Node& n : g.nodes)
-            if (n.name == layer.name.toStdString())
-                node = &n;
-        if (!node)
-            return std::nullopt;
-        const double weightDb = weightSqnrDb(outputChannelMajorWeights(g, *node), weightQuant(config.bitsWeights, config.mode, config.perChannel));
-        if (!layer.outputQuantized)
-            return weightDb; // the output stays FP32: only the weights add noise
-        const ActivationStats* stats = calibration.stats(layer.outputValue.toStdString());
-        if (!stats || stats->histogram.empty())
-            return std::nullopt;
+        return weightSqnrDb(outputChannelMajorWeights(calibration.prepared, *node), weightQuant(config.bitsWeights, config.mode, config.perChannel));
+    } catch (const Error&) {
+        return std::nullopt;
+    }
+}
+
+std::optional<double> predictedSqnr(const Calibration& calibration, const LayerInfo& layer, const LayerConfig& config)
+{
+    const std::optional<double> weightDb = weightSqnr(calibration, layer, config);
+    if (!weightDb)
+        return std::nullopt;
+    if (!layer.outputQuantized)
+        return weightDb; // the output stays FP32: only the weights add noise
+    const ActivationStats* stats = calibration.stats(layer.outputValue.toStdString());
+    if (!stats || stats->histogram.empty())
+        return std::nullopt;
+    try {
         const ValueRange range = pickRange(effectiveClip(config), *stats, config.bitsActivations, config.mode);
-        return combinedSqnrDb(predictQuality(stats->histogram, range, config.bitsActivations, config.mode).sqnrDb, weightDb);
+        return combinedSqnrDb(predictQuality(stats->histogram, range, config.bitsActivations, config.mode).sqnrDb, *weightDb);
     } catch (const Error&) {
         return std::nullopt;
     }

@@ -19,12 +19,15 @@ namespace qs::gui {
 // Every range method on one value's statistics (methods that cannot run on these statistics are left out).
 std::vector<widgets::MethodRange> methodRanges(const ActivationStats& stats, int bits, QuantMode mode);
 
-// The layer's output (input = false) or input histogram with every method's range and the active one. For the
+// The layer's output (input = false) or input histogram with every method's range and the active one; for the
+// output, each method's SQNR includes the weights' error (as predictedSqnr). For the
 // input, `config` is inputConfig()'s and the histogram is that of layer.inputSourceValue, whose range sets it.
 widgets::HistogramData histogramData(const Calibration& calibration, const LayerInfo& layer, const LayerConfig& config, bool input);
 widgets::WeightRangeData weightRangeData(const LayerInfo& layer);
 std::vector<widgets::ObserverLayer> observerLayers(const Calibration& calibration, const std::vector<LayerInfo>& layers,
                                                    const std::vector<LayerConfig>& configs);
+// SQNR (dB) of the layer's weights on the grid its config stores them on (exact); nullopt for an FP32 layer.
+std::optional<double> weightSqnr(const Calibration& calibration, const LayerInfo& layer, const LayerConfig& config);
 // Predicted SQNR (dB) of the layer's output under its config: the output's quantization error on the grid that
 // runs (from the calibration histogram) combined with the error its quantized weights add (exact, from the
 // weights); only the weights' when the output stays FP32; nullopt for an FP32 layer.

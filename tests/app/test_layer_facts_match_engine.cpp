@@ -11,6 +11,7 @@
 
 #include <QtTest>
 
+#include <cmath>
 #include <map>
 #include <memory>
 
@@ -120,6 +121,31 @@ private slots:
         }
         qInfo("%d quantized outputs, %d FP32 outputs, %d inputs checked", checkedOutputs, checkedFp32Outputs, checkedInputs);
         QVERIFY(checkedOutputs > 0);
+    }
+
+    // pred. SQNR includes the weights: W4 lowers every layer's number, and the histogram legend's number for the
+    // active method is the column's.
+    void predictedSqnrIncludesWeightsAndMatchesTheLegend()
+    {
+        const Loaded l = loadAndCalibrate(QStringLiteral(QS_TEST_DATA_DIR "/models/fmnist_resnet8.onnx"));
+        LayerConfig w8;
+        w8.mode = QuantMode::Symmetric;
+        LayerConfig w4 = w8;
+        w4.bitsWeights = 4;
+        for (const LayerInfo& layer : l.model.layers) {
+            const auto at8 = predictedSqnr(l.calibration, layer, w8), at4 = predictedSqnr(l.calibration, layer, w4);
+            QVERIFY2(at8 && at4 && *at4 < *at8 - 1.0, qPrintable(layer.name));
+            if (!layer.outputQuantized)
+                continue;
+            const widgets::HistogramData data = histogramData(l.calibration, layer, w4, false);
+            bool found = false;
+            for (const widgets::MethodRange& r : data.ranges)
+                if (r.method == data.activeMethod) {
+                    QVERIFY2(std::abs(r.sqnrDb - *at4) < 1e-9, qPrintable(layer.name));
+                    found = true;
+                }
+            QVERIFY(found);
+        }
     }
 
     // ResNet-8's residual pairs: the conv that runs first ends at its own output (the Add fuses into the
