@@ -83,7 +83,7 @@ int runRanges(std::vector<std::string> argv)
     DataSelection data = dataArguments(args, path, &progress);
     PtqArguments ptq = ptqArguments(args);
     args.finish();
-    const Graph model = importOnnxFile(path);
+    const PreparedModel model(std::make_shared<const Graph>(importOnnxFile(path)));
     const Calibration c = obtainCalibration(model, data, ptq, threads, &progress);
     applyToModel(ptq, c.prepared);
     const int bits = ptq.config.defaults.quant.bitsActivations;

@@ -44,7 +44,7 @@ int runEval(std::vector<std::string> argv)
     args.finish();
     options.indices = data.indices;
 
-    const Graph model = importOnnxFile(path);
+    const PreparedModel model(std::make_shared<const Graph>(importOnnxFile(path)));
     if (quantize && ptq.config.defaults.quant.bitsWeights == 8 && !cpuFeatures().hasVnni)
         std::fprintf(stderr, "quantscope-cli: warning: this CPU (%s) has no VNNI; 8-bit weights may saturate in oneDNN's u8 x s8 "
                              "kernels. Consider --qe-bits-wts 7.\n", cpuFeatures().isa.c_str());
@@ -62,10 +62,7 @@ int runEval(std::vector<std::string> argv)
                          nodes.front().c_str());
     }
     const EvalMetrics m = evaluate(model, *data.dataset, options, &progress);
-    EngineOptions sizing;
-    sizing.useDnnl = false;
-    const Graph prepared = CompiledModel::compile(model, inputShapesFor(model, *data.dataset, 1), sizing)->graph();
-    const ModelSize size = modelSize(prepared, options.engine.quantization.get());
+    const ModelSize size = modelSize(*model.graph(inputShapesFor(model.source(), *data.dataset, 1)), options.engine.quantization.get());
     if (json) {
         std::printf("{\"model\":\"%s\",\"data\":\"%s\",\"samples\":%lld,\"top1\":%.6f,\"top5\":%.6f,\"cross_entropy\":%.6f,"
                     "\"seconds\":%.4f,\"images_per_second\":%.1f,\"size_bytes\":%lld,\"fp32_size_bytes\":%lld}\n",

@@ -11,12 +11,10 @@
 
 namespace qs::cli {
 
-Calibration obtainCalibration(const Graph& model, const DataSelection& data, const PtqArguments& ptq, int threads, Progress* progress)
+Calibration obtainCalibration(const PreparedModel& model, const DataSelection& data, const PtqArguments& ptq, int threads, Progress* progress)
 {
     if (ptq.statsFile) {
-        EngineOptions plain;
-        plain.useDnnl = false;
-        const Graph prepared = CompiledModel::compile(model, inputShapesFor(model, *data.dataset, 1), plain)->graph();
+        const Graph& prepared = *model.graph(inputShapesFor(model.source(), *data.dataset, 1));
         int matched = 0;
         Calibration c = calibrationFromStatsFile(prepared, *ptq.statsFile, &matched);
         if (matched == 0)

@@ -4,10 +4,11 @@
 
 #include "app/cli/cli_common.h"
 #include "app/cli/ptq_arguments.h"
+#include "core/engine/prepared_model.h"
 #include "core/calibration/calibration.h"
 
 namespace qs::cli {
 
-Calibration obtainCalibration(const Graph& model, const DataSelection& data, const PtqArguments& ptq, int threads, Progress* progress);
+Calibration obtainCalibration(const PreparedModel& model, const DataSelection& data, const PtqArguments& ptq, int threads, Progress* progress);
 
 } // namespace qs::cli

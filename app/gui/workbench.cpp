@@ -77,6 +77,7 @@ void Workbench::startLoad(const QString& path, std::optional<SessionData> sessio
         return [this, loaded, session, sessionPath, calibration] {
             m_graph = loaded->graph;
             m_prepared = loaded->prepared;
+            m_model = loaded->model;
             m_modelPath = loaded->path;
             m_layers->resetLayers(loaded->layers);
             m_runs->clear();
@@ -128,13 +129,13 @@ void Workbench::setDataset(const DatasetSelection& selection)
 
 void Workbench::calibrate()
 {
-    if (!m_graph)
+    if (!m_model)
         return;
-    auto graph = m_graph;
+    auto model = m_model;
     const DatasetSelection selection = m_selection;
     const QString modelPath = m_modelPath;
-    m_jobs->start(QStringLiteral("calibrate"), tr("Calibrating"), [this, graph, selection, modelPath](Progress& progress) -> JobRunner::Apply {
-        auto calibration = std::make_shared<const Calibration>(calibrateStats(*graph, selection, modelPath, progress));
+    m_jobs->start(QStringLiteral("calibrate"), tr("Calibrating"), [this, model, selection, modelPath](Progress& progress) -> JobRunner::Apply {
+        auto calibration = std::make_shared<const Calibration>(calibrateStats(*model, selection, modelPath, progress));
         return [this, calibration] {
             applyCalibration(calibration);
             emit message(tr("Calibrated statistics and histograms of %n values on %1 train images", nullptr,
@@ -163,6 +164,7 @@ void Workbench::evaluate()
     EvalRequest request;
     request.graph = m_graph;
     request.prepared = m_prepared;
+    request.model = m_model;
     request.baseline = !m_runs->hasBaseline();
     request.config = toPtqConfig(m_layers->layers(), m_layers->configs());
     request.quantized = std::any_of(m_layers->configs().begin(), m_layers->configs().end(), [](const LayerConfig& c) { return !c.noQuant; });
@@ -190,7 +192,7 @@ void Workbench::evaluate()
                           data = std::make_shared<const OpenedData>(openEvaluationData(selection, modelPath, &progress));
                       std::shared_ptr<const Calibration> calibration = request.calibration;
                       if (needCalibration) {
-                          calibration = std::make_shared<const Calibration>(calibrateStats(*request.graph, selection, modelPath, progress));
+                          calibration = std::make_shared<const Calibration>(calibrateStats(*request.model, selection, modelPath, progress));
                           request.calibration = calibration;
                       }
                       request.dataset = data->dataset;

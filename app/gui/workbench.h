@@ -6,6 +6,7 @@
 
 #include "app/gui/jobs/job_runner.h"
 #include "app/gui/session/session_file.h"
+#include "core/engine/prepared_model.h"
 
 #include <QObject>
 #include <QTimer>
@@ -96,6 +97,7 @@ private:
     QString m_sessionPath;
     std::shared_ptr<const Graph> m_graph;
     std::shared_ptr<const Graph> m_prepared; // see LoadedModel::prepared
+    std::shared_ptr<const PreparedModel> m_model; // see LoadedModel::model
     DatasetSelection m_selection;
     std::shared_ptr<const OpenedData> m_data; // cache of the opened evaluation split
     std::shared_ptr<const Calibration> m_calibration;

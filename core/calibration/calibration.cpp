@@ -20,10 +20,17 @@ const ActivationStats* Calibration::stats(const std::string& value) const
 Calibration calibrate(const Graph& model, const Dataset& dataset, const std::vector<int64_t>& indices, int64_t batch, int threads,
                       Progress* progress, int64_t histogramSamplesPerBatch, bool deriveStatistics)
 {
+    return calibrate(PreparedModel(std::make_shared<const Graph>(model)), dataset, indices, batch, threads, progress, histogramSamplesPerBatch,
+                     deriveStatistics);
+}
+
+Calibration calibrate(const PreparedModel& model, const Dataset& dataset, const std::vector<int64_t>& indices, int64_t batch, int threads,
+                      Progress* progress, int64_t histogramSamplesPerBatch, bool deriveStatistics)
+{
     Calibration result;
     // The value names are those of the graph prepared for the batch (as the engine prepares it).
     const int64_t rows = std::max<int64_t>(1, std::min<int64_t>(batch, static_cast<int64_t>(indices.size())));
-    result.prepared = prepareGraph(model, {inputShapesFor(model, dataset, rows)});
+    result.prepared = *model.graph(inputShapesFor(model.source(), dataset, rows));
     const DerivedStatistics derived = deriveStatistics ? planDerivedStatistics(result.prepared) : DerivedStatistics{};
     auto statsOf = [&](const std::string& value) -> ActivationStats& {
         auto [it, inserted] = result.values.try_emplace(value);
@@ -32,11 +39,11 @@ Calibration calibrate(const Graph& model, const Dataset& dataset, const std::vec
         return it->second;
     };
     // Read neither the derived values nor the ones the observed graph adds (pooled values before a moved ReLU).
-    const Graph observed = graphForObservation(result.prepared, derived);
+    auto observed = std::make_shared<const Graph>(graphForObservation(result.prepared, derived));
     std::set<std::string> skip = derived.derived, preparedValues;
     for (const Node& node : result.prepared.nodes)
         preparedValues.insert(node.outputs.begin(), node.outputs.end());
-    for (const Node& node : observed.nodes)
+    for (const Node& node : observed->nodes)
         for (const auto& value : node.outputs)
             if (!preparedValues.count(value))
                 skip.insert(value);

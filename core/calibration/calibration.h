@@ -6,6 +6,7 @@
 // gives Distiller's per-layer view (inputs / output of each quantizable node).
 
 #include "core/data/dataset.h"
+#include "core/engine/prepared_model.h"
 #include "core/ir/graph.h"
 #include "core/stats/activation_stats.h"
 #include "core/util/progress.h"
@@ -33,6 +34,10 @@ constexpr int64_t kCalibrationBatch = 32;
 // `deriveStatistics`: ReLU outputs and reshapes get their statistics from their inputs' (see
 // derived_statistics.h); off, every value is read from the running model (for tests comparing the two).
 Calibration calibrate(const Graph& model, const Dataset& dataset, const std::vector<int64_t>& indices, int64_t batch = kCalibrationBatch,
+                      int threads = 0, Progress* progress = nullptr, int64_t histogramSamplesPerBatch = kHistogramSamplesPerBatch,
+                      bool deriveStatistics = true);
+// Same on a prepared model: its graph for the calibration batch is prepared once and shared with evaluation.
+Calibration calibrate(const PreparedModel& model, const Dataset& dataset, const std::vector<int64_t>& indices, int64_t batch = kCalibrationBatch,
                       int threads = 0, Progress* progress = nullptr, int64_t histogramSamplesPerBatch = kHistogramSamplesPerBatch,
                       bool deriveStatistics = true);
 

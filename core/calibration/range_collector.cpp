@@ -1,6 +1,7 @@
 #include "core/calibration/range_collector.h"
 
 #include "core/eval/evaluator.h"
+#include "core/transforms/prepare_graph.h"
 
 #include <algorithm>
 
@@ -10,10 +11,18 @@ Graph observeActivations(const Graph& model, const Dataset& dataset, const std::
                          const ActivationObserver& observer, Progress* progress, const std::set<std::string>& skip)
 {
     batch = std::max<int64_t>(1, std::min<int64_t>(batch, static_cast<int64_t>(indices.size())));
+    auto prepared = std::make_shared<const Graph>(prepareGraph(model, {inputShapesFor(model, dataset, batch)}));
+    return observeActivations(std::move(prepared), dataset, indices, batch, threads, observer, progress, skip);
+}
+
+Graph observeActivations(std::shared_ptr<const Graph> prepared, const Dataset& dataset, const std::vector<int64_t>& indices, int64_t batch,
+                         int threads, const ActivationObserver& observer, Progress* progress, const std::set<std::string>& skip)
+{
+    batch = std::max<int64_t>(1, std::min<int64_t>(batch, static_cast<int64_t>(indices.size())));
     EngineOptions options;
     options.threads = threads;
     options.fusePostOps = false;
-    auto compiled = CompiledModel::compile(model, inputShapesFor(model, dataset, batch), options);
+    auto compiled = CompiledModel::compilePrepared(std::move(prepared), options);
     Session session(compiled);
     const int64_t sampleElements = dataset.sampleShape().elements();
     std::vector<float> input(static_cast<std::size_t>(batch * sampleElements));

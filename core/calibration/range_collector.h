@@ -19,5 +19,8 @@ using ActivationObserver = std::function<void(const std::string& value, const fl
 // values not to hand over.
 Graph observeActivations(const Graph& model, const Dataset& dataset, const std::vector<int64_t>& indices, int64_t batch,
                          int threads, const ActivationObserver& observer, Progress* progress = nullptr, const std::set<std::string>& skip = {});
+// Same on a graph prepared already for this batch (not prepared again), e.g. calibration's observation graph.
+Graph observeActivations(std::shared_ptr<const Graph> prepared, const Dataset& dataset, const std::vector<int64_t>& indices, int64_t batch,
+                         int threads, const ActivationObserver& observer, Progress* progress = nullptr, const std::set<std::string>& skip = {});
 
 } // namespace qs

@@ -9,10 +9,15 @@ namespace qs {
 std::shared_ptr<const CompiledModel> CompiledModel::compile(const Graph& model, const InputShapes& shapes,
                                                             const EngineOptions& options)
 {
+    return compilePrepared(std::make_shared<const Graph>(prepareGraph(model, {shapes, options.foldBatchNorm})), options);
+}
+
+std::shared_ptr<const CompiledModel> CompiledModel::compilePrepared(std::shared_ptr<const Graph> prepared, const EngineOptions& options)
+{
     std::shared_ptr<CompiledModel> compiled(new CompiledModel());
     compiled->m_options = options;
-    compiled->m_graph = prepareGraph(model, {shapes, options.foldBatchNorm});
-    compiled->m_plan = options.useDnnl ? makeDnnlPlan(compiled->m_graph, options) : makeReferencePlan(compiled->m_graph, options.quantization);
+    compiled->m_graph = std::move(prepared);
+    compiled->m_plan = options.useDnnl ? makeDnnlPlan(*compiled->m_graph, options) : makeReferencePlan(*compiled->m_graph, options.quantization);
     return compiled;
 }
 

@@ -34,9 +34,12 @@ public:
     // Prepares `model` for the given input shapes (see prepareGraph) and builds the execution plan.
     static std::shared_ptr<const CompiledModel> compile(const Graph& model, const InputShapes& shapes,
                                                         const EngineOptions& options = {});
+    // Builds the plan for a graph prepared already (prepareGraph(), or PreparedModel::graph()): shared, not
+    // prepared again. options.foldBatchNorm must be what it was prepared with.
+    static std::shared_ptr<const CompiledModel> compilePrepared(std::shared_ptr<const Graph> prepared, const EngineOptions& options = {});
     ~CompiledModel();
 
-    const Graph& graph() const { return m_graph; } // the prepared graph that runs
+    const Graph& graph() const { return *m_graph; } // the prepared graph that runs
     const EngineOptions& options() const { return m_options; }
     // Nodes executed by reference kernels because oneDNN could not take them (empty is the goal).
     std::vector<std::string> referenceNodes() const;
@@ -49,7 +52,7 @@ public:
 
 private:
     CompiledModel() = default;
-    Graph m_graph;
+    std::shared_ptr<const Graph> m_graph;
     EngineOptions m_options;
     std::unique_ptr<ExecutionPlan> m_plan;
 };

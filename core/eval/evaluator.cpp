@@ -133,4 +133,15 @@ EvalMetrics evaluate(const Graph& model, const Dataset& dataset, const EvalOptio
     return evaluate(compiled, dataset, options.indices, progress, onBatch);
 }
 
+EvalMetrics evaluate(const PreparedModel& model, const Dataset& dataset, const EvalOptions& options, Progress* progress,
+                     const EvalCallback& onBatch)
+{
+    if (options.batch <= 0)
+        throw Error("batch size must be positive");
+    const int64_t samples = options.indices.empty() ? dataset.size() : static_cast<int64_t>(options.indices.size());
+    const int64_t batch = std::max<int64_t>(1, std::min(options.batch, samples));
+    auto compiled = model.compile(inputShapesFor(model.source(), dataset, batch), options.engine);
+    return evaluate(compiled, dataset, options.indices, progress, onBatch);
+}
+
 } // namespace qs

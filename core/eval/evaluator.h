@@ -5,6 +5,7 @@
 
 #include "core/data/dataset.h"
 #include "core/engine/engine.h"
+#include "core/engine/prepared_model.h"
 #include "core/util/progress.h"
 
 #include <functional>
@@ -38,6 +39,10 @@ using EvalCallback = std::function<void(const EvalMetrics& soFar, int64_t total)
 // Compiles `model` for the dataset's sample shape and the batch size, then evaluates. Throws qs::Error
 // when the model's input does not fit the dataset; qs::Cancelled when progress is cancelled.
 EvalMetrics evaluate(const Graph& model, const Dataset& dataset, const EvalOptions& options, Progress* progress = nullptr,
+                     const EvalCallback& onBatch = {});
+
+// Same on a prepared model (its graph for this batch is prepared once and shared).
+EvalMetrics evaluate(const PreparedModel& model, const Dataset& dataset, const EvalOptions& options, Progress* progress = nullptr,
                      const EvalCallback& onBatch = {});
 
 // Same with an already compiled model (its batch size is the compiled input's first dim).

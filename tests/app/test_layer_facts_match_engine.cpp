@@ -32,7 +32,7 @@ Loaded loadAndCalibrate(const QString& path)
     l.model = loadModel(path, progress);
     DatasetSelection selection;
     selection.calibrationSamples = 64;
-    l.calibration = calibrateStats(*l.model.graph, selection, path, progress);
+    l.calibration = calibrateStats(*l.model.model, selection, path, progress);
     return l;
 }
 

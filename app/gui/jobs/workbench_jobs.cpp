@@ -20,7 +20,8 @@ LoadedModel loadModel(const QString& path, Progress& progress)
     progress.report(0, 2, QObject::tr("importing").toStdString());
     LoadedModel loaded;
     loaded.path = path;
-    auto graph = std::make_shared<Graph>(importOnnxFile(path.toStdString()));
+    auto graph = std::make_shared<const Graph>(importOnnxFile(path.toStdString()));
+    loaded.model = std::make_shared<const PreparedModel>(graph);
     progress.checkCancelled();
     progress.report(1, 2, QObject::tr("preparing").toStdString());
     // Layers are listed on the graph the engine runs (BatchNorm folded), with batch 1 shapes.
@@ -28,7 +29,7 @@ LoadedModel loadModel(const QString& path, Progress& progress)
         PrepareOptions options;
         options.shapes.batch = 1;
         options.foldBatchNorm = true;
-        loaded.prepared = std::make_shared<const Graph>(prepareGraph(*graph, options));
+        loaded.prepared = loaded.model->graph(options.shapes);
     } catch (const Error& e) {
         loaded.warnings << QObject::tr("Shapes could not be inferred without a dataset (%1); layers are listed as in the file.")
                                .arg(QString::fromStdString(e.what()));
@@ -66,7 +67,7 @@ std::vector<int64_t> calibrationIndices(int64_t trainSize, const DatasetSelectio
     return randomSubset(trainSize, std::max<int64_t>(1, selection.calibrationSamples), 0);
 }
 
-Calibration calibrateStats(const Graph& model, const DatasetSelection& selection, const QString& modelPath, Progress& progress)
+Calibration calibrateStats(const PreparedModel& model, const DatasetSelection& selection, const QString& modelPath, Progress& progress)
 {
     const auto dataset = openDataset(selection.spec().toStdString(), Split::Train, preprocessFor(selection, modelPath), &progress);
     return calibrate(model, *dataset, calibrationIndices(dataset->size(), selection), kCalibrationBatch, jobThreads(), &progress);
@@ -79,16 +80,17 @@ EvalOutcome evaluateRuns(const EvalRequest& request, Progress& progress, const L
     options.batch = request.batch;
     options.indices = request.indices;
     options.engine.threads = jobThreads();
-    const InputShapes shapes = inputShapesFor(*request.graph, *request.dataset, request.batch);
+    // One prepared graph per batch for both runs (and every later evaluation of this load).
+    const std::shared_ptr<const PreparedModel> model = request.model ? request.model : std::make_shared<const PreparedModel>(request.graph);
     // Sizes depend on the weights only, not on the batch: the load's prepared graph has them.
     std::shared_ptr<const Graph> prepared = request.prepared;
     if (!prepared)
-        prepared = std::make_shared<const Graph>(prepareGraph(*request.graph, {shapes}));
+        prepared = model->graph(inputShapesFor(*request.graph, *request.dataset, request.batch));
     const double fp32Size = modelSize(*prepared, nullptr).fp32Megabytes();
 
     if (request.baseline) {
         EvalRun run;
-        run.metrics = evaluate(*request.graph, *request.dataset, options, &progress,
+        run.metrics = evaluate(*model, *request.dataset, options, &progress,
                                [&](const EvalMetrics& soFar, int64_t total) { live(false, soFar, total); });
         run.sizeMB = run.fp32SizeMB = fp32Size;
         outcome.baseline = run;
@@ -107,7 +109,7 @@ EvalOutcome evaluateRuns(const EvalRequest& request, Progress& progress, const L
         run.sizeMB = modelSize(*prepared, plan.get()).quantizedMegabytes();
         run.fp32SizeMB = fp32Size;
         options.engine.quantization = plan;
-        run.metrics = evaluate(*request.graph, *request.dataset, options, &progress,
+        run.metrics = evaluate(*model, *request.dataset, options, &progress,
                                [&](const EvalMetrics& soFar, int64_t total) { live(true, soFar, total); });
         outcome.quantized = run;
     }

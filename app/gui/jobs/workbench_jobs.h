@@ -25,9 +25,10 @@ int jobThreads();
 struct LoadedModel {
     QString path;
     std::shared_ptr<const Graph> graph;
-    // Prepared once per load (batch 1, BatchNorm folded), the graph the layer names refer to: the table's layer
-    // facts, config import/export and model size read it instead of preparing the model again. Equal to graph
-    // when shapes could not be inferred without data.
+    // The model prepared once per input shape and shared by calibration and every evaluation of this load.
+    std::shared_ptr<const PreparedModel> model;
+    // Its batch-1 graph (BatchNorm folded), the one the layer names refer to: the table's layer facts, config
+    // import/export and model size read it. Equal to graph when shapes could not be inferred without data.
     std::shared_ptr<const Graph> prepared;
     std::vector<LayerInfo> layers;
     QStringList warnings;
@@ -47,11 +48,12 @@ PreprocessSpec preprocessFor(const DatasetSelection& selection, const QString& m
 // The calibration indices: a seeded (seed 0) random subset of the train split of the selection's size.
 std::vector<int64_t> calibrationIndices(int64_t trainSize, const DatasetSelection& selection);
 // Statistics of every activation of the prepared graph over calibrationIndices() of the train split.
-Calibration calibrateStats(const Graph& model, const DatasetSelection& selection, const QString& modelPath, Progress& progress);
+Calibration calibrateStats(const PreparedModel& model, const DatasetSelection& selection, const QString& modelPath, Progress& progress);
 
 struct EvalRequest {
     std::shared_ptr<const Graph> graph;
-    std::shared_ptr<const Graph> prepared; // the load's prepared graph (for the model size); null: prepared here
+    std::shared_ptr<const Graph> prepared;       // the load's prepared graph (for the model size); null: prepared here
+    std::shared_ptr<const PreparedModel> model;  // the load's prepared model (shared graphs); null: prepared here
     std::shared_ptr<const Dataset> dataset;
     std::vector<int64_t> indices;
     bool baseline = true;                          // evaluate FP32

@@ -1,0 +1,39 @@
+#pragma once
+// A loaded model prepared for the engine, once per input shape, and shared by everything that runs it: the
+// workbench's layer table (layerFacts() on the batch-1 graph), config import/export, model size, calibration
+// and every compile. Preparation (shape inference, constant folding, BatchNorm folding) bakes the batch into
+// folded shape constants, so each input shape has its own prepared graph; each is built on first use and
+// kept. Thread-safe: jobs on worker threads and the GUI thread ask for graphs concurrently.
+
+#include "core/engine/engine.h"
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace qs {
+
+class PreparedModel {
+public:
+    explicit PreparedModel(std::shared_ptr<const Graph> model);
+
+    const Graph& source() const { return *m_source; }
+    std::shared_ptr<const Graph> sourcePtr() const { return m_source; }
+
+    // The model prepared for `shapes` (BatchNorm folded), built the first time and shared afterwards.
+    // Throws qs::Error as prepareGraph() does.
+    std::shared_ptr<const Graph> graph(const InputShapes& shapes) const;
+    // Compiles graph(shapes) (prepared again only when options ask not to fold BatchNorm).
+    std::shared_ptr<const CompiledModel> compile(const InputShapes& shapes, const EngineOptions& options = {}) const;
+    // How many graphs have been prepared so far (for tests and the log).
+    int preparedCount() const;
+
+private:
+    std::shared_ptr<const Graph> m_source;
+    mutable std::mutex m_mutex;
+    mutable std::map<std::string, std::shared_ptr<const Graph>> m_graphs; // by a key of the shapes
+};
+
+} // namespace qs
