@@ -429,8 +429,12 @@
         <translation>Kalibrieren ausführen, um das SQNR vorherzusagen</translation>
     </message>
     <message>
-        <source>Predicted from the calibration histogram of %1 with the %2 range</source>
-        <translation>Vorhergesagt aus dem Kalibrier-Histogramm von %1 mit dem Bereich %2</translation>
+        <source>Predicted from the calibration histogram of %1 with the %2 range, and from the layer&apos;s weights on their grid</source>
+        <translation>Vorhergesagt aus dem Kalibrier-Histogramm von %1 mit dem Bereich %2 und aus den Gewichten der Schicht auf ihrem Raster</translation>
+    </message>
+    <message>
+        <source>Runs in FP32 whatever its settings: %1</source>
+        <translation>Läuft unabhängig von den Einstellungen in FP32: %1</translation>
     </message>
     <message>
         <source>Observed range of %1</source>

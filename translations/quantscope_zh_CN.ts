@@ -428,8 +428,12 @@
         <translation>运行校准以预测 SQNR</translation>
     </message>
     <message>
-        <source>Predicted from the calibration histogram of %1 with the %2 range</source>
-        <translation>根据 %1 的校准直方图及 %2 范围预测</translation>
+        <source>Predicted from the calibration histogram of %1 with the %2 range, and from the layer&apos;s weights on their grid</source>
+        <translation>根据 %1 的校准直方图及 %2 范围，以及该层权重在其网格上的误差预测</translation>
+    </message>
+    <message>
+        <source>Runs in FP32 whatever its settings: %1</source>
+        <translation>无论设置如何都以 FP32 运行：%1</translation>
     </message>
     <message>
         <source>Observed range of %1</source>

@@ -184,11 +184,14 @@ QVariant LayerTableModel::data(const QModelIndex& index, int role) const
         }
         if (column == Sqnr) {
             const LayerInfo& l = m_layers[static_cast<std::size_t>(row)];
+            if (!l.fp32Reason.isEmpty())
+                return tr("Runs in FP32 whatever its settings: %1").arg(l.fp32Reason);
             if (!l.outputQuantized)
                 return tr("The output of %1 stays FP32 (graph output or read by an FP32 op); only its input is quantized").arg(l.name);
             if (!calibrated())
                 return tr("Run Calibrate to predict the SQNR");
-            return tr("Predicted from the calibration histogram of %1 with the %2 range").arg(l.outputValue, clipName(effectiveClip(m_configs[static_cast<std::size_t>(row)])));
+            return tr("Predicted from the calibration histogram of %1 with the %2 range, and from the layer's weights on their grid")
+                .arg(l.outputValue, clipName(effectiveClip(m_configs[static_cast<std::size_t>(row)])));
         }
         if (column == ActMin || column == ActMax) {
             const LayerInfo& l = m_layers[static_cast<std::size_t>(row)];
@@ -325,7 +328,7 @@ const ValueRange* LayerTableModel::activationRange(int row) const
 
 QString LayerTableModel::sqnrText(int row) const
 {
-    if (m_configs[static_cast<std::size_t>(row)].noQuant)
+    if (m_configs[static_cast<std::size_t>(row)].noQuant || !m_layers[static_cast<std::size_t>(row)].fp32Reason.isEmpty())
         return tr("FP32");
     if (!m_layers[static_cast<std::size_t>(row)].outputQuantized)
         return tr("FP32 out");

@@ -1,0 +1,101 @@
+// layerFacts() on small graphs built by hand: a Gemm whose attributes have no int8 kernel is reported as FP32
+// with its reason and gets no plan entry (so the workbench, the plan and the engine agree), weight ranges run
+// along the output-channel axis the traits name (Gemm without transB: axis 1), and an output read only by an
+// FP32 operator stays FP32.
+#include "core/engine/engine.h"
+#include "core/quant/layer_facts.h"
+#include "core/quant/plan_builder.h"
+#include "core/transforms/prepare_graph.h"
+
+#include <QtTest>
+
+using namespace qs;
+
+namespace {
+
+Node makeNode(const std::string& name, const std::string& type, std::vector<std::string> in, std::vector<std::string> out)
+{
+    Node n;
+    n.name = name;
+    n.opType = type;
+    n.inputs = std::move(in);
+    n.outputs = std::move(out);
+    return n;
+}
+
+// x [2, 3] -> gemm (B [3, 4], no transB) -> relu -> gemm2 (B2 [4, 2]) -> sigmoid -> y
+Graph twoGemms(bool transA)
+{
+    Graph g;
+    g.opsetVersion = 13;
+    g.sourcePath = "synthetic";
+    g.inputs.push_back(ValueInfo{"x", DataType::Float32, {transA ? 3 : 2, transA ? 2 : 3}, {}, true});
+    g.initializers["B"] = Tensor::fromFloats({3, 4}, std::vector<float>{1, -2, 3, -4, 5, -6, 7, -8, 9, -10, 11, -12});
+    g.initializers["B2"] = Tensor::fromFloats({4, 2}, std::vector<float>{1, 2, 3, 4, 5, 6, 7, 8});
+    Node gemm = makeNode("gemm", "Gemm", {"x", "B"}, {"h"});
+    if (transA)
+        gemm.attributes.set("transA", int64_t{1});
+    g.nodes = {gemm, makeNode("relu", "Relu", {"h"}, {"r"}), makeNode("gemm2", "Gemm", {"r", "B2"}, {"z"}),
+               makeNode("sig", "Sigmoid", {"z"}, {"y"})};
+    g.outputs.push_back(ValueInfo{"y", DataType::Float32, {}, {}, false});
+    PrepareOptions options;
+    return prepareGraph(g, options);
+}
+
+const LayerFacts& factsOf(const std::vector<LayerFacts>& facts, const std::string& node)
+{
+    for (const LayerFacts& f : facts)
+        if (f.node == node)
+            return f;
+    qFatal("no facts for %s", node.c_str());
+}
+
+} // namespace
+
+class TestLayerFacts : public QObject {
+    Q_OBJECT
+
+private slots:
+    void gemmFactsAndChannelAxis()
+    {
+        const Graph g = twoGemms(false);
+        const std::vector<LayerFacts> facts = layerFacts(g);
+        QCOMPARE(facts.size(), std::size_t(2));
+        const LayerFacts& gemm = factsOf(facts, "gemm");
+        QVERIFY(gemm.fp32Reason.empty());
+        QCOMPARE(gemm.output, std::string("r")); // the ReLU runs inside the Gemm
+        QCOMPARE(gemm.fused, std::vector<std::string>{"Relu"});
+        QVERIFY(gemm.outputQuantized);            // gemm2 takes integers
+        // B is [K = 3, N = 4]: four output channels, each a column.
+        QCOMPARE(gemm.channelMin.size(), std::size_t(4));
+        QCOMPARE(gemm.channelMin[0], 1.0f);
+        QCOMPARE(gemm.channelMax[0], 9.0f);
+        QCOMPARE(gemm.channelMin[1], -10.0f);
+        QCOMPARE(gemm.parameters, int64_t(12));
+        // gemm2's output is read by a Sigmoid (FP32): it stays FP32.
+        QVERIFY(!factsOf(facts, "gemm2").outputQuantized);
+    }
+
+    void noIntegerKernelIsReportedAndNotPlanned()
+    {
+        const Graph g = twoGemms(true);
+        const std::vector<LayerFacts> facts = layerFacts(g);
+        const LayerFacts& gemm = factsOf(facts, "gemm");
+        QVERIFY2(gemm.fp32Reason.find("transA") != std::string::npos, gemm.fp32Reason.c_str());
+        QVERIFY(!gemm.outputQuantized);
+        const QuantizationPlan plan = buildQuantizationPlan(
+            g, [](const Node&) { return std::optional<LayerQuantSettings>(LayerQuantSettings{}); },
+            [](const std::string&, const Node&, const LayerQuantSettings&) { return ValueRange{-1.0f, 1.0f}; });
+        QVERIFY(!plan.layer("gemm"));
+        QVERIFY(plan.layer("gemm2"));
+        // The engine agrees: the first Gemm's input is never held as integers.
+        EngineOptions options;
+        options.quantization = std::make_shared<const QuantizationPlan>(plan);
+        const auto compiled = CompiledModel::compile(g, {}, options);
+        QVERIFY(!compiled->integerQuantization().count("x"));
+        QVERIFY(compiled->integerQuantization().count("r"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLayerFacts)
+#include "test_layer_facts.moc"
