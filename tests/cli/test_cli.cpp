@@ -1,5 +1,6 @@
 // quantscope-cli as a user runs it: the eval line the README promises, int8 evaluation, JSON output, and
 // clear errors (exit code 1, message naming the file or flag) for bad input.
+#include "cli_runner.h"
 #include "core/data/dataset_factory.h"
 #include "core/data/subset.h"
 #include "core/eval/evaluator.h"
@@ -15,18 +16,8 @@
 using namespace qs;
 
 namespace {
-struct Result {
-    int code = -1;
-    QString out, err;
-};
-
-Result runCli(const QStringList& args)
-{
-    QProcess p;
-    p.start(QS_CLI_PATH, args);
-    p.waitForFinished(300000);
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-}
+using Result = qs::testing::CliResult;
+using qs::testing::runCli;
 } // namespace
 
 class TestCli : public QObject {

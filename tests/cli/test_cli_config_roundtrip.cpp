@@ -1,24 +1,15 @@
 // quantscope-cli's --export-config and --qe-config-file round-trip every clip method and every mode: a config
 // exported from command-line flags, read back and exported again, is the same file, and names the method and
 // mode in Distiller's spelling (pytorch_histogram was once written as NONE, sym_restr once ran as sym).
+#include "cli_runner.h"
+
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
 namespace {
-struct Result {
-    int code = -1;
-    QString out, err;
-};
-
-Result runCli(const QStringList& args)
-{
-    QProcess p;
-    p.start(QS_CLI_PATH, args);
-    p.waitForFinished(300000);
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-}
+using Result = qs::testing::CliResult;
+using qs::testing::runCli;
 
 QString readAll(const QString& path)
 {
