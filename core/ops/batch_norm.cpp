@@ -49,6 +49,13 @@ public:
             }
         return {std::move(y)};
     }
+
+    OpPrepareTraits prepareTraits(const Node&) const override
+    {
+        OpPrepareTraits t;
+        t.channelNormalization = true;
+        return t;
+    }
 };
 
 } // namespace

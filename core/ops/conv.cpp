@@ -94,6 +94,13 @@ public:
         return {std::move(y)};
     }
 
+    OpPrepareTraits prepareTraits(const Node&) const override
+    {
+        OpPrepareTraits t;
+        t.absorbsChannelAffine = true; // weights [O, ...] scale by output channel, the bias shifts
+        return t;
+    }
+
     OpQuantTraits quantTraits(const Node&) const override
     {
         OpQuantTraits t;

@@ -54,6 +54,15 @@ public:
         return {std::move(y)};
     }
 
+    OpPrepareTraits prepareTraits(const Node& node) const override
+    {
+        // Only B as [N, K] (transB) with alpha = beta = 1 has its output channels on the weights' first axis.
+        OpPrepareTraits t;
+        t.absorbsChannelAffine = node.attributes.i("transB", 0) == 1 && node.attributes.f("alpha", 1.0f) == 1.0f &&
+                                 node.attributes.f("beta", 1.0f) == 1.0f;
+        return t;
+    }
+
     OpQuantTraits quantTraits(const Node& node) const override
     {
         OpQuantTraits t;

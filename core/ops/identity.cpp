@@ -39,6 +39,13 @@ public:
         return t;
     }
 
+    OpPrepareTraits prepareTraits(const Node&) const override
+    {
+        OpPrepareTraits t;
+        t.identityAtInference = true; // Dropout's mask output, if read, keeps the node (core/transforms/cleanup.cpp)
+        return t;
+    }
+
 private:
     const char* m_type;
 };

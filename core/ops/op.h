@@ -44,6 +44,13 @@ struct OpQuantTraits {
     std::optional<float> outputMax;
 };
 
+// What graph preparation (core/transforms) needs to know about an operator.
+struct OpPrepareTraits {
+    bool identityAtInference = false;  // its first output equals its first input at inference (Identity, Dropout)
+    bool channelNormalization = false; // per-channel (x - mean) * scale / sqrt(var + eps) + shift (BatchNormalization)
+    bool absorbsChannelAffine = false; // a per-output-channel scale and shift folds into its weights and bias
+};
+
 struct InferContext {
     Node& node;                                // may be normalised (e.g. auto_pad resolved to explicit pads)
     std::vector<const ValueInfo*> inputs;      // nullptr for an omitted optional input
@@ -66,6 +73,7 @@ public:
     // The reference implementation; `inputs` holds nullptr for omitted optional inputs.
     virtual std::vector<Tensor> run(const Node& node, const std::vector<const Tensor*>& inputs) const = 0;
     virtual OpQuantTraits quantTraits(const Node&) const { return {}; }
+    virtual OpPrepareTraits prepareTraits(const Node&) const { return {}; }
     // False for operators whose result must not be folded even with constant inputs (none so far).
     virtual bool foldable() const { return true; }
 };

@@ -1,17 +1,29 @@
 #include "core/transforms/cleanup.h"
 
+#include "core/ops/op.h"
+
 #include <cmath>
 
 namespace qs {
+
+namespace {
+
+OpPrepareTraits prepareTraitsOf(const Node& node)
+{
+    const Op* op = node.domain.empty() ? findOp(node.opType) : nullptr;
+    return op ? op->prepareTraits(node) : OpPrepareTraits{};
+}
+
+} // namespace
 
 int removePassThroughNodes(Graph& graph)
 {
     int removed = 0;
     for (std::size_t i = 0; i < graph.nodes.size();) {
         Node& node = graph.nodes[i];
-        const bool passThrough = node.opType == "Identity" ||
-                                 (node.opType == "Dropout" && (node.outputs.size() < 2 || node.outputs[1].empty() ||
-                                                               graph.consumersOf(node.outputs[1]).empty()));
+        bool passThrough = prepareTraitsOf(node).identityAtInference;
+        for (std::size_t k = 1; k < node.outputs.size(); ++k) // e.g. Dropout's mask, when someone reads it
+            passThrough = passThrough && (node.outputs[k].empty() || graph.consumersOf(node.outputs[k]).empty());
         if (!passThrough || !node.hasInput(0) || graph.isGraphOutput(node.input(0)) || graph.isGraphOutput(node.outputs[0])) {
             ++i;
             continue;
@@ -29,20 +41,17 @@ int foldBatchNorm(Graph& graph)
     int folded = 0;
     for (std::size_t i = 0; i < graph.nodes.size(); ++i) {
         Node& bn = graph.nodes[i];
-        if (bn.opType != "BatchNormalization")
+        if (!prepareTraitsOf(bn).channelNormalization)
             continue;
         const int producer = graph.producerOf(bn.input(0));
         if (producer < 0)
             continue;
         Node& conv = graph.nodes[producer];
-        if ((conv.opType != "Conv" && conv.opType != "Gemm") || graph.consumersOf(conv.outputs[0]).size() != 1 ||
-            graph.isGraphOutput(conv.outputs[0]))
+        if (!prepareTraitsOf(conv).absorbsChannelAffine || graph.consumersOf(conv.outputs[0]).size() != 1 ||
+            graph.isGraphOutput(conv.outputs[0]) || !conv.hasInput(1))
             continue;
         const Tensor* w = graph.constant(conv.input(1));
         if (!w || w->dtype() != DataType::Float32)
-            continue;
-        if (conv.opType == "Gemm" && (conv.attributes.i("transB", 0) != 1 || conv.attributes.f("alpha", 1.0f) != 1.0f ||
-                                      conv.attributes.f("beta", 1.0f) != 1.0f))
             continue;
         const Tensor *scale = graph.constant(bn.input(1)), *shift = graph.constant(bn.input(2));
         const Tensor *mean = graph.constant(bn.input(3)), *var = graph.constant(bn.input(4));
