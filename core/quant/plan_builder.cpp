@@ -1,11 +1,8 @@
 #include "core/quant/plan_builder.h"
 
 #include "core/quant/integer_flow.h"
-#include "core/util/error.h"
 
-#include <algorithm>
-#include <cmath>
-#include <set>
+#include <map>
 
 namespace qs {
 

@@ -1,9 +1,11 @@
 #pragma once
-// Turns per-layer settings and activation ranges into the engine's QuantizationPlan for a prepared graph.
-// It mirrors what the int8 engine can fuse, so that every value it quantizes is one the engine really
-// stores as integers: a quantized Conv/Gemm quantizes its input; the value at the end of its fused chain
-// ([residual Add] then ReLU/Clip) is quantized when every reader can take integers (another integer layer,
-// pooling, Flatten/Reshape, a residual Add); pooling and views pass the quantization through.
+// Turns per-layer settings and activation ranges into the engine's QuantizationPlan for a prepared graph
+// (shapes inferred). It walks the same fused chains as the int8 lowering (integer_flow.h), so every value it
+// quantizes is one the engine really stores as integers: a quantized integer layer quantizes its input; the
+// value at the end of its fused chain ([residual Add] then activations) is quantized when every reader takes
+// integers (another quantized integer layer, a pass-through or requantizing operator); pass-through operators
+// hand the quantization on; requantizing ones (Concat, an unfused Add) get their own. What counts as which is
+// the operators' traits.
 
 #include "core/quant/activation_grid.h"
 #include "core/quant/quantization_plan.h"
