@@ -1,5 +1,7 @@
 #include "app/cli/cli_common.h"
 
+#include <limits>
+
 #include "core/data/dataset_factory.h"
 #include "core/data/subset.h"
 #include "core/util/error.h"
@@ -57,7 +59,12 @@ DataSelection dataArguments(Args& args, const std::string& modelPath, Progress* 
         preprocess = loadPreprocessSidecar(*sidecar);
     else
         preprocess = defaultPreprocessFor(selection.spec);
-    const long long limit = args.integer({"--limit"}, -1);
+    constexpr long long kAll = std::numeric_limits<long long>::min();
+    long long limit = args.integer({"--limit"}, kAll);
+    if (limit != kAll && limit < 1) // 0 or -5 used to mean "everything"
+        throw Error("--limit must be a positive number of samples, got " + std::to_string(limit));
+    if (limit == kAll)
+        limit = -1;
     const auto sample = args.value({"--sample"});
     const auto seed = static_cast<uint64_t>(args.integer({"--seed"}, 0));
     selection.dataset = openDataset(selection.spec, split, preprocess, progress);
@@ -66,6 +73,14 @@ DataSelection dataArguments(Args& args, const std::string& modelPath, Progress* 
     else
         selection.indices = firstIndices(selection.dataset->size(), limit);
     return selection;
+}
+
+int threadsArgument(Args& args)
+{
+    const long long threads = args.integer({"--threads", "-j"}, 0);
+    if (threads < 0 || threads > 4096)
+        throw Error("--threads must be 0 (all cores) or a positive count, got " + std::to_string(threads));
+    return static_cast<int>(threads);
 }
 
 Progress terminalProgress()

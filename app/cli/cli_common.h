@@ -18,6 +18,8 @@ std::string demoModelPath();
 // The model path: the value of --model PATH (or -m PATH), removed from args; the demo model's path when
 // absent. Only a path: it does not open or import the file (throws only when the demo model is missing).
 std::string modelArgument(Args& args);
+// `--threads/-j N`: 0 (all cores) or a positive count; throws qs::Error otherwise.
+int threadsArgument(Args& args);
 
 struct DataSelection {
     std::unique_ptr<Dataset> dataset;

@@ -110,7 +110,7 @@ int runBench(std::vector<std::string> argv)
     const long long calibrationSamples = args.integer({"--calibration"}, 0);
     // Calibration is timed at the batch the product calibrates with, unless told otherwise.
     const long long batch = args.integer({"--batch", "-b"}, calibrationSamples > 0 ? kCalibrationBatch : 1);
-    const int threads = static_cast<int>(args.integer({"--threads", "-j"}, 0));
+    const int threads = threadsArgument(args);
     const long long iterations = args.integer({"--iterations", "-n"}, 20);
     const long long warmup = args.integer({"--warmup"}, 3);
     const bool json = args.flag({"--json"});

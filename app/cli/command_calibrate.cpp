@@ -5,6 +5,7 @@
 #include "app/cli/ptq_arguments.h"
 #include "app/cli/ptq_session.h"
 #include "core/data/subset.h"
+#include "core/eval/evaluator.h"
 #include "core/onnx_import/onnx_importer.h"
 #include "core/quant/layer_facts.h"
 #include "core/ranges/clip_methods.h"
@@ -43,7 +44,7 @@ int runCalibrate(std::vector<std::string> argv)
     const auto output = args.value({"--output", "-o"});
     if (!output)
         throw Error("calibrate needs -o STATS.yaml");
-    const int threads = static_cast<int>(args.integer({"--threads", "-j"}, 0));
+    const int threads = threadsArgument(args);
     Progress progress = terminalProgress();
     DataSelection data = dataArguments(args, path, &progress);
     const uint64_t seed = static_cast<uint64_t>(args.integer({"--seed"}, 0));
@@ -78,12 +79,13 @@ int runRanges(std::vector<std::string> argv)
     }
     const std::string path = modelArgument(args);
     const auto only = args.value({"--layer"});
-    const int threads = static_cast<int>(args.integer({"--threads", "-j"}, 0));
+    const int threads = threadsArgument(args);
     Progress progress = terminalProgress();
     DataSelection data = dataArguments(args, path, &progress);
     PtqArguments ptq = ptqArguments(args);
     args.finish();
     const PreparedModel model(std::make_shared<const Graph>(importOnnxFile(path)));
+    checkLayerNames(ptq, *model.graph(inputShapesFor(model.source(), *data.dataset, 1)), only);
     const Calibration c = obtainCalibration(model, data, ptq, threads, &progress);
     applyToModel(ptq, c.prepared);
     const int bits = ptq.config.defaults.quant.bitsActivations;

@@ -36,7 +36,7 @@ int runEval(std::vector<std::string> argv)
     DataSelection data = dataArguments(args, path, &progress);
     EvalOptions options;
     options.batch = args.integer({"--batch", "-b"}, 64);
-    options.engine.threads = static_cast<int>(args.integer({"--threads", "-j"}, 0));
+    options.engine.threads = threadsArgument(args);
     options.engine.useDnnl = !args.flag({"--reference"});
     const bool json = args.flag({"--json"});
     PtqArguments ptq = ptqArguments(args);
@@ -45,6 +45,8 @@ int runEval(std::vector<std::string> argv)
     options.indices = data.indices;
 
     const PreparedModel model(std::make_shared<const Graph>(importOnnxFile(path)));
+    if (quantize)
+        checkLayerNames(ptq, *model.graph(inputShapesFor(model.source(), *data.dataset, 1)));
     if (quantize && ptq.config.defaults.quant.bitsWeights == 8 && !cpuFeatures().hasVnni)
         std::fprintf(stderr, "quantscope-cli: warning: this CPU (%s) has no VNNI; 8-bit weights may saturate in oneDNN's u8 x s8 "
                              "kernels. Consider --qe-bits-wts 7.\n", cpuFeatures().isa.c_str());

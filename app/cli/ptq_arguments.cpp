@@ -1,5 +1,7 @@
 #include "app/cli/ptq_arguments.h"
 
+#include "core/quant/integer_flow.h"
+
 #include "core/distiller/distiller_resolve.h"
 #include "core/distiller/distiller_yaml.h"
 #include "core/util/error.h"
@@ -113,6 +115,29 @@ PtqArguments ptqArguments(Args& args)
         }
     }
     return p;
+}
+
+void checkLayerNames(const PtqArguments& ptq, const Graph& prepared, const std::optional<std::string>& layer)
+{
+    auto check = [&](const std::string& name, const char* flag) {
+        for (const Node& node : prepared.nodes)
+            if (nameMatches(node.name, name))
+                return;
+        std::string example;
+        for (const Node& node : prepared.nodes)
+            if (isIntegerLayer(prepared, node)) {
+                example = " (e.g. '" + modulePath(node.name) + "' or '" + node.name + "')";
+                break;
+            }
+        throw Error(std::string(flag) + ": the model has no layer '" + name + "'; give a node name or its module path" + example,
+                    {prepared.sourcePath});
+    };
+    for (const auto& name : ptq.config.noClipLayers)
+        check(name, "--qe-no-clip-layers");
+    for (const auto& name : ptq.config.noQuantLayers)
+        check(name, "--qe-no-quant-layers");
+    if (layer)
+        check(*layer, "--layer");
 }
 
 void applyToModel(PtqArguments& ptq, const Graph& prepared)

@@ -29,6 +29,9 @@ PtqArguments ptqArguments(Args& args);
 // What needs the model's layers: resolves the config file's overrides into config.perLayer (warnings and
 // per-layer notes to stderr) and writes --export-config. Call with the prepared graph, before buildPlan().
 void applyToModel(PtqArguments& ptq, const Graph& prepared);
+// Throws qs::Error naming a --qe-no-clip-layers / --qe-no-quant-layers entry (or `--layer NAME`, when given) that
+// names no layer of the model (node names or their module paths): a typo must not quietly do nothing.
+void checkLayerNames(const PtqArguments& ptq, const Graph& prepared, const std::optional<std::string>& layer = std::nullopt);
 extern const char* const kPtqHelp;
 
 } // namespace qs::cli

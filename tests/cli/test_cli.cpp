@@ -122,6 +122,38 @@ private slots:
 
     // A stats file with an infinite (or float-overflowing) statistic once gave infinite scales, NaN logits and
     // "top-1: 100.00%". It must fail with the file, the line and the layer, and print no accuracy.
+    // A typo in a layer list, or a count that makes no sense, is an error naming it, not silently ignored.
+    void silentAcceptanceIsRefused_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no-quant typo") << QStringList{"eval", "--qe", "--qe-no-quant-layers", "fc", "conv9"} << "no layer 'conv9'";
+        QTest::newRow("no-clip typo") << QStringList{"eval", "--qe", "--qencl", "fcc"} << "--qe-no-clip-layers: the model has no layer 'fcc'";
+        QTest::newRow("ranges --layer typo") << QStringList{"ranges", "--layer", "features.conv9", "--qe-calibration", "8"} << "--layer: the model has no layer";
+        QTest::newRow("limit 0") << QStringList{"eval", "--limit", "0"} << "--limit must be a positive";
+        QTest::newRow("limit -5") << QStringList{"eval", "--limit", "-5"} << "--limit must be a positive";
+        QTest::newRow("threads -1") << QStringList{"eval", "--threads", "-1", "--limit", "10"} << "--threads must be 0";
+    }
+
+    void silentAcceptanceIsRefused()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const Result r = runCli(args);
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+        QVERIFY(!r.out.contains("top-1"));
+    }
+
+    void knownLayerNamesAreAccepted()
+    {
+        // Node names and module paths both name a layer (the demo model's last layer is /fc/Gemm).
+        for (const QString& name : {QStringLiteral("fc"), QStringLiteral("/fc/Gemm")}) {
+            const Result r = runCli({"eval", "--qe", "--qenql", name, "--limit", "50", "--qe-calibration", "32"});
+            QVERIFY2(r.code == 0, qPrintable(r.err));
+        }
+    }
+
     void nonFiniteStatsFileIsRefused_data()
     {
         QTest::addColumn<QString>("value");
