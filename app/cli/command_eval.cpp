@@ -41,6 +41,9 @@ int runEval(std::vector<std::string> argv)
     const bool json = args.flag({"--json"});
     PtqArguments ptq = ptqArguments(args);
     const bool quantize = ptq.quantize;
+    if (!quantize && (ptq.calibrationGiven || ptq.statsFile))
+        throw Error(std::string(ptq.statsFile ? "--qe-stats-file" : "--qe-calibration") +
+                    " only applies to a quantized evaluation: add --quantize-eval (--qe)");
     args.finish();
     options.indices = data.indices;
 

@@ -59,8 +59,25 @@ int bits(Args& args, std::initializer_list<const char*> names, int fallback)
 
 } // namespace
 
+// Distiller's flags for features QuantScope does not have: say so, and what to use instead, rather than
+// "unknown argument".
+void refuseDistillerOnlyFlags(Args& args)
+{
+    const std::pair<const char*, const char*> unsupported[] = {
+        {"--qe-dynamic", "dynamic quantization is not supported: QuantScope quantizes activations statically from calibration statistics"},
+        {"--qe-lapq", "LAPQ (loss-aware range search) is not supported; try --qe-clip-acts mse or entropy, which search each layer's range"},
+        {"--qe-convert-pytorch", "there is no PyTorch model to convert: the ONNX model runs in int8 on oneDNN already"},
+        {"--qe-pytorch-backend", "there is no PyTorch backend: the int8 model runs on oneDNN"},
+    };
+    for (std::string& arg : args.rest())
+        for (const auto& [flag, why] : unsupported)
+            if (arg == flag || arg.rfind(std::string(flag) + "=", 0) == 0 || (std::string(flag) == "--qe-lapq" && arg.rfind("--lapq", 0) == 0))
+                throw Error("Distiller's " + arg + ": " + why);
+}
+
 PtqArguments ptqArguments(Args& args)
 {
+    refuseDistillerOnlyFlags(args);
     PtqArguments p;
     p.quantize = args.flag({"--quantize-eval", "--qe"});
     LayerPtqSettings& d = p.config.defaults;
@@ -85,12 +102,15 @@ PtqArguments ptqArguments(Args& args)
         throw Error("--qe-percentile must be in (50, 100]");
     p.config.noClipLayers = args.list({"--qe-no-clip-layers", "--qencl"});
     p.config.noQuantLayers = args.list({"--qe-no-quant-layers", "--qenql"});
-    if (args.value({"--qe-scale-approx-bits", "--qesab"}))
+    if (args.integer({"--qe-scale-approx-bits", "--qesab"}, -1) != -1) // an integer, as in Distiller ('abc' is refused)
         p.notes.push_back("--qe-scale-approx-bits: oneDNN applies float32 output scales; no fixed-point approximation is made");
     if (args.flag({"--qe-save-fp-weights"}))
         p.notes.push_back("--qe-save-fp-weights has no effect: FP32 weights are never modified");
     p.statsFile = args.value({"--qe-stats-file"});
-    p.calibration = args.value({"--qe-calibration"}, p.calibration);
+    if (const auto amount = args.value({"--qe-calibration"})) {
+        p.calibration = *amount;
+        p.calibrationGiven = true;
+    }
     p.exportConfig = args.value({"--export-config"});
     p.configFile = args.value({"--qe-config-file"});
     if (p.configFile) {

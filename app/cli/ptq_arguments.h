@@ -18,6 +18,7 @@ struct PtqArguments {
     PtqConfig config;
     std::optional<std::string> statsFile;  // --qe-stats-file
     std::string calibration = "512";       // --qe-calibration: count or fraction of the train split
+    bool calibrationGiven = false;         // --qe-calibration was on the command line
     std::vector<std::string> notes;        // accepted flags whose effect differs from Distiller's
     std::optional<std::string> configFile; // --qe-config-file: Distiller YAML, replaces the --qe-* settings
     std::optional<DistillerConfig> distiller; // its contents; per-layer overrides need the model (applyToModel)

@@ -133,6 +133,10 @@ private slots:
         QTest::newRow("limit 0") << QStringList{"eval", "--limit", "0"} << "--limit must be a positive";
         QTest::newRow("limit -5") << QStringList{"eval", "--limit", "-5"} << "--limit must be a positive";
         QTest::newRow("threads -1") << QStringList{"eval", "--threads", "-1", "--limit", "10"} << "--threads must be 0";
+        QTest::newRow("scale approx bits abc") << QStringList{"eval", "--qe", "--qesab", "abc"} << "expects an integer, got 'abc'";
+        QTest::newRow("calibration without qe") << QStringList{"eval", "--qe-calibration", "64", "--limit", "10"} << "add --quantize-eval";
+        QTest::newRow("distiller lapq") << QStringList{"eval", "--qe", "--qe-lapq"} << "Distiller's --qe-lapq: LAPQ";
+        QTest::newRow("distiller dynamic") << QStringList{"eval", "--qe-dynamic"} << "Distiller's --qe-dynamic: dynamic quantization";
     }
 
     void silentAcceptanceIsRefused()
