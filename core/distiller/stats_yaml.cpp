@@ -123,6 +123,11 @@ ActivationStats parseStats(const YAML::Node& node, const std::string& path, cons
     number("mean", s.mean, false);
     number("std", s.std, false);
     number("b", s.b, false);
+    // Spreads are never negative: a negative one would put ACIQ's and n_std's clip inside out.
+    for (const auto& [key, value] : {std::pair<const char*, double>{"std", s.std}, {"b", s.b}})
+        if (value < 0.0)
+            throw Error(where + ": '" + key + "' is " + std::to_string(value) + ", but a spread cannot be negative",
+                        {path, {}, node[key].Mark().line + 1});
     if (const YAML::Node shape = node["shape"])
         s.shape = parseShape(shape, path, where);
     if (s.min > s.max)

@@ -192,6 +192,8 @@ private slots:
         QTest::newRow("std .inf") << "std" << ".inf";
         QTest::newRow("mean .nan") << "mean" << ".nan";
         QTest::newRow("b 1e300") << "b" << "1e300";
+        QTest::newRow("std -0.5") << "std" << "-0.5"; // a negative spread
+        QTest::newRow("b -1") << "b" << "-1";
     }
 
     void nonFiniteStatisticsAreRefused()
