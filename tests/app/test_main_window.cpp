@@ -100,7 +100,8 @@ private slots:
         const RunRecord& fp32 = w->runs()->runs()[0];
         const RunRecord& int8 = w->runs()->runs()[1];
         QVERIFY(!int8.fp32);
-        QVERIFY(qAbs(int8.top1 - fp32.top1) < 0.03);
+        qInfo("int8 %.4f vs FP32 %.4f", int8.top1, fp32.top1);
+        QVERIFY(qAbs(int8.top1 - fp32.top1) < 0.005); // 8-bit asym_u per-channel: within half a point on 1000 images
         QVERIFY(int8.compression > 3.0);
         QVERIFY(!w->layers()->index(0, LayerTableModel::ActMax).data(Qt::EditRole).isNull());
     }
