@@ -26,6 +26,17 @@ std::optional<std::string> Args::value(std::initializer_list<const char*> names)
     return std::nullopt;
 }
 
+std::optional<std::string> Args::valueOrBare(std::initializer_list<const char*> names, const std::string& bare)
+{
+    for (std::size_t i = 0; i < m_args.size(); ++i)
+        for (const char* name : names)
+            if (m_args[i] == name && (i + 1 >= m_args.size() || m_args[i + 1].rfind("-", 0) == 0)) {
+                m_args.erase(m_args.begin() + static_cast<long>(i));
+                return bare;
+            }
+    return value(names);
+}
+
 std::string Args::value(std::initializer_list<const char*> names, const std::string& fallback)
 {
     return value(names).value_or(fallback);

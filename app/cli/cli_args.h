@@ -16,6 +16,9 @@ public:
     // `--name VALUE` or `--name=VALUE` (first of the aliases that is present); removes it.
     std::optional<std::string> value(std::initializer_list<const char*> names);
     std::string value(std::initializer_list<const char*> names, const std::string& fallback);
+    // Like value(), but a bare `--name` (last, or followed by another option) gives `bare` (Distiller's
+    // --qe-clip-acts was a switch before it took a method).
+    std::optional<std::string> valueOrBare(std::initializer_list<const char*> names, const std::string& bare);
     long long integer(std::initializer_list<const char*> names, long long fallback);
     double number(std::initializer_list<const char*> names, double fallback);
     // `--name A B C`: the values up to the next option (Distiller's list flags); removes them.

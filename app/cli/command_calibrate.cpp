@@ -52,7 +52,7 @@ int runCalibrate(std::vector<std::string> argv)
     if (histogramSamples < 0)
         throw Error("--histogram-samples must be 0 (all values) or a positive count, got " + std::to_string(histogramSamples));
     args.finish();
-    const SampleAmount amount = parseSampleAmount(amountText);
+    const SampleAmount amount = calibrationAmount(amountText);
     const std::vector<int64_t> indices = amount.isFraction ? randomSubset(data.dataset->size(), amount, seed)
                                                            : firstIndices(data.dataset->size(), amount.count);
     const Graph model = importOnnxFile(path);

@@ -22,7 +22,8 @@ const char* const kPtqHelp =
     "  --qe-bits-accum N                  accumulator bits (32: oneDNN accumulates in s32)\n"
     "  --qe-per-channel, --qepc           per-output-channel weight scales\n"
     "  --qe-clip-acts, --qeca METHOD      none | avg | n_std | gauss | laplace | percentile | entropy | mse |\n"
-    "                                     pytorch_histogram | moving_average (default none)\n"
+    "                                     pytorch_histogram | moving_average (default none; bare: avg, as\n"
+    "                                     Distiller's original switch)\n"
     "  --qe-clip-n-stds K                 k for n_std (default 3)\n"
     "  --qe-percentile P                  percentile for 'percentile' (default 99.99)\n"
     "  --qe-no-clip-layers, --qencl L...  layers quantized without clipping (node names or module paths, e.g. fc)\n"
@@ -32,7 +33,8 @@ const char* const kPtqHelp =
     "                                     the other --qe-* settings, as in Distiller\n"
     "  --export-config FILE               write the effective configuration as a Distiller YAML file\n"
     "  --qe-stats-file FILE               statistics (Distiller's YAML schema) instead of calibrating\n"
-    "  --qe-calibration AMOUNT            calibration samples from the train split: count or fraction (default 512)\n";
+    "  --qe-calibration AMOUNT            calibration samples from the train split: a portion as in Distiller\n"
+    "                                     (0.05; 1 = all of it), or a count above 1 (default 512)\n";
 
 namespace {
 
@@ -94,7 +96,7 @@ PtqArguments ptqArguments(Args& args)
     if (accum != 32)
         throw Error("--qe-bits-accum " + std::to_string(accum) + " is not supported: oneDNN accumulates in 32 bits");
     d.quant.perChannel = args.flag({"--qe-per-channel", "--qepc"});
-    if (const auto clip = args.value({"--qe-clip-acts", "--qeca"}))
+    if (const auto clip = args.valueOrBare({"--qe-clip-acts", "--qeca"}, "avg")) // bare: Distiller's original switch
         d.clip = parseRangeMethod(*clip);
     d.rangeOptions.nStds = args.number({"--qe-clip-n-stds"}, 3.0);
     d.rangeOptions.percentile = args.number({"--qe-percentile"}, 99.99);
@@ -135,6 +137,17 @@ PtqArguments ptqArguments(Args& args)
         }
     }
     return p;
+}
+
+SampleAmount calibrationAmount(const std::string& text)
+{
+    if (text == "1") { // Distiller's portion 1: the whole split (our counts start at 2)
+        SampleAmount all;
+        all.isFraction = true;
+        all.fraction = 1.0;
+        return all;
+    }
+    return parseSampleAmount(text);
 }
 
 void checkLayerNames(const PtqArguments& ptq, const Graph& prepared, const std::optional<std::string>& layer)

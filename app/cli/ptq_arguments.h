@@ -4,6 +4,7 @@
 // why, never silently ignored.
 
 #include "app/cli/cli_args.h"
+#include "core/data/subset.h"
 #include "core/distiller/distiller_config.h"
 #include "core/ptq/ptq_config.h"
 
@@ -30,6 +31,9 @@ PtqArguments ptqArguments(Args& args);
 // What needs the model's layers: resolves the config file's overrides into config.perLayer (warnings and
 // per-layer notes to stderr) and writes --export-config. Call with the prepared graph, before buildPlan().
 void applyToModel(PtqArguments& ptq, const Graph& prepared);
+// --qe-calibration as Distiller reads it: a portion of the split (0.05; 1 = all of it), or, QuantScope's
+// extension, a count above 1 (512) or a percentage (5%).
+SampleAmount calibrationAmount(const std::string& text);
 // Throws qs::Error naming a --qe-no-clip-layers / --qe-no-quant-layers entry (or `--layer NAME`, when given) that
 // names no layer of the model (node names or their module paths): a typo must not quietly do nothing.
 void checkLayerNames(const PtqArguments& ptq, const Graph& prepared, const std::optional<std::string>& layer = std::nullopt);

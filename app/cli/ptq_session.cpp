@@ -23,7 +23,7 @@ Calibration obtainCalibration(const PreparedModel& model, const DataSelection& d
         return c;
     }
     const auto train = openDataset(data.spec, Split::Train, data.dataset->preprocess());
-    const SampleAmount amount = parseSampleAmount(ptq.calibration);
+    const SampleAmount amount = calibrationAmount(ptq.calibration);
     const auto indices = amount.isFraction ? randomSubset(train->size(), amount, 0) : firstIndices(train->size(), amount.count);
     return calibrate(model, *train, indices, kCalibrationBatch, threads, progress);
 }

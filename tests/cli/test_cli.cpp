@@ -1,6 +1,7 @@
 // quantscope-cli as a user runs it: the eval line the README promises, int8 evaluation, JSON output, and
 // clear errors (exit code 1, message naming the file or flag) for bad input.
 #include "cli_runner.h"
+#include "app/cli/ptq_arguments.h"
 #include "core/data/dataset_factory.h"
 #include "core/data/subset.h"
 #include "core/eval/evaluator.h"
@@ -147,6 +148,23 @@ private slots:
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
         QVERIFY(!r.out.contains("top-1"));
+    }
+
+    // Distiller's meaning for Distiller's flags: a bare --qe-clip-acts is the original switch (avg), and
+    // --qe-calibration 1 is the whole split (a portion), not one sample.
+    void distillersMeaning()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath("bare.yaml");
+        const Result r = runCli({"eval", "--qe", "--qe-clip-acts", "--export-config", out, "--limit", "20", "--qe-calibration", "32"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY2(f.readAll().contains("clip_acts: AVG"), "a bare --qe-clip-acts is not avg");
+        const SampleAmount all = cli::calibrationAmount("1");
+        QVERIFY(all.isFraction && all.fraction == 1.0);
+        QCOMPARE(cli::calibrationAmount("512").count, int64_t(512));
+        QVERIFY(cli::calibrationAmount("0.05").isFraction);
     }
 
     void knownLayerNamesAreAccepted()
