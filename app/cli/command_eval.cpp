@@ -48,8 +48,12 @@ int runEval(std::vector<std::string> argv)
     options.indices = data.indices;
 
     const PreparedModel model(std::make_shared<const Graph>(importOnnxFile(path)));
-    if (quantize)
-        checkLayerNames(ptq, *model.graph(inputShapesFor(model.source(), *data.dataset, 1)));
+    if (quantize) {
+        const Graph& prepared = *model.graph(inputShapesFor(model.source(), *data.dataset, 1));
+        checkLayerNames(ptq, prepared);
+        for (const std::string& note : ineffectiveLayerNotes(ptq, prepared))
+            ptq.notes.push_back(note);
+    }
     if (quantize && ptq.config.defaults.quant.bitsWeights == 8 && !cpuFeatures().hasVnni)
         std::fprintf(stderr, "quantscope-cli: warning: this CPU (%s) has no VNNI; 8-bit weights may saturate in oneDNN's u8 x s8 "
                              "kernels. Consider --qe-bits-wts 7.\n", cpuFeatures().isa.c_str());

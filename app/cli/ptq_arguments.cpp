@@ -1,6 +1,7 @@
 #include "app/cli/ptq_arguments.h"
 
 #include "core/quant/integer_flow.h"
+#include "core/quant/layer_facts.h"
 
 #include "core/distiller/distiller_resolve.h"
 #include "core/distiller/distiller_yaml.h"
@@ -137,6 +138,23 @@ PtqArguments ptqArguments(Args& args)
         }
     }
     return p;
+}
+
+std::vector<std::string> ineffectiveLayerNotes(const PtqArguments& ptq, const Graph& prepared)
+{
+    std::vector<std::string> notes;
+    const std::vector<LayerFacts> facts = layerFacts(prepared);
+    for (const auto& name : ptq.config.noClipLayers) {
+        bool matched = false, clipsSomething = false;
+        for (const LayerFacts& f : facts)
+            if (nameMatches(f.node, name)) {
+                matched = true;
+                clipsSomething = clipsSomething || f.outputQuantized;
+            }
+        if (matched && !clipsSomething)
+            notes.push_back("--qe-no-clip-layers " + name + " has no effect: its output stays FP32 (nothing is clipped there)");
+    }
+    return notes;
 }
 
 SampleAmount calibrationAmount(const std::string& text)

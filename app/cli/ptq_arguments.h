@@ -31,6 +31,9 @@ PtqArguments ptqArguments(Args& args);
 // What needs the model's layers: resolves the config file's overrides into config.perLayer (warnings and
 // per-layer notes to stderr) and writes --export-config. Call with the prepared graph, before buildPlan().
 void applyToModel(PtqArguments& ptq, const Graph& prepared);
+// Notes for list entries that change nothing on this model: a --qe-no-clip-layers layer whose output stays
+// FP32 anyway (the logits), so there is nothing to clip.
+std::vector<std::string> ineffectiveLayerNotes(const PtqArguments& ptq, const Graph& prepared);
 // --qe-calibration as Distiller reads it: a portion of the split (0.05; 1 = all of it), or, QuantScope's
 // extension, a count above 1 (512) or a percentage (5%).
 SampleAmount calibrationAmount(const std::string& text);

@@ -189,6 +189,8 @@ PtqConfig toPtqConfig(const DistillerConfig& config, const Graph& prepared, std:
         patterns.push_back(compilePattern(o.pattern));
     }
 
+    if (config.global.bitsAccum && *config.global.bitsAccum && **config.global.bitsAccum != 32)
+        throw Error("bits_accum " + std::to_string(**config.global.bitsAccum) + " is not supported: oneDNN accumulates in 32 bits");
     PtqConfig out;
     out.defaults = layerSettings(effective(config.global, nullptr), true, 0, nullptr);
     std::vector<bool> used(config.overrides.size(), false);
@@ -225,7 +227,9 @@ PtqConfig toPtqConfig(const DistillerConfig& config, const Graph& prepared, std:
             used[*chosen] = true;
             match.pattern = o->pattern;
             match.line = o->line;
-            const bool notQuantized = !*s.bitsActivations && (!weights || !*s.bitsWeights);
+            // Unset bits are Distiller's default (8), not "not quantized": an override may set only clip_acts.
+            const bool notQuantized = !s.bitsActivations.value_or(NullableBits(kDefaultBits)) &&
+                                      (!weights || !s.bitsWeights.value_or(NullableBits(kDefaultBits)));
             if (notQuantized && hasKeysBeyondBits(o->settings))
                 throw Error("override '" + o->pattern + "' sets quantization settings for '" + match.matchedName +
                                 "', which it does not quantize (Distiller: \"Adding overrides while not quantizing is not allowed\")",

@@ -167,6 +167,16 @@ private slots:
         QVERIFY(cli::calibrationAmount("0.05").isFraction);
     }
 
+    void noClipOnTheLogitsSaysItDoesNothing()
+    {
+        // The demo model's fc output is the logits, which stay FP32: excluding it from clipping changes nothing.
+        const Result r = runCli({"eval", "--qe", "--qeca", "avg", "--qencl", "fc", "--limit", "20", "--qe-calibration", "32"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains("--qe-no-clip-layers fc has no effect"), qPrintable(r.err));
+        const Result conv = runCli({"eval", "--qe", "--qeca", "avg", "--qencl", "features.conv1", "--limit", "20", "--qe-calibration", "32"});
+        QVERIFY2(!conv.err.contains("has no effect"), qPrintable(conv.err));
+    }
+
     void knownLayerNamesAreAccepted()
     {
         // Node names and module paths both name a layer (the demo model's last layer is /fc/Gemm).

@@ -297,6 +297,26 @@ private slots:
         QVERIFY(c.defaults == expected);
     }
 
+    // An override that sets only clip_acts, with no bits anywhere, inherits Distiller's default 8 bits (it was
+    // rejected, reading an unset value); bits_accum other than 32 is refused rather than ignored.
+    void clipOnlyOverrideAndBitsAccum()
+    {
+        const Graph g = resnet18Names();
+        const PtqConfig c = resolveText(std::string(kHeader) + "    overrides:\n      fc:\n        clip_acts: AVG\n", g);
+        const Node* fc = g.findNode("/fc/Gemm");
+        QVERIFY(fc);
+        QVERIFY(c.resolve(*fc).quantize);
+        QVERIFY(c.resolve(*fc).clip == RangeMethod::Avg);
+        QCOMPARE(c.resolve(*fc).quant.bitsActivations, 8);
+        try {
+            resolveText(std::string(kHeader) + "    bits_accum: 16\n", g);
+            QFAIL("bits_accum 16 was accepted");
+        } catch (const Error& e) {
+            QVERIFY2(std::string(e.what()).find("bits_accum 16") != std::string::npos, e.what());
+        }
+        QVERIFY(resolveText(std::string(kHeader) + "    bits_accum: 32\n", g).defaults.quantize);
+    }
+
     void notesWhereInt8Differs()
     {
         const Graph g = resnet18Names();
