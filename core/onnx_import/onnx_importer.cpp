@@ -24,6 +24,40 @@ std::string readFile(const std::string& path)
     return buffer.str();
 }
 
+// How many values the typed fields of `proto` hold for its element type (raw_data aside).
+int64_t typedValueCount(const onnx::TensorProto& proto, DataType type)
+{
+    switch (type) {
+    case DataType::Float32: return proto.float_data_size();
+    case DataType::Float64: return proto.double_data_size();
+    case DataType::Int64: return proto.int64_data_size();
+    case DataType::UInt32:
+    case DataType::UInt64: return proto.uint64_data_size();
+    default: return proto.int32_data_size();
+    }
+}
+
+// The declared dims are checked before anything is allocated: negative or overflowing dims, and dims that ask for
+// more values than the file holds, are errors naming the tensor (they used to wrap, or allocate gigabytes first).
+void checkDeclaredSize(const onnx::TensorProto& proto, DataType type, const Shape& shape)
+{
+    int64_t count = 1;
+    for (int64_t d : shape) {
+        if (d < 0)
+            throw Error("tensor '" + proto.name() + "' " + toString(shape) + " has a negative dimension");
+        if (__builtin_mul_overflow(count, d, &count))
+            throw Error("tensor '" + proto.name() + "' " + toString(shape) + " has more elements than can be counted");
+    }
+    int64_t bytes = 0;
+    if (__builtin_mul_overflow(count, static_cast<int64_t>(elementSize(type)), &bytes))
+        throw Error("tensor '" + proto.name() + "' " + toString(shape) + " is larger than can be addressed");
+    const int64_t present = proto.has_raw_data() ? static_cast<int64_t>(proto.raw_data().size()) : typedValueCount(proto, type);
+    const int64_t wanted = proto.has_raw_data() ? bytes : count;
+    if (present != wanted)
+        throw Error("tensor '" + proto.name() + "' " + toString(shape) + " has " + std::to_string(present) +
+                    (proto.has_raw_data() ? " bytes" : " values") + " of data, expected " + std::to_string(wanted));
+}
+
 Tensor tensorFromProto(const onnx::TensorProto& proto)
 {
     const auto type = static_cast<DataType>(proto.data_type());
@@ -32,6 +66,7 @@ Tensor tensorFromProto(const onnx::TensorProto& proto)
     if (proto.data_location() == onnx::TensorProto::EXTERNAL)
         throw Error("tensor '" + proto.name() + "' stores its data in an external file, which is not supported");
     Shape shape(proto.dims().begin(), proto.dims().end());
+    checkDeclaredSize(proto, type, shape);
     Tensor t(type, shape);
     const std::size_t bytes = t.byteSize();
     if (proto.has_raw_data()) {

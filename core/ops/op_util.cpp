@@ -61,6 +61,10 @@ int64_t normalizeAxis(int64_t axis, int64_t rank)
 
 int64_t resolveAxisAttribute(InferContext& ctx, std::size_t rank, int64_t fallback)
 {
+    // Concat, Split, ArgMax, Gather, Softmax index a dimension: a scalar has none (axis 0 of rank 0 used to pass
+    // and crash the kernels).
+    if (rank == 0)
+        throw Error("needs an input of rank 1 or more for its axis, got a scalar");
     const int64_t axis = normalizeAxis(ctx.node.attributes.i("axis", fallback), static_cast<int64_t>(rank));
     ctx.node.attributes.set("axis", axis);
     return axis;

@@ -21,6 +21,34 @@ std::string readAll(const std::string& path)
     return s.str();
 }
 
+// A hand-encoded ONNX model (protobuf wire format), so a test can declare what no exporter would write.
+std::string varint(uint64_t v)
+{
+    std::string out;
+    do {
+        out += static_cast<char>((v & 0x7f) | (v > 0x7f ? 0x80 : 0));
+        v >>= 7;
+    } while (v);
+    return out;
+}
+std::string field(int number, const std::string& bytes) { return varint(static_cast<uint64_t>(number) << 3 | 2) + varint(bytes.size()) + bytes; }
+std::string field(int number, uint64_t value) { return varint(static_cast<uint64_t>(number) << 3) + varint(value); }
+
+// x [1] -> Identity -> y, plus an initializer 'w' (float) with the given dims and raw data.
+std::string modelWithInitializer(const std::vector<int64_t>& dims, const std::string& rawData)
+{
+    std::string tensor;
+    for (int64_t d : dims)
+        tensor += field(1, static_cast<uint64_t>(d));
+    tensor += field(2, uint64_t{1}) + field(8, std::string("w")) + field(9, rawData);
+    const std::string valueType = field(1, field(1, uint64_t{1}) + field(2, field(1, field(1, uint64_t{1}))));
+    const std::string graph = field(1, field(1, std::string("x")) + field(2, std::string("y")) + field(3, std::string("id")) +
+                                           field(4, std::string("Identity"))) +
+                              field(2, std::string("g")) + field(5, tensor) + field(11, field(1, std::string("x")) + field(2, valueType)) +
+                              field(12, field(1, std::string("y")) + field(2, valueType));
+    return field(1, uint64_t{7}) + field(7, graph) + field(8, field(2, uint64_t{13}));
+}
+
 QString errorOf(const std::function<void()>& f)
 {
     try {
@@ -58,6 +86,55 @@ private slots:
         QVERIFY(errorOf([&] { importOnnxFile(write("empty.onnx", "")); }).contains("empty"));
         QVERIFY(errorOf([&] { importOnnxFile(write("text.onnx", "this is not a model at all\n")); }).contains("text.onnx"));
         QVERIFY(errorOf([&] { importOnnxFile(m_dir.filePath("missing.onnx").toStdString()); }).contains("cannot open"));
+    }
+
+    // Declared sizes are checked before allocation: dims whose product wraps past 2^64 (with 64 bytes of data),
+    // negative dims, and a 2 GiB tensor declared with no data are errors naming the tensor, not a crash or an
+    // allocation of gigabytes.
+    void declaredSizesAreCheckedBeforeAllocation()
+    {
+        QVERIFY(errorOf([&] { importOnnxBytes(modelWithInitializer({2}, std::string(8, '\0')), "ok.onnx"); }).isEmpty());
+        const QString wrap =
+            errorOf([&] { importOnnxBytes(modelWithInitializer({(int64_t{1} << 60) + 1, 16}, std::string(64, '\0')), "wrap.onnx"); });
+        QVERIFY2(wrap.contains("wrap.onnx") && wrap.contains("'w'") && wrap.contains("more elements than can be counted"), qPrintable(wrap));
+        const QString negative = errorOf([&] { importOnnxBytes(modelWithInitializer({-4, 2}, std::string(8, '\0')), "negative.onnx"); });
+        QVERIFY2(negative.contains("'w'") && negative.contains("negative dimension"), qPrintable(negative));
+        const QString huge = errorOf([&] { importOnnxBytes(modelWithInitializer({16384, 32768}, std::string()), "huge.onnx"); });
+        QVERIFY2(huge.contains("'w'") && huge.contains("expected 2147483648"), qPrintable(huge));
+    }
+
+    // Ops with an axis on scalar inputs (fuzzing found Concat, Split and ArgMax crashing on them): an error naming
+    // the node, whether the scalars arrive at run time or as constants to fold.
+    void axisOnAScalarIsAnError_data()
+    {
+        QTest::addColumn<QString>("op");
+        QTest::newRow("Concat") << "Concat";
+        QTest::newRow("Split") << "Split";
+        QTest::newRow("ArgMax") << "ArgMax";
+    }
+
+    void axisOnAScalarIsAnError()
+    {
+        QFETCH(QString, op);
+        for (const bool constant : {false, true}) {
+            Graph g;
+            g.opsetVersion = 13;
+            g.sourcePath = "scalar.onnx";
+            if (constant)
+                g.initializers["x"] = Tensor::scalarFloat(1.0f);
+            else
+                g.inputs.push_back(ValueInfo{"x", DataType::Float32, {}, {}, true});
+            g.inputs.push_back(ValueInfo{"z", DataType::Float32, {1}, {}, true});
+            Node n;
+            n.name = "bad";
+            n.opType = op.toStdString();
+            n.inputs = op == "Concat" ? std::vector<std::string>{"x", "x"} : std::vector<std::string>{"x"};
+            n.outputs = {"y"};
+            g.nodes.push_back(n);
+            g.outputs.push_back(ValueInfo{"y", DataType::Float32, {}, {}, false});
+            const QString message = errorOf([&] { CompiledModel::compile(g, {}); });
+            QVERIFY2(message.contains("bad") && message.contains("scalar"), qPrintable(op + (constant ? " constant: " : " input: ") + message));
+        }
     }
 
     void unsupportedOperatorsAreAllListed()
