@@ -55,8 +55,8 @@ Shape parseShape(const YAML::Node& node, const std::string& path, const std::str
             throw bad();
         }
         const std::string digits = item.substr(b, e - b + 1);
-        if (digits.find_first_not_of("0123456789") != std::string::npos)
-            throw bad();
+        if (digits.empty() || digits.size() > 15 || digits.find_first_not_of("0123456789") != std::string::npos)
+            throw bad(); // (at most 15 digits: a dimension, never a value past int64)
         shape.push_back(std::stoll(digits));
         if (comma == std::string::npos)
             break;
@@ -195,7 +195,24 @@ const StatsFile::Layer* StatsFile::find(const std::string& name) const
     return nullptr;
 }
 
+namespace {
+StatsFile readStatsYamlUnchecked(const std::string& path);
+} // namespace
+
+// yaml-cpp throws its own exceptions for a key or value of the wrong kind (a list where a name belongs): they
+// become errors naming the file and line, never "internal error".
 StatsFile readStatsYaml(const std::string& path)
+{
+    try {
+        return readStatsYamlUnchecked(path);
+    } catch (const YAML::Exception& e) {
+        throw Error("malformed statistics: " + e.msg, {path, {}, e.mark.line + 1});
+    }
+}
+
+namespace {
+
+StatsFile readStatsYamlUnchecked(const std::string& path)
 {
     YAML::Node root;
     try {
@@ -241,6 +258,8 @@ StatsFile readStatsYaml(const std::string& path)
     return file;
 }
 
+} // namespace
+
 Calibration calibrationFromStatsFile(const Graph& prepared, const std::string& path, int* matched)
 {
     const StatsFile file = readStatsYaml(path);
@@ -270,7 +289,9 @@ Calibration calibrationFromStatsFile(const Graph& prepared, const std::string& p
             throw Error("malformed YAML: " + e.msg, {sidecar, {}, e.mark.line + 1});
         }
         for (const auto& entry : root) {
-            auto it = calibration.values.find(entry.first.as<std::string>());
+            if (!entry.first.IsScalar())
+                throw Error("a histogram sidecar maps value names to {lo, hi, counts}", {sidecar, {}, entry.first.Mark().line + 1});
+            auto it = calibration.values.find(entry.first.Scalar());
             if (it == calibration.values.end())
                 continue;
             try {

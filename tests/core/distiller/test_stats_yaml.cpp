@@ -179,6 +179,30 @@ private slots:
 
     // .inf / .nan, or a value so large that a range or scale computed from it overflows, would quantize with
     // infinite scales and NaN logits; the reader refuses them, naming the file, the value's line and the layer.
+    // Keys and values of the wrong kind, and a dimension past int64, are errors naming the file and line (they
+    // escaped as yaml-cpp / std::stoll exceptions, "internal error" in the CLI).
+    void wrongKindsNameTheLine_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("list as layer name") << "[a, b]:\n  output: {min: 0, max: 1}\n";
+        QTest::newRow("list as input index") << "conv1:\n  inputs:\n    [0]: {min: 0, max: 1}\n";
+        QTest::newRow("huge dim") << "conv1:\n  output: {min: 0, max: 1, shape: (99999999999999999999, 3)}\n";
+    }
+
+    void wrongKindsNameTheLine()
+    {
+        QFETCH(QString, text);
+        const std::string path = write("kinds.yaml", text.toStdString());
+        try {
+            readStatsYaml(path);
+            QFAIL("accepted");
+        } catch (const Error& e) {
+            QVERIFY2(QString(e.what()).contains("kinds.yaml:"), e.what());
+        } catch (const std::exception& e) {
+            QFAIL(qPrintable(QString("not a qs::Error: ") + e.what()));
+        }
+    }
+
     void nonFiniteStatisticsAreRefused_data()
     {
         QTest::addColumn<QString>("key");
