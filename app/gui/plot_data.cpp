@@ -112,9 +112,19 @@ std::optional<double> weightSqnr(const Calibration& calibration, const LayerInfo
     }
 }
 
-std::optional<double> predictedSqnr(const Calibration& calibration, const LayerInfo& layer, const LayerConfig& config)
+std::optional<double> WeightSqnrCache::get(const Calibration& calibration, const LayerInfo& layer, const LayerConfig& config)
 {
-    const std::optional<double> weightDb = weightSqnr(calibration, layer, config);
+    const auto key = std::make_tuple(layer.name, config.bitsWeights, config.mode, config.perChannel);
+    if (const auto it = m_values.find(key); it != m_values.end())
+        return it->second;
+    return m_values[key] = weightSqnr(calibration, layer, config);
+}
+
+std::optional<double> predictedSqnr(const Calibration& calibration, const LayerInfo& layer, const LayerConfig& config, WeightSqnrCache* cache)
+{
+    if (config.noQuant)
+        return std::nullopt;
+    const std::optional<double> weightDb = cache ? cache->get(calibration, layer, config) : weightSqnr(calibration, layer, config);
     if (!weightDb)
         return std::nullopt;
     if (!layer.outputQuantized)

@@ -11,7 +11,9 @@
 #include "widgets/plots/observer_comparison_view.h"
 #include "widgets/plots/weight_range_view.h"
 
+#include <map>
 #include <optional>
+#include <tuple>
 #include <vector>
 
 namespace qs::gui {
@@ -28,10 +30,23 @@ std::vector<widgets::ObserverLayer> observerLayers(const Calibration& calibratio
                                                    const std::vector<LayerConfig>& configs);
 // SQNR (dB) of the layer's weights on the grid its config stores them on (exact); nullopt for an FP32 layer.
 std::optional<double> weightSqnr(const Calibration& calibration, const LayerInfo& layer, const LayerConfig& config);
+// weightSqnr() by layer and weight grid, each computed once: the table's column is recomputed for every row on
+// each edit, on the GUI thread, and quantizing all of a large model's weights again each time would stall it.
+// The weights are the loaded model's: clear() when another model (or calibration) arrives.
+class WeightSqnrCache {
+public:
+    std::optional<double> get(const Calibration& calibration, const LayerInfo& layer, const LayerConfig& config);
+    void clear() { m_values.clear(); }
+
+private:
+    std::map<std::tuple<QString, int, QuantMode, bool>, std::optional<double>> m_values;
+};
+
 // Predicted SQNR (dB) of the layer's output under its config: the output's quantization error on the grid that
 // runs (from the calibration histogram) combined with the error its quantized weights add (exact, from the
-// weights); only the weights' when the output stays FP32; nullopt for an FP32 layer.
-std::optional<double> predictedSqnr(const Calibration& calibration, const LayerInfo& layer, const LayerConfig& config);
+// weights; from `cache` when given); only the weights' when the output stays FP32; nullopt for an FP32 layer.
+std::optional<double> predictedSqnr(const Calibration& calibration, const LayerInfo& layer, const LayerConfig& config,
+                                    WeightSqnrCache* cache = nullptr);
 // Runs as points; id = row in the runs table.
 std::vector<widgets::RunPoint> runPoints(const std::vector<RunRecord>& runs);
 

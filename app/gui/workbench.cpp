@@ -277,6 +277,7 @@ void Workbench::openSession(const QString& path)
 void Workbench::applyCalibration(std::shared_ptr<const Calibration> calibration)
 {
     m_calibration = std::move(calibration);
+    m_weightSqnr.clear(); // a new calibration may come with another model's prepared graph
     std::vector<std::optional<ValueRange>> rows;
     for (const LayerInfo& l : m_layers->layers()) {
         const ActivationStats* stats = m_calibration->stats(l.outputValue.toStdString());
@@ -294,7 +295,7 @@ void Workbench::updatePredictions()
     }
     std::vector<std::optional<double>> sqnr;
     for (std::size_t i = 0; i < m_layers->layers().size(); ++i)
-        sqnr.push_back(predictedSqnr(*m_calibration, m_layers->layers()[i], m_layers->configs()[i]));
+        sqnr.push_back(predictedSqnr(*m_calibration, m_layers->layers()[i], m_layers->configs()[i], &m_weightSqnr));
     m_layers->setPredictedSqnr(sqnr);
 }
 

@@ -5,6 +5,7 @@
 // A failed job changes nothing: the previous model and session stay as they were.
 
 #include "app/gui/jobs/job_runner.h"
+#include "app/gui/plot_data.h"
 #include "app/gui/session/session_file.h"
 #include "core/engine/prepared_model.h"
 
@@ -98,6 +99,7 @@ private:
     std::shared_ptr<const Graph> m_graph;
     std::shared_ptr<const Graph> m_prepared; // see LoadedModel::prepared
     std::shared_ptr<const PreparedModel> m_model; // see LoadedModel::model
+    WeightSqnrCache m_weightSqnr;                 // for the table's pred. SQNR column
     DatasetSelection m_selection;
     std::shared_ptr<const OpenedData> m_data; // cache of the opened evaluation split
     std::shared_ptr<const Calibration> m_calibration;

@@ -132,9 +132,13 @@ private slots:
         w8.mode = QuantMode::Symmetric;
         LayerConfig w4 = w8;
         w4.bitsWeights = 4;
+        WeightSqnrCache cache; // what the workbench's column uses: the same numbers, per weight grid
         for (const LayerInfo& layer : l.model.layers) {
             const auto at8 = predictedSqnr(l.calibration, layer, w8), at4 = predictedSqnr(l.calibration, layer, w4);
             QVERIFY2(at8 && at4 && *at4 < *at8 - 1.0, qPrintable(layer.name));
+            QCOMPARE(predictedSqnr(l.calibration, layer, w8, &cache), at8);
+            QCOMPARE(predictedSqnr(l.calibration, layer, w4, &cache), at4);
+            QCOMPARE(predictedSqnr(l.calibration, layer, w8, &cache), at8);
             if (!layer.outputQuantized)
                 continue;
             const widgets::HistogramData data = histogramData(l.calibration, layer, w4, false);
