@@ -54,6 +54,10 @@ void applyMode(const std::string& text, QuantMode* acts, QuantMode* wts)
 int bits(Args& args, std::initializer_list<const char*> names, int fallback)
 {
     const long long b = args.integer(names, fallback);
+    if (b == 0) // Distiller: 0 = leave that side unquantized (fake quantization of the other side only)
+        throw Error("option " + std::string(*names.begin()) +
+                    " 0 means, in Distiller, quantizing only the other side (weights-only or activations-only fake "
+                    "quantization), which int8 execution cannot run; use --qe-no-quant-layers to keep layers FP32");
     if (b < 2 || b > 8)
         throw Error("option " + std::string(*names.begin()) + " must be 2..8 for integer execution (use --qe-no-quant-layers for FP32), got " +
                     std::to_string(b));
@@ -207,8 +211,12 @@ void applyToModel(PtqArguments& ptq, const Graph& prepared)
                          w.message.c_str());
         for (const DistillerMatch& m : report)
             for (const std::string& note : m.notes)
-                std::fprintf(stderr, "quantscope-cli: note: %s (override '%s', line %d): %s\n", m.node.c_str(),
-                             m.pattern.empty() ? "global" : m.pattern.c_str(), m.line, note.c_str());
+                if (m.pattern.empty())
+                    std::fprintf(stderr, "quantscope-cli: note: %s (global settings of %s): %s\n", m.node.c_str(), ptq.configFile->c_str(),
+                                 note.c_str());
+                else
+                    std::fprintf(stderr, "quantscope-cli: note: %s (%s:%d, override '%s'): %s\n", m.node.c_str(), ptq.configFile->c_str(),
+                                 m.line, m.pattern.c_str(), note.c_str());
     }
     if (ptq.exportConfig) {
         DistillerConfig out = fromPtqConfig(ptq.config, prepared);

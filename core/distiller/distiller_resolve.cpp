@@ -1,5 +1,7 @@
 #include "core/distiller/distiller_resolve.h"
 
+#include "core/distiller/pattern_bounds.h"
+
 #include "core/ops/op.h"
 #include "core/calibration/calibration.h"
 #include "core/util/error.h"
@@ -152,6 +154,8 @@ std::vector<std::string> distillerNames(const Node& node)
 
 std::string distillerPatternError(const std::string& pattern)
 {
+    if (std::string problem = patternBoundsProblem(pattern); !problem.empty())
+        return problem;
     try {
         compilePattern(pattern);
         return {};

@@ -267,6 +267,14 @@ public:
         const DistillerSettings& g = config.global;
         if (g.clipActs == RangeMethod::NStd && !g.clipNStds)
             fail("clip_acts N_STD needs clip_n_stds", (*chosen)["clip_acts"]);
+        // Globally, bits that int8 cannot run would leave every layer FP32 while the run looks quantized
+        // (an override's layers stay FP32 with a note instead).
+        for (const auto& [key, value] : {std::pair{"bits_activations", g.bitsActivations}, std::pair{"bits_parameters", g.bitsWeights}})
+            if (value && *value && (**value < 2 || **value > 8))
+                fail(std::string(key) + " " + std::to_string(**value) +
+                         ": int8 execution runs 2..8 bits, so no layer would be quantized; use 8 or fewer (null keeps "
+                         "layers FP32, an override can raise single layers)",
+                     (*chosen)[key]);
 
         if (overridesNode && !overridesNode->IsNull()) {
             const YAML::Node& overrides = *overridesNode;

@@ -6,6 +6,7 @@
 #include <onnx/onnx_pb.h>
 
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
@@ -13,6 +14,8 @@
 
 namespace qs {
 namespace {
+
+namespace fs = std::filesystem;
 
 std::string readFile(const std::string& path)
 {
@@ -37,9 +40,81 @@ int64_t typedValueCount(const onnx::TensorProto& proto, DataType type)
     }
 }
 
+// Where a tensor's bytes live outside the model file (ONNX's external data): `location` relative to the model's
+// folder, `offset` and `length` in bytes.
+struct ExternalData {
+    fs::path file;
+    int64_t offset = 0;
+    int64_t length = -1; // -1: to the end of the file
+    int64_t fileSize = 0;
+};
+
+// The external-data entry of `proto`, checked before anything is read: the location must name a regular file
+// inside `modelDir` (no absolute path, no "..", no symbolic link out of it), and offset and length must lie
+// within that file.
+ExternalData externalDataOf(const onnx::TensorProto& proto, const fs::path& modelDir)
+{
+    const std::string what = "tensor '" + proto.name() + "' stores its data in an external file";
+    if (modelDir.empty())
+        throw Error(what + ", which is only supported for initializers of a model read from a file");
+    ExternalData ext;
+    std::string location;
+    auto parseCount = [&](const std::string& key, const std::string& text) {
+        int64_t value = 0;
+        std::size_t used = 0;
+        try {
+            value = std::stoll(text, &used);
+        } catch (const std::exception&) {
+            used = 0;
+        }
+        if (used != text.size() || text.empty() || value < 0)
+            throw Error(what + " with " + key + " '" + text + "', which is not a byte count");
+        return value;
+    };
+    for (const auto& entry : proto.external_data()) {
+        if (entry.key() == "location")
+            location = entry.value();
+        else if (entry.key() == "offset")
+            ext.offset = parseCount("offset", entry.value());
+        else if (entry.key() == "length")
+            ext.length = parseCount("length", entry.value());
+    }
+    if (location.empty())
+        throw Error(what + " but names no location");
+    const fs::path relative(location);
+    if (relative.is_absolute() || relative.has_root_name() || relative.has_root_directory())
+        throw Error(what + " at the absolute path '" + location + "'; ONNX requires a path relative to the model's folder");
+    for (const auto& part : relative)
+        if (part == "..")
+            throw Error(what + " at '" + location + "', which leaves the model's folder");
+    std::error_code ec;
+    const fs::path folder = fs::weakly_canonical(modelDir, ec);
+    const fs::path file = fs::weakly_canonical(modelDir / relative, ec);
+    if (ec || std::mismatch(folder.begin(), folder.end(), file.begin(), file.end()).first != folder.end())
+        throw Error(what + " at '" + location + "', which resolves outside the model's folder");
+    if (!fs::is_regular_file(file, ec))
+        throw Error(what + " '" + location + "', which does not exist next to the model", {(modelDir / relative).string()});
+    ext.file = file;
+    ext.fileSize = static_cast<int64_t>(fs::file_size(file, ec));
+    if (ec)
+        throw Error(what + " '" + location + "', which cannot be read: " + ec.message(), {file.string()});
+    if (ext.offset > ext.fileSize)
+        throw Error(what + " at offset " + std::to_string(ext.offset) + ", past the end of the " + std::to_string(ext.fileSize) +
+                        "-byte file",
+                    {file.string()});
+    if (ext.length < 0)
+        ext.length = ext.fileSize - ext.offset;
+    if (ext.length > ext.fileSize - ext.offset)
+        throw Error(what + ": offset " + std::to_string(ext.offset) + " + length " + std::to_string(ext.length) +
+                        " runs past the end of the " + std::to_string(ext.fileSize) + "-byte file",
+                    {file.string()});
+    return ext;
+}
+
 // The declared dims are checked before anything is allocated: negative or overflowing dims, and dims that ask for
 // more values than the file holds, are errors naming the tensor (they used to wrap, or allocate gigabytes first).
-void checkDeclaredSize(const onnx::TensorProto& proto, DataType type, const Shape& shape)
+// `externalBytes` is the byte count of external data (-1: the data is inside the model).
+void checkDeclaredSize(const onnx::TensorProto& proto, DataType type, const Shape& shape, int64_t externalBytes)
 {
     int64_t count = 1;
     for (int64_t d : shape) {
@@ -51,29 +126,44 @@ void checkDeclaredSize(const onnx::TensorProto& proto, DataType type, const Shap
     int64_t bytes = 0;
     if (__builtin_mul_overflow(count, static_cast<int64_t>(elementSize(type)), &bytes))
         throw Error("tensor '" + proto.name() + "' " + toString(shape) + " is larger than can be addressed");
-    const int64_t present = proto.has_raw_data() ? static_cast<int64_t>(proto.raw_data().size()) : typedValueCount(proto, type);
-    const int64_t wanted = proto.has_raw_data() ? bytes : count;
+    const bool raw = externalBytes >= 0 || proto.has_raw_data();
+    const int64_t present = externalBytes >= 0 ? externalBytes
+                            : proto.has_raw_data() ? static_cast<int64_t>(proto.raw_data().size())
+                                                   : typedValueCount(proto, type);
+    const int64_t wanted = raw ? bytes : count;
     if (present != wanted)
         throw Error("tensor '" + proto.name() + "' " + toString(shape) + " has " + std::to_string(present) +
-                    (proto.has_raw_data() ? " bytes" : " values") + " of data, expected " + std::to_string(wanted));
+                    (raw ? " bytes" : " values") + " of data, expected " + std::to_string(wanted));
 }
 
-Tensor tensorFromProto(const onnx::TensorProto& proto)
+// `modelDir` is the folder external data is read from (empty: external data is refused).
+Tensor tensorFromProto(const onnx::TensorProto& proto, const fs::path& modelDir = {})
 {
     const auto type = static_cast<DataType>(proto.data_type());
     if (elementSize(type) == 0)
         throw Error("tensor '" + proto.name() + "' has unsupported element type " + toString(type));
-    if (proto.data_location() == onnx::TensorProto::EXTERNAL)
-        throw Error("tensor '" + proto.name() + "' stores its data in an external file, which is not supported");
     Shape shape(proto.dims().begin(), proto.dims().end());
-    checkDeclaredSize(proto, type, shape);
+    if (proto.data_location() == onnx::TensorProto::EXTERNAL) {
+        const ExternalData ext = externalDataOf(proto, modelDir);
+        checkDeclaredSize(proto, type, shape, ext.length);
+        Tensor t(type, shape);
+        std::ifstream in(ext.file, std::ios::binary);
+        in.seekg(ext.offset);
+        if (t.byteSize() > 0 && !in.read(static_cast<char*>(t.raw()), static_cast<std::streamsize>(t.byteSize())))
+            throw Error("tensor '" + proto.name() + "': its external data could not be read", {ext.file.string()});
+        return t;
+    }
+    checkDeclaredSize(proto, type, shape, -1);
     Tensor t(type, shape);
     const std::size_t bytes = t.byteSize();
+    if (bytes == 0) // an empty repeated field may hand out a null pointer
+        return t;
     if (proto.has_raw_data()) {
         if (proto.raw_data().size() != bytes)
             throw Error("tensor '" + proto.name() + "' " + toString(shape) + " has " + std::to_string(proto.raw_data().size()) +
                         " bytes of data, expected " + std::to_string(bytes));
-        std::memcpy(t.raw(), proto.raw_data().data(), bytes);
+        if (bytes > 0)
+            std::memcpy(t.raw(), proto.raw_data().data(), bytes);
         return t;
     }
     auto check = [&](int count) {
@@ -194,12 +284,18 @@ Graph importOnnxBytes(const std::string& bytes, const std::string& sourceName)
             graph.opsetVersion = opset.version();
     if (graph.opsetVersion == 0)
         throw Error("the model declares no default-domain opset", {sourceName});
+    if (graph.opsetVersion > kNewestKnownOpset)
+        throw Error("the model declares opset " + std::to_string(graph.opsetVersion) + ", newer than opset " +
+                        std::to_string(kNewestKnownOpset) + " (the newest QuantScope knows); its operators may mean what "
+                        "QuantScope cannot check: export the model again with opset " + std::to_string(kNewestKnownOpset) + " or older",
+                    {sourceName});
 
     const auto& g = model.graph();
     graph.name = g.name();
     try {
+        const fs::path modelDir = fs::path(sourceName).parent_path().empty() ? fs::path(".") : fs::path(sourceName).parent_path();
         for (const auto& init : g.initializer())
-            graph.initializers[init.name()] = tensorFromProto(init);
+            graph.initializers[init.name()] = tensorFromProto(init, modelDir);
     } catch (const Error& e) {
         throw e.withFile(sourceName);
     }

@@ -1,5 +1,5 @@
 // Split: cuts a tensor of any element type along "axis" into parts of the sizes given by the `split`
-// input (opset >= 13), the attribute, or equal parts. The sizes (slicing.h) are shared with the oneDNN
+// input (opset >= 13), the attribute, num_outputs (opset 18: ceil-sized parts) or equal parts. The sizes (slicing.h) are shared with the oneDNN
 // lowering.
 #include "core/ops/slicing.h"
 
@@ -7,6 +7,7 @@
 #include "core/ops/op_util.h"
 #include "core/util/error.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace qs {
@@ -16,6 +17,15 @@ std::vector<int64_t> splitSizes(const Node& node, const Shape& x, const Tensor* 
     const int64_t axis = normalizeAxis(node.attributes.i("axis", 0), static_cast<int64_t>(x.size()));
     const int64_t outputs = static_cast<int64_t>(node.outputs.size());
     std::vector<int64_t> sizes = splitInput ? splitInput->toInt64() : node.attributes.ints("split");
+    if (sizes.empty() && node.attributes.has("num_outputs")) {
+        // Opset 18: ceil(dim / n) each, the last part takes what is left (it may be smaller).
+        const int64_t n = node.attributes.i("num_outputs", 0);
+        if (n != outputs || n <= 0)
+            throw Error("num_outputs is " + std::to_string(n) + " but the node has " + std::to_string(outputs) + " outputs");
+        const int64_t chunk = (x[axis] + n - 1) / n;
+        for (int64_t i = 0; i < n; ++i)
+            sizes.push_back(std::max<int64_t>(0, std::min(chunk, x[axis] - i * chunk)));
+    }
     if (sizes.empty()) {
         if (outputs == 0 || x[axis] % outputs != 0)
             throw Error("dim " + std::to_string(x[axis]) + " cannot be split into " + std::to_string(outputs) + " equal parts");

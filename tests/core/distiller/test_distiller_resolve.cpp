@@ -138,6 +138,33 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(Error, distillerPatternMatches("(?P<x>a)", "a"));
     }
 
+    void patternsAreBounded()
+    {
+        // Keys of the kinds real configs use stay accepted.
+        for (const char* key : {".*conv.*", "layer1\\..*", "(conv1|fc)", "module\\.layer[0-9]+\\.conv[12]", ".*(conv|fc).*",
+                                "(ab)+c", "a{2}", "(a(b)?)+", "[(*]+x", "\\(.*\\)+"})
+            QVERIFY2(distillerPatternError(key).empty(), key);
+        // Nested repetition or a repeated alternation: exponential backtracking in std::regex (the first used to hang).
+        for (const char* key : {"(.*)*X", "(a+)+b", "(a|ab)+", "((x)*y){2,}", "(?:.*conv.*)+"}) {
+            const std::string problem = distillerPatternError(key);
+            QVERIFY2(problem.find("exponential") != std::string::npos, key);
+        }
+        QVERIFY_THROWS_EXCEPTION(Error, distillerPatternMatches("(.*)*X", "layer1.0.conv1"));
+        // 16,000 nested groups overflowed the stack while compiling.
+        QVERIFY(!distillerPatternError(std::string(16000, '(') + "a" + std::string(16000, ')')).empty());
+        QVERIFY(distillerPatternError(std::string(17, '(') + "a" + std::string(17, ')')).find("nest deeper than 16") != std::string::npos);
+        QVERIFY(distillerPatternError(std::string(16, '(') + "a" + std::string(16, ')')).empty());
+        QVERIFY(distillerPatternError(std::string(1001, 'a')).find("1001 characters") != std::string::npos);
+        // In a config the refusal names the key's line.
+        try {
+            resolveText(std::string(kHeader) + "    overrides:\n      '(.*)*X':\n        bits_activations: 4\n", resnet18Names());
+            QFAIL("a key with nested repetition accepted");
+        } catch (const Error& e) {
+            QCOMPARE(e.context().line, 5);
+            QVERIFY(std::string(e.what()).find("exponential") != std::string::npos);
+        }
+    }
+
     void postTrainConfigAppliesGlobals()
     {
         // No overrides are active in this file (all four sections are commented out), so every layer --

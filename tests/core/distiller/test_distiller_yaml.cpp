@@ -191,6 +191,13 @@ private slots:
         QCOMPARE(errorLine(std::string(kHeader) + "    clip_acts: MAX\n"), 4);
         QCOMPARE(errorLine(std::string(kHeader) + "    per_channel_wts: maybe\n"), 4);
         QCOMPARE(errorLine(std::string(kHeader) + "    bits_parameters: 40\n"), 4);
+        // Global bits int8 cannot run left every layer FP32 while the run printed "int8".
+        QCOMPARE(errorLine(std::string(kHeader) + "    bits_parameters: 8\n    bits_activations: 16\n", &message), 5);
+        QVERIFY2(message.find("bits_activations 16") != std::string::npos && message.find("no layer would be quantized") != std::string::npos,
+                 message.c_str());
+        QCOMPARE(errorLine(std::string(kHeader) + "    bits_parameters: 12\n"), 4);
+        QCOMPARE(errorLine(std::string(kHeader) + "    bits_activations: null\n    bits_parameters: null\n"), -1); // FP32, as in Distiller
+        QCOMPARE(errorLine(std::string(kHeader) + "    overrides:\n      fc:\n        bits_activations: 16\n"), -1); // a note per layer
         QCOMPARE(errorLine(std::string(kHeader) + "    clip_acts: N_STD\n"), 4); // Distiller: needs clip_n_stds
         QCOMPARE(errorLine(std::string(kHeader) + "    overrides:\n      fc:\n        clip_n_stds: many\n"), 6);
         QCOMPARE(errorLine(std::string(kHeader) + "    overrides:\n      fc:\n        input_overrides:\n          x: {}\n"), 7);

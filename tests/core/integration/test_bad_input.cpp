@@ -34,19 +34,27 @@ std::string varint(uint64_t v)
 std::string field(int number, const std::string& bytes) { return varint(static_cast<uint64_t>(number) << 3 | 2) + varint(bytes.size()) + bytes; }
 std::string field(int number, uint64_t value) { return varint(static_cast<uint64_t>(number) << 3) + varint(value); }
 
-// x [1] -> Identity -> y, plus an initializer 'w' (float) with the given dims and raw data.
-std::string modelWithInitializer(const std::vector<int64_t>& dims, const std::string& rawData)
+// x [1] -> Identity -> y, plus an initializer 'w' (float) with the given dims and raw data, or with external data
+// (key-value pairs such as location/offset/length) when `external` is not empty; `opset` is the default domain's.
+std::string modelWithInitializer(const std::vector<int64_t>& dims, const std::string& rawData,
+                                 const std::vector<std::pair<std::string, std::string>>& external = {}, uint64_t opset = 13)
 {
     std::string tensor;
     for (int64_t d : dims)
         tensor += field(1, static_cast<uint64_t>(d));
-    tensor += field(2, uint64_t{1}) + field(8, std::string("w")) + field(9, rawData);
+    tensor += field(2, uint64_t{1}) + field(8, std::string("w"));
+    if (external.empty())
+        tensor += field(9, rawData);
+    for (const auto& [key, value] : external)
+        tensor += field(13, field(1, key) + field(2, value));
+    if (!external.empty())
+        tensor += field(14, uint64_t{1}); // data_location: EXTERNAL
     const std::string valueType = field(1, field(1, uint64_t{1}) + field(2, field(1, field(1, uint64_t{1}))));
     const std::string graph = field(1, field(1, std::string("x")) + field(2, std::string("y")) + field(3, std::string("id")) +
                                            field(4, std::string("Identity"))) +
                               field(2, std::string("g")) + field(5, tensor) + field(11, field(1, std::string("x")) + field(2, valueType)) +
                               field(12, field(1, std::string("y")) + field(2, valueType));
-    return field(1, uint64_t{7}) + field(7, graph) + field(8, field(2, uint64_t{13}));
+    return field(1, uint64_t{7}) + field(7, graph) + field(8, field(2, opset));
 }
 
 QString errorOf(const std::function<void()>& f)
@@ -101,6 +109,48 @@ private slots:
         QVERIFY2(negative.contains("'w'") && negative.contains("negative dimension"), qPrintable(negative));
         const QString huge = errorOf([&] { importOnnxBytes(modelWithInitializer({16384, 32768}, std::string()), "huge.onnx"); });
         QVERIFY2(huge.contains("'w'") && huge.contains("expected 2147483648"), qPrintable(huge));
+    }
+
+    // External data is read from the model's folder only, within the file's bounds, and checked against the
+    // declared size before anything is allocated.
+    void externalDataStaysInsideTheModelsFolder()
+    {
+        QTemporaryDir outside;
+        const float values[4] = {1.5f, -2.0f, 3.25f, 4.0f};
+        write("w.bin", std::string(reinterpret_cast<const char*>(values), sizeof values));
+        std::ofstream(outside.filePath("secret.bin").toStdString(), std::ios::binary) << std::string(16, 'x');
+        const std::string model = m_dir.filePath("ext.onnx").toStdString();
+        auto importWith = [&](const std::vector<std::pair<std::string, std::string>>& ext) {
+            std::ofstream(model, std::ios::binary | std::ios::trunc) << modelWithInitializer({2}, {}, ext);
+            return importOnnxFile(model);
+        };
+        const Graph g = importWith({{"location", "w.bin"}, {"offset", "8"}, {"length", "8"}});
+        QCOMPARE(g.initializers.at("w").data<float>()[0], 3.25f);
+        QCOMPARE(g.initializers.at("w").data<float>()[1], 4.0f);
+
+        const QString up = errorOf([&] { importWith({{"location", "../secret.bin"}}); });
+        QVERIFY2(up.contains("ext.onnx") && up.contains("'w'") && up.contains("leaves the model's folder"), qPrintable(up));
+        const QString absolute = errorOf([&] { importWith({{"location", outside.filePath("secret.bin").toStdString()}}); });
+        QVERIFY2(absolute.contains("absolute path"), qPrintable(absolute));
+        QVERIFY(QFile::link(outside.filePath("secret.bin"), m_dir.filePath("link.bin")));
+        const QString link = errorOf([&] { importWith({{"location", "link.bin"}}); });
+        QVERIFY2(link.contains("resolves outside the model's folder"), qPrintable(link));
+        const QString past = errorOf([&] { importWith({{"location", "w.bin"}, {"offset", "12"}, {"length", "8"}}); });
+        QVERIFY2(past.contains("runs past the end of the 16-byte file"), qPrintable(past));
+        const QString size = errorOf([&] { importWith({{"location", "w.bin"}, {"length", "4"}}); });
+        QVERIFY2(size.contains("has 4 bytes of data, expected 8"), qPrintable(size));
+        const QString missing = errorOf([&] { importWith({{"location", "nothere.bin"}}); });
+        QVERIFY2(missing.contains("does not exist next to the model") && missing.contains("nothere.bin"), qPrintable(missing));
+        const QString count = errorOf([&] { importWith({{"location", "w.bin"}, {"offset", "-8"}}); });
+        QVERIFY2(count.contains("not a byte count"), qPrintable(count));
+    }
+
+    // An opset newer than any QuantScope knows is refused (it used to be read with older definitions).
+    void unknownOpsetIsRefused()
+    {
+        QVERIFY(errorOf([&] { importOnnxBytes(modelWithInitializer({2}, std::string(8, '\0'), {}, kNewestKnownOpset), "ok.onnx"); }).isEmpty());
+        const QString message = errorOf([&] { importOnnxBytes(modelWithInitializer({2}, std::string(8, '\0'), {}, 30), "new.onnx"); });
+        QVERIFY2(message.contains("new.onnx") && message.contains("declares opset 30"), qPrintable(message));
     }
 
     // Ops with an axis on scalar inputs (fuzzing found Concat, Split and ArgMax crashing on them): an error naming
