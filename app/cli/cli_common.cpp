@@ -15,8 +15,12 @@
 namespace qs::cli {
 
 const char* const kDataHelp =
-    "  --data KIND:PATH      dataset: fashion-mnist:DIR, mnist:DIR, cifar10:DIR, imagefolder:DIR\n"
+    "  --data KIND:PATH      dataset: fashion-mnist:DIR, mnist:DIR, cifar10:DIR, imagefolder:DIR (class folders),\n"
+    "                        images:DIR (any images, no labels: fidelity to FP32)\n"
     "                        (default fashion-mnist:/usr/share/datasets/fashion-mnist)\n"
+    "  --input-shape [NAME=]DIMS  a dynamic input's shape, e.g. 1x3x48x192 or x=1x3x640x640 (repeatable; also\n"
+    "                        input_shape in MODEL.preprocess.yaml); image data without resize= is resized to it\n"
+    "  --calibration-data KIND:PATH  calibrate on other data than --data (image folders have no train split)\n"
     "  --split train|test    part of the dataset (default test)\n"
     "  --preprocess SPEC     e.g. \"resize=256,crop=224,channels=rgb,scale=1/255,mean=0.485:0.456:0.406,std=0.229:0.224:0.225\"\n"
     "                        (default: MODEL.preprocess.yaml next to the model, else the dataset's usual normalisation)\n"
@@ -59,6 +63,9 @@ DataSelection dataArguments(Args& args, const std::string& modelPath, Progress* 
         preprocess = loadPreprocessSidecar(*sidecar);
     else
         preprocess = defaultPreprocessFor(selection.spec);
+    if (std::vector<InputShapeSpec> shapes = inputShapeArguments(args); !shapes.empty())
+        preprocess.inputShapes = std::move(shapes);
+    selection.calibrationSpec = args.value({"--calibration-data"});
     constexpr long long kAll = std::numeric_limits<long long>::min();
     long long limit = args.integer({"--limit"}, kAll);
     if (limit != kAll && limit < 1) // 0 or -5 used to mean "everything"
@@ -73,6 +80,14 @@ DataSelection dataArguments(Args& args, const std::string& modelPath, Progress* 
     else
         selection.indices = firstIndices(selection.dataset->size(), limit);
     return selection;
+}
+
+std::vector<InputShapeSpec> inputShapeArguments(Args& args)
+{
+    std::vector<InputShapeSpec> shapes;
+    while (const auto text = args.value({"--input-shape"}))
+        shapes.push_back(parseInputShapeSpec(*text));
+    return shapes;
 }
 
 int threadsArgument(Args& args)

@@ -8,6 +8,7 @@
 #include "core/util/progress.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,8 @@ std::string demoModelPath();
 // The model path: the value of --model PATH (or -m PATH), removed from args; the demo model's path when
 // absent. Only a path: it does not open or import the file (throws only when the demo model is missing).
 std::string modelArgument(Args& args);
+// Every `--input-shape [NAME=]DIMS` (repeatable), parsed; removed from args.
+std::vector<InputShapeSpec> inputShapeArguments(Args& args);
 // `--threads/-j N`: 0 (all cores) or a positive count; throws qs::Error otherwise.
 int threadsArgument(Args& args);
 
@@ -25,9 +28,11 @@ struct DataSelection {
     std::unique_ptr<Dataset> dataset;
     std::vector<int64_t> indices; // the evaluated subset, sorted
     std::string spec;
+    std::optional<std::string> calibrationSpec; // --calibration-data KIND:PATH
 };
 // --data KIND:PATH (default Fashion-MNIST), --split, --preprocess, sidecar next to the model,
-// --limit N (first N), --sample N|FRACTION with --seed S.
+// --input-shape [NAME=]DIMS (repeatable; replaces the preprocessing's input_shape),
+// --limit N (first N), --sample N|FRACTION with --seed S, --calibration-data KIND:PATH.
 DataSelection dataArguments(Args& args, const std::string& modelPath, Progress* progress);
 extern const char* const kDataHelp;
 

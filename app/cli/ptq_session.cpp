@@ -22,10 +22,41 @@ Calibration obtainCalibration(const PreparedModel& model, const DataSelection& d
         std::fprintf(stderr, "statistics: %d of %zu layers from %s\n", matched, layerStats(prepared).size(), ptq.statsFile->c_str());
         return c;
     }
-    const auto train = openDataset(data.spec, Split::Train, data.dataset->preprocess());
     const SampleAmount amount = calibrationAmount(ptq.calibration);
-    const auto indices = amount.isFraction ? randomSubset(train->size(), amount, 0) : firstIndices(train->size(), amount.count);
-    return calibrate(model, *train, indices, kCalibrationBatch, threads, progress);
+    auto pick = [&](int64_t available) {
+        return amount.isFraction ? randomSubset(available, amount, 0) : firstIndices(available, amount.count);
+    };
+    if (data.calibrationSpec) {
+        const auto other = openDataset(*data.calibrationSpec, Split::Train, data.dataset->preprocess());
+        const auto indices = pick(other->size());
+        std::fprintf(stderr, "calibration: %zu samples of %s\n", indices.size(), other->name().c_str());
+        return calibrate(model, *other, indices, kCalibrationBatch, threads, progress);
+    }
+    const std::string kind = parseDatasetSpec(data.spec).kind;
+    if (kind != "imagefolder" && kind != "images") { // formats with a train/test partition
+        const auto train = openDataset(data.spec, Split::Train, data.dataset->preprocess());
+        return calibrate(model, *train, pick(train->size()), kCalibrationBatch, threads, progress);
+    }
+    // A folder has no train split: calibrate on the images that are not evaluated, and say so; only when every
+    // image is evaluated, on those, with a warning.
+    std::vector<int64_t> unevaluated;
+    for (int64_t i = 0, next = 0; i < data.dataset->size(); ++i) {
+        while (next < static_cast<int64_t>(data.indices.size()) && data.indices[static_cast<std::size_t>(next)] < i)
+            ++next;
+        if (next >= static_cast<int64_t>(data.indices.size()) || data.indices[static_cast<std::size_t>(next)] != i)
+            unevaluated.push_back(i);
+    }
+    const std::vector<int64_t>& pool = unevaluated.empty() ? data.indices : unevaluated;
+    std::vector<int64_t> indices;
+    for (int64_t i : pick(static_cast<int64_t>(pool.size())))
+        indices.push_back(pool[static_cast<std::size_t>(i)]);
+    if (unevaluated.empty())
+        std::fprintf(stderr, "quantscope-cli: warning: calibrating on %zu of the evaluated images: %s has no train split and every "
+                             "image is evaluated; give --calibration-data KIND:PATH for separate images\n",
+                     indices.size(), data.dataset->name().c_str());
+    else
+        std::fprintf(stderr, "calibration: %zu images of %s that are not evaluated\n", indices.size(), data.dataset->name().c_str());
+    return calibrate(model, *data.dataset, indices, kCalibrationBatch, threads, progress);
 }
 
 } // namespace qs::cli

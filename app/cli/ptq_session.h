@@ -1,6 +1,7 @@
 #pragma once
 // Statistics for quantizing a model from the command line: read from --qe-stats-file, or collected by a
-// calibration pass over the train split of the evaluation dataset (never the evaluated images).
+// calibration pass over --calibration-data, the train split of the evaluation dataset, or, for image folders
+// (no split), the images not evaluated (the evaluated ones only when nothing else is left, with a warning).
 
 #include "app/cli/cli_common.h"
 #include "app/cli/ptq_arguments.h"

@@ -29,8 +29,10 @@ Calibration calibrate(const PreparedModel& model, const Dataset& dataset, const 
 {
     Calibration result;
     // The value names are those of the graph prepared for the batch (as the engine prepares it).
-    const int64_t rows = std::max<int64_t>(1, std::min<int64_t>(batch, static_cast<int64_t>(indices.size())));
-    result.prepared = *model.graph(inputShapesFor(model.source(), dataset, rows));
+    const InputShapes shapes = model.runnableShapes(
+        inputShapesFor(model.source(), dataset, std::max<int64_t>(1, std::min<int64_t>(batch, static_cast<int64_t>(indices.size())))));
+    const int64_t rows = shapes.batch;
+    result.prepared = *model.graph(shapes);
     const DerivedStatistics derived = deriveStatistics ? planDerivedStatistics(result.prepared) : DerivedStatistics{};
     auto statsOf = [&](const std::string& value) -> ActivationStats& {
         auto [it, inserted] = result.values.try_emplace(value);

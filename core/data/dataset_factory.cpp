@@ -23,7 +23,7 @@ std::string kindsText()
 
 std::vector<std::string> knownDatasetKinds()
 {
-    return {"fashion-mnist", "mnist", "cifar10", "imagefolder"};
+    return {"fashion-mnist", "mnist", "cifar10", "imagefolder", "images"};
 }
 
 DatasetSpec parseDatasetSpec(const std::string& text)
@@ -57,7 +57,9 @@ std::unique_ptr<Dataset> openDataset(const std::string& text, Split split, const
         return openIdxDirectory(spec.path, IdxFlavor::Mnist, split, preprocess, progress);
     if (spec.kind == "cifar10")
         return openCifar10(spec.path, split, preprocess, progress);
-    return std::make_unique<ImageFolderDataset>(spec.path, preprocess, ImageFolderOptions{}, progress);
+    ImageFolderOptions options;
+    options.unlabelled = spec.kind == "images";
+    return std::make_unique<ImageFolderDataset>(spec.path, sizedToInputShape(preprocess), options, progress);
 }
 
 PreprocessSpec defaultPreprocessFor(const std::string& text)
@@ -69,6 +71,8 @@ PreprocessSpec defaultPreprocessFor(const std::string& text)
         return parsePreprocessSpec("channels=gray,scale=1/255,mean=0.1307,std=0.3081");
     if (spec.kind == "cifar10")
         return parsePreprocessSpec("channels=rgb,scale=1/255,mean=0.4914:0.4822:0.4465,std=0.247:0.2435:0.2616");
+    if (spec.kind == "images")
+        return parsePreprocessSpec("channels=rgb,scale=1/255");
     return parsePreprocessSpec(
         "resize=256,crop=224,channels=rgb,scale=1/255,mean=0.485:0.456:0.406,std=0.229:0.224:0.225");
 }

@@ -108,31 +108,39 @@ ImageFolderDataset::ImageFolderDataset(const fs::path& root, const PreprocessSpe
     if (!fs::is_directory(root, ec))
         throw Error("image folder not found", {root.string()});
 
-    for (const auto& entry : fs::directory_iterator(root, fs::directory_options::follow_directory_symlink, ec))
-        if (entry.is_directory())
-            m_classNames.push_back(entry.path().filename().string());
-    if (ec)
-        throw Error("cannot list image folder: " + ec.message(), {root.string()});
-    std::sort(m_classNames.begin(), m_classNames.end());
-    if (m_classNames.empty())
-        throw Error("image folder has no class sub-folders (expected ROOT/<class>/<image>)", {root.string()});
+    if (!options.unlabelled) {
+        for (const auto& entry : fs::directory_iterator(root, fs::directory_options::follow_directory_symlink, ec))
+            if (entry.is_directory())
+                m_classNames.push_back(entry.path().filename().string());
+        if (ec)
+            throw Error("cannot list image folder: " + ec.message(), {root.string()});
+        std::sort(m_classNames.begin(), m_classNames.end());
+        if (m_classNames.empty())
+            throw Error("image folder has no class sub-folders (expected ROOT/<class>/<image>; use images:DIR for images without "
+                        "classes)",
+                        {root.string()});
+    }
 
-    std::vector<std::pair<std::string, int>> candidates;
-    for (int c = 0; c < static_cast<int>(m_classNames.size()); ++c) {
+    auto imagesUnder = [&](const fs::path& dir) {
         std::vector<std::string> files;
-        const fs::path classDir = root / m_classNames[static_cast<std::size_t>(c)];
-        for (auto it = fs::recursive_directory_iterator(classDir, fs::directory_options::follow_directory_symlink, ec);
+        for (auto it = fs::recursive_directory_iterator(dir, fs::directory_options::follow_directory_symlink, ec);
              !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
             std::error_code typeEc;
             if (!it->is_directory(typeEc) && hasImageExtension(it->path()))
                 files.push_back(it->path().string());
         }
         if (ec)
-            throw Error("cannot list class folder: " + ec.message(), {classDir.string()});
+            throw Error("cannot list folder: " + ec.message(), {dir.string()});
         std::sort(files.begin(), files.end());
-        for (auto& f : files)
+        return files;
+    };
+    std::vector<std::pair<std::string, int>> candidates;
+    if (options.unlabelled)
+        for (auto& f : imagesUnder(root))
+            candidates.emplace_back(std::move(f), -1);
+    for (int c = 0; c < static_cast<int>(m_classNames.size()); ++c)
+        for (auto& f : imagesUnder(root / m_classNames[static_cast<std::size_t>(c)]))
             candidates.emplace_back(std::move(f), c);
-    }
 
     for (std::size_t i = 0; i < candidates.size(); ++i) {
         if (progress) {
@@ -165,12 +173,13 @@ ImageFolderDataset::ImageFolderDataset(const fs::path& root, const PreprocessSpe
 
 std::string ImageFolderDataset::name() const
 {
-    return "imagefolder " + m_root.filename().string();
+    return (m_options.unlabelled ? "images " : "imagefolder ") + m_root.filename().string();
 }
 
 std::string ImageFolderDataset::description() const
 {
-    return name() + ": " + std::to_string(size()) + " images in " + std::to_string(numClasses()) + " classes from " +
+    const std::string classes = m_options.unlabelled ? " without labels" : " in " + std::to_string(numClasses()) + " classes";
+    return name() + ": " + std::to_string(size()) + " images" + classes + " from " +
            m_root.string() + (m_skipped.empty() ? "" : ", " + std::to_string(m_skipped.size()) + " files skipped") +
            "; preprocess " + formatSpec(preprocess()) + " -> " + toString(sampleShape());
 }

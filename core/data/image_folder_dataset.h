@@ -27,6 +27,8 @@ class Progress;
 
 struct ImageFolderOptions {
     bool verifyDecode = false;
+    // Every image in the tree, no classes (label -1): data for calibration and label-free fidelity.
+    bool unlabelled = false;
     std::size_t cacheBytes = std::size_t(512) << 20;
 };
 

@@ -11,7 +11,7 @@ namespace qs {
 
 namespace {
 
-const char* const kKnownKeys = "resize, crop, channels, layout, scale, mean, std";
+const char* const kKnownKeys = "resize, crop, channels, layout, scale, mean, std, input_shape";
 
 std::string trim(const std::string& s)
 {
@@ -143,6 +143,14 @@ std::vector<std::pair<std::string, std::string>> settings(const PreprocessSpec& 
         out.emplace_back("mean", formatList(spec.mean, listSeparator));
     if (!spec.std.empty())
         out.emplace_back("std", formatList(spec.std, listSeparator));
+    std::string shapes;
+    for (const InputShapeSpec& s : spec.inputShapes) {
+        if (!shapes.empty())
+            shapes += ';';
+        shapes.append(toString(s));
+    }
+    if (!shapes.empty())
+        out.emplace_back("input_shape", shapes);
     return out;
 }
 
@@ -236,6 +244,15 @@ void applyPreprocessSetting(PreprocessSpec& spec, const std::string& rawKey, con
             if (v == 0)
                 badValue(key, value, "non-zero standard deviations");
         spec.std = std::move(values);
+    } else if (key == "input_shape") {
+        spec.inputShapes.clear();
+        std::istringstream parts(value);
+        std::string part;
+        while (std::getline(parts, part, ';'))
+            if (!trim(part).empty())
+                spec.inputShapes.push_back(parseInputShapeSpec(trim(part)));
+        if (spec.inputShapes.empty())
+            badValue(key, value, "one or more shapes such as 1x3x224x224 or x=1x3x48x192, separated by ';'");
     } else {
         throw Error("preprocess: unknown key '" + rawKey + "' (known: " + kKnownKeys + ")");
     }
@@ -288,9 +305,11 @@ PreprocessSpec parsePreprocessSidecar(const std::string& text, const std::string
             if (value.back() != ']')
                 throw Error("preprocess: unterminated list '" + value + "'", {fileName, {}, lineNo});
             value = value.substr(1, value.size() - 2);
+            // Input names may hold ':' (TensorFlow's "input:0"), so shapes are listed with ';'.
+            const char separator = trim(line.substr(0, colon)) == "input_shape" ? ';' : ':';
             for (char& c : value)
                 if (c == ',')
-                    c = ':';
+                    c = separator;
         }
         try {
             applyPreprocessSetting(spec, line.substr(0, colon), value);
@@ -331,6 +350,19 @@ std::optional<std::filesystem::path> findPreprocessSidecar(const std::filesystem
             return candidate;
     }
     return std::nullopt;
+}
+
+PreprocessSpec sizedToInputShape(PreprocessSpec spec)
+{
+    if (spec.resizeShorter > 0 || spec.resizeHeight > 0 || spec.cropHeight > 0 || spec.inputShapes.size() != 1)
+        return spec;
+    const std::vector<int64_t>& d = spec.inputShapes[0].dims;
+    if (d.size() != 4)
+        return spec;
+    const bool nhwc = spec.layout == Layout::Nhwc;
+    spec.resizeHeight = static_cast<int>(nhwc ? d[1] : d[2]);
+    spec.resizeWidth = static_cast<int>(nhwc ? d[2] : d[3]);
+    return spec;
 }
 
 } // namespace qs

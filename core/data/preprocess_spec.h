@@ -5,6 +5,8 @@
 // or from a `key: value` sidecar file next to the model; formatSpec() gives the canonical compact string and
 // parsePreprocessSpec(formatSpec(s)) == s. Bad keys or values throw qs::Error naming them (and file/line).
 
+#include "core/util/input_shape_spec.h"
+
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -35,12 +37,18 @@ struct PreprocessSpec {
     // One value (all channels) or one per channel; empty = mean 0, std 1.
     std::vector<double> mean;
     std::vector<double> std;
+    // input_shape=NAME=1x3x48x192 (several separated by ';'): the model's input shapes where the model leaves
+    // dims dynamic. Image data with no resize/crop is resized to it (sizedToInputShape).
+    std::vector<InputShapeSpec> inputShapes;
 
     bool operator==(const PreprocessSpec&) const = default;
 
     // Fashion-MNIST reference models: gray 28x28, x = (pixel/255 - 0.2860) / 0.3530.
     static PreprocessSpec fashionMnist();
 };
+
+// `spec` with resize=HxW from its single rank-4 input shape (by its layout) when it sets neither resize nor crop.
+PreprocessSpec sizedToInputShape(PreprocessSpec spec);
 
 // Compact form; an empty string gives the default spec (raw pixels, NCHW).
 PreprocessSpec parsePreprocessSpec(const std::string& text);

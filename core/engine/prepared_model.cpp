@@ -1,6 +1,7 @@
 #include "core/engine/prepared_model.h"
 
 #include "core/transforms/prepare_graph.h"
+#include "core/util/error.h"
 
 namespace qs {
 
@@ -40,6 +41,28 @@ std::shared_ptr<const CompiledModel> PreparedModel::compile(const InputShapes& s
     if (!options.foldBatchNorm)
         return CompiledModel::compile(*m_source, shapes, options);
     return CompiledModel::compilePrepared(graph(shapes), options);
+}
+
+InputShapes PreparedModel::runnableShapes(const InputShapes& wanted) const
+{
+    try {
+        graph(wanted);
+        return wanted;
+    } catch (const Error&) {
+        InputShapes single = wanted;
+        single.batch = 1;
+        for (auto& [name, shape] : single.exact)
+            if (!shape.empty())
+                shape[0] = 1;
+        if (keyOf(single) == keyOf(wanted))
+            throw;
+        try {
+            graph(single);
+        } catch (const Error&) {
+            throw; // batch 1 fails as well: its error (the same cause, at the batch the model declares)
+        }
+        return single;
+    }
 }
 
 int PreparedModel::preparedCount() const

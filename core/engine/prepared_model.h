@@ -27,6 +27,11 @@ public:
     std::shared_ptr<const Graph> graph(const InputShapes& shapes) const;
     // Compiles graph(shapes) (prepared again only when options ask not to fold BatchNorm).
     std::shared_ptr<const CompiledModel> compile(const InputShapes& shapes, const EngineOptions& options = {}) const;
+    // `wanted` if the model prepares at its batch, else the same shapes at batch 1: models with a fixed batch
+    // dim or batch-sized constants inside (a Reshape to [1, ...], a batch-1 constant concatenated with
+    // activations) run at batch 1, so that our choice of batch never makes a model fail. Throws the error of
+    // `wanted` when batch 1 fails too.
+    InputShapes runnableShapes(const InputShapes& wanted) const;
     // How many graphs have been prepared so far (for tests and the log).
     int preparedCount() const;
 

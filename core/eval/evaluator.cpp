@@ -96,6 +96,7 @@ EvalMetrics evaluate(std::shared_ptr<const CompiledModel> compiled, const Datase
     std::vector<float> input(static_cast<std::size_t>(batch * sampleElements));
     std::vector<int> labels;
     EvalMetrics metrics;
+    metrics.batch = batch;
     const int64_t total = static_cast<int64_t>(indices.size());
     for (int64_t first = 0; first < total; first += batch) {
         if (progress)
@@ -140,7 +141,7 @@ EvalMetrics evaluate(const PreparedModel& model, const Dataset& dataset, const E
         throw Error("batch size must be positive");
     const int64_t samples = options.indices.empty() ? dataset.size() : static_cast<int64_t>(options.indices.size());
     const int64_t batch = std::max<int64_t>(1, std::min(options.batch, samples));
-    auto compiled = model.compile(inputShapesFor(model.source(), dataset, batch), options.engine);
+    auto compiled = model.compile(model.runnableShapes(inputShapesFor(model.source(), dataset, batch)), options.engine);
     return evaluate(compiled, dataset, options.indices, progress, onBatch);
 }
 

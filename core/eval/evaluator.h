@@ -26,6 +26,7 @@ struct EvalMetrics {
     double crossEntropySum = 0.0;
     double seconds = 0.0;      // wall time of the whole evaluation (data + inference)
     double inferSeconds = 0.0; // time inside the engine
+    int64_t batch = 0;         // the batch it ran at (1 for models that cannot run another)
 
     double top1() const { return samples ? static_cast<double>(correctTop1) / samples : 0.0; }
     double top5() const { return samples ? static_cast<double>(correctTop5) / samples : 0.0; }

@@ -3,6 +3,8 @@
 #include "core/ops/op_util.h"
 #include "core/util/error.h"
 
+#include <algorithm>
+
 namespace qs {
 namespace {
 
@@ -99,6 +101,12 @@ public:
         OpPrepareTraits t;
         t.absorbsChannelAffine = true; // weights [O, ...] scale by output channel, the bias shifts
         return t;
+    }
+
+    int64_t multiplyAccumulates(const std::vector<Shape>& in, const Shape& out) const override
+    {
+        // Each output element is a dot product over one filter: I/group x k... of W [O, I/group, k...].
+        return in.size() > 1 && !in[1].empty() ? elementCount(out) * (elementCount(in[1]) / std::max<int64_t>(1, in[1][0])) : 0;
     }
 
     OpQuantTraits quantTraits(const Node&) const override

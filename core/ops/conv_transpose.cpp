@@ -168,6 +168,12 @@ public:
         return {std::move(y)};
     }
 
+    int64_t multiplyAccumulates(const std::vector<Shape>& in, const Shape&) const override
+    {
+        // Each input element scatters into O/group x k... outputs of W [I, O/group, k...].
+        return in.size() > 1 && !in[1].empty() ? elementCount(in[0]) * (elementCount(in[1]) / std::max<int64_t>(1, in[1][0])) : 0;
+    }
+
     OpQuantTraits quantTraits(const Node&) const override
     {
         OpQuantTraits t;

@@ -3,6 +3,8 @@
 #include "core/ops/op_util.h"
 #include "core/util/error.h"
 
+#include <algorithm>
+
 namespace qs {
 namespace {
 
@@ -61,6 +63,12 @@ public:
         t.absorbsChannelAffine = node.attributes.i("transB", 0) == 1 && node.attributes.f("alpha", 1.0f) == 1.0f &&
                                  node.attributes.f("beta", 1.0f) == 1.0f;
         return t;
+    }
+
+    int64_t multiplyAccumulates(const std::vector<Shape>& in, const Shape& out) const override
+    {
+        // [M, N] outputs, each over K = |A| / M (A is [M, K] or, transposed, [K, M]).
+        return !in.empty() && !out.empty() && out[0] > 0 ? elementCount(out) * (elementCount(in[0]) / out[0]) : 0;
     }
 
     OpQuantTraits quantTraits(const Node& node) const override

@@ -4,6 +4,8 @@
 #include "core/ops/op_util.h"
 #include "core/util/error.h"
 
+#include <algorithm>
+
 namespace qs {
 namespace {
 
@@ -33,6 +35,10 @@ public:
         if (ctx.in(0).dtype != ctx.in(1).dtype)
             throw Error("input types differ: " + toString(ctx.in(0).dtype) + " and " + toString(ctx.in(1).dtype));
         ctx.outputs = {makeInfo(ctx.in(0).dtype, matMulShape(ctx.in(0).shape, ctx.in(1).shape))};
+    }
+    int64_t multiplyAccumulates(const std::vector<Shape>& in, const Shape& out) const override
+    {
+        return !in.empty() && !in[0].empty() ? std::max<int64_t>(1, elementCount(out)) * in[0].back() : 0; // K = A's last dim
     }
     std::vector<Tensor> run(const Node&, const std::vector<const Tensor*>& in) const override
     {

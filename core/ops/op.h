@@ -74,6 +74,9 @@ public:
     virtual std::vector<Tensor> run(const Node& node, const std::vector<const Tensor*>& inputs) const = 0;
     virtual OpQuantTraits quantTraits(const Node&) const { return {}; }
     virtual OpPrepareTraits prepareTraits(const Node&) const { return {}; }
+    // Multiply-accumulates of one run with these input and output shapes: the compute an int8 kernel saves.
+    // 0 for operators without a dot-product core (elementwise, pooling, data movement).
+    virtual int64_t multiplyAccumulates(const std::vector<Shape>& /*inputs*/, const Shape& /*output*/) const { return 0; }
     // False for operators whose result must not be folded even with constant inputs (none so far).
     virtual bool foldable() const { return true; }
 };

@@ -98,4 +98,15 @@ std::shared_ptr<QuantizationPlan> buildPlan(const Calibration& calibration, cons
     return plan;
 }
 
+QuantizationPlan planLayout(const Graph& prepared, const PtqConfig& config)
+{
+    return buildQuantizationPlan(
+        prepared,
+        [&](const Node& node) -> std::optional<LayerQuantSettings> {
+            const LayerPtqSettings s = config.resolve(node);
+            return s.quantize ? std::optional<LayerQuantSettings>(s.quant) : std::nullopt;
+        },
+        [](const std::string&, const Node&, const LayerQuantSettings&) { return ValueRange{0.0f, 1.0f}; });
+}
+
 } // namespace qs

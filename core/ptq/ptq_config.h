@@ -48,5 +48,8 @@ bool nameMatches(const std::string& nodeName, const std::string& pattern);
 // Throws qs::Error naming the value when a needed statistic is missing, or naming the method when it
 // needs histograms that the statistics lack (e.g. loaded from a Distiller file without sidecar).
 std::shared_ptr<QuantizationPlan> buildPlan(const Calibration& calibration, const PtqConfig& config);
+// Which layers and values the configuration quantizes on `prepared`, without statistics (every range is
+// [0, 1]): enough to say what runs in int8 (core/quant/int8_coverage.h) before calibrating.
+QuantizationPlan planLayout(const Graph& prepared, const PtqConfig& config);
 
 } // namespace qs

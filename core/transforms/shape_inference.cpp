@@ -5,6 +5,68 @@
 
 namespace qs {
 
+namespace {
+
+// Constant folding creates data the file does not hold (ConstantOfShape, Expand, Tile, Range, Resize): a few bytes
+// of model can ask for gigabytes. All that folding creates is bounded by the model's own constants plus 16 MiB,
+// which exporters' shape computations never come near (a folded Transpose of a weight costs what the weight does).
+constexpr int64_t kFoldingAllowance = int64_t(16) << 20;
+
+// Bytes of a value of this type and shape; 0 when unknown, INT64_MAX when past counting.
+int64_t byteCount(DataType type, const Shape& shape)
+{
+    const int64_t count = elementCount(shape);
+    int64_t bytes = 0;
+    if (count < 0)
+        return 0;
+    if (__builtin_mul_overflow(count, static_cast<int64_t>(elementSize(type)), &bytes))
+        return INT64_MAX;
+    return bytes;
+}
+
+} // namespace
+
+InputShapes inputShapesFrom(const Graph& model, const std::vector<InputShapeSpec>& specs)
+{
+    InputShapes shapes;
+    auto inputNames = [&] {
+        std::string names;
+        for (const ValueInfo& in : model.inputs)
+            names += (names.empty() ? "'" : ", '") + in.name + "'";
+        return names;
+    };
+    for (const InputShapeSpec& spec : specs) {
+        const ValueInfo* input = nullptr;
+        if (spec.input.empty()) {
+            if (model.inputs.size() != 1)
+                throw Error("the model has " + std::to_string(model.inputs.size()) + " inputs (" + inputNames() +
+                                "): name the one each shape is for, e.g. " + (model.inputs.empty() ? "x" : model.inputs[0].name) + "=" +
+                                toString(spec),
+                            {model.sourcePath});
+            input = &model.inputs[0];
+        } else {
+            for (const ValueInfo& in : model.inputs)
+                if (in.name == spec.input)
+                    input = &in;
+            if (!input)
+                throw Error("input shape " + toString(spec) + ": the model has no input '" + spec.input + "' (inputs: " + inputNames() + ")",
+                            {model.sourcePath});
+        }
+        const Shape shape(spec.dims.begin(), spec.dims.end());
+        if (input->shapeKnown) {
+            bool fits = input->shape.size() == shape.size();
+            for (std::size_t d = 1; fits && d < shape.size(); ++d) // the batch dim may differ: evaluation chooses it
+                fits = input->shape[d] < 0 || input->shape[d] == shape[d];
+            if (!fits)
+                throw Error("input shape " + toString(spec) + " does not fit input '" + input->name + "', declared " + toString(input->shape),
+                            {model.sourcePath});
+        }
+        shapes.exact[input->name] = shape;
+        shapes.batch = shape.empty() ? 1 : shape[0];
+    }
+    return shapes;
+}
+
 void fixInputShapes(Graph& graph, const InputShapes& shapes)
 {
     for (auto& input : graph.inputs) {
@@ -47,6 +109,9 @@ void inferShapes(Graph& graph)
     for (const auto& input : graph.inputs)
         graph.values[input.name] = input;
 
+    int64_t foldingBudget = kFoldingAllowance;
+    for (const auto& [name, tensor] : graph.initializers)
+        foldingBudget += static_cast<int64_t>(tensor.byteSize());
     std::vector<Node> kept;
     kept.reserve(graph.nodes.size());
     for (auto& node : graph.nodes) {
@@ -78,6 +143,15 @@ void inferShapes(Graph& graph)
             if (ctx.values) {
                 values = std::move(*ctx.values);
             } else if (allConstant && op->foldable()) {
+                for (const ValueInfo& out : ctx.outputs) {
+                    const int64_t bytes = byteCount(out.dtype, out.shape);
+                    if (bytes > foldingBudget)
+                        throw Error("folding its constant inputs would create " + toString(out.shape) + " " + toString(out.dtype) +
+                                    (bytes == INT64_MAX ? "" : " (" + std::to_string(bytes) + " bytes)") +
+                                    ", more than this model's constants allow (" + std::to_string(foldingBudget) +
+                                    " bytes: their size plus 16 MiB); is the model corrupt?");
+                    foldingBudget -= bytes;
+                }
                 values = op->run(node, ctx.constants);
             }
             for (std::size_t i = 0; i < node.outputs.size(); ++i) {

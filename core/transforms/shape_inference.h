@@ -4,6 +4,7 @@
 // Shape -> Gather -> Unsqueeze -> Concat -> Reshape chains exporters emit once shapes are known).
 
 #include "core/ir/graph.h"
+#include "core/util/input_shape_spec.h"
 
 #include <map>
 #include <string>
@@ -14,6 +15,10 @@ struct InputShapes {
     int64_t batch = 1;                   // replaces an unknown (or symbolic) leading dim
     std::map<std::string, Shape> exact;  // full shapes for named inputs, overriding the model's
 };
+
+// The user's shapes (--input-shape, a sidecar's input_shape) for `model`: an unnamed one is the only input's;
+// named ones must name inputs; ranks and the dims the model fixes must agree. Throws qs::Error naming the input.
+InputShapes inputShapesFrom(const Graph& model, const std::vector<InputShapeSpec>& specs);
 
 // Gives every graph input a fully known shape; throws naming the input and dim that stays unknown.
 void fixInputShapes(Graph& graph, const InputShapes& shapes);
