@@ -41,8 +41,11 @@ std::vector<float> quantizeWeights(const Tensor& weights, const WeightQuant& spe
         if (!std::isfinite(w.data<float>()[i]))
             throw Error("weight " + std::to_string(i) + " of " + toString(w.shape()) + " is not finite (" +
                         std::to_string(w.data<float>()[i]) + ")");
-    // Finite weights can still give an unusable scale: an asymmetric span beyond float's range, or a span so
-    // small that dividing it by the levels underflows to 0.
+    // Finite weights can still give an unusable scale: an asymmetric span beyond float's range. A channel whose
+    // weights are all below 1e-30 in magnitude (real models have them: tf2onnx's road-segmentation-adas-0001 has
+    // denormal ones) contributes nothing a float32 output could show: it quantizes to zeros with scale 1 instead
+    // of a scale that underflows to 0.
+    constexpr float kNegligible = 1e-30f;
     auto checkedScale = [](float scale, int64_t channel) {
         if (!std::isfinite(scale) || !(scale > 0.0f))
             throw Error("the weights of channel " + std::to_string(channel) + " give the scale " + std::to_string(scale) +
@@ -67,7 +70,7 @@ std::vector<float> quantizeWeights(const Tensor& weights, const WeightQuant& spe
                 lo = std::min(lo, src[i]);
                 hi = std::max(hi, src[i]);
             }
-            const float scale = checkedScale(hi > lo ? (hi - lo) / levels : 1.0f, c);
+            const float scale = checkedScale(hi - lo > kNegligible ? (hi - lo) / levels : 1.0f, c);
             const float zp = std::clamp(std::nearbyint(-lo / scale), 0.0f, levels);
             scales[static_cast<std::size_t>(c)] = scale;
             for (int64_t i = 0; i < per; ++i)
@@ -82,7 +85,7 @@ std::vector<float> quantizeWeights(const Tensor& weights, const WeightQuant& spe
             maxAbs = std::max(maxAbs, std::fabs(src[i]));
         if (!spec.clip.empty())
             maxAbs = std::min(maxAbs, spec.clip[spec.clip.size() == 1 ? 0 : static_cast<std::size_t>(c)]);
-        const float scale = checkedScale(maxAbs > 0.0f ? maxAbs / half : 1.0f, c);
+        const float scale = checkedScale(maxAbs > kNegligible ? maxAbs / half : 1.0f, c);
         scales[static_cast<std::size_t>(c)] = scale;
         for (int64_t i = 0; i < per; ++i)
             q[static_cast<std::size_t>(c * per + i)] = static_cast<int8_t>(std::clamp(std::nearbyint(src[i] / scale), qmin, qmax));

@@ -130,6 +130,23 @@ private slots:
         spec.asymmetric = false; // max |w| / 63.5 is finite: fine
         QCOMPARE(static_cast<int>(quantizeWeights(w, spec, q).size()), 2);
     }
+
+    // A channel of denormal weights (road-segmentation-adas-0001 has one) used to be refused with "scale 0":
+    // it quantizes to zeros, every other channel as usual, in every mode.
+    void denormalChannelQuantizesToZero()
+    {
+        const Tensor w = Tensor::fromFloats({2, 2}, std::vector<float>{1e-41f, -2e-40f, 0.5f, -1.0f});
+        for (bool asymmetric : {false, true}) {
+            WeightQuant spec;
+            spec.bits = 7;
+            spec.asymmetric = asymmetric;
+            std::vector<int8_t> q;
+            const std::vector<float> scales = quantizeWeights(w, spec, q);
+            QCOMPARE(scales[0], 1.0f);
+            QVERIFY(q[0] == 0 && q[1] == 0);
+            QVERIFY(scales[1] > 0.0f && q[3] != 0);
+        }
+    }
 };
 
 QTEST_APPLESS_MAIN(TestNonfiniteStats)
