@@ -74,6 +74,7 @@ void refuseDistillerOnlyFlags(Args& args)
         {"--qe-dynamic", "dynamic quantization is not supported: QuantScope quantizes activations statically from calibration statistics"},
         {"--qe-lapq", "LAPQ (loss-aware range search) is not supported; try --qe-clip-acts mse or entropy, which search each layer's range"},
         {"--qe-convert-pytorch", "there is no PyTorch model to convert: the ONNX model runs in int8 on oneDNN already"},
+        {"--qept", "there is no PyTorch model to convert: the ONNX model runs in int8 on oneDNN already"},
         {"--qe-pytorch-backend", "there is no PyTorch backend: the int8 model runs on oneDNN"},
     };
     for (std::string& arg : args.rest())
