@@ -652,6 +652,38 @@
         <translation>Laufenden Auftrag abbrechen</translation>
     </message>
     <message>
+        <source>&amp;User Guide</source>
+        <translation>&amp;Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <source>The workflow, the keyboard shortcuts, the clip methods and the modes</source>
+        <translation>Arbeitsablauf, Tastenkürzel, Clip-Methoden und Modi</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>List the keyboard shortcuts</source>
+        <translation>Die Tastenkürzel auflisten</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>QuantScope User Guide</source>
+        <translation>QuantScope-Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;In the layer table, F2 or typing edits the current cell; with several rows selected a change applies to all of them.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;In der Schichttabelle bearbeitet F2 oder Tippen die aktuelle Zelle; sind mehrere Zeilen ausgewählt, gilt eine Änderung für alle.&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>&amp;About QuantScope</source>
         <translation>Ü&amp;ber QuantScope</translation>
     </message>

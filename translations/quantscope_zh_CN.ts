@@ -651,6 +651,38 @@
         <translation>取消正在运行的任务</translation>
     </message>
     <message>
+        <source>&amp;User Guide</source>
+        <translation>用户指南(&amp;U)</translation>
+    </message>
+    <message>
+        <source>The workflow, the keyboard shortcuts, the clip methods and the modes</source>
+        <translation>工作流程、键盘快捷键、裁剪方法和模式</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>List the keyboard shortcuts</source>
+        <translation>列出键盘快捷键</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>QuantScope User Guide</source>
+        <translation>QuantScope 用户指南</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;In the layer table, F2 or typing edits the current cell; with several rows selected a change applies to all of them.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;在层表中，按 F2 或直接输入即可编辑当前单元格；选中多行时，修改会应用到所有选中的行。&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>&amp;About QuantScope</source>
         <translation>关于 QuantScope(&amp;A)</translation>
     </message>

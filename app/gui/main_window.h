@@ -16,6 +16,7 @@ class QMenu;
 
 namespace qs::gui {
 
+class HelpDialog;
 class JobStatusWidget;
 class LayerPanel;
 class LogPanel;
@@ -40,6 +41,10 @@ public:
 
     // Asks before discarding unsaved work (off in tests and screenshot runs).
     void setAskToSave(bool ask) { m_askToSave = ask; }
+
+    // Help › User Guide and Help › Keyboard Shortcuts (non-modal; the window owns them).
+    HelpDialog* showUserGuide();
+    HelpDialog* showShortcuts();
 
 public slots:
     void openModel(const QString& path);
@@ -67,6 +72,7 @@ private:
     bool maybeSave();
     bool saveSession();
     bool saveSessionAs();
+    QString modelFolder() const; // the loaded model's folder (file dialogs' fallback start folder)
     void chooseModel();
     void chooseSession();
     void chooseDataset();
@@ -85,6 +91,8 @@ private:
     QMenu* m_recentMenu = nullptr;
     QMenu* m_viewMenu = nullptr;
     QPointer<QMessageBox> m_errorBox;
+    QPointer<HelpDialog> m_guide;
+    QPointer<HelpDialog> m_shortcuts;
     QString m_lastError;
     bool m_askToSave = true;
 
@@ -104,6 +112,9 @@ private:
         QAction* calibrate = nullptr;
         QAction* evaluate = nullptr;
         QAction* cancel = nullptr;
+        QAction* guide = nullptr;
+        QAction* shortcuts = nullptr;
+        QAction* aboutQt = nullptr;
         QAction* about = nullptr;
     } m_actions;
 };

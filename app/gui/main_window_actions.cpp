@@ -2,8 +2,10 @@
 #include "app/gui/main_window.h"
 
 #include "app/gui/app_paths.h"
+#include "app/gui/file_dialog_folders.h"
 #include "app/gui/models/runs_table_model.h"
 #include "app/gui/panels/dataset_dialog.h"
+#include "app/gui/panels/help_dialog.h"
 #include "app/gui/panels/layer_panel.h"
 #include "app/gui/panels/log_panel.h"
 #include "app/gui/workbench.h"
@@ -66,6 +68,13 @@ void MainWindow::createActions()
     m_actions.evaluate = make(tr("&Evaluate"), QKeySequence(tr("Ctrl+E")), tr("Evaluate the current config (and the FP32 baseline first)"),
                               [w] { w->evaluate(); });
     m_actions.cancel = make(tr("C&ancel Job"), QKeySequence(Qt::Key_Escape), tr("Cancel the running job"), [w] { w->cancel(); });
+    m_actions.guide = make(tr("&User Guide"), QKeySequence::HelpContents,
+                           tr("The workflow, the keyboard shortcuts, the clip methods and the modes"), [this] { showUserGuide(); });
+    m_actions.guide->setObjectName(QStringLiteral("userGuideAction"));
+    m_actions.shortcuts = make(tr("&Keyboard Shortcuts"), QKeySequence(), tr("List the keyboard shortcuts"), [this] { showShortcuts(); });
+    m_actions.shortcuts->setObjectName(QStringLiteral("shortcutsAction"));
+    m_actions.aboutQt = make(tr("About &Qt"), QKeySequence(), {}, [] { QApplication::aboutQt(); });
+    m_actions.aboutQt->setObjectName(QStringLiteral("aboutQtAction"));
     m_actions.about = make(tr("&About QuantScope"), QKeySequence(), {}, [this] {
         QMessageBox::about(this, tr("About QuantScope"),
                            tr("<b>QuantScope %1</b><br>Post-training quantization workbench for ONNX CNNs on oneDNN.").arg(appVersion()));
@@ -103,6 +112,11 @@ void MainWindow::createMenus()
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("helpMenu"));
+    help->addAction(m_actions.guide);
+    help->addAction(m_actions.shortcuts);
+    help->addSeparator();
+    help->addAction(m_actions.aboutQt);
     help->addAction(m_actions.about);
 
     QToolBar* bar = addToolBar(tr("Main"));
@@ -116,6 +130,37 @@ void MainWindow::createMenus()
     bar->addAction(m_actions.cancel);
     m_viewMenu->addAction(bar->toggleViewAction());
     m_viewMenu->addSeparator();
+}
+
+HelpDialog* MainWindow::showUserGuide()
+{
+    if (!m_guide) {
+        m_guide = new HelpDialog(tr("QuantScope User Guide"), HelpDialog::userGuideHtml(), this);
+        m_guide->setObjectName(QStringLiteral("userGuide"));
+    }
+    m_guide->show();
+    m_guide->raise();
+    m_guide->activateWindow();
+    return m_guide;
+}
+
+HelpDialog* MainWindow::showShortcuts()
+{
+    // Built when asked: the list follows the actions as they are now.
+    delete m_shortcuts;
+    QList<QAction*> actions;
+    for (QAction* a : {m_actions.openModel, m_actions.openSession, m_actions.saveSession, m_actions.saveSessionAs, m_actions.quit, m_actions.undo,
+                       m_actions.redo, m_actions.find, m_actions.dataset, m_actions.calibrate, m_actions.evaluate, m_actions.cancel, m_actions.guide})
+        actions << a;
+    m_shortcuts = new HelpDialog(tr("Keyboard Shortcuts"),
+                                 HelpDialog::shortcutsHtml(actions) +
+                                     tr("<p>In the layer table, F2 or typing edits the current cell; with several rows selected a change "
+                                        "applies to all of them.</p>"),
+                                 this);
+    m_shortcuts->setObjectName(QStringLiteral("keyboardShortcuts"));
+    m_shortcuts->resize(480, 460);
+    m_shortcuts->show();
+    return m_shortcuts;
 }
 
 void MainWindow::openModel(const QString& path)
@@ -140,19 +185,29 @@ void MainWindow::openSession(const QString& path)
     }
 }
 
+QString MainWindow::modelFolder() const
+{
+    return m_workbench->modelPath().isEmpty() ? QString() : QFileInfo(m_workbench->modelPath()).absolutePath();
+}
+
 void MainWindow::chooseModel()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Model"), QFileInfo(m_workbench->modelPath()).absolutePath(),
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Model"), startFolder(FileKind::Model, modelFolder()),
                                                       tr("ONNX models (*.onnx);;All files (*)"));
-    if (!path.isEmpty())
-        openModel(path);
+    if (path.isEmpty())
+        return;
+    rememberFolder(FileKind::Model, path);
+    openModel(path);
 }
 
 void MainWindow::chooseSession()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Session"), {}, tr("QuantScope sessions (*.qsession);;All files (*)"));
-    if (!path.isEmpty())
-        openSession(path);
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Session"), startFolder(FileKind::Session, modelFolder()),
+                                                      tr("QuantScope sessions (*.qsession);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    rememberFolder(FileKind::Session, path);
+    openSession(path);
 }
 
 void MainWindow::chooseDataset()
@@ -188,10 +243,13 @@ bool MainWindow::saveSession()
 
 bool MainWindow::saveSessionAs()
 {
-    QString path = QFileDialog::getSaveFileName(this, tr("Save Session"), QFileInfo(m_workbench->modelPath()).completeBaseName() + QStringLiteral(".qsession"),
-                                                tr("QuantScope sessions (*.qsession)"));
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Save Session"),
+        startPath(FileKind::Session, QFileInfo(m_workbench->modelPath()).completeBaseName() + QStringLiteral(".qsession"), modelFolder()),
+        tr("QuantScope sessions (*.qsession)"));
     if (path.isEmpty())
         return false;
+    rememberFolder(FileKind::Session, path);
     if (QFileInfo(path).suffix().isEmpty())
         path += QStringLiteral(".qsession");
     try {
@@ -207,9 +265,11 @@ bool MainWindow::saveSessionAs()
 
 void MainWindow::exportRunsCsv()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Runs"), QStringLiteral("runs.csv"), tr("CSV files (*.csv)"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Runs"), startPath(FileKind::Export, QStringLiteral("runs.csv"), modelFolder()),
+                                                      tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
+    rememberFolder(FileKind::Export, path);
     try {
         m_workbench->exportRunsCsv(path);
         m_log->info(tr("Runs exported to %1").arg(path));
@@ -220,9 +280,12 @@ void MainWindow::exportRunsCsv()
 
 void MainWindow::exportConfigFile()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Config"), QStringLiteral("quantization.yaml"), tr("YAML files (*.yaml *.yml)"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Config"),
+                                                      startPath(FileKind::Config, QStringLiteral("quantization.yaml"), modelFolder()),
+                                                      tr("YAML files (*.yaml *.yml)"));
     if (path.isEmpty())
         return;
+    rememberFolder(FileKind::Config, path);
     try {
         m_workbench->exportConfig(path);
         m_log->info(tr("Config exported to %1").arg(path));
@@ -233,9 +296,11 @@ void MainWindow::exportConfigFile()
 
 void MainWindow::importConfigFile()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Import Config"), QString(), tr("YAML files (*.yaml *.yml)"));
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import Config"), startFolder(FileKind::Config, modelFolder()),
+                                                      tr("YAML files (*.yaml *.yml)"));
     if (path.isEmpty())
         return;
+    rememberFolder(FileKind::Config, path);
     try {
         for (const QString& warning : m_workbench->importConfig(path))
             m_log->info(warning);

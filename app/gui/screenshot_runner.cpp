@@ -3,6 +3,7 @@
 #include "app/gui/main_window.h"
 #include "app/gui/models/layer_table_model.h"
 #include "app/gui/panels/dataset_dialog.h"
+#include "app/gui/panels/help_dialog.h"
 #include "app/gui/panels/layer_panel.h"
 #include "app/gui/panels/runs_panel.h"
 #include "app/gui/workbench.h"
@@ -81,6 +82,10 @@ void ScreenshotRunner::step()
     dialog.show();
     dialog.grab().save(QDir(m_directory).filePath(QStringLiteral("main_dataset_dialog.png")));
     dialog.close();
+
+    HelpDialog* guide = m_window->showUserGuide();
+    guide->grab().save(QDir(m_directory).filePath(QStringLiteral("main_user_guide.png")));
+    guide->close();
 
     // The plot docks, each raised in turn, with the second layer selected.
     table->selectRow(1);

@@ -7,6 +7,8 @@
 #include "core/data/subset.h"
 #include "core/distiller/distiller_resolve.h"
 #include "core/distiller/distiller_yaml.h"
+#include "core/quant/integer_flow.h"
+#include "core/quant/plan_builder.h"
 #include "core/transforms/prepare_graph.h"
 #include "core/util/error.h"
 #include "core/util/progress.h"
@@ -16,6 +18,8 @@
 #include <QLocale>
 #include <QSaveFile>
 #include <QUndoStack>
+
+#include <set>
 
 namespace qs::gui {
 
@@ -85,6 +89,7 @@ void Workbench::startLoad(const QString& path, std::optional<SessionData> sessio
             m_data.reset();
             m_undo->clear();
             m_runCounter = 0;
+            m_saidNotes.clear();
             for (const QString& w : loaded->warnings)
                 emit message(w);
             emit message(tr("Loaded %1: %n quantizable layers", nullptr, static_cast<int>(loaded->layers.size())).arg(loaded->path));
@@ -232,8 +237,12 @@ void Workbench::evaluate()
                               r.config = summary;
                               r.layerConfigs = snapshot;
                               m_runs->append(r);
+                              // A note on how the engine runs the config (8-bit asymmetric weights on the symmetric
+                              // grid, ...) is said once, and again only when a changed config changes what it says.
                               for (const QString& note : outcome->quantized->notes)
-                                  emit message(note);
+                                  if (!m_saidNotes.contains(note))
+                                      emit message(note);
+                              m_saidNotes = outcome->quantized->notes;
                               emit message(tr("%1 (%2): top-1 %3% on %4 images").arg(r.name, r.config).arg(100.0 * r.top1, 0, 'f', 2).arg(r.samples));
                           }
                           setExtraDirty(true);
@@ -351,13 +360,58 @@ LayerConfig fromPtqSettings(const LayerPtqSettings& s)
     return c;
 }
 
+// The values a config quantizes on `prepared` (the plan's structure; the ranges do not matter here).
+std::set<std::string> quantizedValues(const Graph& prepared, const PtqConfig& config)
+{
+    const QuantizationPlan plan = buildQuantizationPlan(
+        prepared,
+        [&](const Node& node) -> std::optional<LayerQuantSettings> {
+            const LayerPtqSettings s = config.resolve(node);
+            return s.quantize ? std::optional<LayerQuantSettings>(s.quant) : std::nullopt;
+        },
+        [](const std::string&, const Node&, const LayerQuantSettings&) { return ValueRange{-1.0f, 1.0f}; });
+    std::set<std::string> values;
+    for (const auto& [value, quant] : plan.activations)
+        values.insert(value);
+    return values;
+}
+
 } // namespace
+
+PtqConfig exportedConfig(const LayerTableModel& table, const Graph& prepared)
+{
+    const PtqConfig evaluated = toPtqConfig(table.layers(), table.configs());
+    PtqConfig exported = evaluated;
+    exported.defaults = toPtqSettings(table.globalConfig());
+    // Operators without a row run FP32 in the workbench (toPtqConfig()). Under the file's global settings a
+    // requantizing one (an Add no convolution absorbs, a Concat) would get a quantization of its own: it keeps
+    // an FP32 override instead, so that the file runs as the workbench did.
+    const std::set<std::string> before = quantizedValues(prepared, evaluated);
+    std::set<std::string> added;
+    for (const std::string& value : quantizedValues(prepared, exported))
+        if (!before.count(value))
+            added.insert(value);
+    if (added.empty())
+        return exported;
+    LayerPtqSettings fp32 = exported.defaults;
+    fp32.quantize = false;
+    for (const Node& node : prepared.nodes) {
+        const OpQuantTraits traits = quantTraitsOf(node);
+        if (traits.role != QuantRole::Requantizing || exported.perLayer.count(node.name) || node.outputs.empty())
+            continue;
+        bool ownQuantization = added.count(node.outputs[0]) != 0;
+        if (traits.residualAdd && node.inputs.size() == 2)
+            ownQuantization = ownQuantization || added.count(integerAddChain(prepared, node).end) != 0;
+        if (ownQuantization)
+            exported.perLayer[node.name] = fp32;
+    }
+    return exported;
+}
 
 void Workbench::exportConfig(const QString& path) const
 {
     const Graph& prepared = preparedForConfig(m_prepared);
-    const PtqConfig config = toPtqConfig(m_layers->layers(), m_layers->configs());
-    saveDistillerConfig(fromPtqConfig(config, prepared), path.toStdString());
+    saveDistillerConfig(fromPtqConfig(exportedConfig(*m_layers, prepared), prepared), path.toStdString());
 }
 
 QStringList Workbench::importConfig(const QString& path)
@@ -377,8 +431,8 @@ QStringList Workbench::importConfig(const QString& path)
         const auto match = std::find_if(matches.begin(), matches.end(), [&](const DistillerMatch& m) { return m.node == node->name; });
         // Only what the table would not show by itself (see LayerConfig::overrideKey).
         const QString pattern = match != matches.end() ? QString::fromStdString(match->pattern) : QString();
-        if (pattern.isEmpty() && !imported.noQuant)
-            imported.overrideKey = globalOverrideKey();
+        if (pattern.isEmpty() && !(toPtqSettings(imported) == toPtqSettings(m_layers->globalConfig())))
+            imported.overrideKey = globalOverrideKey(); // the imported global settings, not the workbench's
         else if (!pattern.isEmpty() && pattern != m_layers->layers()[row].exportKey)
             imported.overrideKey = pattern;
         if (imported == m_layers->configs()[row])

@@ -19,6 +19,10 @@ namespace qs::gui {
 class LayerTableModel;
 class RunsTableModel;
 
+// The PtqConfig Export writes for the table: defaults = the global configuration, one entry per row (only those
+// that differ become overrides), and FP32 for operators without a row that would otherwise quantize on their own.
+PtqConfig exportedConfig(const LayerTableModel& table, const Graph& prepared);
+
 class Workbench : public QObject {
     Q_OBJECT
 public:
@@ -52,7 +56,8 @@ public:
     // Restores the per-layer config a run evaluated into the table as one undoable step; false when the run
     // has no stored config (the FP32 baseline, or a run from an older session).
     bool restoreRunConfig(int runRow);
-    // The table as a Distiller YAML config (global settings + one override per layer that differs). Throws
+    // The table as a Distiller YAML config: the workbench's global settings (LayerTableModel::globalConfig()) as
+    // the global section plus one override per layer that differs from them (see exportedConfig()). Throws
     // qs::Error naming the file when it cannot be written.
     void exportConfig(const QString& path) const;
     // Reads a Distiller YAML config, resolves its overrides on the model's layers and applies the result as one
@@ -105,6 +110,7 @@ private:
     std::shared_ptr<const Calibration> m_calibration;
     bool m_extraDirty = false;
     int m_runCounter = 0;
+    QStringList m_saidNotes; // the engine's notes on the last int8 run, said once (cleared by a new model)
 };
 
 } // namespace qs::gui

@@ -1,9 +1,16 @@
 // The workbench's Distiller YAML export and import: edited layer settings survive export -> reset -> import
-// exactly (as one undoable edit), and a malformed file is reported with its line while nothing changes.
+// exactly (as one undoable edit), the file's global section is the workbench's global settings with overrides
+// only where a layer differs, and a malformed file is reported with its line while nothing changes.
 #include "app/gui/main_window.h"
 #include "app/gui/models/layer_table_model.h"
+#include "app/gui/jobs/workbench_jobs.h"
 #include "app/gui/workbench.h"
+#include "core/distiller/distiller_resolve.h"
+#include "core/distiller/distiller_yaml.h"
+#include "core/quant/plan_builder.h"
+#include "core/transforms/prepare_graph.h"
 #include "core/util/error.h"
+#include "core/util/progress.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -11,6 +18,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
+
+#include <set>
 
 using namespace qs;
 using namespace qs::gui;
@@ -51,6 +60,153 @@ private slots:
         }
     }
 
+    // Export writes the workbench's global settings as Distiller's global section and an override only for the
+    // layers that differ from them (it used to write null global bits and one override per layer, so the global
+    // per_channel_wts / mode contradicted every override); importing the file gives the same layers back, and
+    // the file resolved the way the CLI resolves it quantizes exactly what the workbench runs.
+    void exportWritesTheGlobalsAndOnlyTheLayersThatDiffer()
+    {
+        MainWindow window;
+        QSignalSpy loaded(window.workbench(), &Workbench::modelLoaded);
+        const QString model = QStringLiteral(QS_TEST_DATA_DIR "/models/fmnist_resnet8.onnx");
+        window.openModel(model);
+        QVERIFY(loaded.wait(60'000));
+        Workbench* w = window.workbench();
+        LayerTableModel* layers = w->layers();
+        QVERIFY(layers->rowCount() >= 4);
+        const LayerConfig global = layers->globalConfig();
+        QVERIFY(layers->setData(layers->index(0, LayerTableModel::BitsActivations), 6));
+        QVERIFY(layers->setData(layers->index(3, LayerTableModel::NoQuant), true));
+        const std::vector<LayerConfig> edited = layers->configs();
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath("config.yaml");
+        w->exportConfig(path);
+        const DistillerConfig file = readDistillerConfig(path.toStdString());
+        QVERIFY(file.global.bitsActivations == std::optional<NullableBits>(NullableBits(global.bitsActivations)));
+        QVERIFY(file.global.bitsWeights == std::optional<NullableBits>(NullableBits(global.bitsWeights)));
+        QVERIFY(file.global.mode == std::optional<DistillerModes>(DistillerModes{global.mode, global.mode}));
+        QVERIFY(file.global.perChannelWts == std::optional<bool>(global.perChannel));
+        QVERIFY(file.global.clipActs == std::optional<RangeMethod>(global.clip));
+
+        QStringList patterns;
+        for (const DistillerOverride& o : file.overrides)
+            patterns << QString::fromStdString(o.pattern);
+        QCOMPARE(patterns, (QStringList{layers->layers()[0].exportKey, layers->layers()[3].exportKey}));
+        // Only the keys that differ: 6-bit activations, and null bits (FP32).
+        DistillerSettings sixBits;
+        sixBits.bitsActivations = NullableBits(6);
+        QVERIFY(file.overrides[0].settings == sixBits);
+        DistillerSettings fp32;
+        fp32.bitsActivations = NullableBits();
+        fp32.bitsWeights = NullableBits();
+        QVERIFY(file.overrides[1].settings == fp32);
+
+        // The file, resolved as the CLI resolves it, quantizes the same values with the same settings.
+        Progress progress;
+        const LoadedModel reference = loadModel(model, progress);
+        auto planOf = [&](const PtqConfig& config) {
+            return buildQuantizationPlan(
+                *reference.prepared,
+                [&](const Node& node) -> std::optional<LayerQuantSettings> {
+                    const LayerPtqSettings s = config.resolve(node);
+                    return s.quantize ? std::optional<LayerQuantSettings>(s.quant) : std::nullopt;
+                },
+                [](const std::string&, const Node&, const LayerQuantSettings& q) { return ValueRange{-1.0f, float(q.bitsActivations)}; });
+        };
+        const QuantizationPlan ours = planOf(toPtqConfig(layers->layers(), layers->configs()));
+        const QuantizationPlan theirs = planOf(toPtqConfig(file, *reference.prepared));
+        QVERIFY(!ours.activations.empty());
+        QCOMPARE(theirs.activations.size(), ours.activations.size());
+        for (const auto& [value, quant] : ours.activations) {
+            QVERIFY2(theirs.activations.count(value), value.c_str());
+            QCOMPARE(theirs.activations.at(value).scale, quant.scale);
+        }
+        QCOMPARE(theirs.layers.size(), ours.layers.size());
+
+        // Round trip: back to the defaults, import, the same layers; the key column shows what the file says.
+        while (w->undoStack()->canUndo())
+            w->undoStack()->undo();
+        w->importConfig(path);
+        QVERIFY(layers->configs() == edited);
+        auto key = [layers](int row) { return layers->data(layers->index(row, LayerTableModel::OverrideKey)).toString(); };
+        QCOMPARE(key(0), layers->layers()[0].exportKey);
+        QCOMPARE(key(3), layers->layers()[3].exportKey);
+        QCOMPARE(key(1), QStringLiteral("(global)"));
+    }
+
+    // An operator without a row (here a Concat of two integer branches, read through a pooling) runs FP32 in the
+    // workbench; the file's global settings would quantize it on its own, so Export gives it an FP32 override and the file resolved by
+    // the CLI's path quantizes exactly what the workbench runs.
+    void exportKeepsOperatorsWithoutARowAsTheWorkbenchRunsThem()
+    {
+        Graph g;
+        g.opsetVersion = 13;
+        g.sourcePath = "synthetic";
+        g.inputs.push_back(ValueInfo{"x", DataType::Float32, {1, 4, 8, 8}, {}, true});
+        auto weights = [](Shape shape) {
+            Tensor t(DataType::Float32, std::move(shape));
+            float v = -0.5f;
+            for (float& w : t.floats())
+                w = (v += 0.01f);
+            return t;
+        };
+        g.initializers["w1"] = weights({4, 4, 1, 1});
+        g.initializers["w2"] = weights({4, 4, 1, 1});
+        g.initializers["w3"] = weights({4, 8, 1, 1});
+        g.outputs.push_back(ValueInfo{"y", DataType::Float32, {}, {}, false});
+        auto node = [](const std::string& name, const std::string& type, std::vector<std::string> in, std::vector<std::string> out) {
+            Node n;
+            n.name = name;
+            n.opType = type;
+            n.inputs = std::move(in);
+            n.outputs = std::move(out);
+            return n;
+        };
+        Node cat = node("concat", "Concat", {"a", "b"}, {"cat"});
+        cat.attributes.set("axis", int64_t{1});
+        Node pool = node("pool", "MaxPool", {"cat"}, {"p"});
+        pool.attributes.set("kernel_shape", std::vector<int64_t>{2, 2});
+        pool.attributes.set("strides", std::vector<int64_t>{2, 2});
+        g.nodes = {node("conv1", "Conv", {"x", "w1"}, {"c1"}), node("relu1", "Relu", {"c1"}, {"a"}), node("conv2", "Conv", {"x", "w2"}, {"c2"}),
+                   node("relu2", "Relu", {"c2"}, {"b"}), cat, pool, node("conv3", "Conv", {"p", "w3"}, {"y"})};
+        PrepareOptions options;
+        options.shapes.exact["x"] = {1, 4, 8, 8};
+        const Graph prepared = prepareGraph(g, options);
+
+        QUndoStack undo;
+        LayerTableModel table(&undo);
+        table.resetLayers(quantizableLayers(prepared));
+        QCOMPARE(table.rowCount(), 3);
+        const PtqConfig exported = exportedConfig(table, prepared);
+        QVERIFY(exported.defaults == toPtqSettings(table.globalConfig()));
+        QVERIFY(exported.perLayer.count("concat"));
+        QVERIFY(!exported.perLayer.at("concat").quantize);
+
+        auto structure = [&prepared](const PtqConfig& config) {
+            const QuantizationPlan plan = buildQuantizationPlan(
+                prepared,
+                [&](const Node& n) -> std::optional<LayerQuantSettings> {
+                    const LayerPtqSettings s = config.resolve(n);
+                    return s.quantize ? std::optional<LayerQuantSettings>(s.quant) : std::nullopt;
+                },
+                [](const std::string&, const Node&, const LayerQuantSettings&) { return ValueRange{-1.0f, 1.0f}; });
+            std::set<std::string> values;
+            for (const auto& [value, quant] : plan.activations)
+                values.insert(value);
+            return values;
+        };
+        const DistillerConfig file = fromPtqConfig(exported, prepared);
+        QCOMPARE(file.overrides.size(), std::size_t(1)); // the concat only: every conv has the global settings
+        const std::set<std::string> ours = structure(toPtqConfig(table.layers(), table.configs()));
+        QVERIFY(!ours.count("cat"));
+        QVERIFY(structure(toPtqConfig(file, prepared)) == ours);
+        // Without that override the file would quantize the concat on its own.
+        PtqConfig globalOnly = exported;
+        globalOnly.perLayer.erase("concat");
+        QVERIFY(structure(globalOnly).count("cat"));
+    }
+
     void exportThenImportRestoresTheEdits()
     {
         MainWindow window;
@@ -84,13 +240,17 @@ private slots:
         w->undoStack()->undo();
         QVERIFY(layers->configs() == defaults);
 
-        // The override key column: the key Export writes for a quantized layer ("l1\.c1": the module path,
-        // escaped), "(global)" for an FP32 one, and after importing a config with a regex override the pattern
-        // that matched, or "(global)" where the imported global settings apply.
-        QCOMPARE(layers->data(layers->index(1, LayerTableModel::OverrideKey)).toString(), layers->layers()[1].exportKey);
-        QCOMPARE(layers->layers()[1].exportKey, QStringLiteral("l1\\.c1"));
-        QVERIFY(layers->setData(layers->index(1, LayerTableModel::NoQuant), true));
+        // The override key column says what Export writes: "(global)" for a layer with the global settings, its
+        // own key ("l1\.c1": the module path, escaped) once it differs, an FP32 layer included; after importing a
+        // config with a regex override the pattern that matched, or "(global)" where the imported global settings
+        // apply.
         QCOMPARE(layers->data(layers->index(1, LayerTableModel::OverrideKey)).toString(), QStringLiteral("(global)"));
+        QCOMPARE(layers->layers()[1].exportKey, QStringLiteral("l1\\.c1"));
+        QVERIFY(layers->setData(layers->index(1, LayerTableModel::BitsWeights), 4));
+        QCOMPARE(layers->data(layers->index(1, LayerTableModel::OverrideKey)).toString(), layers->layers()[1].exportKey);
+        w->undoStack()->undo();
+        QVERIFY(layers->setData(layers->index(1, LayerTableModel::NoQuant), true));
+        QCOMPARE(layers->data(layers->index(1, LayerTableModel::OverrideKey)).toString(), layers->layers()[1].exportKey);
         w->undoStack()->undo();
         const QString regex = dir.filePath("regex.yaml");
         {

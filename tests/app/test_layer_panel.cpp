@@ -122,6 +122,67 @@ private slots:
         QVERIFY(!model.configs()[1].noClip);
     }
 
+    // Several rows selected with different values: opening an editor on one of them and closing it without a
+    // change leaves every row with its own value (it used to give all of them the edited row's value); a real
+    // change applies to every selected row as one undoable step.
+    void unchangedMultiRowEditKeepsEachRowsValue()
+    {
+        QUndoStack undo;
+        LayerTableModel model(&undo);
+        model.resetLayers(twoLayers());
+        QVERIFY(model.setData(model.index(0, LayerTableModel::BitsWeights), 4));
+        QVERIFY(model.setData(model.index(1, LayerTableModel::Mode), QStringLiteral("sym")));
+        undo.clear();
+        LayerPanel panel(&model);
+        panel.resize(1200, 300);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QTableView* view = panel.view();
+        view->selectAll();
+        QCOMPARE(panel.selectedRows(), (std::vector<int>{0, 1}));
+        // Opens the editor on (row, column) as a double-click does, keeping the selection.
+        auto open = [view](int row, int column) {
+            const QModelIndex index = view->model()->index(row, column);
+            view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::NoUpdate);
+            view->edit(index);
+            return view->indexWidget(index);
+        };
+
+        // Bits: the spin box opens on row 0's 4 and is closed with Return, unchanged.
+        auto* spin = qobject_cast<QSpinBox*>(open(0, LayerTableModel::BitsWeights));
+        QVERIFY(spin);
+        QCOMPARE(spin->value(), 4);
+        QTest::keyClick(spin, Qt::Key_Return);
+        QTRY_VERIFY(!view->indexWidget(view->model()->index(0, LayerTableModel::BitsWeights))); // committed and closed
+        QCOMPARE(model.configs()[0].bitsWeights, 4);
+        QCOMPARE(model.configs()[1].bitsWeights, 8);
+        QCOMPARE(undo.count(), 0);
+
+        // Mode: picking the entry the combo opened on is no change either.
+        auto* combo = qobject_cast<QComboBox*>(open(1, LayerTableModel::Mode));
+        QVERIFY(combo);
+        QCOMPARE(combo->currentText(), QStringLiteral("sym"));
+        emit combo->activated(combo->currentIndex());
+        QTRY_VERIFY(!view->indexWidget(view->model()->index(1, LayerTableModel::Mode)));
+        QCOMPARE(modeName(model.configs()[0].mode), QStringLiteral("asym_u"));
+        QCOMPARE(modeName(model.configs()[1].mode), QStringLiteral("sym"));
+        QCOMPARE(undo.count(), 0);
+        QCOMPARE(panel.selectedRows(), (std::vector<int>{0, 1}));
+
+        // A real change applies to both rows, as one step.
+        spin = qobject_cast<QSpinBox*>(open(1, LayerTableModel::BitsWeights));
+        QVERIFY(spin);
+        QCOMPARE(spin->value(), 8);
+        spin->setValue(6);
+        QTest::keyClick(spin, Qt::Key_Return);
+        QTRY_COMPARE(model.configs()[0].bitsWeights, 6);
+        QCOMPARE(model.configs()[1].bitsWeights, 6);
+        QCOMPARE(undo.count(), 1);
+        undo.undo();
+        QCOMPARE(model.configs()[0].bitsWeights, 4);
+        QCOMPARE(model.configs()[1].bitsWeights, 8);
+    }
+
     void flagValues()
     {
         QUndoStack undo;

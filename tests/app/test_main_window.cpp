@@ -106,6 +106,39 @@ private slots:
         QVERIFY(!w->layers()->index(0, LayerTableModel::ActMax).data(Qt::EditRole).isNull());
     }
 
+    // The engine's note that 8-bit asymmetric weights run on the symmetric grid is logged once, not on every
+    // run, and again when a config change changes what it says (which layers it names).
+    void engineNoteIsSaidOncePerConfig()
+    {
+        MainWindow window;
+        window.setAskToSave(false);
+        QVERIFY(loadAndCalibrate(window));
+        Workbench* w = window.workbench();
+        QSignalSpy messages(w, &Workbench::message);
+        QSignalSpy finished(w, &Workbench::evaluationFinished);
+        auto notes = [&messages] {
+            int n = 0;
+            for (const QList<QVariant>& args : messages)
+                n += args.at(0).toString().contains(QLatin1String("8-bit asymmetric weights run on the symmetric grid")) ? 1 : 0;
+            return n;
+        };
+        auto evaluate = [&] {
+            w->evaluate();
+            return finished.wait(kJobTimeoutMs);
+        };
+        QVERIFY(evaluate()); // the default config: 8-bit asym_u everywhere
+        QCOMPARE(notes(), 1);
+        QVERIFY(evaluate());
+        QVERIFY(evaluate());
+        QCOMPARE(notes(), 1);
+        QVERIFY(w->layers()->setData(w->layers()->index(0, LayerTableModel::Mode), QStringLiteral("sym")));
+        QVERIFY(evaluate()); // the note now names one layer less
+        QCOMPARE(notes(), 2);
+        QVERIFY(evaluate());
+        QCOMPARE(notes(), 2);
+        QCOMPARE(w->runs()->rowCount(), 6); // the baseline and five int8 runs
+    }
+
     void cellEditUndoRedo()
     {
         MainWindow window;

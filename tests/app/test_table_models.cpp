@@ -115,6 +115,38 @@ private slots:
         QCOMPARE(model.index(0, LayerTableModel::WeightMin).data(Qt::EditRole).toFloat(), -0.5f);
     }
 
+    // The override key column says what Export writes: "(global)" for a layer with the global settings, the
+    // layer's own key for any other, an FP32 (no quant) layer included (it used to show "(global)").
+    void overrideKeyIsWhatExportWrites()
+    {
+        QUndoStack undo;
+        LayerTableModel model(&undo);
+        std::vector<LayerInfo> layers = threeLayers();
+        layers[0].exportKey = QStringLiteral("conv1");
+        layers[2].exportKey = QStringLiteral("fc");
+        LayerConfig global;
+        global.bitsActivations = 6;
+        model.resetLayers(layers, global);
+        QCOMPARE(model.globalConfig().bitsActivations, 6);
+        auto key = [&model](int row) { return model.index(row, LayerTableModel::OverrideKey).data().toString(); };
+        QCOMPARE(key(0), QStringLiteral("(global)"));
+        QCOMPARE(key(2), QStringLiteral("(global)"));
+        QVERIFY(model.setData(model.index(0, LayerTableModel::NoQuant), true));
+        QCOMPARE(key(0), QStringLiteral("conv1"));
+        QCOMPARE(model.index(0, LayerTableModel::OverrideKey).data(Qt::ToolTipRole).toString(),
+                 QStringLiteral("The layer's own settings; Export writes them under this key"));
+        QVERIFY(model.setData(model.index(2, LayerTableModel::BitsWeights), 4));
+        QCOMPARE(key(2), QStringLiteral("fc"));
+        // Back to the global settings: no override again.
+        QVERIFY(model.setData(model.index(2, LayerTableModel::BitsWeights), 8));
+        QCOMPARE(key(2), QStringLiteral("(global)"));
+        undo.undo();
+        undo.undo();
+        undo.undo();
+        QCOMPARE(key(0), QStringLiteral("(global)"));
+        QCOMPARE(key(2), QStringLiteral("(global)"));
+    }
+
     void runsModelPassesTesterAndExportsCsv()
     {
         RunsTableModel model;

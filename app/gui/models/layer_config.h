@@ -43,9 +43,10 @@ struct LayerConfig {
     bool noQuant = false;
     bool noClip = false;
     // Where an imported Distiller config set this layer from, when that says more than the table: the
-    // override pattern that matched (other than the layer's own export key), or "(global)" for the global
-    // settings. Empty otherwise; the table then shows the key Export writes (LayerInfo::exportKey), or
-    // "(global)" for an FP32 layer (Export's global settings are FP32). Editing the layer clears it.
+    // override pattern that matched (other than the layer's own export key), or "(global)" for the imported
+    // global settings where they differ from the workbench's. Empty otherwise; the table then shows what
+    // Export writes: "(global)" when the layer has the workbench's global settings, otherwise its own key
+    // (LayerInfo::exportKey; an FP32 layer too, whose override sets null bits). Editing the layer clears it.
     QString overrideKey;
 
     bool operator==(const LayerConfig&) const = default;

@@ -126,9 +126,18 @@ QVariant LayerTableModel::display(int row, int column) const
 
 QString LayerTableModel::overrideKey(int row) const
 {
+    // What Export writes: nothing for a row with the global settings, the layer's own key for any other (an
+    // FP32 layer included: its override sets null bits).
     const LayerInfo& l = m_layers[static_cast<std::size_t>(row)];
     const LayerConfig& c = m_configs[static_cast<std::size_t>(row)];
-    return !c.overrideKey.isEmpty() ? c.overrideKey : c.noQuant || l.exportKey.isEmpty() ? globalOverrideKey() : l.exportKey;
+    if (!c.overrideKey.isEmpty())
+        return c.overrideKey;
+    return followsGlobal(row) || l.exportKey.isEmpty() ? globalOverrideKey() : l.exportKey;
+}
+
+bool LayerTableModel::followsGlobal(int row) const
+{
+    return toPtqSettings(m_configs[static_cast<std::size_t>(row)]) == toPtqSettings(m_global);
 }
 
 QVariant LayerTableModel::edit(int row, int column) const
@@ -293,7 +302,9 @@ void LayerTableModel::resetLayers(std::vector<LayerInfo> layers, const LayerConf
 {
     beginResetModel();
     m_layers = std::move(layers);
-    m_configs.assign(m_layers.size(), defaults);
+    m_global = defaults;
+    m_global.overrideKey.clear();
+    m_configs.assign(m_layers.size(), m_global);
     m_actRanges.clear();
     m_sqnr.clear();
     endResetModel();

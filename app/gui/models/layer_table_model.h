@@ -39,8 +39,13 @@ public:
     // setData takes them, "true"/"false" or a bool.
     static QStringList flagNames();
 
-    // A new model: new layers with the default config; clears calibration ranges.
+    // A new model: new layers with the default config; clears calibration ranges. `defaults` is also the
+    // workbench's global configuration: the global section Export writes (every row that differs from it gets
+    // its own override) and what the override key column calls "(global)".
     void resetLayers(std::vector<LayerInfo> layers, const LayerConfig& defaults = {});
+    const LayerConfig& globalConfig() const { return m_global; }
+    // True when the row's effective settings are the global ones (Export writes no override for it).
+    bool followsGlobal(int row) const;
     const std::vector<LayerInfo>& layers() const { return m_layers; }
     const std::vector<LayerConfig>& configs() const { return m_configs; }
     int rowOf(const QString& layerName) const; // -1 if absent
@@ -77,6 +82,7 @@ private:
     QUndoStack* m_undo;
     std::vector<LayerInfo> m_layers;
     std::vector<LayerConfig> m_configs;
+    LayerConfig m_global;
     std::vector<std::optional<ValueRange>> m_actRanges;
     std::vector<std::optional<double>> m_sqnr;
     std::vector<int> m_bulkRows;

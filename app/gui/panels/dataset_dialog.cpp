@@ -1,5 +1,6 @@
 #include "app/gui/panels/dataset_dialog.h"
 
+#include "app/gui/file_dialog_folders.h"
 #include "core/data/dataset_factory.h"
 #include "core/data/preprocess_spec.h"
 #include "core/util/error.h"
@@ -56,9 +57,11 @@ DatasetDialog::DatasetDialog(const DatasetSelection& s, QWidget* parent)
     resize(560, sizeHint().height());
 
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Dataset directory"), m_path->text());
-        if (!dir.isEmpty())
-            m_path->setText(dir);
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Dataset directory"), startFolder(FileKind::Data, m_path->text()));
+        if (dir.isEmpty())
+            return;
+        rememberFolder(FileKind::Data, dir);
+        m_path->setText(dir);
     });
     connect(m_preprocess, &QLineEdit::textChanged, this, &DatasetDialog::validate);
     connect(m_path, &QLineEdit::textChanged, this, &DatasetDialog::validate);

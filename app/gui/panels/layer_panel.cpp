@@ -11,6 +11,7 @@
 #include <QLineEdit>
 #include <QRegularExpression>
 #include <QSortFilterProxyModel>
+#include <QStandardItemModel>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -50,14 +51,36 @@ protected:
     void commitData(QWidget* editor) override
     {
         std::set<int> rows;
-        for (const QModelIndex& index : selectionModel()->selectedIndexes())
+        QModelIndex edited;
+        for (const QModelIndex& index : selectionModel()->selectedIndexes()) {
             rows.insert(m_proxy->mapToSource(index).row());
+            if (indexWidget(index) == editor)
+                edited = index;
+        }
+        if (rows.size() > 1 && edited.isValid() && !changesItsRow(editor, edited))
+            return; // closed without a change: every selected row keeps its own value
         m_model->setBulkRows(rows.size() > 1 ? std::vector<int>(rows.begin(), rows.end()) : std::vector<int>{});
         QTableView::commitData(editor);
         m_model->setBulkRows({});
     }
 
 private:
+    // Whether the editor's value differs from what the edited row has. The delegate writes the value into a
+    // scratch model (same column), so this holds for any editor a delegate makes.
+    bool changesItsRow(QWidget* editor, const QModelIndex& edited) const
+    {
+        const QModelIndex source = m_proxy->mapToSource(edited);
+        QStandardItemModel scratch(1, LayerTableModel::ColumnCount);
+        const QModelIndex cell = scratch.index(0, source.column());
+        itemDelegateForIndex(edited)->setModelData(editor, &scratch, cell);
+        const QVariant value = cell.data(Qt::EditRole);
+        if (!value.isValid())
+            return true; // nothing written: let the model decide as before
+        const LayerConfig& current = m_model->configs()[static_cast<std::size_t>(source.row())];
+        const auto changed = LayerTableModel::withValue(current, source.column(), value);
+        return !changed || !(*changed == current);
+    }
+
     LayerTableModel* m_model;
     QSortFilterProxyModel* m_proxy;
 };

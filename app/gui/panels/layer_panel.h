@@ -1,7 +1,8 @@
 #pragma once
 // The layer table with its filter (plain text or a regular expression over layer names and op types).
 // Editing a cell while several rows are selected applies the value to every selected row as one
-// undoable step (bulk edit).
+// undoable step (bulk edit), when the value differs from the edited row's: an editor closed without a
+// change leaves every row with its own value.
 
 #include <QWidget>
 
