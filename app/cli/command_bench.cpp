@@ -136,7 +136,8 @@ int runBench(std::vector<std::string> argv)
         if (declared.size() != 4)
             throw Error("--quantize-eval in bench needs a 4-D image input", {path});
         RandomDataset calibration(SampleShape{declared[1], declared[2], declared[3], Layout::Nchw}, 8);
-        const auto ranges = observeMinMax(model, calibration, firstIndices(8), 8, threads);
+        // At the timed batch: a model with batch-sized constants (NanoDet's Reshapes) may run no other.
+        const auto ranges = observeMinMax(model, calibration, firstIndices(8), std::min<long long>(batch, 8), threads);
         options.quantization = minMaxPlan(model, shapes, ranges, settings);
     }
     const auto compileStart = std::chrono::steady_clock::now();
