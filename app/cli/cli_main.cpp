@@ -17,6 +17,7 @@ void usage()
               "  eval       evaluate a classifier's accuracy on a dataset (FP32, or int8 with --quantize-eval)\n"
               "  calibrate  collect activation statistics (Distiller's stats YAML + histograms)\n"
               "  ranges     the range every clip method picks per layer, with predicted SQNR\n"
+              "  analyze    measured per-layer error of int8 (isolated and accumulated, oneDNN and its fake-quant twin)\n"
               "  bench      time inference (latency at a batch size, images/s)\n"
               "  info       show a model's inputs, operators, parameters and how it runs");
 }
@@ -40,6 +41,8 @@ int main(int argc, char** argv)
             return qs::cli::runCalibrate(std::move(args));
         if (command == "ranges")
             return qs::cli::runRanges(std::move(args));
+        if (command == "analyze")
+            return qs::cli::runAnalyze(std::move(args));
         if (command == "info")
             return qs::cli::runInfo(std::move(args));
         std::fprintf(stderr, "quantscope-cli: unknown command '%s'\n", command.c_str());

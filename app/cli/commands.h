@@ -11,5 +11,6 @@ int runEval(std::vector<std::string> args);
 int runBench(std::vector<std::string> args);
 int runCalibrate(std::vector<std::string> args);
 int runRanges(std::vector<std::string> args);
+int runAnalyze(std::vector<std::string> args);
 
 } // namespace qs::cli

@@ -290,7 +290,8 @@ private:
                 continue;
             }
             owned[i] = Tensor(DataType::Float32, m_graph.info(node.inputs[i])->shape);
-            std::memcpy(owned[i].raw(), state.memories[step.inputSlots[i]].get_data_handle(), owned[i].byteSize());
+            if (owned[i].byteSize() > 0) // an empty tensor's buffers may be null: memcpy(null, null, 0) is UB
+                std::memcpy(owned[i].raw(), state.memories[step.inputSlots[i]].get_data_handle(), owned[i].byteSize());
             in[i] = &owned[i];
         }
         std::vector<Tensor> out;
@@ -300,7 +301,7 @@ private:
             throw Error(e.message(), {m_graph.sourcePath, node.label()});
         }
         for (std::size_t i = 0; i < step.outputSlots.size() && i < out.size(); ++i)
-            if (step.outputSlots[i] >= 0)
+            if (step.outputSlots[i] >= 0 && out[i].byteSize() > 0)
                 std::memcpy(state.memories[step.outputSlots[i]].get_data_handle(), out[i].raw(), out[i].byteSize());
     }
 
@@ -329,7 +330,7 @@ private:
             const dnnl::memory& src = state.memories[it->second];
             // Statistics do not care about the order of values within a sample: a dense layout whose batch dim is
             // outermost (nhwc, as oneDNN picks for f32 convs) is handed over as is, saving a reorder per value.
-            if (batchOutermostDense(src.get_desc(), shape)) {
+            if (!state.tapRowMajor && batchOutermostDense(src.get_desc(), shape)) {
                 state.tap(value, static_cast<const float*>(src.get_data_handle()), shape);
                 continue;
             }

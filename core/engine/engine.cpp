@@ -51,10 +51,11 @@ std::size_t Session::outputCount() const { return m_model->graph().outputs.size(
 const Shape& Session::outputShape(std::size_t i) const { return m_model->graph().outputs.at(i).shape; }
 std::span<const float> Session::output(std::size_t i) const { return m_model->plan().output(*m_state, i); }
 
-void Session::setTaps(std::vector<std::string> values, Tap tap)
+void Session::setTaps(std::vector<std::string> values, Tap tap, bool rowMajor)
 {
     m_state->tapValues = std::move(values);
     m_state->tap = std::move(tap);
+    m_state->tapRowMajor = rowMajor;
 }
 
 } // namespace qs

@@ -74,7 +74,9 @@ public:
 
     // Called after each run for every tapped value, in node order, with plain row-major data.
     using Tap = std::function<void(const std::string& value, const float* data, const Shape& shape)>;
-    void setTaps(std::vector<std::string> values, Tap tap);
+    // With `rowMajor` false a tap may see each sample's values in another order (oneDNN's nhwc, saving a
+    // reorder: statistics do not care); true gives exact row-major order, for element-wise comparisons.
+    void setTaps(std::vector<std::string> values, Tap tap, bool rowMajor = false);
 
     const CompiledModel& model() const { return *m_model; }
 

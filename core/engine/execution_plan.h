@@ -14,6 +14,7 @@ public:
     virtual ~PlanState() = default;
     std::vector<std::string> tapValues;
     Session::Tap tap;
+    bool tapRowMajor = false; // taps need NCHW order (comparisons), not just each sample's values (statistics)
 };
 
 class ExecutionPlan {
