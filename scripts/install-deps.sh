@@ -8,6 +8,8 @@ packages=(
   libonnx-dev libprotobuf-dev protobuf-compiler zlib1g-dev
   libonnx-testdata dataset-fashion-mnist
   xvfb xauth imagemagick libgl1-mesa-dri jq
+  # scripts/fuzz.sh (QS_FUZZ): clang, its compiler-rt (libclang_rt.fuzzer/asan/ubsan) and its OpenMP runtime
+  clang libclang-rt-14-dev libomp-dev
 )
 missing=()
 for p in "${packages[@]}"; do

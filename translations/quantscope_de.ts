@@ -116,6 +116,14 @@
         <translation>„%1“ fehlt oder ist keine Zahl</translation>
     </message>
     <message>
+        <source>&apos;%1&apos; is %2, not a count</source>
+        <translation>„%1“ ist %2, keine Anzahl</translation>
+    </message>
+    <message>
+        <source>&apos;shape&apos; holds %1, which is not a dimension</source>
+        <translation>„shape“ enthält %1, keine Dimension</translation>
+    </message>
+    <message>
         <source>&apos;%1&apos; is not a count</source>
         <translation>„%1“ ist keine Anzahl</translation>
     </message>

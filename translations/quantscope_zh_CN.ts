@@ -116,6 +116,14 @@
         <translation>“%1”缺失或不是数字</translation>
     </message>
     <message>
+        <source>&apos;%1&apos; is %2, not a count</source>
+        <translation>“%1”为 %2，不是计数</translation>
+    </message>
+    <message>
+        <source>&apos;shape&apos; holds %1, which is not a dimension</source>
+        <translation>“shape”包含 %1，不是维度</translation>
+    </message>
+    <message>
         <source>&apos;%1&apos; is not a count</source>
         <translation>“%1”不是计数</translation>
     </message>

@@ -115,6 +115,8 @@ IdxArray readIdxFile(const std::filesystem::path& path, Progress* progress)
         const int64_t dim = (int64_t(b[0]) << 24) | (int64_t(b[1]) << 16) | (int64_t(b[2]) << 8) | b[3];
         if (dim <= 0)
             throw Error("IDX dimension " + std::to_string(d) + " is 0", {file});
+        if (dim > kMaxIdxBytes / total) // checked before multiplying: four dims of 2^32 - 1 wrapped around
+            throw Error("IDX header claims more than 16 GiB of data", {file});
         total *= dim;
         if (total > kMaxIdxBytes)
             throw Error("IDX header claims more than 16 GiB of data", {file});

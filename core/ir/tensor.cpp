@@ -9,12 +9,19 @@ namespace qs {
 
 int64_t elementCount(const Shape& shape)
 {
-    int64_t count = 1;
+    bool empty = false;
     for (int64_t d : shape) {
         if (d < 0)
             return -1;
-        count *= d;
+        empty = empty || d == 0;
     }
+    if (empty)
+        return 0;
+    // A shape from a corrupt model (a ConstantOfShape of [2^62, 3]) must not wrap into a small or negative count.
+    int64_t count = 1;
+    for (int64_t d : shape)
+        if (__builtin_mul_overflow(count, d, &count))
+            throw Error("shape " + toString(shape) + " has more elements than can be counted");
     return count;
 }
 
@@ -53,7 +60,8 @@ Tensor Tensor::fromFloats(Shape shape, std::span<const float> values)
     if (static_cast<int64_t>(values.size()) != t.size())
         throw Error("tensor " + toString(t.shape()) + " needs " + std::to_string(t.size()) + " values, got " +
                     std::to_string(values.size()));
-    std::memcpy(t.raw(), values.data(), values.size_bytes());
+    if (!values.empty())
+        std::memcpy(t.raw(), values.data(), values.size_bytes());
     return t;
 }
 
@@ -63,7 +71,8 @@ Tensor Tensor::fromInt64(Shape shape, std::span<const int64_t> values)
     if (static_cast<int64_t>(values.size()) != t.size())
         throw Error("tensor " + toString(t.shape()) + " needs " + std::to_string(t.size()) + " values, got " +
                     std::to_string(values.size()));
-    std::memcpy(t.raw(), values.data(), values.size_bytes());
+    if (!values.empty())
+        std::memcpy(t.raw(), values.data(), values.size_bytes());
     return t;
 }
 
@@ -131,20 +140,39 @@ double Tensor::elementAsDouble(int64_t i) const
     }
 }
 
+namespace {
+
+// double -> int64 without undefined behaviour: NaN becomes 0 and values beyond int64 saturate (a folded Cast of a
+// constant holding 1e30 or inf in a corrupt model used to be undefined; x86 gives INT64_MIN for all of them).
+int64_t toInt64Saturating(double v)
+{
+    if (std::isnan(v))
+        return 0;
+    if (v >= 9223372036854775807.0)
+        return INT64_MAX;
+    if (v <= -9223372036854775808.0)
+        return INT64_MIN;
+    return static_cast<int64_t>(v);
+}
+
+} // namespace
+
 void Tensor::setElementFromDouble(int64_t i, double v)
 {
     switch (m_dtype) {
     case DataType::Float32: data<float>()[i] = static_cast<float>(v); break;
     case DataType::Float64: data<double>()[i] = v; break;
     case DataType::Float16: data<uint16_t>()[i] = floatToHalf(static_cast<float>(v)); break;
-    case DataType::UInt8: data<uint8_t>()[i] = static_cast<uint8_t>(static_cast<int64_t>(v)); break;
-    case DataType::Int8: data<int8_t>()[i] = static_cast<int8_t>(static_cast<int64_t>(v)); break;
-    case DataType::UInt16: data<uint16_t>()[i] = static_cast<uint16_t>(static_cast<int64_t>(v)); break;
-    case DataType::Int16: data<int16_t>()[i] = static_cast<int16_t>(static_cast<int64_t>(v)); break;
-    case DataType::Int32: data<int32_t>()[i] = static_cast<int32_t>(static_cast<int64_t>(v)); break;
-    case DataType::Int64: data<int64_t>()[i] = static_cast<int64_t>(v); break;
-    case DataType::UInt32: data<uint32_t>()[i] = static_cast<uint32_t>(static_cast<int64_t>(v)); break;
-    case DataType::UInt64: data<uint64_t>()[i] = static_cast<uint64_t>(v); break;
+    case DataType::UInt8: data<uint8_t>()[i] = static_cast<uint8_t>(toInt64Saturating(v)); break;
+    case DataType::Int8: data<int8_t>()[i] = static_cast<int8_t>(toInt64Saturating(v)); break;
+    case DataType::UInt16: data<uint16_t>()[i] = static_cast<uint16_t>(toInt64Saturating(v)); break;
+    case DataType::Int16: data<int16_t>()[i] = static_cast<int16_t>(toInt64Saturating(v)); break;
+    case DataType::Int32: data<int32_t>()[i] = static_cast<int32_t>(toInt64Saturating(v)); break;
+    case DataType::Int64: data<int64_t>()[i] = toInt64Saturating(v); break;
+    case DataType::UInt32: data<uint32_t>()[i] = static_cast<uint32_t>(toInt64Saturating(v)); break;
+    case DataType::UInt64:
+        data<uint64_t>()[i] = v >= 0.0 && v < 18446744073709551616.0 ? static_cast<uint64_t>(v) : static_cast<uint64_t>(toInt64Saturating(v));
+        break;
     case DataType::Bool: data<uint8_t>()[i] = v != 0.0 ? 1 : 0; break;
     default: throw Error("cannot write elements of type " + qs::toString(m_dtype));
     }
@@ -154,11 +182,12 @@ std::vector<int64_t> Tensor::toInt64() const
 {
     std::vector<int64_t> out(static_cast<std::size_t>(m_count));
     if (m_dtype == DataType::Int64) {
-        std::memcpy(out.data(), raw(), m_bytes.size());
+        if (!m_bytes.empty()) // an empty vector's data() may be null: memcpy(null, .., 0) is UB
+            std::memcpy(out.data(), raw(), m_bytes.size());
         return out;
     }
     for (int64_t i = 0; i < m_count; ++i)
-        out[i] = static_cast<int64_t>(elementAsDouble(i));
+        out[i] = toInt64Saturating(elementAsDouble(i));
     return out;
 }
 
@@ -166,7 +195,8 @@ std::vector<float> Tensor::toFloat() const
 {
     std::vector<float> out(static_cast<std::size_t>(m_count));
     if (m_dtype == DataType::Float32) {
-        std::memcpy(out.data(), raw(), m_bytes.size());
+        if (!m_bytes.empty()) // an empty vector's data() may be null: memcpy(null, .., 0) is UB
+            std::memcpy(out.data(), raw(), m_bytes.size());
         return out;
     }
     for (int64_t i = 0; i < m_count; ++i)

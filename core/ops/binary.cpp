@@ -6,6 +6,7 @@
 #include "core/util/error.h"
 
 #include <cmath>
+#include <limits>
 
 namespace qs {
 
@@ -21,9 +22,46 @@ BinaryKind binaryKind(const std::string& opType)
 
 namespace {
 
+// Integer arithmetic on constants (shape computations) wraps around in two's complement, as in ONNX Runtime, instead
+// of being undefined: a corrupt model's int64 Mul of 2^62 * 4 must not be a crash in constant folding.
+template <typename T>
+T wrapping(BinaryKind kind, T a, T b)
+{
+    using U = std::make_unsigned_t<T>;
+    switch (kind) {
+    case BinaryKind::Add: return static_cast<T>(static_cast<U>(a) + static_cast<U>(b));
+    case BinaryKind::Sub: return static_cast<T>(static_cast<U>(a) - static_cast<U>(b));
+    case BinaryKind::Mul: return static_cast<T>(static_cast<U>(a) * static_cast<U>(b));
+    default: return a;
+    }
+}
+
+// Integer Pow through double, saturating at T's limits (NaN: 0).
+template <typename T>
+T saturate(double v)
+{
+    if (std::isnan(v))
+        return 0;
+    if (v >= static_cast<double>(std::numeric_limits<T>::max()))
+        return std::numeric_limits<T>::max();
+    if (v <= static_cast<double>(std::numeric_limits<T>::lowest()))
+        return std::numeric_limits<T>::lowest();
+    return static_cast<T>(v);
+}
+
 template <typename T>
 T apply(BinaryKind kind, T a, T b)
 {
+    if constexpr (std::is_integral_v<T> && std::is_signed_v<T> && sizeof(T) >= sizeof(int)) {
+        if (kind == BinaryKind::Add || kind == BinaryKind::Sub || kind == BinaryKind::Mul)
+            return wrapping(kind, a, b);
+        if (kind == BinaryKind::Div && b == -1 && a == std::numeric_limits<T>::lowest())
+            return a; // the one overflowing quotient, wrapped
+    }
+    if constexpr (std::is_integral_v<T>) {
+        if (kind == BinaryKind::Pow)
+            return saturate<T>(std::pow(static_cast<double>(a), static_cast<double>(b)));
+    }
     switch (kind) {
     case BinaryKind::Add: return a + b;
     case BinaryKind::Sub: return a - b;

@@ -31,7 +31,8 @@ PadSpec padSpec(const Node& node, const Shape& x, const Tensor* padsInput, const
     s.end.assign(pads.begin() + static_cast<long>(rank), pads.end());
     s.out = x;
     for (std::size_t i = 0; i < rank; ++i) {
-        s.out[i] = x[i] + s.begin[i] + s.end[i];
+        if (__builtin_add_overflow(x[i], s.begin[i], &s.out[i]) || __builtin_add_overflow(s.out[i], s.end[i], &s.out[i]))
+            throw Error("pads of dim " + std::to_string(i) + " overflow"); // a corrupt model's pads; must not wrap
         if (s.out[i] < 0)
             throw Error("pads crop more than dim " + std::to_string(i) + " holds");
         const bool grows = s.begin[i] > 0 || s.end[i] > 0;

@@ -13,7 +13,11 @@ int64_t rangeCount(double start, double limit, double delta)
 {
     if (delta == 0.0)
         throw Error("Range delta must not be zero");
-    return std::max<int64_t>(static_cast<int64_t>(std::ceil((limit - start) / delta)), 0);
+    const double count = std::ceil((limit - start) / delta);
+    if (std::isnan(count) || count >= 9.2e18) // infinite or NaN bounds in a corrupt model; must not be cast
+        throw Error("Range from " + std::to_string(start) + " to " + std::to_string(limit) + " by " + std::to_string(delta) +
+                    " has no countable length");
+    return count <= 0.0 ? 0 : static_cast<int64_t>(count);
 }
 
 class RangeOp : public Op {

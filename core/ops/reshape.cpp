@@ -27,7 +27,8 @@ Shape reshapeTarget(const Shape& x, const std::vector<int64_t>& spec, bool allow
         if (d < 0)
             throw Error("invalid target dim " + std::to_string(d));
         out[i] = d;
-        known *= d;
+        if (__builtin_mul_overflow(known, d, &known)) // a corrupt model's shape tensor; must not wrap
+            throw Error("target shape " + toString(spec) + " has more elements than can be counted");
     }
     const int64_t total = elementCount(x);
     if (inferAt >= 0) {

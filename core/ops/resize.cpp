@@ -71,6 +71,9 @@ std::vector<ResizeTap> resizeTaps(const ResizeSpec& spec, std::size_t axis, int6
     } else
         throw Error("unsupported coordinate_transformation_mode '" + c + "'");
 
+    if (!(std::abs(xo) < 1e15)) // NaN or absurd scales / roi in a corrupt model: the coordinate cannot be an index
+        throw Error("output coordinate " + std::to_string(o) + " of axis " + std::to_string(axis) + " maps to input coordinate " +
+                    std::to_string(xo) + " (scale " + std::to_string(scale) + ")");
     auto clampIndex = [&](int64_t i) { return std::clamp<int64_t>(i, 0, inLength - 1); };
     // As ONNX's reference: an integer coordinate is "ratio 1 from the index below".
     const bool integral = xo == std::floor(xo);
@@ -120,6 +123,10 @@ std::vector<Tensor> runResize(const Node& node, const Tensor& xIn)
     const Shape& shape = x.shape();
     const ResizeSpec spec = resizeSpecOf(node, shape);
     const std::size_t rank = shape.size();
+    // An empty output needs no taps; it may still have an absurdly long axis (out [0, 10^12] in a corrupt model),
+    // whose taps would be built one by one for minutes.
+    if (elementCount(spec.out) == 0)
+        return {Tensor(DataType::Float32, spec.out)};
     // taps[axis][outCoord]
     std::vector<std::vector<std::vector<ResizeTap>>> taps(rank);
     for (std::size_t a = 0; a < rank; ++a)
@@ -184,8 +191,12 @@ std::vector<float> scalesFrom(const Tensor& t, std::size_t rank)
 void setGeometry(Node& node, const Shape& x, const std::vector<float>& scales, const std::vector<int64_t>& sizes)
 {
     Shape out(x.size());
-    for (std::size_t i = 0; i < x.size(); ++i)
-        out[i] = sizes.empty() ? static_cast<int64_t>(std::floor(static_cast<double>(x[i]) * scales[i])) : sizes[i];
+    for (std::size_t i = 0; i < x.size(); ++i) {
+        const double scaled = sizes.empty() ? std::floor(static_cast<double>(x[i]) * scales[i]) : 0.0;
+        if (sizes.empty() && !(scaled >= 0.0 && scaled < 9.2e18)) // NaN, negative or past int64 (a corrupt model's scales)
+            throw Error("scale " + std::to_string(scales[i]) + " of dim " + std::to_string(i) + " gives no valid size");
+        out[i] = sizes.empty() ? static_cast<int64_t>(scaled) : sizes[i];
+    }
     node.attributes.set("_out", out);
     if (sizes.empty())
         node.attributes.set("_scales", scales);

@@ -26,6 +26,8 @@ SliceSpec sliceSpec(const Shape& x, std::vector<int64_t> starts, std::vector<int
         steps.assign(starts.size(), 1);
     if (ends.size() != starts.size() || axes.size() != starts.size() || steps.size() != starts.size())
         throw Error("starts, ends, axes and steps must have the same length");
+    if (rank == 0 && !starts.empty()) // normalizeAxis accepts axis 0 of a scalar; `seen` below has no entry for it
+        throw Error("cannot slice a scalar input");
     SliceSpec s{x, std::vector<int64_t>(x.size(), 0), std::vector<int64_t>(x.size(), 1)};
     std::vector<bool> seen(x.size(), false);
     for (std::size_t i = 0; i < starts.size(); ++i) {

@@ -22,7 +22,7 @@ std::vector<int64_t> splitSizes(const Node& node, const Shape& x, const Tensor* 
         const int64_t n = node.attributes.i("num_outputs", 0);
         if (n != outputs || n <= 0)
             throw Error("num_outputs is " + std::to_string(n) + " but the node has " + std::to_string(outputs) + " outputs");
-        const int64_t chunk = (x[axis] + n - 1) / n;
+        const int64_t chunk = x[axis] / n + (x[axis] % n != 0 ? 1 : 0); // ceil without overflowing
         for (int64_t i = 0; i < n; ++i)
             sizes.push_back(std::max<int64_t>(0, std::min(chunk, x[axis] - i * chunk)));
     }
@@ -37,7 +37,8 @@ std::vector<int64_t> splitSizes(const Node& node, const Shape& x, const Tensor* 
     for (int64_t s : sizes) {
         if (s < 0)
             throw Error("negative split size");
-        sum += s;
+        if (__builtin_add_overflow(sum, s, &sum)) // a corrupt model's split sizes; must not wrap
+            throw Error("split sizes overflow");
     }
     if (sum != x[axis])
         throw Error("split sizes sum to " + std::to_string(sum) + ", dim " + std::to_string(axis) + " is " + std::to_string(x[axis]));
@@ -79,7 +80,7 @@ public:
             Shape shape = x.shape();
             shape[axis] = s;
             Tensor y(x.dtype(), shape);
-            for (int64_t o = 0; o < outer; ++o)
+            for (int64_t o = 0; o < outer && s * inner > 0; ++o) // a zero-sized part has no buffer to copy into
                 std::memcpy(static_cast<unsigned char*>(y.raw()) + o * s * inner * es,
                             static_cast<const unsigned char*>(x.raw()) + (o * x.shape()[axis] + offset) * inner * es,
                             static_cast<std::size_t>(s * inner) * es);

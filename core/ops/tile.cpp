@@ -15,7 +15,8 @@ Shape tiledShape(const Shape& x, const std::vector<int64_t>& repeats)
     for (std::size_t i = 0; i < x.size(); ++i) {
         if (repeats[i] < 0)
             throw Error("negative repeat");
-        out[i] *= repeats[i];
+        if (__builtin_mul_overflow(out[i], repeats[i], &out[i])) // a corrupt model's repeats; must not wrap
+            throw Error("repeating dim " + std::to_string(x[i]) + " " + std::to_string(repeats[i]) + " times overflows");
     }
     return out;
 }

@@ -9,6 +9,8 @@
 #include <QObject>
 #include <QSaveFile>
 
+#include <cmath>
+
 namespace qs::gui {
 
 namespace {
@@ -25,6 +27,16 @@ QJsonObject toJson(const LayerConfig& c)
 [[noreturn]] void fail(const QString& path, const QString& message)
 {
     throw Error(message.toStdString(), ErrorContext(path.toStdString()));
+}
+
+// A whole number stored as a JSON double (counts, limits); out of range or fractional is an error, never a cast of
+// 1e300 to an integer (undefined behaviour).
+qint64 wholeNumber(const QString& path, const QJsonValue& value, const char* key, double fallback)
+{
+    const double v = value.toDouble(fallback);
+    if (!(v >= -1 && v < 9.2e18) || v != std::floor(v))
+        fail(path, QObject::tr("'%1' is %2, not a count").arg(QLatin1String(key)).arg(v));
+    return static_cast<qint64>(v);
 }
 
 LayerConfig configFromJson(const QString& path, const QString& layer, const QJsonObject& o)
@@ -121,8 +133,8 @@ SessionData loadSession(const QString& path)
     s.dataset.path = d.value("path").toString(s.dataset.path);
     s.dataset.split = d.value("split").toString(s.dataset.split);
     s.dataset.preprocess = d.value("preprocess").toString();
-    s.dataset.evalLimit = static_cast<qint64>(d.value("eval_limit").toDouble(-1));
-    s.dataset.calibrationSamples = static_cast<qint64>(d.value("calibration_samples").toDouble(1000));
+    s.dataset.evalLimit = wholeNumber(path, d.value("eval_limit"), "eval_limit", -1);
+    s.dataset.calibrationSamples = wholeNumber(path, d.value("calibration_samples"), "calibration_samples", 1000);
     const QJsonObject layers = root.value("config").toObject();
     for (auto it = layers.begin(); it != layers.end(); ++it)
         s.configs[it.key()] = configFromJson(path, it.key(), it.value().toObject());
@@ -135,7 +147,7 @@ SessionData loadSession(const QString& path)
         r.name = o.value("name").toString();
         r.config = o.value("config").toString();
         r.fp32 = o.value("fp32").toBool();
-        r.samples = static_cast<qint64>(o.value("samples").toDouble());
+        r.samples = wholeNumber(path, o.value("samples"), "samples", 0);
         r.top1 = o.value("top1").toDouble();
         r.top5 = o.value("top5").toDouble();
         r.crossEntropy = o.value("cross_entropy").toDouble();

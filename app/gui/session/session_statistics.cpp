@@ -9,6 +9,7 @@
 #include <QtEndian>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace qs::gui {
@@ -74,7 +75,8 @@ public:
     int64_t integer(const QJsonObject& o, const char* key) const
     {
         const double v = number(o, key);
-        if (v < 0 || v != static_cast<double>(static_cast<int64_t>(v)))
+        // Range first: casting 1e113 to int64 is undefined (a corrupt session).
+        if (!(v >= 0 && v < 9.2e18) || v != std::floor(v))
             fail(QObject::tr("'%1' is not a count").arg(QLatin1String(key)));
         return static_cast<int64_t>(v);
     }
@@ -86,7 +88,10 @@ public:
         for (const QJsonValue& d : value.toArray()) {
             if (!d.isDouble())
                 fail(QObject::tr("'shape' holds a non-number"));
-            shape.push_back(static_cast<int64_t>(d.toDouble()));
+            const double v = d.toDouble();
+            if (!(v >= -1 && v < 9.2e18) || v != std::floor(v)) // -1: unknown dim
+                fail(QObject::tr("'shape' holds %1, which is not a dimension").arg(v));
+            shape.push_back(static_cast<int64_t>(v));
         }
         return shape;
     }
@@ -120,7 +125,7 @@ public:
             const QJsonObject h = o.value("histogram").toObject();
             const int64_t bins = integer(h, "bins");
             const QByteArray bytes = QByteArray::fromBase64(h.value("counts_f64le").toString().toLatin1());
-            if (bins < 1 || bytes.size() != static_cast<qsizetype>(bins * static_cast<int64_t>(sizeof(double))))
+            if (bins < 1 || bins != static_cast<int64_t>(bytes.size() / sizeof(double)) || bytes.size() % sizeof(double) != 0)
                 fail(QObject::tr("the histogram's counts do not match its %1 bins").arg(bins));
             std::vector<double> counts(static_cast<std::size_t>(bins));
             for (std::size_t i = 0; i < counts.size(); ++i)
@@ -182,7 +187,8 @@ Calibration restoreCalibration(const Graph& model, const SessionStatistics& stat
     options.shapes.exact[statistics.inputName] = statistics.inputShape;
     Calibration calibration;
     calibration.prepared = prepareGraph(model, options);
-    for (const auto& [name, stats] : statistics.values) {
+    for (const auto& entry : statistics.values) {
+        const std::string& name = entry.first; // not a structured binding: clang 14 cannot capture those in a lambda
         const bool isInput = std::any_of(calibration.prepared.inputs.begin(), calibration.prepared.inputs.end(),
                                          [&](const ValueInfo& v) { return v.name == name; });
         if (!isInput && calibration.prepared.producerOf(name) < 0)
