@@ -4,6 +4,10 @@
 #include "core/transforms/prepare_graph.h"
 #include "core/util/error.h"
 
+#include <algorithm>
+#include <cstdio>
+#include <unistd.h>
+
 namespace qs {
 
 std::shared_ptr<const CompiledModel> CompiledModel::compile(const Graph& model, const InputShapes& shapes,
@@ -12,8 +16,51 @@ std::shared_ptr<const CompiledModel> CompiledModel::compile(const Graph& model, 
     return compilePrepared(std::make_shared<const Graph>(prepareGraph(model, {shapes, options.foldBatchNorm})), options);
 }
 
+namespace {
+
+// The engine keeps every computed value of a run in memory: an input shape whose activations cannot fit is an error
+// naming the shape and the bytes, before anything is allocated (it used to end in std::bad_alloc).
+void checkActivationMemory(const Graph& g)
+{
+    uint64_t total = 0, largest = 0;
+    std::string largestValue;
+    for (const Node& node : g.nodes)
+        for (const std::string& value : node.outputs) {
+            const ValueInfo* info = value.empty() ? nullptr : g.info(value);
+            if (!info || !info->shapeKnown)
+                continue;
+            const int64_t count = elementCount(info->shape); // throws on overflow
+            uint64_t bytes = 0;
+            if (count < 0 || __builtin_mul_overflow(static_cast<uint64_t>(count), static_cast<uint64_t>(std::max<std::size_t>(elementSize(info->dtype), 1)), &bytes) ||
+                __builtin_add_overflow(total, bytes, &total))
+                total = UINT64_MAX;
+            if (bytes > largest) {
+                largest = bytes;
+                largestValue = value;
+            }
+        }
+    const long pages = sysconf(_SC_PHYS_PAGES), pageSize = sysconf(_SC_PAGE_SIZE);
+    const uint64_t memory = pages > 0 && pageSize > 0 ? static_cast<uint64_t>(pages) * static_cast<uint64_t>(pageSize) : 0;
+    if (memory == 0 || total <= memory)
+        return;
+    std::string shapes;
+    for (const ValueInfo& in : g.inputs)
+        shapes += (shapes.empty() ? "" : ", ") + in.name + " " + toString(in.shape);
+    auto gib = [](uint64_t bytes) {
+        char text[32];
+        std::snprintf(text, sizeof text, "%.1f GiB", static_cast<double>(bytes) / (1024.0 * 1024.0 * 1024.0));
+        return std::string(bytes == UINT64_MAX ? "more than 16 EiB" : text);
+    };
+    throw Error("input shape " + shapes + " needs " + gib(total) + " of activations (the largest, '" + largestValue + "', " + gib(largest) +
+                    "), more than this machine's " + gib(memory) + " of memory: give a smaller --input-shape or batch",
+                {g.sourcePath});
+}
+
+} // namespace
+
 std::shared_ptr<const CompiledModel> CompiledModel::compilePrepared(std::shared_ptr<const Graph> prepared, const EngineOptions& options)
 {
+    checkActivationMemory(*prepared);
     std::shared_ptr<CompiledModel> compiled(new CompiledModel());
     compiled->m_options = options;
     compiled->m_graph = std::move(prepared);

@@ -98,6 +98,10 @@ private slots:
         const auto top1 = runCli({"eval", "--model", kModels + "version-RFB-320.onnx", "--data", kPhotos, "--preprocess", kRfbPreprocess,
                                   "--metric", "top1", "--qe"});
         QVERIFY2(top1.code == 1 && top1.err.contains("top-1 needs labelled data"), qPrintable(top1.err));
+        // An input shape whose activations cannot fit: an error naming the shape and the bytes, not bad_alloc.
+        const auto huge = runCli({"info", "--model", kModels + "yunet_n_dynamic.onnx", "--input-shape", "1x3x60000x60000"});
+        QVERIFY2(huge.code == 1 && huge.err.contains("input shape input [1,3,60000,60000] needs") && huge.err.contains("GiB of memory"),
+                 qPrintable(huge.err));
         const auto metric = runCli({"eval", "--metric", "accuracy"});
         QVERIFY2(metric.code == 1 && metric.err.contains("--metric must be top1 or fidelity"), qPrintable(metric.err));
     }
