@@ -267,6 +267,8 @@ public:
         const DistillerSettings& g = config.global;
         if (g.clipActs == RangeMethod::NStd && !g.clipNStds)
             fail("clip_acts N_STD needs clip_n_stds", (*chosen)["clip_acts"]);
+        if (g.bitsAccum && *g.bitsAccum && **g.bitsAccum != 32)
+            fail("bits_accum " + std::to_string(**g.bitsAccum) + " is not supported: oneDNN accumulates in 32 bits", (*chosen)["bits_accum"]);
         // Globally, bits that int8 cannot run would leave every layer FP32 while the run looks quantized
         // (an override's layers stay FP32 with a note instead).
         for (const auto& [key, value] : {std::pair{"bits_activations", g.bitsActivations}, std::pair{"bits_parameters", g.bitsWeights}})

@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <ios>
 #include <limits>
 #include <fstream>
 #include <sstream>
@@ -215,12 +216,17 @@ namespace {
 StatsFile readStatsYamlUnchecked(const std::string& path)
 {
     YAML::Node root;
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) // yaml-cpp reads a folder as a stream error ("internal error")
+        throw Error("this is a folder; give the statistics YAML file in it", {path});
     try {
         root = YAML::LoadFile(path);
     } catch (const YAML::BadFile&) {
         throw Error("cannot open the statistics file", {path});
     } catch (const YAML::ParserException& e) {
         throw Error("malformed YAML: " + e.msg, {path, {}, e.mark.line + 1});
+    } catch (const std::ios_base::failure& e) {
+        throw Error(std::string("cannot read the statistics file: ") + e.what(), {path});
     }
     if (!root.IsMap())
         throw Error("a statistics file maps layer names to {inputs, output}", {path, {}, root.Mark().line + 1});
@@ -287,7 +293,12 @@ Calibration calibrationFromStatsFile(const Graph& prepared, const std::string& p
             root = YAML::LoadFile(sidecar);
         } catch (const YAML::ParserException& e) {
             throw Error("malformed YAML: " + e.msg, {sidecar, {}, e.mark.line + 1});
+        } catch (const std::exception& e) { // a folder or an unreadable file named like the sidecar
+            throw Error(std::string("cannot read the histogram sidecar: ") + e.what(), {sidecar});
         }
+        // A sidecar that is a list or scalar, not a map: yaml-cpp's iterators then throw InvalidNode ("internal error").
+        if (!root.IsNull() && !root.IsMap())
+            throw Error("a histogram sidecar maps value names to {lo, hi, counts}", {sidecar, {}, root.Mark().line + 1});
         for (const auto& entry : root) {
             if (!entry.first.IsScalar())
                 throw Error("a histogram sidecar maps value names to {lo, hi, counts}", {sidecar, {}, entry.first.Mark().line + 1});

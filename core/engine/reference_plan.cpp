@@ -37,7 +37,12 @@ public:
             if (transposed)
                 source = transpose2d(source);
             std::vector<int8_t> q;
-            const std::vector<float> scales = quantizeWeights(source, *wq, q);
+            std::vector<float> scales;
+            try {
+                scales = quantizeWeights(source, *wq, q);
+            } catch (const Error& e) { // as the oneDNN lowering does: the message names the model and the node
+                throw Error(e.message(), {m_graph.sourcePath, node.label()});
+            }
             Tensor fake(DataType::Float32, source.shape());
             const int64_t per = fake.size() / static_cast<int64_t>(scales.size() == 1 ? 1 : source.shape()[0]);
             for (int64_t i = 0; i < fake.size(); ++i)

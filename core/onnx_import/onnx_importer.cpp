@@ -275,6 +275,8 @@ Graph importOnnxBytes(const std::string& bytes, const std::string& sourceName)
         throw Error("not a valid ONNX model: the protobuf data could not be parsed (truncated or not an .onnx file)", {sourceName});
     if (!model.has_graph() || model.graph().node_size() == 0)
         throw Error("not a valid ONNX model: it contains no graph nodes", {sourceName});
+    if (model.graph().output_size() == 0) // it used to pass `info` and fail `eval` with an internal error
+        throw Error("the graph declares no outputs, so running it computes nothing", {sourceName});
 
     Graph graph;
     graph.sourcePath = sourceName;
