@@ -17,7 +17,10 @@ fi
 scripts/build.sh -DQS_WERROR=ON
 (cd build && ctest --output-on-failure --parallel "$(nproc)")
 
-# >>> Fuzz smoke test (issue 14): the lead adds the `scripts/fuzz.sh --smoke` call here. <<<
+# Fuzz smoke test: every libFuzzer target (tests/fuzz, built with clang into ./build-fuzz) replays the inputs the
+# fuzzers found (tests/data/bad_input/fuzz) and its seed corpus, then fuzzes 20 000 inputs; any crash, leak,
+# timeout or out-of-memory fails CI.
+scripts/fuzz.sh --smoke
 
 if [ "${QS_SKIP_SANITIZE:-0}" = 1 ]; then
   exit 0

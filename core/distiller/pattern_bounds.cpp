@@ -52,6 +52,13 @@ std::string patternBoundsProblem(const std::string& p)
     for (std::size_t i = 0; i < p.size(); ++i) {
         const char c = p[i];
         if (c == '\\') {
+            // A back-reference's number is read into an int as well: \4444444444 overflows it.
+            std::size_t digits = 0;
+            while (i + 1 + digits < p.size() && p[i + 1 + digits] >= '0' && p[i + 1 + digits] <= '9')
+                ++digits;
+            if (digits > 3)
+                return "the back-reference at character " + std::to_string(i + 1) + " has " + std::to_string(digits) +
+                       " digits; a key has at most 999 groups to refer to";
             ++i;
             continue;
         }
@@ -75,6 +82,23 @@ std::string patternBoundsProblem(const std::string& p)
         if (c == '|') {
             innermost().alternates = true;
             continue;
+        }
+        if (c == '{') { // libstdc++ reads a brace count into an int without checking: 2^31 overflows inside std::regex
+            std::size_t j = i + 1;
+            while (j < p.size() && p[j] != '}') {
+                std::size_t digits = 0;
+                long long value = 0;
+                while (j < p.size() && p[j] >= '0' && p[j] <= '9') {
+                    value = digits < 12 ? value * 10 + (p[j] - '0') : value;
+                    ++digits;
+                    ++j;
+                }
+                if (digits > 0 && (digits >= 12 || value > kMaxRepetitionCount))
+                    return "the repetition count at character " + std::to_string(i + 1) + " is larger than " +
+                           std::to_string(kMaxRepetitionCount);
+                if (j < p.size() && p[j] != '}')
+                    ++j;
+            }
         }
         std::size_t length = 0;
         if (c == ')') {

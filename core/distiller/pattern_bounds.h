@@ -11,6 +11,7 @@ namespace qs {
 
 inline constexpr std::size_t kMaxPatternLength = 1000;
 inline constexpr int kMaxPatternNesting = 16;
+inline constexpr long long kMaxRepetitionCount = 1000; // {n,m}: libstdc++ overflows an int on huge counts
 
 // Empty when `pattern` is within the bounds; otherwise why not (naming the offending position).
 std::string patternBoundsProblem(const std::string& pattern);

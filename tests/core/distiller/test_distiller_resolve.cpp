@@ -155,6 +155,12 @@ private slots:
         QVERIFY(distillerPatternError(std::string(17, '(') + "a" + std::string(17, ')')).find("nest deeper than 16") != std::string::npos);
         QVERIFY(distillerPatternError(std::string(16, '(') + "a" + std::string(16, ')')).empty());
         QVERIFY(distillerPatternError(std::string(1001, 'a')).find("1001 characters") != std::string::npos);
+        // A brace count past int overflowed inside libstdc++'s regex compiler (found by fuzz_distiller_config).
+        QVERIFY(distillerPatternError("a{4444444444444444444}").find("repetition count") != std::string::npos);
+        QVERIFY(distillerPatternError("a{2,5000}").find("larger than 1000") != std::string::npos);
+        QVERIFY(distillerPatternError("conv[0-9]{1,3}").empty());
+        QVERIFY(distillerPatternError("(a)\\4444444444444444444").find("back-reference") != std::string::npos);
+        QVERIFY(distillerPatternError("(a)\\2").empty()); // \2: Distiller wraps each key in a group of its own
         // In a config the refusal names the key's line.
         try {
             resolveText(std::string(kHeader) + "    overrides:\n      '(.*)*X':\n        bits_activations: 4\n", resnet18Names());
