@@ -363,15 +363,8 @@ LayerConfig fromPtqSettings(const LayerPtqSettings& s)
 // The values a config quantizes on `prepared` (the plan's structure; the ranges do not matter here).
 std::set<std::string> quantizedValues(const Graph& prepared, const PtqConfig& config)
 {
-    const QuantizationPlan plan = buildQuantizationPlan(
-        prepared,
-        [&](const Node& node) -> std::optional<LayerQuantSettings> {
-            const LayerPtqSettings s = config.resolve(node);
-            return s.quantize ? std::optional<LayerQuantSettings>(s.quant) : std::nullopt;
-        },
-        [](const std::string&, const Node&, const LayerQuantSettings&) { return ValueRange{-1.0f, 1.0f}; });
     std::set<std::string> values;
-    for (const auto& [value, quant] : plan.activations)
+    for (const auto& [value, quant] : planLayout(prepared, config).activations)
         values.insert(value);
     return values;
 }

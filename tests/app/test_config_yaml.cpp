@@ -184,15 +184,8 @@ private slots:
         QVERIFY(!exported.perLayer.at("concat").quantize);
 
         auto structure = [&prepared](const PtqConfig& config) {
-            const QuantizationPlan plan = buildQuantizationPlan(
-                prepared,
-                [&](const Node& n) -> std::optional<LayerQuantSettings> {
-                    const LayerPtqSettings s = config.resolve(n);
-                    return s.quantize ? std::optional<LayerQuantSettings>(s.quant) : std::nullopt;
-                },
-                [](const std::string&, const Node&, const LayerQuantSettings&) { return ValueRange{-1.0f, 1.0f}; });
             std::set<std::string> values;
-            for (const auto& [value, quant] : plan.activations)
+            for (const auto& [value, quant] : planLayout(prepared, config).activations)
                 values.insert(value);
             return values;
         };

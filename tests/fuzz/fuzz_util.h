@@ -5,6 +5,7 @@
 // OpenCV exception) terminates the run, and libFuzzer records it as a crash: the CLI would call it an
 // "internal error".
 
+#include "core/ranges/clip_methods.h"
 #include "core/util/error.h"
 
 #include <cstdint>
@@ -59,6 +60,22 @@ inline std::string_view asText(const uint8_t* data, size_t size)
 inline std::string sourcePath(const char* relative)
 {
     return std::string(QS_SOURCE_DIR) + "/" + relative;
+}
+
+// Every clip method picks a range from loaded statistics, as `quantscope-cli ranges` would: what a loader accepts
+// must be usable. qs::Error is an accepted outcome. Entropy is left out: its KL search costs about a millisecond
+// per value whatever the input (a tenth of the executions per second) and reads the same histogram as
+// percentile, mse and pytorch_histogram.
+inline void pickEveryRange(const ActivationStats& stats)
+{
+    for (const RangeMethod method : allRangeMethods()) {
+        if (method == RangeMethod::Entropy)
+            continue;
+        try {
+            (void)pickRange(method, stats, 8, QuantMode::AsymmetricUnsigned);
+        } catch (const Error&) {
+        }
+    }
 }
 
 } // namespace qs::fuzz
