@@ -1,12 +1,12 @@
 #include "core/data/image_folder_dataset.h"
 
+#include "core/data/image_format.h"
 #include "core/util/error.h"
 #include "core/util/progress.h"
 
 #include <opencv2/imgcodecs.hpp>
 
 #include <algorithm>
-#include <cstring>
 #include <fstream>
 
 namespace qs {
@@ -16,6 +16,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::size_t kTail = 4096;
+constexpr const char* kNotSupported = "not a supported image format (JPEG, PNG, BMP, PNM, TIFF or WebP by its first bytes)";
 
 std::string lowerExtension(const fs::path& path)
 {
@@ -43,15 +44,16 @@ std::string quickCheck(const fs::path& path)
     std::ifstream in(path, std::ios::binary);
     if (!in)
         return "unreadable: cannot open";
-    char head[8] = {};
-    in.read(head, sizeof head);
+    uint8_t head[12] = {};
+    in.read(reinterpret_cast<char*>(head), sizeof head);
     if (!in && in.gcount() == 0)
         return "unreadable: read failed";
-    if (!cv::haveImageReader(path.string()))
-        return "not a recognised image format";
+    const auto format = sniffImageFormat(std::span<const uint8_t>(head, static_cast<std::size_t>(in.gcount())));
+    if (!format)
+        return kNotSupported;
 
-    const bool jpeg = std::memcmp(head, "\xFF\xD8", 2) == 0;
-    const bool png = std::memcmp(head, "\x89PNG", 4) == 0;
+    const bool jpeg = *format == ImageFormat::Jpeg;
+    const bool png = *format == ImageFormat::Png;
     if (jpeg || png) {
         const std::size_t tail = std::min<std::size_t>(static_cast<std::size_t>(size), kTail);
         std::vector<char> data(tail);
@@ -77,6 +79,22 @@ cv::Mat decodeFile(const std::string& path, std::string& reason)
     std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     if (bytes.empty()) {
         reason = "zero-byte file";
+        return {};
+    }
+    if (!sniffImageFormat(bytes)) {
+        reason = kNotSupported;
+        return {};
+    }
+    const auto size = readImageSize(bytes);
+    if (!size) {
+        reason = "cannot read the image size from its header (corrupt or unsupported variant)";
+        return {};
+    }
+    if (size->width <= 0 || size->height <= 0 ||
+        static_cast<uint64_t>(size->width) * static_cast<uint64_t>(size->height) > maxImagePixels()) {
+        reason = "image header declares " + std::to_string(size->width) + "x" + std::to_string(size->height) +
+                 " pixels, above the decoder limit of " + std::to_string(maxImagePixels()) +
+                 " (the environment variable OPENCV_IO_MAX_IMAGE_PIXELS raises it)";
         return {};
     }
     cv::Mat image;

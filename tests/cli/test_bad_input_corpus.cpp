@@ -121,6 +121,29 @@ private slots:
         QVERIFY2(r.code == 1 && r.err.contains("t10k-images-idx3-ubyte") && !r.err.contains("internal error"), qPrintable(r.err));
     }
 
+    // Images the fuzzers found (the first byte was the harness's choice; the rest is the file), named .png in an
+    // unlabelled image folder: skipped with the reason, so the folder has no usable image, and that is rc 1.
+    void fuzzFoundImages_data()
+    {
+        QTest::addColumn<QString>("file");
+        addRows("fuzz/fuzz_image", "*");
+    }
+    void fuzzFoundImages()
+    {
+        QFETCH(QString, file);
+        QFile in(file);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        const QByteArray bytes = in.readAll().mid(1);
+        QTemporaryDir dir;
+        QFile out(dir.filePath("found.png"));
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(bytes);
+        out.close();
+        const auto r = runCli({"eval", "--data", "images:" + dir.path(), "--preprocess", "resize=28x28,channels=gray", "--limit", "8"});
+        QVERIFY2(r.code == 1 && r.err.contains(dir.path()) && r.err.contains("no usable images") && !r.err.contains("internal error"),
+                 qPrintable(r.err));
+    }
+
     void statsFileIsAFolder()
     {
         const auto r = runCli({"eval", "--qe", "--qe-stats-file", kCorpus + "stats", "--limit", "8"});

@@ -100,7 +100,7 @@ private slots:
         for (const auto& s : skipped)
             qInfo("skipped %s: %s", s.path.c_str(), s.reason.c_str());
         QCOMPARE(skipped.size(), std::size_t(4)); // notes.txt is not an image candidate at all
-        QVERIFY(hasSkip(skipped, "corrupt.jpg", "not a recognised image"));
+        QVERIFY(hasSkip(skipped, "corrupt.jpg", "not a supported image format"));
         QVERIFY(hasSkip(skipped, "empty.png", "zero-byte"));
         QVERIFY(hasSkip(skipped, "truncated.png", "truncated PNG"));
         QVERIFY(hasSkip(skipped, "truncated.jpeg", "truncated JPEG"));
