@@ -340,15 +340,26 @@ private:
                 state.tap(value, static_cast<const float*>(src.get_data_handle()), shape);
                 continue;
             }
-            // Integers reach the tap as the real values they stand for.
-            dnnl::primitive_attr attr;
-            if (const auto& q = m_slots[it->second].quant) {
-                attr.set_output_scales(0, {q->scale});
-                attr.set_zero_points(DNNL_ARG_SRC, 0, {q->zeroPoint});
-            }
-            dnnl::reorder(dnnl::reorder::primitive_desc(m_engine, src.get_desc(), m_engine, dst.get_desc(), attr))
-                .execute(state.stream, const_cast<dnnl::memory&>(src), dst);
+            // Integers reach the tap as the real values they stand for, read with the value's own scale and storage
+            // type: a residual's buffer that a sum post-op reuses in place is the sum's destination slot, whose
+            // desc and quantization are the sum's (u8 after a ReLU) while the residual was stored there as s8.
+            // The reorder only converts; scale and zero point are applied here, because oneDNN 2.6's reorder
+            // ignored the source zero point (the values of an asymmetric value without ReLU came out shifted).
+            dnnl::memory::desc srcDesc = src.get_desc();
+            const bool integers = srcDesc.data_type() != dnnl::memory::data_type::f32;
+            const auto own = m_quantizedValues.find(value);
+            const ActivationQuant* q = !integers ? nullptr
+                                       : own != m_quantizedValues.end() ? &own->second
+                                       : m_slots[it->second].quant ? &*m_slots[it->second].quant
+                                                                    : nullptr;
+            if (q)
+                srcDesc = LoweringContext::withStorageType(srcDesc, *q);
+            dnnl::memory typed(srcDesc, m_engine, src.get_data_handle());
+            dnnl::reorder(dnnl::reorder::primitive_desc(m_engine, srcDesc, m_engine, dst.get_desc())).execute(state.stream, typed, dst);
             state.stream.wait();
+            if (q)
+                for (float& v : plain)
+                    v = q->scale * (v - static_cast<float>(q->zeroPoint));
             state.tap(value, plain.data(), shape);
         }
     }

@@ -57,12 +57,14 @@ private slots:
             QVERIFY2(e.isolatedTwinDb > e.accumulatedTwinDb - 1.0, qPrintable(what));
             QVERIFY2(std::isfinite(e.predictedDb) && std::abs(e.predictedDb - e.isolatedTwinDb) < 15.0, qPrintable(what));
         }
-        // Found by this test, not fixed yet: on ResNet-8, values around the residual sums tapped from the oneDNN int8
-        // model read wrong and differ from run to run (the stem's output, the destination of l1's in-place sum,
-        // ~16 dB against the twin's 35; l3.c2 once 24 dB, once -15 dB) while the model's accuracy equals the
-        // twin's: the taps of buffers an in-place sum post-op writes are read at the wrong time. The twin's
-        // numbers are consistent and are what the checks above hold to.
-        QEXPECT_FAIL("fmnist_resnet8", "stem tap after the in-place residual sum; shortcut conv isolated twin gap", Continue);
+        // Found by this test: taps of int8 values read with the slot's scale, storage type and without the zero
+        // point (a residual reused in place by a sum post-op; oneDNN 2.6's reorder dropping the source zero point)
+        // gave the stem ~16 dB and l3.c2 -18 dB; fixed in dnnl_plan.cpp. Still open on ResNet-8: a shortcut conv
+        // isolated (its residual FP32) runs the Add as a float step and leaves its output float on oneDNN, while
+        // the twin puts that output on the plan's grid: 49.5 vs 44.1 dB and 49.7 vs 39.5 dB isolated; the
+        // accumulated numbers agree.
+        qInfo("%s", qPrintable(mismatches));
+        QEXPECT_FAIL("fmnist_resnet8", "shortcut convs isolated: the twin quantizes the float Add output oneDNN leaves float", Continue);
         QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches));
         QVERIFY(std::isfinite(report.predictedVsIsolatedRank));
 
