@@ -12,5 +12,6 @@ int runBench(std::vector<std::string> args);
 int runCalibrate(std::vector<std::string> args);
 int runRanges(std::vector<std::string> args);
 int runAnalyze(std::vector<std::string> args);
+int runSensitivity(std::vector<std::string> args);
 
 } // namespace qs::cli

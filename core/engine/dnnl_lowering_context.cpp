@@ -42,17 +42,27 @@ int LoweringContext::slotOf(const std::string& value)
         return raw;
     if (auto it = m_floatSlots.find(value); it != m_floatSlots.end())
         return it->second;
-    // Dequantize at an int8 -> FP32 border.
+    // Dequantize at an int8 -> FP32 border: scale * (q - zero point). oneDNN 2.6's reorder ignores a source zero
+    // point (an asymmetric value without ReLU came out shifted by zero point x scale at every FP32 reader, found
+    // by the sensitivity probes), so the reorder only converts and scales, and an in-place linear step subtracts.
     const auto dst = plainDesc(shapeOf(value));
     const int target = addSlot(dst);
     dnnl::primitive_attr attr;
     attr.set_output_scales(0, {q->scale});
-    attr.set_zero_points(DNNL_ARG_SRC, 0, {q->zeroPoint});
     DnnlStep step;
     step.node = "dequantize " + value;
     step.primitive = dnnl::reorder(dnnl::reorder::primitive_desc(m_engine, m_slots[raw].desc, m_engine, dst, attr));
     step.args = {{DNNL_ARG_FROM, raw}, {DNNL_ARG_TO, target}};
     m_steps.push_back(std::move(step));
+    if (q->zeroPoint != 0) {
+        const dnnl::eltwise_forward::desc d(dnnl::prop_kind::forward_inference, dnnl::algorithm::eltwise_linear, dst, 1.0f,
+                                            -q->scale * static_cast<float>(q->zeroPoint));
+        DnnlStep shift;
+        shift.node = "dequantize " + value + " (zero point)";
+        shift.primitive = dnnl::eltwise_forward(dnnl::eltwise_forward::primitive_desc(d, m_engine));
+        shift.args = {{DNNL_ARG_SRC, target}, {DNNL_ARG_DST, target}};
+        m_steps.push_back(std::move(shift));
+    }
     m_floatSlots[value] = target;
     m_plainSlots[value] = target;
     return target;

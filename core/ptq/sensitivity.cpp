@@ -1,0 +1,329 @@
+#include "core/ptq/sensitivity.h"
+
+#include "core/data/subset.h"
+#include "core/eval/evaluator.h"
+#include "core/eval/fidelity.h"
+#include "core/util/error.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <set>
+
+namespace qs {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+
+// Values over all samples, real rows only, batch after batch (row-major per sample).
+using ValueCache = std::map<std::string, std::vector<float>>;
+
+// The cache beyond which the sweep asks for fewer samples instead of swapping.
+constexpr std::size_t kMaxCacheBytes = std::size_t(3) << 30;
+
+struct Outcome {
+    double top1 = std::numeric_limits<double>::quiet_NaN();
+    double sqnrDb = 0.0;
+};
+
+class Scorer {
+public:
+    Scorer(const std::vector<int>& labels, const std::vector<float>* reference, int64_t classes)
+        : m_labels(labels), m_reference(reference), m_classes(classes) {}
+
+    void add(const float* logits, int64_t first, int64_t rows)
+    {
+        const std::size_t n = static_cast<std::size_t>(rows * m_classes);
+        if (m_reference)
+            accumulateFidelity(m_fidelity, std::span<const float>(*m_reference).subspan(static_cast<std::size_t>(first * m_classes), n),
+                               std::span<const float>(logits, n));
+        if (m_labels.empty())
+            return;
+        for (int64_t r = 0; r < rows; ++r) {
+            const float* row = logits + r * m_classes;
+            const auto best = std::max_element(row, row + m_classes) - row;
+            m_correct += std::isfinite(row[best]) && best == m_labels[static_cast<std::size_t>(first + r)];
+        }
+        m_rows += rows;
+    }
+    Outcome outcome() const
+    {
+        Outcome o;
+        if (!m_labels.empty() && m_rows > 0)
+            o.top1 = 100.0 * static_cast<double>(m_correct) / static_cast<double>(m_rows);
+        o.sqnrDb = m_reference ? m_fidelity.sqnrDb() : std::numeric_limits<double>::infinity();
+        return o;
+    }
+
+private:
+    const std::vector<int>& m_labels;
+    const std::vector<float>* m_reference;
+    int64_t m_classes;
+    OutputFidelity m_fidelity;
+    int64_t m_correct = 0, m_rows = 0;
+};
+
+} // namespace
+
+Graph graphFrom(const Graph& prepared, std::size_t first)
+{
+    if (first >= prepared.nodes.size())
+        throw Error("cannot cut the graph after its last node", {prepared.sourcePath});
+    Graph g;
+    g.name = prepared.name;
+    g.sourcePath = prepared.sourcePath;
+    g.opsetVersion = prepared.opsetVersion;
+    g.producer = prepared.producer;
+    g.initializers = prepared.initializers;
+    g.values = prepared.values;
+    g.outputs = prepared.outputs;
+    g.nodes.assign(prepared.nodes.begin() + static_cast<std::ptrdiff_t>(first), prepared.nodes.end());
+    std::set<std::string> before;
+    for (const ValueInfo& input : prepared.inputs)
+        before.insert(input.name);
+    for (std::size_t i = 0; i < first; ++i)
+        before.insert(prepared.nodes[i].outputs.begin(), prepared.nodes[i].outputs.end());
+    std::set<std::string> added;
+    auto addInput = [&](const std::string& value) {
+        if (value.empty() || prepared.isConstant(value) || !before.count(value) || !added.insert(value).second)
+            return;
+        const ValueInfo* info = prepared.info(value);
+        if (!info || !info->shapeKnown)
+            throw Error("value '" + value + "' has no known shape to cut the graph at", {prepared.sourcePath});
+        ValueInfo in = *info;
+        in.name = value;
+        g.inputs.push_back(std::move(in));
+    };
+    for (const Node& node : g.nodes)
+        for (const std::string& value : node.inputs)
+            addInput(value);
+    for (const ValueInfo& output : prepared.outputs)
+        if (before.count(output.name))
+            throw Error("output '" + output.name + "' is computed before node " + prepared.nodes[first].label() +
+                            "; the graph cannot be cut there",
+                        {prepared.sourcePath});
+    return g;
+}
+
+SensitivityReport measureSensitivity(const PreparedModel& model, const Dataset& dataset, const std::vector<int64_t>& requested,
+                                     const Calibration& calibration, const PtqConfig& base, const SensitivityOptions& options,
+                                     Progress* progress)
+{
+    const auto start = Clock::now();
+    const std::vector<int64_t> indices = requested.empty() ? firstIndices(dataset.size()) : requested;
+    const auto total = static_cast<int64_t>(indices.size());
+    if (total == 0)
+        throw Error("sensitivity needs at least one sample");
+    const InputShapes shapes =
+        model.runnableShapes(inputShapesFor(model.source(), dataset, std::max<int64_t>(1, std::min(options.batch, total))));
+    const auto graph = model.graph(shapes);
+    const int64_t batch = shapes.batch;
+    const std::string& inputName = graph->inputs.at(0).name;
+    const int64_t sampleElements = dataset.sampleShape().elements();
+    const Shape& outShape = graph->outputs.at(0).shape;
+    const int64_t classes = elementCount(outShape) / std::max<int64_t>(outShape.at(0), 1);
+
+    SensitivityReport report;
+    report.samples = total;
+    std::vector<int> labels;
+    for (int64_t i : indices)
+        labels.push_back(dataset.label(i));
+    report.labelled = outShape.size() == 2 && std::all_of(labels.begin(), labels.end(), [&](int l) { return l >= 0 && l < classes; });
+    if (!report.labelled)
+        labels.clear();
+
+    const std::shared_ptr<const QuantizationPlan> basePlan = buildPlan(calibration, base);
+    struct Probed {
+        std::size_t nodeIndex;
+        std::vector<std::string> cut;
+    };
+    std::vector<Probed> probed;
+    std::set<std::string> cutValues;
+    for (std::size_t i = 0; i < graph->nodes.size(); ++i) {
+        const Node& node = graph->nodes[i];
+        if (!basePlan->layer(node.name))
+            continue;
+        LayerSensitivity layer;
+        layer.node = node.name;
+        layer.opType = node.opType;
+        report.layers.push_back(std::move(layer));
+        Probed p{i, {}};
+        if (options.useCache)
+            for (const ValueInfo& in : graphFrom(*graph, i).inputs) {
+                p.cut.push_back(in.name);
+                cutValues.insert(in.name);
+            }
+        probed.push_back(std::move(p));
+    }
+
+    // Runs the whole model over the samples, scoring its first output and caching the cut values.
+    std::vector<float> fp32Logits;
+    auto runWhole = [&](const std::shared_ptr<const QuantizationPlan>& plan, ValueCache* cache, std::vector<float>* logitsOut) {
+        EngineOptions o;
+        o.threads = options.threads;
+        o.quantization = plan;
+        const auto compiled = model.compile(shapes, o);
+        Session session(compiled);
+        std::set<std::string> observable;
+        if (cache) {
+            const auto values = compiled->observableValues();
+            observable.insert(values.begin(), values.end());
+            std::vector<std::string> taps;
+            for (const std::string& v : cutValues)
+                if (observable.count(v) && v != inputName)
+                    taps.push_back(v);
+            session.setTaps(taps, [&](const std::string& value, const float* data, const Shape& shape) {
+                auto& stored = (*cache)[value];
+                const std::size_t perSample = static_cast<std::size_t>(elementCount(shape) / batch);
+                stored.insert(stored.end(), data, data + perSample * static_cast<std::size_t>(std::min(batch, total - static_cast<int64_t>(stored.size() / perSample))));
+            }, /*rowMajor=*/true);
+        }
+        Scorer scorer(labels, logitsOut ? nullptr : &fp32Logits, classes);
+        std::vector<float> input(static_cast<std::size_t>(batch * sampleElements));
+        for (int64_t first = 0; first < total; first += batch) {
+            if (progress)
+                progress->checkCancelled();
+            const int64_t rows = std::min(batch, total - first);
+            dataset.loadBatch(std::span<const int64_t>(indices.data() + first, static_cast<std::size_t>(rows)), input.data());
+            std::fill(input.begin() + rows * sampleElements, input.end(), 0.0f);
+            if (cache && cutValues.count(inputName)) {
+                auto& stored = (*cache)[inputName];
+                stored.insert(stored.end(), input.begin(), input.begin() + rows * sampleElements);
+            }
+            session.run(input.data());
+            const float* logits = session.output(0).data();
+            if (logitsOut)
+                logitsOut->insert(logitsOut->end(), logits, logits + rows * classes);
+            scorer.add(logits, first, rows);
+        }
+        return std::pair{scorer.outcome(), observable};
+    };
+
+    // Runs the graph from a layer on, fed from a cache.
+    auto runFrom = [&](std::size_t nodeIndex, const std::shared_ptr<const QuantizationPlan>& plan, const ValueCache& cache) {
+        EngineOptions o;
+        o.threads = options.threads;
+        o.quantization = plan;
+        const auto compiled = CompiledModel::compilePrepared(std::make_shared<const Graph>(graphFrom(*graph, nodeIndex)), o);
+        Session session(compiled);
+        const Graph& cut = compiled->graph();
+        std::vector<std::vector<float>> buffers;
+        std::vector<const float*> pointers;
+        std::vector<std::size_t> perSample;
+        for (const ValueInfo& in : cut.inputs) {
+            perSample.push_back(static_cast<std::size_t>(elementCount(in.shape) / batch));
+            buffers.emplace_back(static_cast<std::size_t>(elementCount(in.shape)));
+        }
+        for (const auto& b : buffers)
+            pointers.push_back(b.data());
+        Scorer scorer(labels, &fp32Logits, classes);
+        for (int64_t first = 0; first < total; first += batch) {
+            if (progress)
+                progress->checkCancelled();
+            const int64_t rows = std::min(batch, total - first);
+            for (std::size_t k = 0; k < cut.inputs.size(); ++k) {
+                const std::vector<float>& stored = cache.at(cut.inputs[k].name);
+                const auto from = stored.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(first) * perSample[k]);
+                std::copy(from, from + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(rows) * perSample[k]), buffers[k].begin());
+                std::fill(buffers[k].begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(rows) * perSample[k]), buffers[k].end(), 0.0f);
+            }
+            session.run(pointers);
+            scorer.add(session.output(0).data(), first, rows);
+        }
+        return scorer.outcome();
+    };
+
+    const auto cacheStart = Clock::now();
+    ValueCache fp32Cache, baseCache;
+    const auto [fp32, fp32Observable] = runWhole(nullptr, options.useCache ? &fp32Cache : nullptr, &fp32Logits);
+    report.fp32Top1 = fp32.top1;
+    const auto [baseOutcome, baseObservable] = runWhole(basePlan, options.useCache ? &baseCache : nullptr, nullptr);
+    report.baseTop1 = baseOutcome.top1;
+    report.baseOutputSqnrDb = baseOutcome.sqnrDb;
+    report.cacheSeconds = since(cacheStart);
+    for (const ValueCache* c : {&fp32Cache, &baseCache})
+        for (const auto& [value, data] : *c)
+            report.cacheBytes += data.size() * sizeof(float);
+    if (report.cacheBytes > kMaxCacheBytes)
+        throw Error("the activation cache would need " + std::to_string(report.cacheBytes >> 20) + " MiB for " + std::to_string(total) +
+                    " samples; use fewer samples (--limit)");
+
+    // A probe's configuration: the base with only `layer` quantized at (bw, ba), or with `layer` FP32.
+    const Graph& g = *graph;
+    auto probeConfig = [&](const std::string& layer, int bw, int ba, bool only) {
+        PtqConfig cfg = base;
+        if (!only) {
+            LayerPtqSettings off = base.resolve(*g.findNode(layer));
+            off.quantize = false;
+            cfg.perLayer[layer] = off;
+            return cfg;
+        }
+        for (const LayerSensitivity& other : report.layers) {
+            LayerPtqSettings s = base.resolve(*g.findNode(other.node));
+            if (other.node == layer) {
+                s.quant.bitsWeights = bw;
+                s.quant.bitsActivations = ba;
+            } else {
+                s.quantize = false;
+            }
+            cfg.perLayer[other.node] = s;
+        }
+        return cfg;
+    };
+    auto cachedFor = [&](const Probed& p, const std::set<std::string>& observable, const ValueCache& cache) {
+        if (!options.useCache)
+            return false;
+        return std::all_of(p.cut.begin(), p.cut.end(), [&](const std::string& v) { return (observable.count(v) || v == inputName) && cache.count(v); });
+    };
+
+    std::vector<std::pair<int, int>> settings; // (weights, activations) of the "only this layer" probes
+    for (int b : options.bits)
+        settings.emplace_back(b, 8);
+    for (int b : options.bits)
+        if (b != 8)
+            settings.emplace_back(8, b);
+    const int perLayer = static_cast<int>(settings.size()) + 1;
+    const int totalProbes = perLayer * static_cast<int>(report.layers.size());
+    for (std::size_t li = 0; li < report.layers.size(); ++li) {
+        LayerSensitivity& layer = report.layers[li];
+        const Probed& p = probed[li];
+        const bool fromFp32 = cachedFor(p, fp32Observable, fp32Cache);
+        const bool fromBase = cachedFor(p, baseObservable, baseCache);
+        layer.cached = options.useCache && fromFp32 && fromBase;
+        for (int k = 0; k < perLayer; ++k) {
+            if (progress)
+                progress->report(report.probes, totalProbes, "probing " + layer.node);
+            const bool only = k < static_cast<int>(settings.size());
+            SensitivityProbe probe;
+            probe.onlyThisLayer = only;
+            probe.bitsWeights = only ? settings[static_cast<std::size_t>(k)].first : 0;
+            probe.bitsActivations = only ? settings[static_cast<std::size_t>(k)].second : 0;
+            const auto plan = buildPlan(calibration, probeConfig(layer.node, probe.bitsWeights, probe.bitsActivations, only));
+            const bool cached = only ? fromFp32 : fromBase;
+            const auto probeStart = Clock::now();
+            const Outcome o = cached ? runFrom(p.nodeIndex, plan, only ? fp32Cache : baseCache) : runWhole(plan, nullptr, nullptr).first;
+            if (!cached && report.fullProbeSeconds == 0.0)
+                report.fullProbeSeconds = since(probeStart);
+            probe.top1 = o.top1;
+            probe.outputSqnrDb = o.sqnrDb;
+            layer.probes.push_back(probe);
+            ++report.probes;
+        }
+    }
+    if (report.fullProbeSeconds == 0.0 && !report.layers.empty()) {
+        // Every probe came from the cache: time one on the whole model, for the comparison the report gives.
+        const auto probeStart = Clock::now();
+        runWhole(buildPlan(calibration, probeConfig(report.layers[0].node, 8, 8, true)), nullptr, nullptr);
+        report.fullProbeSeconds = since(probeStart);
+        report.seconds = since(start) - report.fullProbeSeconds;
+    } else {
+        report.seconds = since(start);
+    }
+    return report;
+}
+
+} // namespace qs
