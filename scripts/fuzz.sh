@@ -19,7 +19,7 @@ cd "$(dirname "$0")/.."
 
 mode="" runs=0 max_time=0 build=1
 targets=()
-all_targets=(fuzz_onnx fuzz_distiller_config fuzz_stats_yaml fuzz_session fuzz_idx fuzz_cifar10 fuzz_image)
+all_targets=(fuzz_onnx fuzz_distiller_config fuzz_stats_yaml fuzz_session fuzz_idx fuzz_cifar10 fuzz_image fuzz_npy)
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) mode=smoke ;;

@@ -3,6 +3,7 @@
 #include "core/data/cifar10_reader.h"
 #include "core/data/idx_reader.h"
 #include "core/data/image_folder_dataset.h"
+#include "core/data/tensor_folder_dataset.h"
 #include "core/util/error.h"
 
 #include <algorithm>
@@ -23,7 +24,7 @@ std::string kindsText()
 
 std::vector<std::string> knownDatasetKinds()
 {
-    return {"fashion-mnist", "mnist", "cifar10", "imagefolder", "images"};
+    return {"fashion-mnist", "mnist", "cifar10", "imagefolder", "images", "tensors"};
 }
 
 DatasetSpec parseDatasetSpec(const std::string& text)
@@ -57,6 +58,8 @@ std::unique_ptr<Dataset> openDataset(const std::string& text, Split split, const
         return openIdxDirectory(spec.path, IdxFlavor::Mnist, split, preprocess, progress);
     if (spec.kind == "cifar10")
         return openCifar10(spec.path, split, preprocess, progress);
+    if (spec.kind == "tensors")
+        return std::make_unique<TensorFolderDataset>(spec.path, preprocess, progress);
     ImageFolderOptions options;
     options.unlabelled = spec.kind == "images";
     return std::make_unique<ImageFolderDataset>(spec.path, sizedToInputShape(preprocess), options, progress);
@@ -73,6 +76,8 @@ PreprocessSpec defaultPreprocessFor(const std::string& text)
         return parsePreprocessSpec("channels=rgb,scale=1/255,mean=0.4914:0.4822:0.4465,std=0.247:0.2435:0.2616");
     if (spec.kind == "images")
         return parsePreprocessSpec("channels=rgb,scale=1/255");
+    if (spec.kind == "tensors")
+        return {}; // the arrays are used as stored; only the layout (NCHW by default) is read from the spec
     return parsePreprocessSpec(
         "resize=256,crop=224,channels=rgb,scale=1/255,mean=0.485:0.456:0.406,std=0.229:0.224:0.225");
 }
