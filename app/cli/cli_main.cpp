@@ -19,6 +19,7 @@ void usage()
               "  ranges     the range every clip method picks per layer, with predicted SQNR\n"
               "  analyze    measured per-layer error of int8 (isolated and accumulated, oneDNN and its fake-quant twin)\n"
               "  sensitivity  per-layer metric at 8/6/4 bits (only that layer int8) and with that layer FP32 (all others int8)\n"
+              "  autoquant  mixed precision: per-layer weight widths that minimise size within an accuracy budget\n"
               "  bench      time inference (latency at a batch size, images/s)\n"
               "  info       show a model's inputs, operators, parameters and how it runs");
 }
@@ -46,6 +47,8 @@ int main(int argc, char** argv)
             return qs::cli::runAnalyze(std::move(args));
         if (command == "sensitivity")
             return qs::cli::runSensitivity(std::move(args));
+        if (command == "autoquant")
+            return qs::cli::runAutoquant(std::move(args));
         if (command == "info")
             return qs::cli::runInfo(std::move(args));
         std::fprintf(stderr, "quantscope-cli: unknown command '%s'\n", command.c_str());

@@ -1,6 +1,7 @@
 // `quantscope-cli analyze`: measured per-layer quantization error (core/ptq/layer_error.h).
 #include "app/cli/cli_common.h"
 #include "app/cli/commands.h"
+#include "app/cli/json_text.h"
 #include "app/cli/ptq_arguments.h"
 #include "app/cli/ptq_session.h"
 #include "core/eval/evaluator.h"
@@ -24,17 +25,6 @@ std::string db(double value)
         return value > 0 ? "inf" : "-inf";
     char text[32];
     std::snprintf(text, sizeof text, "%.1f", value);
-    return text;
-}
-
-std::string json(double value)
-{
-    if (std::isnan(value))
-        return "null";
-    if (std::isinf(value))
-        return value > 0 ? "1e999" : "-1e999";
-    char text[32];
-    std::snprintf(text, sizeof text, "%.3f", value);
     return text;
 }
 
@@ -82,13 +72,13 @@ int runAnalyze(std::vector<std::string> argv)
     if (asJson) {
         std::string layers;
         for (const LayerError& e : report.layers)
-            layers += std::string(layers.empty() ? "" : ",") + "{\"node\":\"" + e.node + "\",\"op\":\"" + e.opType + "\",\"value\":\"" + e.value +
-                      "\",\"accumulated_db\":" + json(e.accumulatedDb) + ",\"accumulated_twin_db\":" + json(e.accumulatedTwinDb) +
-                      ",\"isolated_db\":" + json(e.isolatedDb) + ",\"isolated_twin_db\":" + json(e.isolatedTwinDb) +
-                      ",\"predicted_db\":" + json(e.predictedDb) + "}";
-        std::printf("{\"model\":\"%s\",\"samples\":%lld,\"config\":\"%s\",\"layers\":[%s],\"predicted_vs_isolated_spearman\":%s,\"seconds\":%.2f}\n",
-                    path.c_str(), static_cast<long long>(report.samples), ptq.config.summary().c_str(), layers.c_str(),
-                    json(report.predictedVsIsolatedRank).c_str(), report.seconds);
+            layers += std::string(layers.empty() ? "" : ",") + "{\"node\":" + jsonString(e.node) + ",\"op\":" + jsonString(e.opType) + ",\"value\":" + jsonString(e.value) +
+                      ",\"accumulated_db\":" + jsonNumber(e.accumulatedDb) + ",\"accumulated_twin_db\":" + jsonNumber(e.accumulatedTwinDb) +
+                      ",\"isolated_db\":" + jsonNumber(e.isolatedDb) + ",\"isolated_twin_db\":" + jsonNumber(e.isolatedTwinDb) +
+                      ",\"predicted_db\":" + jsonNumber(e.predictedDb) + "}";
+        std::printf("{\"model\":%s,\"samples\":%lld,\"config\":%s,\"layers\":[%s],\"predicted_vs_isolated_spearman\":%s,\"seconds\":%.2f}\n",
+                    jsonString(path).c_str(), static_cast<long long>(report.samples), jsonString(ptq.config.summary()).c_str(), layers.c_str(),
+                    jsonNumber(report.predictedVsIsolatedRank).c_str(), report.seconds);
         return 0;
     }
     std::printf("per-layer SQNR vs FP32 (dB) on %lld samples, %s; worst accumulated first\n\n", static_cast<long long>(report.samples),

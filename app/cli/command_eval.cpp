@@ -1,6 +1,7 @@
 // `quantscope-cli eval`: accuracy of a model on a dataset.
 #include "app/cli/cli_common.h"
 #include "app/cli/commands.h"
+#include "app/cli/json_text.h"
 #include "core/eval/evaluator.h"
 #include "core/eval/fidelity.h"
 #include "core/quant/int8_coverage.h"
@@ -41,29 +42,6 @@ void printCoverage(const Int8Coverage& coverage)
                     islands[i].fp32Reason.c_str());
     if (islands.size() > 8)
         std::printf("  ... and %zu more FP32 layers\n", islands.size() - 8);
-}
-
-std::string jsonString(const std::string& text)
-{
-    std::string out = "\"";
-    for (char c : text) {
-        if (c == '"' || c == '\\')
-            out += '\\';
-        if (static_cast<unsigned char>(c) >= 0x20)
-            out += c;
-    }
-    return out + "\"";
-}
-
-std::string jsonNumber(double value)
-{
-    if (std::isnan(value))
-        return "null";
-    if (std::isinf(value))
-        return value > 0 ? "1e999" : "-1e999"; // JSON has no infinity; parsers read these as +-inf
-    char text[32];
-    std::snprintf(text, sizeof text, "%.6g", value);
-    return text;
 }
 
 int printFidelity(const PreparedModel& model, const DataSelection& data, const EvalOptions& options, const Int8Coverage& coverage,

@@ -1,6 +1,7 @@
 // `quantscope-cli sensitivity`: per-layer sensitivity to bit width (core/ptq/sensitivity.h).
 #include "app/cli/cli_common.h"
 #include "app/cli/commands.h"
+#include "app/cli/json_text.h"
 #include "app/cli/ptq_arguments.h"
 #include "app/cli/ptq_session.h"
 #include "core/eval/evaluator.h"
@@ -25,32 +26,6 @@ std::string fixed(double value, int decimals)
     char text[32];
     std::snprintf(text, sizeof text, "%.*f", decimals, value);
     return text;
-}
-
-std::string jsonNumber(double value)
-{
-    if (std::isnan(value))
-        return "null";
-    if (std::isinf(value))
-        return value > 0 ? "1e999" : "-1e999";
-    return fixed(value, 3);
-}
-
-std::string jsonString(const std::string& text)
-{
-    std::string out = "\"";
-    for (char c : text) {
-        if (c == '"' || c == '\\')
-            out += '\\';
-        if (static_cast<unsigned char>(c) < 0x20) {
-            char escaped[8];
-            std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
-            out += escaped;
-            continue;
-        }
-        out += c;
-    }
-    return out + "\"";
 }
 
 std::string probeName(const SensitivityProbe& p)

@@ -13,5 +13,6 @@ int runCalibrate(std::vector<std::string> args);
 int runRanges(std::vector<std::string> args);
 int runAnalyze(std::vector<std::string> args);
 int runSensitivity(std::vector<std::string> args);
+int runAutoquant(std::vector<std::string> args);
 
 } // namespace qs::cli

@@ -2,7 +2,7 @@
 
 #include "core/data/subset.h"
 #include "core/eval/evaluator.h"
-#include "core/eval/fidelity.h"
+#include "core/ptq/probe_scorer.h"
 #include "core/util/error.h"
 
 #include <algorithm>
@@ -24,48 +24,6 @@ using ValueCache = std::map<std::string, std::vector<float>>;
 
 // The cache beyond which the sweep asks for fewer samples instead of swapping.
 constexpr std::size_t kMaxCacheBytes = std::size_t(3) << 30;
-
-struct Outcome {
-    double top1 = std::numeric_limits<double>::quiet_NaN();
-    double sqnrDb = 0.0;
-};
-
-class Scorer {
-public:
-    Scorer(const std::vector<int>& labels, const std::vector<float>* reference, int64_t classes)
-        : m_labels(labels), m_reference(reference), m_classes(classes) {}
-
-    void add(const float* logits, int64_t first, int64_t rows)
-    {
-        const std::size_t n = static_cast<std::size_t>(rows * m_classes);
-        if (m_reference)
-            accumulateFidelity(m_fidelity, std::span<const float>(*m_reference).subspan(static_cast<std::size_t>(first * m_classes), n),
-                               std::span<const float>(logits, n));
-        if (m_labels.empty())
-            return;
-        for (int64_t r = 0; r < rows; ++r) {
-            const float* row = logits + r * m_classes;
-            const auto best = std::max_element(row, row + m_classes) - row;
-            m_correct += std::isfinite(row[best]) && best == m_labels[static_cast<std::size_t>(first + r)];
-        }
-        m_rows += rows;
-    }
-    Outcome outcome() const
-    {
-        Outcome o;
-        if (!m_labels.empty() && m_rows > 0)
-            o.top1 = 100.0 * static_cast<double>(m_correct) / static_cast<double>(m_rows);
-        o.sqnrDb = m_reference ? m_fidelity.sqnrDb() : std::numeric_limits<double>::infinity();
-        return o;
-    }
-
-private:
-    const std::vector<int>& m_labels;
-    const std::vector<float>* m_reference;
-    int64_t m_classes;
-    OutputFidelity m_fidelity;
-    int64_t m_correct = 0, m_rows = 0;
-};
 
 } // namespace
 
@@ -160,6 +118,15 @@ SensitivityReport measureSensitivity(const PreparedModel& model, const Dataset& 
         probed.push_back(std::move(p));
     }
 
+    // Checked before anything is cached: two copies (FP32 and the base configuration) of every cut value.
+    std::size_t cacheEstimate = 0;
+    for (const std::string& value : cutValues)
+        if (const ValueInfo* info = graph->info(value))
+            cacheEstimate += 2 * static_cast<std::size_t>(elementCount(info->shape) / batch) * static_cast<std::size_t>(total) * sizeof(float);
+    if (cacheEstimate > kMaxCacheBytes)
+        throw Error("the activation cache would need " + std::to_string(cacheEstimate >> 20) + " MiB for " + std::to_string(total) +
+                    " samples; use fewer samples (--limit)");
+
     // Runs the whole model over the samples, scoring its first output and caching the cut values.
     std::vector<float> fp32Logits;
     auto runWhole = [&](const std::shared_ptr<const QuantizationPlan>& plan, ValueCache* cache, std::vector<float>* logitsOut) {
@@ -182,7 +149,7 @@ SensitivityReport measureSensitivity(const PreparedModel& model, const Dataset& 
                 stored.insert(stored.end(), data, data + perSample * static_cast<std::size_t>(std::min(batch, total - static_cast<int64_t>(stored.size() / perSample))));
             }, /*rowMajor=*/true);
         }
-        Scorer scorer(labels, logitsOut ? nullptr : &fp32Logits, classes);
+        ProbeScorer scorer(labels, logitsOut ? nullptr : &fp32Logits, classes);
         std::vector<float> input(static_cast<std::size_t>(batch * sampleElements));
         for (int64_t first = 0; first < total; first += batch) {
             if (progress)
@@ -220,7 +187,7 @@ SensitivityReport measureSensitivity(const PreparedModel& model, const Dataset& 
         }
         for (const auto& b : buffers)
             pointers.push_back(b.data());
-        Scorer scorer(labels, &fp32Logits, classes);
+        ProbeScorer scorer(labels, &fp32Logits, classes);
         for (int64_t first = 0; first < total; first += batch) {
             if (progress)
                 progress->checkCancelled();
@@ -305,7 +272,7 @@ SensitivityReport measureSensitivity(const PreparedModel& model, const Dataset& 
             const auto plan = buildPlan(calibration, probeConfig(layer.node, probe.bitsWeights, probe.bitsActivations, only));
             const bool cached = only ? fromFp32 : fromBase;
             const auto probeStart = Clock::now();
-            const Outcome o = cached ? runFrom(p.nodeIndex, plan, only ? fp32Cache : baseCache) : runWhole(plan, nullptr, nullptr).first;
+            const ProbeOutcome o = cached ? runFrom(p.nodeIndex, plan, only ? fp32Cache : baseCache) : runWhole(plan, nullptr, nullptr).first;
             if (!cached && report.fullProbeSeconds == 0.0)
                 report.fullProbeSeconds = since(probeStart);
             probe.top1 = o.top1;

@@ -1,0 +1,141 @@
+// `quantscope-cli autoquant`: automatic mixed precision (core/ptq/autoquant.h).
+#include "app/cli/cli_common.h"
+#include "app/cli/commands.h"
+#include "app/cli/json_text.h"
+#include "app/cli/ptq_arguments.h"
+#include "app/cli/ptq_session.h"
+#include "core/distiller/distiller_resolve.h"
+#include "core/distiller/distiller_yaml.h"
+#include "core/eval/evaluator.h"
+#include "core/onnx_import/onnx_importer.h"
+#include "core/ptq/autoquant.h"
+#include "core/util/error.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace qs::cli {
+
+namespace {
+
+std::vector<int> weightBitsArgument(Args& args)
+{
+    const std::string text = args.value({"--weight-bits"}, "8,6,4,2");
+    std::vector<int> bits;
+    std::size_t at = 0;
+    while (at <= text.size()) {
+        const std::size_t comma = std::min(text.find(',', at), text.size());
+        const std::string part = text.substr(at, comma - at);
+        char* end = nullptr;
+        const long b = std::strtol(part.c_str(), &end, 10);
+        if (part.empty() || *end != '\0' || b < 2 || b > 8)
+            throw Error("--weight-bits takes widths from 2 to 8, descending from 8, e.g. 8,6,4,2 (got '" + text + "')");
+        bits.push_back(static_cast<int>(b));
+        at = comma + 1;
+    }
+    return bits;
+}
+
+std::string candidateJson(const AutoquantCandidate& c)
+{
+    return "{\"change\":" + jsonString(c.change) + ",\"top1\":" + jsonNumber(c.top1) + ",\"output_sqnr_db\":" + jsonNumber(c.sqnrDb) +
+           ",\"megabytes\":" + jsonNumber(c.megabytes) + ",\"within_budget\":" + (c.withinBudget ? "true" : "false") +
+           ",\"accepted\":" + (c.accepted ? "true" : "false") + "}";
+}
+
+} // namespace
+
+int runAutoquant(std::vector<std::string> argv)
+{
+    Args args(std::move(argv));
+    if (args.helpRequested()) {
+        std::printf("usage: quantscope-cli autoquant [--model M.onnx] [data options] [--qe-* flags] [--max-drop P | --min-sqnr DB]\n"
+                    "                          [--objective size] [--weight-bits 8,6,4,2] [--export-config OUT.yaml] [--json]\n"
+                    "Chooses per-layer weight widths (8 down to 2, or FP32 where 8 bits do not fit) that make the model smallest while\n"
+                    "its metric stays within the budget: top-1 at most P points below FP32 (--max-drop, default 0.1) on labelled data,\n"
+                    "else the output SQNR against FP32 at least DB (--min-sqnr, default 30). The --qe-* flags give the starting\n"
+                    "configuration (activations keep its width). Sensitivity-guided greedy search; every candidate is a real int8\n"
+                    "evaluation of the whole model on the evaluation samples (all of them unless --limit/--sample), so the result is\n"
+                    "chosen and verified on the same samples. --export-config writes the result as a Distiller YAML that eval\n"
+                    "(--qe-config-file) and the workbench load.\n%s"
+                    "  --objective size      what to minimise (size only: lower widths do not change int8 latency)\n"
+                    "  --json                one JSON object (the search trace included)\n%s",
+                    kDataHelp, kPtqHelp);
+        return 0;
+    }
+    const std::string path = modelArgument(args);
+    Progress progress = terminalProgress();
+    DataSelection data = dataArguments(args, path, &progress);
+    AutoquantOptions options;
+    options.maxTop1Drop = args.number({"--max-drop"}, 0.1);
+    options.minSqnrDb = args.number({"--min-sqnr"}, 30.0);
+    if (!(options.maxTop1Drop >= 0.0) || !std::isfinite(options.minSqnrDb))
+        throw Error("--max-drop must be a number of points >= 0 and --min-sqnr a number of dB");
+    const std::string objective = args.value({"--objective"}, "size");
+    if (objective != "size")
+        throw Error("--objective " + objective + ": only 'size' is implemented (on oneDNN a layer at 4 or 6 bits runs the same int8 "
+                    "kernels as at 8, so widths do not change latency; only FP32 versus int8 does)");
+    options.weightBits = weightBitsArgument(args);
+    options.threads = threadsArgument(args);
+    const bool asJson = args.flag({"--json"});
+    PtqArguments ptq = ptqArguments(args);
+    args.finish();
+    const std::optional<std::string> exportPath = ptq.exportConfig;
+    ptq.exportConfig.reset(); // the result is exported below, not the starting configuration
+
+    const PreparedModel model(std::make_shared<const Graph>(importOnnxFile(path)));
+    const Graph& prepared = *model.graph(model.runnableShapes(inputShapesFor(model.source(), *data.dataset, 1)));
+    checkLayerNames(ptq, prepared);
+    const Calibration calibration = obtainCalibration(model, data, ptq, options.threads, &progress);
+    applyToModel(ptq, calibration.prepared);
+    const AutoquantResult r = autoquant(model, *data.dataset, data.indices, calibration, ptq.config, options, &progress);
+    if (exportPath) {
+        DistillerConfig out = fromPtqConfig(r.config, prepared);
+        if (ptq.distiller) {
+            out.quantizerName = ptq.distiller->quantizerName;
+            out.modelActivationStats = ptq.distiller->modelActivationStats;
+        }
+        saveDistillerConfig(out, *exportPath);
+    }
+    const auto bits = layerBits(r.config, prepared);
+    const double below = 100.0 * (1.0 - r.chosen.megabytes / r.uniform.megabytes);
+
+    if (asJson) {
+        std::string trace, layers;
+        for (const AutoquantCandidate& c : r.trace) // appended: GCC 12's -Wrestrict misfires on "," + std::string
+            trace.append(trace.empty() ? "" : ",").append(candidateJson(c));
+        for (const auto& [node, b] : bits)
+            layers += std::string(layers.empty() ? "" : ",") + "{\"node\":" + jsonString(node) + ",\"bits\":" + jsonString(b) + "}";
+        std::printf("{\"model\":%s,\"samples\":%zu,\"metric\":\"%s\",\"budget\":%s,\"fp32_top1\":%s,\"fp32_megabytes\":%s,"
+                    "\"uniform\":%s,\"chosen\":%s,\"size_below_uniform_percent\":%s,\"layers\":[%s],\"trace\":[%s],\"seconds\":%.2f%s}\n",
+                    jsonString(path).c_str(), data.indices.size(), r.labelled ? "top1" : "fidelity",
+                    jsonNumber(r.labelled ? options.maxTop1Drop : options.minSqnrDb).c_str(), jsonNumber(r.fp32Top1).c_str(),
+                    jsonNumber(r.fp32Megabytes).c_str(), candidateJson(r.uniform).c_str(), candidateJson(r.chosen).c_str(),
+                    jsonNumber(below).c_str(), layers.c_str(), trace.c_str(), r.seconds,
+                    exportPath ? (",\"config\":" + jsonString(*exportPath)).c_str() : "");
+        return 0;
+    }
+    if (r.labelled)
+        std::printf("autoquant: top-1 at most %.2f points below FP32 (%.2f %%) on %zu samples; size of the weights as stored\n\n",
+                    options.maxTop1Drop, r.fp32Top1, data.indices.size());
+    else
+        std::printf("autoquant: output SQNR against FP32 at least %.1f dB on %zu samples (no labels); size of the weights as stored\n\n",
+                    options.minSqnrDb, data.indices.size());
+    std::printf("%-46s %8s %9s %10s\n", "candidate (every one a real int8 evaluation)", "top-1 %", "SQNR dB", "size MB");
+    for (const AutoquantCandidate& c : r.trace)
+        std::printf("%-46s %8.2f %9.1f %10.4f  %s\n", c.change.c_str(), c.top1, c.sqnrDb, c.megabytes,
+                    c.accepted ? "kept" : "over budget: reverted");
+    std::printf("\nchosen: ");
+    if (r.labelled)
+        std::printf("top-1 %.2f %% (%.2f below FP32), ", r.chosen.top1, r.fp32Top1 - r.chosen.top1);
+    std::printf("output SQNR %.1f dB, %.4f MB: %.1f %% below uniform %s (%.4f MB); FP32 %.4f MB\n", r.chosen.sqnrDb, r.chosen.megabytes,
+                below, "8-bit", r.uniform.megabytes, r.fp32Megabytes);
+    for (const auto& [node, b] : bits)
+        std::printf("  %-44s %s\n", node.c_str(), b.c_str());
+    if (exportPath)
+        std::printf("wrote %s (load it with eval --qe-config-file, or in the workbench)\n", exportPath->c_str());
+    std::printf("time: %.1f s, %zu candidates\n", r.seconds, r.trace.size());
+    return 0;
+}
+
+} // namespace qs::cli

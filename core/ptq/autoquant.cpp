@@ -1,0 +1,218 @@
+#include "core/ptq/autoquant.h"
+
+#include "core/data/subset.h"
+#include "core/eval/evaluator.h"
+#include "core/ptq/model_size.h"
+#include "core/ptq/probe_scorer.h"
+#include "core/ptq/sensitivity.h"
+#include "core/quant/layer_facts.h"
+#include "core/util/error.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <map>
+#include <set>
+
+namespace qs {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Output noise relative to the signal, from an SQNR: what adds up (roughly) when several layers are quantized.
+double noiseOf(double sqnrDb) { return std::isfinite(sqnrDb) ? std::pow(10.0, -sqnrDb / 10.0) : 0.0; }
+
+std::string bitsText(const LayerPtqSettings& s)
+{
+    if (!s.quantize)
+        return "FP32";
+    std::string text("W");
+    text.append(std::to_string(s.quant.bitsWeights)).append("A").append(std::to_string(s.quant.bitsActivations));
+    return text;
+}
+
+} // namespace
+
+std::vector<std::pair<std::string, std::string>> layerBits(const PtqConfig& config, const Graph& prepared)
+{
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const LayerFacts& f : layerFacts(prepared))
+        if (const Node* node = prepared.findNode(f.node))
+            out.emplace_back(f.node, f.fp32Reason.empty() ? bitsText(config.resolve(*node)) : "FP32");
+    return out;
+}
+
+AutoquantResult autoquant(const PreparedModel& model, const Dataset& dataset, const std::vector<int64_t>& requested,
+                          const Calibration& calibration, const PtqConfig& base, const AutoquantOptions& options, Progress* progress)
+{
+    const auto start = Clock::now();
+    if (options.weightBits.empty() || options.weightBits.front() != 8 || !std::is_sorted(options.weightBits.rbegin(), options.weightBits.rend()))
+        throw Error("autoquant: the weight widths must start at 8 and descend (e.g. 8,6,4,2)");
+    const std::vector<int64_t> indices = requested.empty() ? firstIndices(dataset.size()) : requested;
+    const auto total = static_cast<int64_t>(indices.size());
+    if (total == 0)
+        throw Error("autoquant needs at least one sample");
+    const InputShapes shapes =
+        model.runnableShapes(inputShapesFor(model.source(), dataset, std::max<int64_t>(1, std::min(options.batch, total))));
+    const auto graph = model.graph(shapes);
+    const int64_t batch = shapes.batch;
+    const int64_t sampleElements = dataset.sampleShape().elements();
+    const Shape& outShape = graph->outputs.at(0).shape;
+    const int64_t classes = elementCount(outShape) / std::max<int64_t>(outShape.at(0), 1);
+
+    AutoquantResult result;
+    std::vector<int> labels;
+    for (int64_t i : indices)
+        labels.push_back(dataset.label(i));
+    result.labelled = outShape.size() == 2 && std::all_of(labels.begin(), labels.end(), [&](int l) { return l >= 0 && l < classes; });
+    if (!result.labelled)
+        labels.clear();
+
+    std::vector<float> fp32Logits;
+    // A real run of the whole model under `plan` (null: FP32) on every sample.
+    auto evaluatePlan = [&](const std::shared_ptr<const QuantizationPlan>& plan) {
+        EngineOptions o;
+        o.threads = options.threads;
+        o.quantization = plan;
+        Session session(model.compile(shapes, o));
+        const bool fp32 = plan == nullptr;
+        ProbeScorer scorer(labels, fp32 ? nullptr : &fp32Logits, classes);
+        std::vector<float> input(static_cast<std::size_t>(batch * sampleElements));
+        for (int64_t first = 0; first < total; first += batch) {
+            if (progress)
+                progress->checkCancelled();
+            const int64_t rows = std::min(batch, total - first);
+            dataset.loadBatch(std::span<const int64_t>(indices.data() + first, static_cast<std::size_t>(rows)), input.data());
+            std::fill(input.begin() + rows * sampleElements, input.end(), 0.0f);
+            session.run(input.data());
+            const float* out = session.output(0).data();
+            if (fp32)
+                fp32Logits.insert(fp32Logits.end(), out, out + rows * classes);
+            scorer.add(out, first, rows);
+        }
+        return scorer.outcome();
+    };
+    const ProbeOutcome fp32 = evaluatePlan(nullptr);
+    result.fp32Top1 = fp32.top1;
+    result.fp32Megabytes = modelSize(*graph, nullptr).fp32Megabytes();
+
+    // Every quantized layer explicit, so that moves change one entry.
+    PtqConfig current = base;
+    const std::shared_ptr<const QuantizationPlan> basePlan = buildPlan(calibration, base);
+    std::vector<std::string> layers;
+    for (const Node& node : graph->nodes)
+        if (basePlan->layer(node.name)) {
+            layers.push_back(node.name);
+            current.perLayer[node.name] = base.resolve(node);
+        }
+    if (layers.empty())
+        throw Error("autoquant: the configuration quantizes no layer of this model", {model.source().sourcePath});
+
+    auto within = [&](const ProbeOutcome& o) {
+        return result.labelled ? result.fp32Top1 - o.top1 <= options.maxTop1Drop + 1e-9 : o.sqnrDb >= options.minSqnrDb;
+    };
+    auto tryConfig = [&](const PtqConfig& config, const std::string& change) {
+        const auto plan = buildPlan(calibration, config);
+        const ProbeOutcome o = evaluatePlan(plan);
+        AutoquantCandidate c;
+        c.change = change;
+        c.top1 = o.top1;
+        c.sqnrDb = o.sqnrDb;
+        c.megabytes = modelSize(*graph, plan.get()).quantizedMegabytes();
+        c.withinBudget = within(o);
+        return c;
+    };
+    auto record = [&](AutoquantCandidate c, bool accepted) {
+        c.accepted = accepted;
+        result.trace.push_back(c);
+        if (progress)
+            progress->report(static_cast<long long>(result.trace.size()), 0, "autoquant: " + c.change);
+        return c;
+    };
+
+    AutoquantCandidate now = record(tryConfig(current, "uniform (" + base.summary() + ")"), true);
+    result.uniform = now;
+
+    // Sensitivity of every layer to its weight width (and its all-but gain, for the FP32 fallback).
+    SensitivityOptions sweep;
+    sweep.bits = options.weightBits;
+    sweep.threads = options.threads;
+    sweep.batch = options.batch;
+    // The sweep only orders the moves (each is verified on every sample): the first samples are enough.
+    const std::vector<int64_t> sweepSamples(indices.begin(), indices.begin() + std::min<int64_t>(total, options.sensitivitySamples));
+    const SensitivityReport sensitivity = measureSensitivity(model, dataset, sweepSamples, calibration, base, sweep, progress);
+    std::map<std::string, std::map<int, double>> noiseAt; // layer -> weight bits -> output noise when only it is quantized
+    std::map<std::string, double> allButGain;            // layer -> metric when it alone stays FP32
+    for (const LayerSensitivity& l : sensitivity.layers)
+        for (const SensitivityProbe& p : l.probes) {
+            if (p.onlyThisLayer && p.bitsActivations == 8)
+                noiseAt[l.node][p.bitsWeights] = noiseOf(p.outputSqnrDb);
+            if (!p.onlyThisLayer)
+                allButGain[l.node] = result.labelled ? p.top1 : p.outputSqnrDb;
+        }
+
+    // Over budget at 8 bits: FP32 for the layers whose exclusion helps most, one at a time, until it fits.
+    if (!now.withinBudget) {
+        std::vector<std::string> order = layers;
+        std::stable_sort(order.begin(), order.end(), [&](const std::string& a, const std::string& b) { return allButGain[a] > allButGain[b]; });
+        for (const std::string& layer : order) {
+            PtqConfig next = current;
+            next.perLayer[layer].quantize = false;
+            AutoquantCandidate c = tryConfig(next, layer + " FP32");
+            current = next;
+            now = record(c, true);
+            if (c.withinBudget)
+                break;
+        }
+        if (!now.withinBudget)
+            throw Error("autoquant: even with every layer FP32 the budget is not met (check the data)");
+    }
+
+    // Greedy descent in weight width, best bytes saved per noise added first; a failed move blocks the layer.
+    std::set<std::string> blocked;
+    for (;;) {
+        std::string best;
+        int bestBits = 0;
+        double bestScore = -1.0;
+        for (const std::string& layer : layers) {
+            const LayerPtqSettings& s = current.perLayer[layer];
+            if (!s.quantize || blocked.count(layer))
+                continue;
+            auto it = std::find(options.weightBits.begin(), options.weightBits.end(), s.quant.bitsWeights);
+            if (it == options.weightBits.end() || std::next(it) == options.weightBits.end())
+                continue;
+            const int lower = *std::next(it);
+            const Tensor* w = graph->constant(graph->findNode(layer)->input(1));
+            const double saved = w ? static_cast<double>(elementCount(w->shape())) * (s.quant.bitsWeights - lower) / 8.0 : 0.0;
+            const auto& noise = noiseAt[layer];
+            const double added = std::max(1e-12, (noise.count(lower) ? noise.at(lower) : 1.0) -
+                                                      (noise.count(s.quant.bitsWeights) ? noise.at(s.quant.bitsWeights) : 0.0));
+            const double score = saved / added;
+            if (score > bestScore) {
+                bestScore = score;
+                best = layer;
+                bestBits = lower;
+            }
+        }
+        if (best.empty())
+            break;
+        PtqConfig next = current;
+        const int from = next.perLayer[best].quant.bitsWeights;
+        next.perLayer[best].quant.bitsWeights = bestBits;
+        AutoquantCandidate c = tryConfig(next, best + " W" + std::to_string(from) + " -> W" + std::to_string(bestBits));
+        if (c.withinBudget) {
+            current = next;
+            now = record(c, true);
+        } else {
+            blocked.insert(best);
+            record(c, false);
+        }
+    }
+    result.config = current;
+    result.chosen = now;
+    result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    return result;
+}
+
+} // namespace qs

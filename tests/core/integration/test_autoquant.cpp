@@ -1,0 +1,116 @@
+// Automatic mixed precision on ResNet-8 (Fashion-MNIST, 2000 test images): the chosen configuration keeps top-1
+// within the budget and is smaller than uniform 8-bit; exported as Distiller YAML and read back, an independent
+// evaluation (core/eval, not the search's own loop) gives the same top-1; every kept candidate was within budget
+// and every reverted one was not; without labels the budget is the output SQNR.
+#include "core/calibration/calibration.h"
+#include "core/data/dataset_factory.h"
+#include "core/data/subset.h"
+#include "core/distiller/distiller_resolve.h"
+#include "core/distiller/distiller_yaml.h"
+#include "core/eval/evaluator.h"
+#include "core/onnx_import/onnx_importer.h"
+#include "core/ptq/autoquant.h"
+#include "core/ptq/model_size.h"
+
+#include <QtTest>
+
+#include <cmath>
+
+using namespace qs;
+
+namespace {
+
+// The same samples without their labels: what a detector's or an unlabelled folder's data looks like.
+class WithoutLabels final : public Dataset {
+public:
+    explicit WithoutLabels(const Dataset& inner) : m_inner(inner) {}
+    std::string name() const override { return m_inner.name(); }
+    std::string description() const override { return m_inner.description(); }
+    int64_t size() const override { return m_inner.size(); }
+    int numClasses() const override { return 0; }
+    std::string className(int) const override { return {}; }
+    int label(int64_t) const override { return -1; }
+    SampleShape sampleShape() const override { return m_inner.sampleShape(); }
+    const PreprocessSpec& preprocess() const override { return m_inner.preprocess(); }
+    void loadBatch(std::span<const int64_t> indices, float* out) const override { m_inner.loadBatch(indices, out); }
+
+private:
+    const Dataset& m_inner;
+};
+
+} // namespace
+
+class TestAutoquant : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<PreparedModel> m_model;
+    std::unique_ptr<Dataset> m_test;
+    std::unique_ptr<Calibration> m_calibration;
+    std::vector<int64_t> m_samples;
+    PtqConfig m_base;
+
+private slots:
+    void initTestCase()
+    {
+        m_model = std::make_unique<PreparedModel>(std::make_shared<const Graph>(importOnnxFile(QS_TEST_DATA_DIR "/models/fmnist_resnet8.onnx")));
+        const auto train = openDataset("fashion-mnist:/usr/share/datasets/fashion-mnist", Split::Train, PreprocessSpec::fashionMnist());
+        m_test = openDataset("fashion-mnist:/usr/share/datasets/fashion-mnist", Split::Test, PreprocessSpec::fashionMnist());
+        m_calibration = std::make_unique<Calibration>(calibrate(*m_model, *train, firstIndices(train->size(), 512)));
+        m_samples = firstIndices(m_test->size(), 2000);
+        m_base.defaults.quant.perChannel = true;
+        m_base.defaults.quant.modeActivations = QuantMode::Symmetric;
+    }
+
+    void topOneBudget()
+    {
+        AutoquantOptions options;
+        options.maxTop1Drop = 0.2;
+        options.sensitivitySamples = 500;
+        const AutoquantResult r = autoquant(*m_model, *m_test, m_samples, *m_calibration, m_base, options);
+        QVERIFY(r.labelled);
+        QVERIFY(r.fp32Top1 > 85.0);
+        QVERIFY2(r.fp32Top1 - r.chosen.top1 <= 0.2 + 1e-9, qPrintable(QString::number(r.chosen.top1)));
+        QVERIFY2(r.chosen.megabytes < 0.85 * r.uniform.megabytes,
+                 qPrintable(QString("%1 MB vs uniform %2 MB").arg(r.chosen.megabytes).arg(r.uniform.megabytes)));
+        QVERIFY(r.trace.size() >= 3);
+        for (const AutoquantCandidate& c : r.trace)
+            QVERIFY2(c.accepted == c.withinBudget || (!c.withinBudget && c.change.find("FP32") != std::string::npos), c.change.c_str());
+
+        // Exported and read back as a user's YAML: the independent evaluator gives the chosen top-1 and size.
+        InputShapes shapes;
+        const Graph& prepared = *m_model->graph(shapes);
+        const std::string yaml = writeDistillerConfig(fromPtqConfig(r.config, prepared));
+        const PtqConfig loaded = toPtqConfig(parseDistillerConfig(yaml, "autoquant.yaml"), prepared);
+        EvalOptions eval;
+        eval.indices = m_samples;
+        eval.engine.quantization = buildPlan(*m_calibration, loaded);
+        const EvalMetrics metrics = evaluate(*m_model, *m_test, eval);
+        QCOMPARE(metrics.top1() * 100.0, r.chosen.top1);
+        QVERIFY(std::abs(modelSize(prepared, eval.engine.quantization.get()).quantizedMegabytes() - r.chosen.megabytes) < 1e-9);
+        const auto bits = layerBits(loaded, prepared);
+        QCOMPARE(bits.size(), std::size_t(10));
+        QVERIFY(std::any_of(bits.begin(), bits.end(), [](const auto& b) { return b.second != "W8A8"; }));
+    }
+
+    void fidelityBudgetWithoutLabels()
+    {
+        const WithoutLabels unlabelled(*m_test);
+        AutoquantOptions options;
+        options.minSqnrDb = 25.0;
+        options.weightBits = {8, 4};
+        options.sensitivitySamples = 300;
+        const std::vector<int64_t> samples(m_samples.begin(), m_samples.begin() + 500);
+        const AutoquantResult r = autoquant(*m_model, unlabelled, samples, *m_calibration, m_base, options);
+        QVERIFY(!r.labelled);
+        QVERIFY(std::isnan(r.chosen.top1));
+        QVERIFY2(r.chosen.sqnrDb >= 25.0, qPrintable(QString::number(r.chosen.sqnrDb)));
+        QVERIFY(r.chosen.megabytes <= r.uniform.megabytes);
+        for (const AutoquantCandidate& c : r.trace)
+            if (c.accepted && c.change.find("FP32") == std::string::npos)
+                QVERIFY2(c.sqnrDb >= 25.0, c.change.c_str());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAutoquant)
+#include "test_autoquant.moc"
