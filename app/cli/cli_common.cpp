@@ -91,6 +91,23 @@ std::vector<InputShapeSpec> inputShapeArguments(Args& args)
     return shapes;
 }
 
+std::vector<int> bitListArgument(Args& args, const char* name, const std::string& fallback)
+{
+    const std::string text = args.value({name}, fallback);
+    std::vector<int> bits;
+    for (std::size_t at = 0; at <= text.size();) {
+        const std::size_t comma = std::min(text.find(',', at), text.size());
+        const std::string part = text.substr(at, comma - at);
+        char* end = nullptr;
+        const long b = std::strtol(part.c_str(), &end, 10);
+        if (part.empty() || *end != '\0' || b < 2 || b > 8)
+            throw Error(std::string(name) + " takes bit widths from 2 to 8 separated by commas, e.g. 8,6,4 (got '" + text + "')");
+        bits.push_back(static_cast<int>(b));
+        at = comma + 1;
+    }
+    return bits;
+}
+
 int threadsArgument(Args& args)
 {
     const long long threads = args.integer({"--threads", "-j"}, 0);

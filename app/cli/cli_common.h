@@ -23,6 +23,8 @@ std::string modelArgument(Args& args);
 std::vector<InputShapeSpec> inputShapeArguments(Args& args);
 // `--threads/-j N`: 0 (all cores) or a positive count; throws qs::Error otherwise.
 int threadsArgument(Args& args);
+// `NAME 8,6,4`: bit widths from 2 to 8 separated by commas (`fallback` when absent); throws qs::Error naming NAME.
+std::vector<int> bitListArgument(Args& args, const char* name, const std::string& fallback);
 
 struct DataSelection {
     std::unique_ptr<Dataset> dataset;

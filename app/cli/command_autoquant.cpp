@@ -18,24 +18,6 @@ namespace qs::cli {
 
 namespace {
 
-std::vector<int> weightBitsArgument(Args& args)
-{
-    const std::string text = args.value({"--weight-bits"}, "8,6,4,2");
-    std::vector<int> bits;
-    std::size_t at = 0;
-    while (at <= text.size()) {
-        const std::size_t comma = std::min(text.find(',', at), text.size());
-        const std::string part = text.substr(at, comma - at);
-        char* end = nullptr;
-        const long b = std::strtol(part.c_str(), &end, 10);
-        if (part.empty() || *end != '\0' || b < 2 || b > 8)
-            throw Error("--weight-bits takes widths from 2 to 8, descending from 8, e.g. 8,6,4,2 (got '" + text + "')");
-        bits.push_back(static_cast<int>(b));
-        at = comma + 1;
-    }
-    return bits;
-}
-
 std::string candidateJson(const AutoquantCandidate& c)
 {
     return "{\"change\":" + jsonString(c.change) + ",\"top1\":" + jsonNumber(c.top1) + ",\"output_sqnr_db\":" + jsonNumber(c.sqnrDb) +
@@ -75,7 +57,7 @@ int runAutoquant(std::vector<std::string> argv)
     if (objective != "size")
         throw Error("--objective " + objective + ": only 'size' is implemented (on oneDNN a layer at 4 or 6 bits runs the same int8 "
                     "kernels as at 8, so widths do not change latency; only FP32 versus int8 does)");
-    options.weightBits = weightBitsArgument(args);
+    options.weightBits = bitListArgument(args, "--weight-bits", "8,6,4,2");
     options.threads = threadsArgument(args);
     const bool asJson = args.flag({"--json"});
     PtqArguments ptq = ptqArguments(args);

@@ -40,26 +40,6 @@ std::string probeName(const SensitivityProbe& p)
     return name;
 }
 
-std::vector<int> bitsArgument(Args& args)
-{
-    const std::string text = args.value({"--bits"}, "8,6,4");
-    std::vector<int> bits;
-    std::size_t at = 0;
-    while (at <= text.size()) {
-        const std::size_t comma = std::min(text.find(',', at), text.size());
-        const std::string part = text.substr(at, comma - at);
-        char* end = nullptr;
-        const long b = std::strtol(part.c_str(), &end, 10);
-        if (part.empty() || *end != '\0' || b < 2 || b > 8)
-            throw Error("--bits takes bit widths from 2 to 8 separated by commas, e.g. 8,6,4 (got '" + text + "')");
-        bits.push_back(static_cast<int>(b));
-        at = comma + 1;
-    }
-    if (std::find(bits.begin(), bits.end(), 8) == bits.end())
-        bits.insert(bits.begin(), 8);
-    return bits;
-}
-
 } // namespace
 
 int runSensitivity(std::vector<std::string> argv)
@@ -88,7 +68,9 @@ int runSensitivity(std::vector<std::string> argv)
     if (!subsetGiven && data.indices.size() > 1000)
         data.indices.resize(1000);
     SensitivityOptions options;
-    options.bits = bitsArgument(args);
+    options.bits = bitListArgument(args, "--bits", "8,6,4");
+    if (std::find(options.bits.begin(), options.bits.end(), 8) == options.bits.end())
+        options.bits.insert(options.bits.begin(), 8);
     options.useCache = !args.flag({"--no-cache"});
     options.threads = threadsArgument(args);
     const bool asJson = args.flag({"--json"});

@@ -49,25 +49,18 @@ AutoquantResult autoquant(const PreparedModel& model, const Dataset& dataset, co
     const auto start = Clock::now();
     if (options.weightBits.empty() || options.weightBits.front() != 8 || !std::is_sorted(options.weightBits.rbegin(), options.weightBits.rend()))
         throw Error("autoquant: the weight widths must start at 8 and descend (e.g. 8,6,4,2)");
-    const std::vector<int64_t> indices = requested.empty() ? firstIndices(dataset.size()) : requested;
-    const auto total = static_cast<int64_t>(indices.size());
-    if (total == 0)
-        throw Error("autoquant needs at least one sample");
-    const InputShapes shapes =
-        model.runnableShapes(inputShapesFor(model.source(), dataset, std::max<int64_t>(1, std::min(options.batch, total))));
-    const auto graph = model.graph(shapes);
-    const int64_t batch = shapes.batch;
-    const int64_t sampleElements = dataset.sampleShape().elements();
-    const Shape& outShape = graph->outputs.at(0).shape;
-    const int64_t classes = elementCount(outShape) / std::max<int64_t>(outShape.at(0), 1);
+    const ProbeSample sample(model, dataset, requested, options.batch, "autoquant");
+    const std::vector<int64_t>& indices = sample.indices;
+    const int64_t total = sample.total;
+    const InputShapes& shapes = sample.shapes;
+    const auto& graph = sample.graph;
+    const int64_t batch = sample.batch;
+    const int64_t sampleElements = sample.sampleElements;
+    const int64_t classes = sample.classes;
+    const std::vector<int>& labels = sample.labels;
 
     AutoquantResult result;
-    std::vector<int> labels;
-    for (int64_t i : indices)
-        labels.push_back(dataset.label(i));
-    result.labelled = outShape.size() == 2 && std::all_of(labels.begin(), labels.end(), [&](int l) { return l >= 0 && l < classes; });
-    if (!result.labelled)
-        labels.clear();
+    result.labelled = sample.labelled;
 
     std::vector<float> fp32Logits;
     // A real run of the whole model under `plan` (null: FP32) on every sample.

@@ -1,9 +1,14 @@
 #pragma once
-// Scores a model's first output over an evaluation sample, batch by batch: top-1 against the labels (when
-// there are labels) and SQNR against the FP32 output of the same samples (when given). Shared by the
-// sensitivity probes and the mixed-precision search, which both judge a configuration by these two numbers.
+// The evaluation sample of the sensitivity probes and the mixed-precision search, which both judge a
+// configuration by two numbers of the model's first output: top-1 against the labels (when there are labels
+// and the model is a classifier) and SQNR against the FP32 output of the same samples.
 
+#include "core/data/dataset.h"
+#include "core/engine/prepared_model.h"
 #include "core/eval/fidelity.h"
+
+#include <memory>
+#include <string>
 
 #include <algorithm>
 #include <cmath>
@@ -13,6 +18,22 @@
 #include <vector>
 
 namespace qs {
+
+// The samples, the shapes they run at and what the first output holds. `what` names the caller in errors.
+struct ProbeSample {
+    std::vector<int64_t> indices;
+    int64_t total = 0;
+    InputShapes shapes;
+    std::shared_ptr<const Graph> graph; // prepared for `shapes`
+    int64_t batch = 1;
+    int64_t sampleElements = 0;
+    int64_t classes = 0;                // elements of one sample's first output
+    std::vector<int> labels;            // empty unless labelled
+    bool labelled = false;
+
+    ProbeSample(const PreparedModel& model, const Dataset& dataset, const std::vector<int64_t>& requested, int64_t batchWanted,
+                const std::string& what);
+};
 
 struct ProbeOutcome {
     double top1 = std::numeric_limits<double>::quiet_NaN(); // percent; NaN without labels

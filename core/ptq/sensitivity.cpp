@@ -72,27 +72,20 @@ SensitivityReport measureSensitivity(const PreparedModel& model, const Dataset& 
                                      Progress* progress)
 {
     const auto start = Clock::now();
-    const std::vector<int64_t> indices = requested.empty() ? firstIndices(dataset.size()) : requested;
-    const auto total = static_cast<int64_t>(indices.size());
-    if (total == 0)
-        throw Error("sensitivity needs at least one sample");
-    const InputShapes shapes =
-        model.runnableShapes(inputShapesFor(model.source(), dataset, std::max<int64_t>(1, std::min(options.batch, total))));
-    const auto graph = model.graph(shapes);
-    const int64_t batch = shapes.batch;
+    const ProbeSample sample(model, dataset, requested, options.batch, "sensitivity");
+    const std::vector<int64_t>& indices = sample.indices;
+    const int64_t total = sample.total;
+    const InputShapes& shapes = sample.shapes;
+    const auto& graph = sample.graph;
+    const int64_t batch = sample.batch;
     const std::string& inputName = graph->inputs.at(0).name;
-    const int64_t sampleElements = dataset.sampleShape().elements();
-    const Shape& outShape = graph->outputs.at(0).shape;
-    const int64_t classes = elementCount(outShape) / std::max<int64_t>(outShape.at(0), 1);
+    const int64_t sampleElements = sample.sampleElements;
+    const int64_t classes = sample.classes;
+    const std::vector<int>& labels = sample.labels;
 
     SensitivityReport report;
     report.samples = total;
-    std::vector<int> labels;
-    for (int64_t i : indices)
-        labels.push_back(dataset.label(i));
-    report.labelled = outShape.size() == 2 && std::all_of(labels.begin(), labels.end(), [&](int l) { return l >= 0 && l < classes; });
-    if (!report.labelled)
-        labels.clear();
+    report.labelled = sample.labelled;
 
     const std::shared_ptr<const QuantizationPlan> basePlan = buildPlan(calibration, base);
     struct Probed {

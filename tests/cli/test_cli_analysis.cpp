@@ -1,0 +1,108 @@
+// The per-layer evidence commands as a user runs them: analyze, sensitivity and autoquant (JSON parsed, the
+// exported configuration evaluated by `eval` to the top-1 autoquant reported), and their argument errors.
+#include "cli_runner.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using qs::testing::runCli;
+
+namespace {
+
+const QString kCnn = QS_TEST_DATA_DIR "/models/fmnist_cnn.onnx";
+
+QJsonObject parsed(const qs::testing::CliResult& r)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(r.out.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError)
+        qWarning("not JSON (%s): %s", qPrintable(error.errorString()), qPrintable(r.out + r.err));
+    return doc.object();
+}
+
+} // namespace
+
+class TestCliAnalysis : public QObject {
+    Q_OBJECT
+
+private slots:
+    void analyzeJson()
+    {
+        const auto r = runCli({"analyze", "--model", kCnn, "--qe", "--qepc", "--limit", "16", "--no-twin", "--json"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QJsonObject o = parsed(r);
+        QCOMPARE(o["samples"].toInt(), 16);
+        const QJsonArray layers = o["layers"].toArray();
+        QCOMPARE(layers.size(), 4);
+        for (const auto& l : layers)
+            QVERIFY(l.toObject()["accumulated_db"].toDouble() > 20.0 && l.toObject()["isolated_db"].toDouble() > 20.0);
+    }
+
+    void sensitivityJson()
+    {
+        const auto r = runCli({"sensitivity", "--model", kCnn, "--qe", "--qepc", "--limit", "300", "--bits", "8,4", "--json"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QJsonObject o = parsed(r);
+        QCOMPARE(o["samples"].toInt(), 300);
+        QVERIFY(o["fp32_top1"].toDouble() > 85.0);
+        const QJsonArray layers = o["layers"].toArray();
+        QCOMPARE(layers.size(), 4);
+        QCOMPARE(o["probes"].toInt(), 4 * 4); // W8A8, W4, A4, all_but
+        for (const auto& l : layers) {
+            const QJsonArray probes = l.toObject()["probes"].toArray();
+            QCOMPARE(probes.size(), 4);
+            QCOMPARE(probes[0].toObject()["probe"].toString(), QString("W8A8"));
+            QCOMPARE(probes[1].toObject()["probe"].toString(), QString("W4"));
+            QCOMPARE(probes[2].toObject()["probe"].toString(), QString("A4"));
+            QCOMPARE(probes[3].toObject()["probe"].toString(), QString("all_but"));
+            QVERIFY(probes[0].toObject()["output_sqnr_db"].toDouble() > probes[1].toObject()["output_sqnr_db"].toDouble());
+        }
+    }
+
+    void autoquantExportsWhatItMeasured()
+    {
+        QTemporaryDir dir;
+        const QString yaml = dir.filePath("mixed.yaml");
+        const auto r = runCli({"autoquant", "--model", kCnn, "--qe", "--qepc", "--limit", "1000", "--max-drop", "0.3", "--weight-bits", "8,4",
+                               "--export-config", yaml, "--json"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QJsonObject o = parsed(r);
+        QCOMPARE(o["metric"].toString(), QString("top1"));
+        const QJsonObject chosen = o["chosen"].toObject();
+        QVERIFY(o["fp32_top1"].toDouble() - chosen["top1"].toDouble() <= 0.3 + 1e-9);
+        QVERIFY(chosen["megabytes"].toDouble() <= o["uniform"].toObject()["megabytes"].toDouble());
+        QVERIFY(o["trace"].toArray().size() >= 2);
+        QVERIFY(QFile::exists(yaml));
+
+        const auto e = runCli({"eval", "--model", kCnn, "--qe", "--qe-config-file", yaml, "--limit", "1000"});
+        QVERIFY2(e.code == 0, qPrintable(e.err));
+        const auto m = QRegularExpression("top-1: ([0-9.]+)%").match(e.out);
+        QVERIFY2(m.hasMatch(), qPrintable(e.out));
+        QCOMPARE(m.captured(1).toDouble(), chosen["top1"].toDouble());
+    }
+
+    void argumentErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("bits 9") << QStringList{"sensitivity", "--bits", "9"} << "--bits takes bit widths from 2 to 8";
+        QTest::newRow("weight bits text") << QStringList{"autoquant", "--weight-bits", "8,x"} << "--weight-bits takes bit widths";
+        QTest::newRow("latency") << QStringList{"autoquant", "--objective", "latency"} << "only 'size' is implemented";
+        QTest::newRow("weight bits order") << QStringList{"autoquant", "--model", kCnn, "--qe", "--limit", "64", "--weight-bits", "4,8"}
+                                           << "must start at 8 and descend";
+    }
+    void argumentErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const auto r = runCli(args);
+        QVERIFY2(r.code == 1 && r.err.contains(message), qPrintable(r.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliAnalysis)
+#include "test_cli_analysis.moc"
