@@ -60,11 +60,13 @@ private slots:
         // Found by this test: taps of int8 values read with the slot's scale, storage type and without the zero
         // point (a residual reused in place by a sum post-op; oneDNN 2.6's reorder dropping the source zero point)
         // gave the stem ~16 dB and l3.c2 -18 dB; fixed in dnnl_plan.cpp. Still open on ResNet-8: a shortcut conv
-        // isolated (its residual FP32) runs the Add as a float step and leaves its output float on oneDNN, while
-        // the twin puts that output on the plan's grid: 49.5 vs 44.1 dB and 49.7 vs 39.5 dB isolated; the
-        // accumulated numbers agree.
+        // measured alone reads the block input that the FP32 first conv of its block reads too. The engine
+        // quantizes a copy for the int8 reader only; the twin fake-quantizes a value where it is produced, so the
+        // FP32 reader gets the grid too and the Add sums two noisy branches: 49.5 vs 44.1 dB and 49.7 vs 39.5 dB
+        // isolated. The twin should quantize per reader as the engine does (a first try broke the residual cases of
+        // test_int8_vs_reference, so it is not done); the accumulated numbers agree.
         qInfo("%s", qPrintable(mismatches));
-        QEXPECT_FAIL("fmnist_resnet8", "shortcut convs isolated: the twin quantizes the float Add output oneDNN leaves float", Continue);
+        QEXPECT_FAIL("fmnist_resnet8", "shortcut convs isolated: the twin quantizes the block input for its FP32 reader too", Continue);
         QVERIFY2(mismatches.isEmpty(), qPrintable(mismatches));
         QVERIFY(std::isfinite(report.predictedVsIsolatedRank));
 
