@@ -76,14 +76,6 @@
         <translation>das Modell ist nicht kalibriert: zuerst Kalibrieren ausführen</translation>
     </message>
     <message>
-        <source>%1 mixed</source>
-        <translation>%1 gemischt</translation>
-    </message>
-    <message>
-        <source>%1 FP32</source>
-        <translation>%1 FP32</translation>
-    </message>
-    <message>
         <source>invalid config for layer &apos;%1&apos;</source>
         <translation>ungültige Konfiguration für Schicht „%1“</translation>
     </message>
@@ -170,6 +162,59 @@
     <message>
         <source>the session&apos;s calibration statistics name the value &apos;%1&apos;, which the model does not have (it changed since): calibrate again</source>
         <translation>die Kalibrierstatistik der Sitzung nennt den Wert „%1“, den das Modell nicht hat (es wurde seitdem geändert): erneut kalibrieren</translation>
+    </message>
+</context>
+<context>
+    <name>RunConfiguration</name>
+    <message>
+        <source>per-tensor</source>
+        <translation>pro Tensor</translation>
+    </message>
+    <message>
+        <source>no clip</source>
+        <translation>kein Clipping</translation>
+    </message>
+    <message>
+        <source>1 layer %1</source>
+        <translation>1 Schicht %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layers %1</source>
+        <translation>
+            <numerusform>%n Schicht %1</numerusform>
+            <numerusform>%n Schichten %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 other layer</source>
+        <translation>1 weitere Schicht</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other layers</source>
+        <translation>
+            <numerusform>%n weitere Schicht</numerusform>
+            <numerusform>%n weitere Schichten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>mixed: %1</source>
+        <translation>gemischt: %1</translation>
+    </message>
+    <message>
+        <source>%1 on %2 of %3 layers</source>
+        <translation>%1 auf %2 von %3 Schichten</translation>
+    </message>
+    <message>
+        <source>No layer differs.</source>
+        <translation>Keine Schicht weicht ab.</translation>
+    </message>
+    <message>
+        <source>Layers that differ:</source>
+        <translation>Abweichende Schichten:</translation>
+    </message>
+    <message>
+        <source>Double-click for every layer&apos;s settings; select two runs to compare them (context menu).</source>
+        <translation>Doppelklick zeigt die Einstellungen jeder Schicht; zwei Läufe auswählen, um sie zu vergleichen (Kontextmenü).</translation>
     </message>
 </context>
 <context>
@@ -839,6 +884,14 @@
         <source>Could not import the config; nothing was changed</source>
         <translation>Die Konfiguration konnte nicht importiert werden; nichts wurde geändert</translation>
     </message>
+    <message>
+        <source>Reset &amp;Layout</source>
+        <translation>&amp;Layout zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Show the layer table, the histogram, the runs and accuracy vs size side by side again</source>
+        <translation>Schichttabelle, Histogramm, Läufe und Genauigkeit vs. Größe wieder nebeneinander zeigen</translation>
+    </message>
 </context>
 <context>
     <name>qs::gui::PlotDocks</name>
@@ -872,6 +925,81 @@
     </message>
 </context>
 <context>
+    <name>qs::gui::RunConfigDialog</name>
+    <message>
+        <source>Configuration of %1</source>
+        <translation>Konfiguration von %1</translation>
+    </message>
+    <message>
+        <source>This run&apos;s per-layer configuration was not stored (a session from an older QuantScope).</source>
+        <translation>Die Schichtkonfiguration dieses Laufs wurde nicht gespeichert (Sitzung aus einer älteren QuantScope-Version).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: every layer at %2.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: jede Schicht mit %2.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 of %3 layers at %4; the layers in bold differ.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: %2 von %3 Schichten mit %4; die fett gedruckten Schichten weichen ab.</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>Runs as</source>
+        <translation>Läuft als</translation>
+    </message>
+    <message>
+        <source>Bits W</source>
+        <translation>Bits G</translation>
+    </message>
+    <message>
+        <source>Bits A</source>
+        <translation>Bits A</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>Per-channel</source>
+        <translation>Pro Kanal</translation>
+    </message>
+    <message>
+        <source>Clip</source>
+        <translation>Clipping</translation>
+    </message>
+    <message>
+        <source>quantized</source>
+        <translation>quantisiert</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>%1 vs %2</source>
+        <translation>%1 vs. %2</translation>
+    </message>
+    <message>
+        <source>The per-layer configuration of %1 was not stored (a session from an older QuantScope).</source>
+        <translation>Die Schichtkonfiguration von %1 wurde nicht gespeichert (Sitzung aus einer älteren QuantScope-Version).</translation>
+    </message>
+    <message>
+        <source>%1 and %2 evaluated the same settings on all %3 layers.</source>
+        <translation>%1 und %2 haben auf allen %3 Schichten dieselben Einstellungen ausgewertet.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 layers differ between %3 and %4.</source>
+        <translation>%1 von %2 Schichten unterscheiden sich zwischen %3 und %4.</translation>
+    </message>
+</context>
+<context>
     <name>qs::gui::RunsPanel</name>
     <message>
         <source>Evaluate (Ctrl+E) to add a run; the first run is the FP32 baseline.</source>
@@ -884,6 +1012,22 @@
     <message>
         <source>Load the per-layer config the selected run evaluated into the layer table (undoable)</source>
         <translation>Die vom ausgewählten Lauf ausgewertete Schichtkonfiguration in die Schichttabelle laden (rückgängig machbar)</translation>
+    </message>
+    <message>
+        <source>Show Configuration…</source>
+        <translation>Konfiguration anzeigen…</translation>
+    </message>
+    <message>
+        <source>Compare Runs…</source>
+        <translation>Läufe vergleichen…</translation>
+    </message>
+    <message>
+        <source>List every layer&apos;s settings in the selected run</source>
+        <translation>Die Einstellungen jeder Schicht im ausgewählten Lauf auflisten</translation>
+    </message>
+    <message>
+        <source>List the layers whose settings differ between the two selected runs</source>
+        <translation>Die Schichten auflisten, deren Einstellungen sich zwischen den zwei ausgewählten Läufen unterscheiden</translation>
     </message>
 </context>
 <context>
@@ -931,6 +1075,10 @@
     <message>
         <source>Date</source>
         <translation>Datum</translation>
+    </message>
+    <message>
+        <source>This run&apos;s per-layer configuration was not stored (a session from an older QuantScope).</source>
+        <translation>Die Schichtkonfiguration dieses Laufs wurde nicht gespeichert (Sitzung aus einer älteren QuantScope-Version).</translation>
     </message>
 </context>
 <context>
@@ -1088,6 +1236,10 @@
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;top-1 %3%, %4 MB&lt;br&gt;click to select the run</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;Top-1 %3%, %4 MB&lt;br&gt;klicken, um den Lauf auszuwählen</translation>
+    </message>
+    <message>
+        <source>quantized, clip %1</source>
+        <translation>quantisiert, Clipping %1</translation>
     </message>
 </context>
 <context>

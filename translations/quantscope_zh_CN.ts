@@ -76,14 +76,6 @@
         <translation>模型尚未校准：请先运行校准</translation>
     </message>
     <message>
-        <source>%1 mixed</source>
-        <translation>%1 个混合</translation>
-    </message>
-    <message>
-        <source>%1 FP32</source>
-        <translation>%1 个 FP32</translation>
-    </message>
-    <message>
         <source>invalid config for layer &apos;%1&apos;</source>
         <translation>层“%1”的配置无效</translation>
     </message>
@@ -170,6 +162,57 @@
     <message>
         <source>the session&apos;s calibration statistics name the value &apos;%1&apos;, which the model does not have (it changed since): calibrate again</source>
         <translation>会话的校准统计引用了值“%1”，但模型中没有该值（模型已更改）：请重新校准</translation>
+    </message>
+</context>
+<context>
+    <name>RunConfiguration</name>
+    <message>
+        <source>per-tensor</source>
+        <translation>逐张量</translation>
+    </message>
+    <message>
+        <source>no clip</source>
+        <translation>不裁剪</translation>
+    </message>
+    <message>
+        <source>1 layer %1</source>
+        <translation>1 层 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layers %1</source>
+        <translation>
+            <numerusform>%n 层 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 other layer</source>
+        <translation>另外 1 层</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other layers</source>
+        <translation>
+            <numerusform>另外 %n 层</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>mixed: %1</source>
+        <translation>混合：%1</translation>
+    </message>
+    <message>
+        <source>%1 on %2 of %3 layers</source>
+        <translation>%3 层中有 %2 层为 %1</translation>
+    </message>
+    <message>
+        <source>No layer differs.</source>
+        <translation>没有层不同。</translation>
+    </message>
+    <message>
+        <source>Layers that differ:</source>
+        <translation>不同的层：</translation>
+    </message>
+    <message>
+        <source>Double-click for every layer&apos;s settings; select two runs to compare them (context menu).</source>
+        <translation>双击查看每一层的设置；选择两个运行可进行比较（右键菜单）。</translation>
     </message>
 </context>
 <context>
@@ -838,6 +881,14 @@
         <source>Could not import the config; nothing was changed</source>
         <translation>无法导入配置；未做任何更改</translation>
     </message>
+    <message>
+        <source>Reset &amp;Layout</source>
+        <translation>重置布局(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Show the layer table, the histogram, the runs and accuracy vs size side by side again</source>
+        <translation>重新并排显示层表、直方图、运行结果和精度与大小图</translation>
+    </message>
 </context>
 <context>
     <name>qs::gui::PlotDocks</name>
@@ -871,6 +922,81 @@
     </message>
 </context>
 <context>
+    <name>qs::gui::RunConfigDialog</name>
+    <message>
+        <source>Configuration of %1</source>
+        <translation>%1 的配置</translation>
+    </message>
+    <message>
+        <source>This run&apos;s per-layer configuration was not stored (a session from an older QuantScope).</source>
+        <translation>此运行的逐层配置未被保存（来自旧版 QuantScope 的会话）。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: every layer at %2.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;：所有层均为 %2。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 of %3 layers at %4; the layers in bold differ.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;：%3 层中有 %2 层为 %4；粗体的层与之不同。</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Runs as</source>
+        <translation>运行方式</translation>
+    </message>
+    <message>
+        <source>Bits W</source>
+        <translation>权重位宽</translation>
+    </message>
+    <message>
+        <source>Bits A</source>
+        <translation>激活位宽</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Per-channel</source>
+        <translation>逐通道</translation>
+    </message>
+    <message>
+        <source>Clip</source>
+        <translation>裁剪</translation>
+    </message>
+    <message>
+        <source>quantized</source>
+        <translation>量化</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>%1 vs %2</source>
+        <translation>%1 与 %2</translation>
+    </message>
+    <message>
+        <source>The per-layer configuration of %1 was not stored (a session from an older QuantScope).</source>
+        <translation>%1 的逐层配置未被保存（来自旧版 QuantScope 的会话）。</translation>
+    </message>
+    <message>
+        <source>%1 and %2 evaluated the same settings on all %3 layers.</source>
+        <translation>%1 和 %2 在全部 %3 层上评估了相同的设置。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 layers differ between %3 and %4.</source>
+        <translation>%3 与 %4 之间，%2 层中有 %1 层不同。</translation>
+    </message>
+</context>
+<context>
     <name>qs::gui::RunsPanel</name>
     <message>
         <source>Evaluate (Ctrl+E) to add a run; the first run is the FP32 baseline.</source>
@@ -883,6 +1009,22 @@
     <message>
         <source>Load the per-layer config the selected run evaluated into the layer table (undoable)</source>
         <translation>将所选运行评估时的逐层配置载入层表（可撤销）</translation>
+    </message>
+    <message>
+        <source>Show Configuration…</source>
+        <translation>显示配置…</translation>
+    </message>
+    <message>
+        <source>Compare Runs…</source>
+        <translation>比较运行…</translation>
+    </message>
+    <message>
+        <source>List every layer&apos;s settings in the selected run</source>
+        <translation>列出所选运行中每一层的设置</translation>
+    </message>
+    <message>
+        <source>List the layers whose settings differ between the two selected runs</source>
+        <translation>列出两个所选运行之间设置不同的层</translation>
     </message>
 </context>
 <context>
@@ -930,6 +1072,10 @@
     <message>
         <source>Date</source>
         <translation>日期</translation>
+    </message>
+    <message>
+        <source>This run&apos;s per-layer configuration was not stored (a session from an older QuantScope).</source>
+        <translation>此运行的逐层配置未被保存（来自旧版 QuantScope 的会话）。</translation>
     </message>
 </context>
 <context>
@@ -1082,6 +1228,10 @@
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;top-1 %3%, %4 MB&lt;br&gt;click to select the run</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;top-1 %3%，%4 MB&lt;br&gt;单击以选择该运行</translation>
+    </message>
+    <message>
+        <source>quantized, clip %1</source>
+        <translation>量化，裁剪 %1</translation>
     </message>
 </context>
 <context>

@@ -49,7 +49,7 @@ int main(int argc, char** argv)
     const QString demo = qs::gui::demoModelPath();
     if (parser.isSet(screenshot)) {
         window.setAskToSave(false);
-        window.resize(1500, 960);
+        window.resize(1600, 1000);
         window.show();
         auto* runner = new qs::gui::ScreenshotRunner(&window, parser.value(screenshot), files.isEmpty() ? demo : files.first());
         QObject::connect(runner, &qs::gui::ScreenshotRunner::done, &app, [](int code) { QApplication::exit(code); });

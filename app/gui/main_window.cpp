@@ -16,15 +16,22 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QUndoStack>
 
 namespace qs::gui {
+
+namespace {
+// Saved dock states of another layout version are ignored (1: the side-by-side default of resetLayout()).
+constexpr int kLayoutVersion = 1;
+} // namespace
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_workbench(new Workbench(this)), m_layerPanel(new LayerPanel(m_workbench->layers(), this)),
@@ -62,9 +69,14 @@ MainWindow::MainWindow(QWidget* parent)
     connect(w->jobs(), &JobRunner::jobCancelled, this, [this] { m_runsPanel->setLive(tr("Cancelled.")); });
 
     const QSettings settings;
-    if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray()))
-        resize(1280, 800);
-    restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+    if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray())) {
+        QSize size(1600, 1000); // room for the layer table, the histogram and the runs with their plot
+        if (const QScreen* screen = QGuiApplication::primaryScreen())
+            size = size.boundedTo(screen->availableSize() * 9 / 10);
+        resize(size);
+    }
+    if (restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray(), kLayoutVersion))
+        m_sizeDocksOnShow = false;
     rebuildRecentMenu();
     updateActions();
     updateStatus();
@@ -73,33 +85,79 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
-QDockWidget* MainWindow::addDock(const QString& objectName, const QString& title, QWidget* content, Qt::DockWidgetArea area)
+QDockWidget* MainWindow::addDock(const QString& objectName, const QString& title, QWidget* content)
 {
     auto* dock = new QDockWidget(title, this);
     dock->setObjectName(objectName);
     dock->setWidget(content);
-    addDockWidget(area, dock);
     m_viewMenu->addAction(dock->toggleViewAction());
     return dock;
 }
 
 void MainWindow::createDocks()
 {
-    QDockWidget* runs = addDock(QStringLiteral("runsDock"), tr("Runs"), m_runsPanel, Qt::BottomDockWidgetArea);
-    QDockWidget* log = addDock(QStringLiteral("logDock"), tr("Log"), m_log, Qt::BottomDockWidgetArea);
-    tabifyDockWidget(runs, log);
     m_plots = new PlotDocks(m_workbench, m_layerPanel, m_runsPanel, this);
-    QDockWidget* histograms = addDock(QStringLiteral("histogramDock"), tr("Activation histogram"), m_plots->histogramPanel(), Qt::BottomDockWidgetArea);
-    QDockWidget* weights = addDock(QStringLiteral("weightRangeDock"), tr("Weight ranges"), m_plots->weights(), Qt::BottomDockWidgetArea);
-    QDockWidget* observers = addDock(QStringLiteral("observerDock"), tr("Observer comparison"), m_plots->observers(), Qt::BottomDockWidgetArea);
-    QDockWidget* accuracy = addDock(QStringLiteral("accuracySizeDock"), tr("Accuracy vs size"), m_plots->accuracy(), Qt::BottomDockWidgetArea);
+    m_docks.histogram = addDock(QStringLiteral("histogramDock"), tr("Activation histogram"), m_plots->histogramPanel());
+    m_docks.weights = addDock(QStringLiteral("weightRangeDock"), tr("Weight ranges"), m_plots->weights());
+    m_docks.observers = addDock(QStringLiteral("observerDock"), tr("Observer comparison"), m_plots->observers());
+    m_docks.runs = addDock(QStringLiteral("runsDock"), tr("Runs"), m_runsPanel);
+    m_docks.accuracy = addDock(QStringLiteral("accuracySizeDock"), tr("Accuracy vs size"), m_plots->accuracy());
+    m_docks.log = addDock(QStringLiteral("logDock"), tr("Log"), m_log);
     connect(m_runsPanel, &RunsPanel::restoreRequested, m_workbench, &Workbench::restoreRunConfig);
-    // One tab group below the table, so the wide layer table keeps the full window width.
-    tabifyDockWidget(log, histograms);
-    tabifyDockWidget(histograms, weights);
-    tabifyDockWidget(weights, observers);
-    tabifyDockWidget(observers, accuracy);
-    runs->raise();
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_actions.resetLayout);
+    arrangeDefaultDocks();
+    m_sizeDocksOnShow = true; // unless a saved state is restored
+}
+
+void MainWindow::resetLayout()
+{
+    arrangeDefaultDocks();
+    if (isVisible())
+        sizeDefaultDocks();
+    else
+        m_sizeDocksOnShow = true;
+}
+
+void MainWindow::arrangeDefaultDocks()
+{
+    // The bottom area spans the whole width, so the right area holds only the histogram beside the table.
+    setCorner(Qt::BottomLeftCorner, Qt::BottomDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::BottomDockWidgetArea);
+    const Docks& d = m_docks;
+    for (QDockWidget* dock : {d.histogram, d.weights, d.observers, d.runs, d.accuracy, d.log}) {
+        dock->setFloating(false);
+        removeDockWidget(dock);
+    }
+    // Before the window is shown the first dock of a tab group is its current tab; once shown, raise() picks it.
+    addDockWidget(Qt::RightDockWidgetArea, d.histogram);
+    tabifyDockWidget(d.histogram, d.weights);
+    tabifyDockWidget(d.weights, d.observers);
+    addDockWidget(Qt::BottomDockWidgetArea, d.runs);
+    splitDockWidget(d.runs, d.accuracy, Qt::Horizontal);
+    tabifyDockWidget(d.runs, d.log);
+    for (QDockWidget* dock : {d.histogram, d.weights, d.observers, d.runs, d.accuracy, d.log})
+        dock->show();
+    d.histogram->raise();
+    d.runs->raise();
+}
+
+void MainWindow::sizeDefaultDocks()
+{
+    // The layer table keeps about 60 % of the width (its many columns), the runs row about 40 % of the height, and
+    // the runs table (eleven columns) a little more of that row than the plot.
+    const Docks& d = m_docks;
+    resizeDocks({d.histogram}, {width() * 2 / 5}, Qt::Horizontal);
+    resizeDocks({d.runs}, {height() * 2 / 5}, Qt::Vertical);
+    resizeDocks({d.runs, d.accuracy}, {width() * 11 / 20, width() * 9 / 20}, Qt::Horizontal);
+    m_sizeDocksOnShow = false;
+}
+
+void MainWindow::showEvent(QShowEvent* event)
+{
+    QMainWindow::showEvent(event);
+    if (m_sizeDocksOnShow)
+        sizeDefaultDocks();
 }
 
 void MainWindow::updateActions()
@@ -170,7 +228,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
     m_workbench->cancel();
     QSettings settings;
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+    settings.setValue(QStringLiteral("mainWindow/state"), saveState(kLayoutVersion));
     event->accept();
 }
 

@@ -3,6 +3,9 @@
 // the central widget, dockable panels (runs, log, plots), menus/toolbar/shortcuts, recent files, drag and
 // drop of .onnx files, QSettings-persisted geometry and dock state, and error reporting (message box +
 // log, never modal-blocking a running job and never dropping the current session).
+// The default dock layout keeps the work in view at once: the layer table (central) with the selected layer's
+// histogram beside it and the runs with accuracy vs size below both; the other docks are tabs behind those.
+// View › Reset Layout brings it back.
 
 #include <QMainWindow>
 #include <QMessageBox>
@@ -46,6 +49,9 @@ public:
     HelpDialog* showUserGuide();
     HelpDialog* showShortcuts();
 
+    // The default dock layout (see above), sized to the window.
+    void resetLayout();
+
 public slots:
     void openModel(const QString& path);
     void openSession(const QString& path);
@@ -56,6 +62,7 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
@@ -63,7 +70,9 @@ private:
     void createActions();
     void createMenus();
     void createDocks();
-    QDockWidget* addDock(const QString& objectName, const QString& title, QWidget* content, Qt::DockWidgetArea area);
+    QDockWidget* addDock(const QString& objectName, const QString& title, QWidget* content);
+    void arrangeDefaultDocks();
+    void sizeDefaultDocks();
     void updateActions();
     void updateTitle();
     void updateStatus();
@@ -95,6 +104,16 @@ private:
     QPointer<HelpDialog> m_shortcuts;
     QString m_lastError;
     bool m_askToSave = true;
+    bool m_sizeDocksOnShow = false; // the default layout was arranged before the window had its size
+
+    struct Docks {
+        QDockWidget* runs = nullptr;
+        QDockWidget* log = nullptr;
+        QDockWidget* histogram = nullptr;
+        QDockWidget* weights = nullptr;
+        QDockWidget* observers = nullptr;
+        QDockWidget* accuracy = nullptr;
+    } m_docks;
 
     struct Actions {
         QAction* openModel = nullptr;
@@ -112,6 +131,7 @@ private:
         QAction* calibrate = nullptr;
         QAction* evaluate = nullptr;
         QAction* cancel = nullptr;
+        QAction* resetLayout = nullptr;
         QAction* guide = nullptr;
         QAction* shortcuts = nullptr;
         QAction* aboutQt = nullptr;

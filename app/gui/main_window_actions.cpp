@@ -68,6 +68,10 @@ void MainWindow::createActions()
     m_actions.evaluate = make(tr("&Evaluate"), QKeySequence(tr("Ctrl+E")), tr("Evaluate the current config (and the FP32 baseline first)"),
                               [w] { w->evaluate(); });
     m_actions.cancel = make(tr("C&ancel Job"), QKeySequence(Qt::Key_Escape), tr("Cancel the running job"), [w] { w->cancel(); });
+    m_actions.resetLayout = make(tr("Reset &Layout"), QKeySequence(),
+                                 tr("Show the layer table, the histogram, the runs and accuracy vs size side by side again"),
+                                 [this] { resetLayout(); });
+    m_actions.resetLayout->setObjectName(QStringLiteral("resetLayoutAction"));
     m_actions.guide = make(tr("&User Guide"), QKeySequence::HelpContents,
                            tr("The workflow, the keyboard shortcuts, the clip methods and the modes"), [this] { showUserGuide(); });
     m_actions.guide->setObjectName(QStringLiteral("userGuideAction"));

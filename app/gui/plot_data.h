@@ -47,7 +47,7 @@ private:
 // weights; from `cache` when given); only the weights' when the output stays FP32; nullopt for an FP32 layer.
 std::optional<double> predictedSqnr(const Calibration& calibration, const LayerInfo& layer, const LayerConfig& config,
                                     WeightSqnrCache* cache = nullptr);
-// Runs as points; id = row in the runs table.
+// Runs as points; id = row in the runs table; a quantized run's colour is that of its dominantClip().
 std::vector<widgets::RunPoint> runPoints(const std::vector<RunRecord>& runs);
 
 } // namespace qs::gui

@@ -72,54 +72,41 @@ void ScreenshotRunner::step()
     QTableView* table = m_window->layerPanel()->view();
     table->selectRow(1);
     table->selectionModel()->select(m_window->layerPanel()->proxy()->index(2, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
-    grab(QStringLiteral("main_window.png"));
+    // One step at a time: each waits for the previous one's grab (timers alone would bunch up if the loop stalls),
+    // and the plots, which redraw on the next pass of the event loop, show the selection before they are grabbed.
+    m_queue.push_back([this] { grab(QStringLiteral("main_window.png")); });
+    m_queue.push_back([this] { m_window->layerPanel()->setFilter(QStringLiteral("conv"), false); });
+    m_queue.push_back([this] {
+        grab(QStringLiteral("main_layers_filtered.png"));
+        m_window->layerPanel()->setFilter({}, false);
+    });
+    m_queue.push_back([this, w, table] {
+        DatasetDialog dialog(w->dataset(), m_window);
+        dialog.show();
+        dialog.grab().save(QDir(m_directory).filePath(QStringLiteral("main_dataset_dialog.png")));
+        dialog.close();
 
-    m_window->layerPanel()->setFilter(QStringLiteral("conv"), false);
-    grab(QStringLiteral("main_layers_filtered.png"));
-    m_window->layerPanel()->setFilter({}, false);
+        HelpDialog* guide = m_window->showUserGuide();
+        guide->grab().save(QDir(m_directory).filePath(QStringLiteral("main_user_guide.png")));
+        guide->close();
 
-    DatasetDialog dialog(w->dataset(), m_window);
-    dialog.show();
-    dialog.grab().save(QDir(m_directory).filePath(QStringLiteral("main_dataset_dialog.png")));
-    dialog.close();
-
-    HelpDialog* guide = m_window->showUserGuide();
-    guide->grab().save(QDir(m_directory).filePath(QStringLiteral("main_user_guide.png")));
-    guide->close();
-
-    // The plot docks, each raised in turn, with the second layer selected.
-    table->selectRow(1);
-    // One step at a time: each waits for the previous one's grab (timers alone would bunch up if the loop stalls).
+        // The plot docks, each raised in turn, with the second layer selected.
+        table->selectRow(1);
+    });
     const QStringList docks = {QStringLiteral("histogramDock"), QStringLiteral("weightRangeDock"), QStringLiteral("observerDock")};
     const QStringList files = {QStringLiteral("main_histogram.png"), QStringLiteral("main_weight_ranges.png"),
                                QStringLiteral("main_observer_comparison.png")};
     for (int i = 0; i < docks.size(); ++i) {
         m_queue.push_back([this, dock = docks[i]] {
-            if (auto* d = m_window->findChild<QDockWidget*>(dock)) {
+            if (auto* d = m_window->findChild<QDockWidget*>(dock))
                 showDock(d);
-                m_window->resizeDocks({d}, {m_window->height() * 11 / 20}, Qt::Vertical); // room for the plot
-            }
         });
         m_queue.push_back([this, file = files[i]] { grab(file); });
     }
     m_queue.push_back([this] {
-        // Runs and accuracy vs size side by side.
-        auto* runs = m_window->findChild<QDockWidget*>(QStringLiteral("runsDock"));
-        auto* accuracy = m_window->findChild<QDockWidget*>(QStringLiteral("accuracySizeDock"));
-        if (runs && accuracy) {
-            // Out of the tab group (splitting a tabbed dock only adds a tab): the other docks hide for this shot.
-            for (QDockWidget* d : m_window->findChildren<QDockWidget*>())
-                if (d != runs && d != accuracy)
-                    d->hide();
-            m_window->removeDockWidget(runs);
-            m_window->removeDockWidget(accuracy);
-            m_window->addDockWidget(Qt::BottomDockWidgetArea, runs);
-            m_window->splitDockWidget(runs, accuracy, Qt::Horizontal);
-            runs->show();
-            accuracy->show();
-            m_window->resizeDocks({runs, accuracy}, {m_window->width() / 2, m_window->width() / 2}, Qt::Horizontal);
-            m_window->resizeDocks({runs}, {m_window->height() / 2}, Qt::Vertical);
-        }
+        // The default layout has the runs beside accuracy vs size already.
+        m_window->resetLayout();
+        m_window->layerPanel()->view()->selectRow(1);
         m_window->runsPanel()->view()->selectRow(3);
     });
     m_queue.push_back([this] { grab(QStringLiteral("main_runs_accuracy.png")); });

@@ -1,8 +1,9 @@
 #pragma once
 // `quantscope --screenshot DIR`: loads the demo model, evaluates the default int8 config (with the FP32
 // baseline) and three more configs (first conv FP32 + 6-bit activations; 6-bit weights; 4-bit weights
-// with MSE activation ranges), then writes DIR/main_*.png with QWidget::grab() (the window, the histogram, weight
-// range and observer comparison docks, runs beside accuracy vs size; the dataset dialog and the user guide) and quits.
+// with MSE activation ranges), then writes DIR/main_*.png with QWidget::grab() (the window in its default layout,
+// the histogram, weight range and observer comparison docks each in front, the runs beside accuracy vs size; the
+// dataset dialog and the user guide) and quits.
 // Used by scripts/screenshots.sh (under xvfb-run) to look at what we build.
 
 #include <QObject>

@@ -85,6 +85,10 @@ void Workbench::startLoad(const QString& path, std::optional<SessionData> sessio
             m_modelPath = loaded->path;
             m_layers->resetLayers(loaded->layers);
             m_runs->clear();
+            QStringList layerOrder;
+            for (const LayerInfo& layer : loaded->layers)
+                layerOrder << layer.name;
+            m_runs->setLayerOrder(layerOrder);
             m_calibration.reset();
             m_data.reset();
             m_undo->clear();
@@ -179,7 +183,7 @@ void Workbench::evaluate()
     const DatasetSelection selection = m_selection;
     const QString modelPath = m_modelPath;
     auto cached = m_data;
-    const QString summary = summarize(m_layers->configs());
+    const QString summary = runLabel(inLayerOrder(snapshot, m_runs->layerOrder()));
 
     // Live accuracy is posted to the GUI thread.
     auto live = [this](bool quantized, const EvalMetrics& m, int64_t total) {
@@ -460,7 +464,13 @@ void Workbench::applySession(const SessionData& s)
     m_layers->applyConfigs(rows, configs);
     if (s.hadCalibration && !s.statistics)
         emit message(tr("This session comes from an older QuantScope that stored ranges only: Calibrate again (Ctrl+L) to see histograms and predicted SQNR"));
-    m_runs->setRuns(s.runs);
+    // Labels are made again from each run's stored settings: a session from before honest labels said "W8A8"
+    // for a run whose layers were mixed.
+    std::vector<RunRecord> runs = s.runs;
+    for (RunRecord& run : runs)
+        if (!run.fp32 && !run.layerConfigs.empty())
+            run.config = runLabel(inLayerOrder(run.layerConfigs, m_runs->layerOrder()));
+    m_runs->setRuns(std::move(runs));
     m_runCounter = static_cast<int>(std::count_if(s.runs.begin(), s.runs.end(), [](const RunRecord& r) { return !r.fp32; }));
 }
 

@@ -1,6 +1,8 @@
 // paretoFront() on hand-made points (dominated, ties, duplicates) and AccuracySizePlot offscreen: points,
-// the front's step line, runClicked on a click, PNG export.
+// the front's step line, each run in its clip method's colour, runClicked on a click, PNG export.
 #include "widgets/plots/accuracy_size_plot.h"
+
+#include "widgets/clip_method_style.h"
 
 #include <QFileInfo>
 #include <QImage>
@@ -53,6 +55,27 @@ private slots:
         QCOMPARE(plot.frontPointCount(), 2);
         plot.setRuns({});
         QCOMPARE(plot.pointCount(), 0);
+    }
+
+    // A quantized run is drawn in the colour of its clip method, the one clip_method_style gives every view;
+    // the baseline and a run without a method in neither of them.
+    void runsTakeTheirClipMethodsColour()
+    {
+        AccuracySizePlot plot;
+        plot.resize(700, 400);
+        RunPoint avg = point(1, 1.0, 91.0), mse = point(2, 2.0, 90.0), unknown = point(3, 0.5, 80.0);
+        avg.clipMethod = QStringLiteral("avg");
+        mse.clipMethod = QStringLiteral("mse");
+        plot.setRuns({point(0, 4.0, 92.0, true), avg, mse, unknown});
+        QCOMPARE(plot.pointCount(), 4);
+        const QColor avgColor = clipMethodStyle(QStringLiteral("avg"), plot.palette()).color;
+        const QColor mseColor = clipMethodStyle(QStringLiteral("mse"), plot.palette()).color;
+        QVERIFY(avgColor != mseColor);
+        QCOMPARE(plot.runColor(1), avgColor);
+        QCOMPARE(plot.runColor(2), mseColor);
+        for (int id : {0, 3})
+            QVERIFY(plot.runColor(id).isValid() && plot.runColor(id) != avgColor && plot.runColor(id) != mseColor);
+        QVERIFY(!plot.runColor(42).isValid());
     }
 
     void clickEmitsRunId()

@@ -1,7 +1,10 @@
 // ActivationHistogramView offscreen: one legend entry and two marker lines per method, ranked by SQNR; the
 // active method drawn thicker; grid ticks for <= 64 levels and shaded clipping beyond; the log toggle; a
-// click on a legend entry emits rangeClicked; savePng writes a PNG.
+// click on a legend entry emits rangeClicked; savePng writes a PNG; each method's lines in its shared style; a
+// long subtitle wraps instead of squeezing the legend in a narrow dock.
 #include "widgets/plots/activation_histogram_view.h"
+
+#include "widgets/clip_method_style.h"
 
 #include <QFileInfo>
 #include <QImage>
@@ -39,6 +42,33 @@ class TestActivationHistogramView : public QObject {
     Q_OBJECT
 
 private slots:
+    // Every method's lines in its colour and line style from clip_method_style (the active one thicker).
+    void linesUseTheSharedMethodStyle()
+    {
+        ActivationHistogramView view;
+        view.resize(900, 420);
+        view.setData(sample());
+        for (const QString& method : view.legendMethods()) {
+            const ClipMethodStyle style = clipMethodStyle(method, view.palette());
+            QCOMPARE(view.markerPen(method).color(), style.color);
+            QCOMPARE(view.markerPen(method).style(), style.line);
+        }
+    }
+
+    // In a dock 620 px wide the long subtitle is broken at its separators, and the legend keeps its full width.
+    void longSubtitleWrapsInsteadOfSqueezingTheLegend()
+    {
+        ActivationHistogramView view;
+        view.resize(620, 420);
+        HistogramData d = sample();
+        d.subtitle = QStringLiteral("value /features/conv2/Relu_output_0 \u00B7 1000 samples \u00B7 A8 asym_u \u00B7 configured: mse "
+                                    "\u00B7 W4 weights 19.1 dB, included in each method's SQNR");
+        view.setData(d);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(view.textFits());
+    }
+
     void drawsEveryMethodRankedBySqnr()
     {
         ActivationHistogramView view;

@@ -1,4 +1,5 @@
-// WeightRangeView offscreen: one bar per output channel, two per-tensor lines, the median range fraction.
+// WeightRangeView offscreen: one bar per output channel, two per-tensor lines, the median range fraction; the
+// title wraps in a narrow dock.
 #include "widgets/plots/weight_range_view.h"
 
 #include <QFileInfo>
@@ -12,6 +13,23 @@ class TestWeightRangeView : public QObject {
     Q_OBJECT
 
 private slots:
+    // In a dock 600 px wide (the default layout's right column) the long second line of the title wraps.
+    void titleWrapsInANarrowDock()
+    {
+        WeightRangeData data;
+        data.title = QStringLiteral("features.conv2");
+        for (int c = 0; c < 32; ++c) {
+            data.channelMin.push_back(-0.1 - 0.01 * c);
+            data.channelMax.push_back(0.1 + 0.01 * c);
+        }
+        WeightRangeView view;
+        view.resize(600, 400);
+        view.setData(data);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(view.titleFits());
+    }
+
     void drawsChannelsAndTensorLines()
     {
         WeightRangeData data;

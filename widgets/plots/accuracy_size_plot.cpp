@@ -1,5 +1,6 @@
 #include "widgets/plots/accuracy_size_plot.h"
 
+#include "widgets/clip_method_style.h"
 #include "widgets/plots/plot_message.h"
 #include "widgets/plots/plot_theme.h"
 
@@ -99,9 +100,10 @@ void AccuracySizePlot::rebuild()
         m_plot->replot(QCustomPlot::rpQueuedReplot);
         return;
     }
+    // Colours stay free for the clip methods: the front and the baseline are drawn in shades of the text colour.
     const QColor text = pal.color(QPalette::Text);
-    const QColor accent = methodColor(QStringLiteral("percentile"), pal);
-    const QColor fp32Color = methodColor(QStringLiteral("entropy"), pal);
+    QColor neutral = text;
+    neutral.setAlpha(150);
 
     // Pareto front first (drawn below the points).
     const std::vector<int> front = paretoFront(m_runs);
@@ -109,26 +111,35 @@ void AccuracySizePlot::rebuild()
     frontLine->setObjectName(QStringLiteral("paretoFront"));
     frontLine->setName(tr("Pareto front (smaller and more accurate)"));
     frontLine->setLineStyle(QCPGraph::lsStepLeft);
-    QColor frontColor = accent;
-    frontColor.setAlpha(160);
-    frontLine->setPen(QPen(frontColor, 1.5, Qt::DashLine));
-    frontLine->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(accent, 1.5), Qt::NoBrush, 16)); // rings the optimal runs
+    frontLine->setPen(QPen(neutral, 1.5, Qt::DashLine));
+    frontLine->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(neutral, 1.5), Qt::NoBrush, 16)); // rings the optimal runs
     for (int i : front)
         frontLine->addData(m_runs[static_cast<std::size_t>(i)].sizeMB, m_runs[static_cast<std::size_t>(i)].top1);
 
-    QCPGraph* quantized = m_plot->addGraph();
-    quantized->setObjectName(QStringLiteral("runs"));
-    quantized->setName(tr("quantized runs"));
-    quantized->setLineStyle(QCPGraph::lsNone);
-    quantized->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, accent, accent, 9));
+    // One graph (and legend entry) per clip method, in the order the runs first use them.
+    std::vector<std::pair<QString, QCPGraph*>> byMethod;
+    auto quantizedGraph = [&](const QString& method) {
+        for (const auto& [m, graph] : byMethod)
+            if (m == method)
+                return graph;
+        QCPGraph* graph = m_plot->addGraph();
+        graph->setObjectName(QStringLiteral("runs"));
+        graph->setProperty("qsMethod", method);
+        graph->setName(method.isEmpty() ? tr("quantized runs") : tr("quantized, clip %1").arg(method));
+        graph->setLineStyle(QCPGraph::lsNone);
+        const QColor color = method.isEmpty() ? neutral : clipMethodStyle(method, pal).color;
+        graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, color, color, 9));
+        byMethod.emplace_back(method, graph);
+        return graph;
+    };
     QCPGraph* fp32 = m_plot->addGraph();
     fp32->setObjectName(QStringLiteral("fp32"));
     fp32->setName(tr("FP32 baseline"));
     fp32->setLineStyle(QCPGraph::lsNone);
-    fp32->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, fp32Color, fp32Color, 12));
+    fp32->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, QPen(text, 1.5), neutral, 12));
     double xmin = m_runs.front().sizeMB, xmax = xmin, ymin = m_runs.front().top1, ymax = ymin;
     for (const RunPoint& r : m_runs) {
-        (r.fp32 ? fp32 : quantized)->addData(r.sizeMB, r.top1);
+        (r.fp32 ? fp32 : quantizedGraph(r.clipMethod))->addData(r.sizeMB, r.top1);
         xmin = std::min(xmin, r.sizeMB);
         xmax = std::max(xmax, r.sizeMB);
         ymin = std::min(ymin, r.top1);
@@ -304,6 +315,20 @@ int AccuracySizePlot::frontPointCount() const
         if (m_plot->graph(i)->objectName() == QLatin1String("paretoFront"))
             return m_plot->graph(i)->dataCount();
     return 0;
+}
+
+QColor AccuracySizePlot::runColor(int id) const
+{
+    const auto run = std::find_if(m_runs.begin(), m_runs.end(), [id](const RunPoint& r) { return r.id == id; });
+    if (run == m_runs.end())
+        return {};
+    for (int i = 0; i < m_plot->graphCount(); ++i) {
+        const QCPGraph* graph = m_plot->graph(i);
+        const bool fp32 = graph->objectName() == QLatin1String("fp32");
+        if ((run->fp32 && fp32) || (!run->fp32 && graph->objectName() == QLatin1String("runs") && graph->property("qsMethod").toString() == run->clipMethod))
+            return graph->scatterStyle().brush().color();
+    }
+    return {};
 }
 
 QPoint AccuracySizePlot::runPosition(int id)

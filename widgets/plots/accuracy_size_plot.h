@@ -1,10 +1,11 @@
 #pragma once
-// The runs as points, model size (MB) against top-1 accuracy (%): the FP32 baseline drawn distinct, the
-// Pareto front (no other run is both smaller and more accurate) as a step line with its runs ringed, the
+// The runs as points, model size (MB) against top-1 accuracy (%): each quantized run in the colour of its clip
+// method (widgets/clip_method_style.h, as in the histogram), the FP32 baseline drawn distinct, the Pareto front (no other run is both smaller and more accurate) as a step line with its runs ringed, the
 // selected run ringed in the highlight colour, each run labelled by name (labels are placed clear of the
 // points and of each other, with a leader line when moved off their point), a tooltip per point, and a
 // click on a point emits runClicked(id). paretoFront() is the pure function behind the line.
 
+#include <QColor>
 #include <QString>
 #include <QWidget>
 
@@ -23,6 +24,7 @@ struct RunPoint {
     int id = 0;          // the caller's key (e.g. the runs table row)
     QString name;
     QString config;      // shown in the tooltip
+    QString clipMethod;  // the clip method most of the run's layers use: the point's colour (empty: neutral)
     double sizeMB = 0.0;
     double top1 = 0.0;   // percent
     bool fp32 = false;
@@ -45,6 +47,7 @@ public:
 
     int pointCount() const;       // run points drawn (FP32 included)
     int frontPointCount() const;  // points on the step line
+    QColor runColor(int id) const; // the colour a run's point is drawn in; invalid when unknown
     // Where a run's point is, in plotWidget() coordinates (lays out first).
     QPoint runPosition(int id);
     QWidget* plotWidget() const;

@@ -1,6 +1,8 @@
 #include "widgets/plots/activation_histogram_view.h"
 
+#include "widgets/clip_method_style.h"
 #include "widgets/plots/plot_message.h"
+#include "widgets/plots/plot_text.h"
 #include "widgets/plots/plot_theme.h"
 
 #include <qcustomplot.h>
@@ -19,6 +21,8 @@ namespace qs::widgets {
 namespace {
 const char* const kMethod = "qsMethod";
 const char* const kRole = "qsRole";
+const char* const kText = "qsText"; // an item's text before wrapping
+constexpr int kCaptionPadding = 16;  // the grid caption's padding and distance from the axis rect's edge
 constexpr double kActiveWidth = 2.6;
 constexpr double kMarkerWidth = 1.3;
 constexpr int kMaxTicks = 64;
@@ -49,6 +53,7 @@ ActivationHistogramView::ActivationHistogramView(QWidget* parent)
                 emit rangeClicked(method);
     });
     connect(m_plot, &QCustomPlot::mouseMove, this, &ActivationHistogramView::onMouseMove);
+    connect(m_plot, &QCustomPlot::afterLayout, this, &ActivationHistogramView::wrapTitle);
     connect(m_plot, &QCustomPlot::mousePress, this, [this](QMouseEvent* event) {
         if (event->button() == Qt::LeftButton && m_plot->axisRect()->rect().contains(event->pos()))
             if (const QString method = methodNear(event->pos().x()); !method.isEmpty())
@@ -100,9 +105,11 @@ void ActivationHistogramView::rebuild()
         layout->insertRow(0);
         auto* title = new QCPTextElement(m_plot);
         title->setObjectName(QStringLiteral("title"));
+        letTitleWrap(title); // not wider than the column beside the legend: wrapTitle() breaks it into lines
         layout->addElement(0, 0, title);
         m_plot->axisRect()->insetLayout()->take(m_plot->legend);
         auto* side = new QCPLayoutGrid;
+        side->setMargins(QMargins(0, 0, 6, 0)); // the legend's border clear of the widget's edge
         layout->addElement(1, 1, side);
         auto* caption = new QCPTextElement(m_plot, tr("method · pred. SQNR\n(click to use)"));
         caption->setObjectName(QStringLiteral("legendCaption"));
@@ -119,7 +126,8 @@ void ActivationHistogramView::rebuild()
     titleFont.setBold(true);
     title->setFont(titleFont);
     title->setTextColor(pal.color(QPalette::Text));
-    title->setText(m_data.subtitle.isEmpty() ? m_data.title : m_data.title + QLatin1Char('\n') + m_data.subtitle);
+    m_title = m_data.subtitle.isEmpty() ? m_data.title : m_data.title + QLatin1Char('\n') + m_data.subtitle;
+    title->setText(m_title);
     auto* side = static_cast<QCPLayoutGrid*>(layout->element(1, 1));
     auto* caption = static_cast<QCPTextElement*>(side->element(0, 0));
     caption->setTextColor(pal.color(QPalette::PlaceholderText));
@@ -157,7 +165,8 @@ void ActivationHistogramView::rebuild()
         nameWidth = std::max(nameWidth, static_cast<int>(r.method.size()));
     for (const MethodRange& r : ranges) {
         const bool active = r.method == m_data.activeMethod;
-        QPen pen(methodColor(r.method, pal), active ? kActiveWidth : kMarkerWidth, active ? Qt::SolidLine : methodDash(r.method));
+        // The active method is thicker but keeps its line style: a method looks the same in every view.
+        const QPen pen = clipMethodPen(r.method, pal, active ? kActiveWidth : kMarkerWidth);
         QCPGraph* entry = m_plot->addGraph();
         entry->setPen(pen);
         entry->setName(legendText(r, nameWidth) + (active ? QStringLiteral("  \u25C0") : QString()));
@@ -228,6 +237,7 @@ void ActivationHistogramView::rebuild()
         caption->setFont(small);
         caption->setSelectable(false);
         caption->setProperty(kRole, QStringLiteral("gridCaption"));
+        caption->setProperty(kText, caption->text());
     }
 
     m_plot->xAxis->setLabel(tr("activation value"));
@@ -384,6 +394,54 @@ double ActivationHistogramView::markerPenWidth(const QString& method) const
         if (auto* line = qobject_cast<QCPItemStraightLine*>(m_plot->item(i)); line && line->property(kMethod).toString() == method)
             return line->pen().widthF();
     return 0.0;
+}
+
+void ActivationHistogramView::wrapTitle()
+{
+    QCPLayoutGrid* layout = m_plot->plotLayout();
+    if (layout->rowCount() < 2 || m_title.isEmpty())
+        return;
+    // The grid caption (an item: it does not take part in the layout) fits the axis rect it is drawn in.
+    for (int i = 0; i < m_plot->itemCount(); ++i)
+        if (auto* caption = qobject_cast<QCPItemText*>(m_plot->item(i)); caption && caption->property(kRole).toString() == QLatin1String("gridCaption"))
+            caption->setText(wrapText(caption->property(kText).toString(), QFontMetrics(caption->font()),
+                                      m_plot->axisRect()->width() - kCaptionPadding, QStringLiteral("; ")));
+    fitTitle(m_plot, static_cast<QCPTextElement*>(layout->element(0, 0)), m_title, QStringLiteral(" \u00B7 "));
+}
+
+bool ActivationHistogramView::textFits()
+{
+    m_plot->replot(QCustomPlot::rpImmediateRefresh); // lays out (and wraps the title)
+    m_plot->replot(QCustomPlot::rpImmediateRefresh);
+    const QRect plot = m_plot->rect();
+    QCPLayoutGrid* layout = m_plot->plotLayout();
+    if (layout->rowCount() < 2)
+        return true;
+    if (!titleFits(m_plot, static_cast<QCPTextElement*>(layout->element(0, 0))))
+        return false;
+    if (!plot.contains(m_plot->legend->outerRect()))
+        return false;
+    for (int i = 0; i < m_plot->itemCount(); ++i)
+        if (auto* caption = qobject_cast<QCPItemText*>(m_plot->item(i)); caption && caption->property(kRole).toString() == QLatin1String("gridCaption")) {
+            const QFontMetrics captionMetrics(caption->font());
+            for (const QString& line : caption->text().split(QLatin1Char('\n')))
+                if (captionMetrics.horizontalAdvance(line) > m_plot->axisRect()->width() - kCaptionPadding)
+                    return false;
+        }
+    for (int i = 0; i < m_plot->legend->itemCount(); ++i) {
+        const QCPAbstractLegendItem* item = m_plot->legend->item(i);
+        if (item->outerRect().width() < item->minimumOuterSizeHint().width())
+            return false; // squeezed: its text is cut
+    }
+    return true;
+}
+
+QPen ActivationHistogramView::markerPen(const QString& method) const
+{
+    for (int i = 0; i < m_plot->itemCount(); ++i)
+        if (auto* line = qobject_cast<QCPItemStraightLine*>(m_plot->item(i)); line && line->property(kMethod).toString() == method)
+            return line->pen();
+    return QPen(Qt::NoPen);
 }
 
 QRect ActivationHistogramView::legendItemRect(const QString& method)

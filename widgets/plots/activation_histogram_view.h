@@ -1,12 +1,14 @@
 #pragma once
 // The histogram of one activation value with the range every method would pick drawn on it: a dashed pair
-// of vertical lines (lo, hi) per method, a legend entry "method  SQNR dB" per method sorted best first, the
-// active (configured) method solid and thicker, and the quantization grid of the active range (one tick per
+// of vertical lines (lo, hi) per method in its colour and line style (widgets/clip_method_style.h), a legend
+// entry "method  SQNR dB" per method sorted best first, the active (configured) method thicker, and the quantization grid of the active range (one tick per
 // level when there are at most 64 levels, otherwise the clipped regions shaded, with a caption giving the
 // level count and step). Clicking a legend entry, or within 4 px of one method's line (where several
 // methods' lines coincide the click is ambiguous and ignored), emits rangeClicked(method); hovering shows
-// the bin, its count and the lines under the cursor. Redraws are coalesced (queued replot).
+// the bin, its count and the lines under the cursor. Redraws are coalesced (queued replot). The title wraps to
+// the width beside the legend and the grid caption to the plot's, so a narrow dock cuts none of them.
 
+#include <QPen>
 #include <QString>
 #include <QWidget>
 
@@ -65,6 +67,9 @@ public:
     int markerCount() const;
     int gridItemCount() const;
     double markerPenWidth(const QString& method) const; // 0 when the method has no marker
+    QPen markerPen(const QString& method) const;        // Qt::NoPen when the method has no marker
+    // True when every line of the title and every legend entry is drawn whole inside the plot (lays out first).
+    bool textFits();
     bool countAxisLogarithmic() const;                   // the count axis as drawn (logScale() is the toggle)
     QString gridCaption() const;                         // empty without a grid
     // x in plotWidget() coordinates of a method's lo (or hi) line, -1 when unknown (lays out first).
@@ -88,11 +93,13 @@ private:
     void onMouseMove(QMouseEvent* event);
     QStringList methodsNear(double x) const; // methods with a line nearest to pixel x, within the tolerance
     QString methodNear(double x) const;      // the one such method, empty when none or ambiguous
+    void wrapTitle();                        // after each layout: the title's lines fit its column
 
     QCustomPlot* m_plot;
     QCheckBox* m_log;
     QLabel* m_message = nullptr;
     HistogramData m_data;
+    QString m_title; // title and subtitle, unwrapped
     std::vector<double> m_displayCounts; // counts as drawn (floored for the log scale)
 };
 

@@ -1,5 +1,6 @@
 #include "widgets/plots/observer_comparison_view.h"
 
+#include "widgets/clip_method_style.h"
 #include "widgets/plots/plot_message.h"
 #include "widgets/plots/plot_theme.h"
 
@@ -160,7 +161,8 @@ void ObserverComparisonView::rebuild()
         bars->setSymbolGap(0);
         bars->setWhiskerWidth(0);
         const double thickness = std::clamp(220.0 / std::max(1, rows * methods), 2.0, 5.0);
-        bars->setPen(QPen(methodColor(method, pal), thickness, Qt::SolidLine, Qt::FlatCap));
+        // The method's colour; solid, since a dash pattern could hide a short thick bar altogether.
+        bars->setPen(QPen(clipMethodStyle(method, pal).color, thickness, Qt::SolidLine, Qt::FlatCap));
         bars->setName(method);
         bars->setProperty("qsMethod", method);
     }
@@ -242,6 +244,14 @@ int ObserverComparisonView::barCount(const QString& method) const
         if (auto* bars = qobject_cast<QCPErrorBars*>(m_plot->plottable(i)); bars && bars->property("qsMethod").toString() == method)
             return bars->dataCount();
     return 0;
+}
+
+QColor ObserverComparisonView::barColor(const QString& method) const
+{
+    for (int i = 0; i < m_plot->plottableCount(); ++i)
+        if (auto* bars = qobject_cast<QCPErrorBars*>(m_plot->plottable(i)); bars && bars->property("qsMethod").toString() == method)
+            return bars->pen().color();
+    return {};
 }
 
 QPoint ObserverComparisonView::layerRowCenter(const QString& name)

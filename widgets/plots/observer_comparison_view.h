@@ -6,6 +6,7 @@
 
 #include "widgets/plots/activation_histogram_view.h" // MethodRange
 
+#include <QColor>
 #include <QString>
 #include <QWidget>
 
@@ -38,6 +39,7 @@ public:
 
     QStringList methods() const;     // legend entries
     int barCount(const QString& method) const;
+    QColor barColor(const QString& method) const; // invalid when the method has no bars
     // Centre of a layer's row in plotWidget() coordinates (lays out first).
     QPoint layerRowCenter(const QString& name);
     QWidget* plotWidget() const;

@@ -1,6 +1,8 @@
 #include "widgets/plots/weight_range_view.h"
 
+#include "widgets/clip_method_style.h"
 #include "widgets/plots/plot_message.h"
+#include "widgets/plots/plot_text.h"
 #include "widgets/plots/plot_theme.h"
 
 #include <qcustomplot.h>
@@ -23,6 +25,11 @@ WeightRangeView::WeightRangeView(QWidget* parent) : QWidget(parent), m_plot(new 
             QToolTip::hideText();
         else
             QToolTip::showText(event->globalPosition().toPoint(), tip, m_plot);
+    });
+    // The two-line title wraps at spaces where the dock is narrower than it (it would overflow both sides).
+    connect(m_plot, &QCustomPlot::afterLayout, this, [this] {
+        if (m_plot->plotLayout()->rowCount() > 1 && !m_title.isEmpty())
+            fitTitle(m_plot, static_cast<QCPTextElement*>(m_plot->plotLayout()->element(0, 0)), m_title, QStringLiteral(" "));
     });
     clear(tr("Select a layer with weights to see the range of each output channel."));
 }
@@ -77,7 +84,9 @@ void WeightRangeView::rebuild()
     QCPLayoutGrid* layout = m_plot->plotLayout();
     if (layout->rowCount() == 1) {
         layout->insertRow(0);
-        layout->addElement(0, 0, new QCPTextElement(m_plot));
+        auto* title = new QCPTextElement(m_plot);
+        letTitleWrap(title);
+        layout->addElement(0, 0, title);
         m_plot->legend->setVisible(true);
         m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     }
@@ -92,12 +101,13 @@ void WeightRangeView::rebuild()
     title->setFont(titleFont);
     title->setTextColor(pal.color(QPalette::Text));
     const double median = medianRangeFraction(m_data);
-    title->setText(tr("%1 weights: %n output channels\nmedian channel range = %2% of the tensor range "
-                      "(with one 8-bit scale per tensor: ~%3 of 256 levels)",
-                      nullptr, channels)
-                       .arg(m_data.title)
-                       .arg(100.0 * median, 0, 'f', median < 0.1 ? 1 : 0)
-                       .arg(std::round(255.0 * median) + 1.0, 0, 'f', 0));
+    m_title = tr("%1 weights: %n output channels\nmedian channel range = %2% of the tensor range "
+                 "(with one 8-bit scale per tensor: ~%3 of 256 levels)",
+                 nullptr, channels)
+                  .arg(m_data.title)
+                  .arg(100.0 * median, 0, 'f', median < 0.1 ? 1 : 0)
+                  .arg(std::round(255.0 * median) + 1.0, 0, 'f', 0);
+    title->setText(m_title);
 
     // Each channel's [min, max] as an error bar around its midpoint (the midpoint itself is not drawn).
     QVector<double> keys(channels), mid(channels), below(channels), above(channels);
@@ -124,15 +134,16 @@ void WeightRangeView::rebuild()
     bars->setPen(QPen(pal.color(QPalette::Highlight), barWidth, Qt::SolidLine, Qt::FlatCap));
     bars->setName(tr("per-channel [min, max]"));
 
-    const QColor lineColor = methodColor(QStringLiteral("entropy"), pal);
+    // The per-tensor min / max is what the method "none" picks: drawn in its style, as in the histogram.
+    const QPen tensorPen = clipMethodPen(QStringLiteral("none"), pal, 1.5);
     QCPGraph* legendLine = m_plot->addGraph();
-    legendLine->setPen(QPen(lineColor, 1.5, Qt::DashLine));
+    legendLine->setPen(tensorPen);
     legendLine->setName(tr("per-tensor min / max"));
     for (double y : {tensorMin, tensorMax}) {
         auto* line = new QCPItemStraightLine(m_plot);
         line->point1->setCoords(0.0, y);
         line->point2->setCoords(1.0, y);
-        line->setPen(QPen(lineColor, 1.5, Qt::DashLine));
+        line->setPen(tensorPen);
         line->setProperty("qsRole", QStringLiteral("tensor"));
     }
 
@@ -193,6 +204,12 @@ int WeightRangeView::tensorLineCount() const
     for (int i = 0; i < m_plot->itemCount(); ++i)
         n += m_plot->item(i)->property("qsRole").toString() == QLatin1String("tensor");
     return n;
+}
+
+bool WeightRangeView::titleFits()
+{
+    m_plot->replot(QCustomPlot::rpImmediateRefresh); // lays out (and wraps the title)
+    return m_plot->plotLayout()->rowCount() < 2 || qs::widgets::titleFits(m_plot, static_cast<QCPTextElement*>(m_plot->plotLayout()->element(0, 0)));
 }
 
 bool WeightRangeView::savePng(const QString& path, int width, int height) { return m_plot->savePng(path, width, height); }

@@ -39,6 +39,7 @@ public:
     QString channelToolTip(const QPoint& pos) const;
     QPoint channelPosition(int channel); // lays out first
     QWidget* plotWidget() const;
+    bool titleFits(); // every line of the (wrapped) title fits the plot's width (lays out first)
 
     bool savePng(const QString& path, int width = 0, int height = 0);
     bool savePdf(const QString& path, int width = 0, int height = 0);
@@ -52,6 +53,7 @@ private:
     QCustomPlot* m_plot;
     QLabel* m_message = nullptr;
     WeightRangeData m_data;
+    QString m_title; // unwrapped
 };
 
 } // namespace qs::widgets

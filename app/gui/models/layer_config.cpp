@@ -3,7 +3,6 @@
 #include "core/distiller/distiller_resolve.h"
 #include "core/quant/layer_facts.h"
 
-#include <QObject>
 
 #include <algorithm>
 #include <limits>
@@ -122,35 +121,6 @@ PtqConfig toPtqConfig(const std::vector<LayerInfo>& layers, const std::vector<La
     for (std::size_t i = 0; i < layers.size() && i < configs.size(); ++i)
         config.perLayer[layers[i].name.toStdString()] = toPtqSettings(configs[i]);
     return config;
-}
-
-QString summarize(const std::vector<LayerConfig>& configs)
-{
-    if (configs.empty())
-        return {};
-    std::map<QString, int> counts;
-    int fp32 = 0;
-    for (const LayerConfig& c : configs) {
-        if (c.noQuant) {
-            ++fp32;
-            continue;
-        }
-        QString key = QStringLiteral("W%1A%2 %3%4").arg(c.bitsWeights).arg(c.bitsActivations).arg(modeName(c.mode),
-                                                                                              c.perChannel ? QStringLiteral(" pc") : QString());
-        if (effectiveClip(c) != RangeMethod::None)
-            key += QLatin1Char(' ') + clipName(c.clip);
-        ++counts[key];
-    }
-    QStringList parts;
-    auto most = std::max_element(counts.begin(), counts.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
-    if (most != counts.end())
-        parts << most->first;
-    const int others = static_cast<int>(configs.size()) - fp32 - (most != counts.end() ? most->second : 0);
-    if (others > 0)
-        parts << QObject::tr("%1 mixed").arg(others);
-    if (fp32 > 0)
-        parts << QObject::tr("%1 FP32").arg(fp32);
-    return parts.join(QStringLiteral(", "));
 }
 
 } // namespace qs::gui

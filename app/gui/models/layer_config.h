@@ -86,7 +86,4 @@ LayerPtqSettings toPtqSettings(const LayerConfig& config);
 // The whole table as a PtqConfig: one per-layer entry per row; layers not in the table stay FP32.
 PtqConfig toPtqConfig(const std::vector<LayerInfo>& layers, const std::vector<LayerConfig>& configs);
 
-// A short human summary of a whole config ("8/8 asym_u per-ch, 2 FP32"), for the runs table.
-QString summarize(const std::vector<LayerConfig>& configs);
-
 } // namespace qs::gui

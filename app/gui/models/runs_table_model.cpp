@@ -5,6 +5,8 @@
 #include <QLocale>
 #include <QPalette>
 
+#include <algorithm>
+
 namespace qs::gui {
 
 namespace {
@@ -91,6 +93,11 @@ QVariant RunsTableModel::data(const QModelIndex& index, int role) const
         default: return {};
         }
     }
+    if (role == Qt::ToolTipRole) {
+        const LayerSettings layers = layerSettings(index.row());
+        return layers.empty() ? tr("This run's per-layer configuration was not stored (a session from an older QuantScope).")
+                              : runTooltip(layers);
+    }
     if (role == Qt::TextAlignmentRole)
         return QVariant::fromValue((index.column() == Name || index.column() == Config ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignVCenter);
     if (role == Qt::FontRole && r.fp32) {
@@ -129,6 +136,28 @@ void RunsTableModel::append(const RunRecord& run)
         emit dataChanged(index(0, DeltaTop1), index(rowCount() - 1, DeltaTop1));
 }
 
+void RunsTableModel::setLayerOrder(const QStringList& names)
+{
+    m_layerOrder = names;
+    if (rowCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {Qt::ToolTipRole});
+}
+
+LayerSettings RunsTableModel::layerSettings(int row) const
+{
+    if (row < 0 || row >= rowCount())
+        return {};
+    const RunRecord& run = m_runs[static_cast<std::size_t>(row)];
+    if (!run.fp32)
+        return inLayerOrder(run.layerConfigs, m_layerOrder);
+    LayerSettings layers;
+    LayerConfig fp32;
+    fp32.noQuant = true;
+    for (const QString& name : m_layerOrder)
+        layers.emplace_back(name, fp32);
+    return layers;
+}
+
 void RunsTableModel::setRuns(std::vector<RunRecord> runs)
 {
     beginResetModel();
@@ -138,8 +167,21 @@ void RunsTableModel::setRuns(std::vector<RunRecord> runs)
 
 QString RunsTableModel::toCsv() const
 {
+    // One column per layer of any run, in model order.
+    QStringList layerNames;
+    std::vector<LayerSettings> settings;
+    for (int row = 0; row < rowCount(); ++row) {
+        settings.push_back(layerSettings(row));
+        for (const auto& [name, config] : settings.back())
+            if (!layerNames.contains(name))
+                layerNames << name;
+    }
+    QStringList header{QStringLiteral("name,config,images,top1_percent,top5_percent,delta_top1_percent,cross_entropy,size_mb,compression,ms_per_image,"
+                                      "images_per_second,date")};
+    for (const QString& name : layerNames)
+        header << csvField(name);
     QStringList lines;
-    lines << QStringLiteral("name,config,images,top1_percent,top5_percent,delta_top1_percent,cross_entropy,size_mb,compression,ms_per_image,images_per_second,date");
+    lines << header.join(QLatin1Char(','));
     for (std::size_t i = 0; i < m_runs.size(); ++i) {
         const RunRecord& r = m_runs[i];
         const bool hasDelta = hasBaseline() && !r.fp32;
@@ -149,6 +191,10 @@ QString RunsTableModel::toCsv() const
           << (hasDelta ? QString::number(100.0 * (r.top1 - m_runs.front().top1), 'f', 4) : QString())
           << QString::number(r.crossEntropy, 'f', 6) << QString::number(r.sizeMB, 'f', 6) << QString::number(r.compression, 'f', 4)
           << QString::number(r.msPerImage, 'f', 6) << QString::number(r.imagesPerSecond, 'f', 1) << r.date.toString(Qt::ISODate);
+        for (const QString& name : layerNames) { // empty where the run did not store its config
+            const auto layer = std::find_if(settings[i].begin(), settings[i].end(), [&name](const auto& l) { return l.first == name; });
+            f << (layer == settings[i].end() ? QString() : csvField(settingText(layer->second)));
+        }
         lines << f.join(QLatin1Char(','));
     }
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');

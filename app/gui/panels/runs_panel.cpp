@@ -1,7 +1,9 @@
 #include "app/gui/panels/runs_panel.h"
 
 #include "app/gui/models/runs_table_model.h"
+#include "app/gui/panels/run_config_dialog.h"
 
+#include <QAction>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -10,21 +12,33 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace qs::gui {
 
 RunsPanel::RunsPanel(RunsTableModel* model, QWidget* parent)
-    : QWidget(parent), m_view(new QTableView(this)), m_live(new QLabel(this)), m_restore(new QPushButton(tr("Restore Config"), this))
+    : QWidget(parent), m_model(model), m_view(new QTableView(this)), m_live(new QLabel(this)),
+      m_restore(new QPushButton(tr("Restore Config"), this)), m_showConfiguration(new QAction(tr("Show Configuration\u2026"), this)),
+      m_compare(new QAction(tr("Compare Runs\u2026"), this))
 {
     m_restore->setObjectName(QStringLiteral("restoreConfig"));
     m_restore->setToolTip(tr("Load the per-layer config the selected run evaluated into the layer table (undoable)"));
+    m_showConfiguration->setObjectName(QStringLiteral("showRunConfiguration"));
+    m_showConfiguration->setToolTip(tr("List every layer's settings in the selected run"));
+    m_compare->setObjectName(QStringLiteral("compareRuns"));
+    m_compare->setToolTip(tr("List the layers whose settings differ between the two selected runs"));
     m_view->setObjectName(QStringLiteral("runsTable"));
     m_view->setModel(model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setAlternatingRowColors(true);
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_view->addAction(m_showConfiguration);
+    m_view->addAction(m_compare);
     m_live->setText(tr("Evaluate (Ctrl+E) to add a run; the first run is the FP32 baseline."));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -37,9 +51,24 @@ RunsPanel::RunsPanel(RunsTableModel* model, QWidget* parent)
         if (currentRun() >= 0)
             emit restoreRequested(currentRun());
     });
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &RunsPanel::updateRestore);
-    connect(model, &QAbstractItemModel::modelReset, this, &RunsPanel::updateRestore);
-    updateRestore();
+    connect(m_showConfiguration, &QAction::triggered, this, [this] {
+        if (currentRun() >= 0)
+            showConfiguration(currentRun());
+    });
+    connect(m_compare, &QAction::triggered, this, [this] {
+        if (const std::vector<int> rows = selectedRuns(); rows.size() == 2)
+            compareRuns(rows[0], rows[1]);
+    });
+    // A double-click on the name edits it; anywhere else it shows the run's configuration.
+    connect(m_view, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex& index) {
+        if (index.isValid() && index.column() != RunsTableModel::Name)
+            showConfiguration(index.row());
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &RunsPanel::updateActions);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &RunsPanel::updateActions);
+    connect(model, &QAbstractItemModel::modelReset, this, &RunsPanel::updateActions);
+    connect(model, &QAbstractItemModel::rowsInserted, this, &RunsPanel::updateActions);
+    updateActions();
     auto resize = [this] { m_view->resizeColumnsToContents(); };
     connect(model, &QAbstractItemModel::rowsInserted, this, resize);
     connect(model, &QAbstractItemModel::modelReset, this, resize);
@@ -53,11 +82,40 @@ int RunsPanel::currentRun() const
     return current.isValid() ? current.row() : -1;
 }
 
-void RunsPanel::updateRestore()
+std::vector<int> RunsPanel::selectedRuns() const
 {
-    const auto* model = static_cast<const RunsTableModel*>(m_view->model());
+    std::vector<int> rows;
+    for (const QModelIndex& index : m_view->selectionModel()->selectedRows())
+        rows.push_back(index.row());
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+RunConfigDialog* RunsPanel::showConfiguration(int row)
+{
+    if (row < 0 || row >= m_model->rowCount())
+        return nullptr;
+    RunConfigDialog* dialog = RunConfigDialog::forRun(*m_model, row, this);
+    dialog->show();
+    return dialog;
+}
+
+RunConfigDialog* RunsPanel::compareRuns(int first, int second)
+{
+    if (first < 0 || second < 0 || first >= m_model->rowCount() || second >= m_model->rowCount())
+        return nullptr;
+    RunConfigDialog* dialog = RunConfigDialog::comparing(*m_model, first, second, this);
+    dialog->show();
+    return dialog;
+}
+
+void RunsPanel::updateActions()
+{
     const int row = currentRun();
-    m_restore->setEnabled(row >= 0 && row < model->rowCount() && !model->runs()[static_cast<std::size_t>(row)].layerConfigs.empty());
+    const bool valid = row >= 0 && row < m_model->rowCount();
+    m_restore->setEnabled(valid && !m_model->runs()[static_cast<std::size_t>(row)].layerConfigs.empty());
+    m_showConfiguration->setEnabled(valid);
+    m_compare->setEnabled(selectedRuns().size() == 2);
 }
 
 } // namespace qs::gui
