@@ -187,9 +187,14 @@ SensitivityReport measureSensitivity(const PreparedModel& model, const Dataset& 
             const int64_t rows = std::min(batch, total - first);
             for (std::size_t k = 0; k < cut.inputs.size(); ++k) {
                 const std::vector<float>& stored = cache.at(cut.inputs[k].name);
-                const auto from = stored.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(first) * perSample[k]);
-                std::copy(from, from + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(rows) * perSample[k]), buffers[k].begin());
+                const float* from = stored.data() + static_cast<std::size_t>(first) * perSample[k];
+                if (rows == batch) { // a full batch is read in place: the cache holds it row-major, batch after batch
+                    pointers[k] = from;
+                    continue;
+                }
+                std::copy(from, from + static_cast<std::size_t>(rows) * perSample[k], buffers[k].begin());
                 std::fill(buffers[k].begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(rows) * perSample[k]), buffers[k].end(), 0.0f);
+                pointers[k] = buffers[k].data();
             }
             session.run(pointers);
             scorer.add(session.output(0).data(), first, rows);
