@@ -304,6 +304,17 @@
     </message>
 </context>
 <context>
+    <name>qs::gui::GraphPanel</name>
+    <message>
+        <source>Open a model to see its graph.</source>
+        <translation>Ein Modell öffnen, um seinen Graphen zu sehen.</translation>
+    </message>
+    <message>
+        <source>The graph cannot be shown: %1</source>
+        <translation>Der Graph kann nicht angezeigt werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>qs::gui::JobRunner</name>
     <message>
         <source>unknown error</source>
@@ -512,6 +523,54 @@
     <message>
         <source>(global)</source>
         <translation>(global)</translation>
+    </message>
+    <message>
+        <source>Measured SQNR of the layer&apos;s output against FP32 with the whole model in int8 (Run › Analyze Layers)</source>
+        <translation>Gemessenes SQNR der Ausgabe der Schicht gegenüber FP32 mit dem ganzen Modell in int8 (Ausführen › Schichten analysieren)</translation>
+    </message>
+    <message>
+        <source>Measured SQNR of the layer&apos;s output against FP32 with only this layer in int8 (Run › Analyze Layers)</source>
+        <translation>Gemessenes SQNR der Ausgabe der Schicht gegenüber FP32, nur diese Schicht in int8 (Ausführen › Schichten analysieren)</translation>
+    </message>
+    <message>
+        <source>Real int8 (oneDNN) minus its fake-quantization simulation, in dB; flagged beyond %1 dB, where a simulation-only tool would mislead</source>
+        <translation>Echtes int8 (oneDNN) minus seine Fake-Quantisierungs-Simulation, in dB; markiert ab %1 dB, wo ein Werkzeug, das nur simuliert, in die Irre führen würde</translation>
+    </message>
+    <message>
+        <source>SQNR accum</source>
+        <translation>SQNR kumul.</translation>
+    </message>
+    <message>
+        <source>SQNR isolated</source>
+        <translation>SQNR isoliert</translation>
+    </message>
+    <message>
+        <source>int8 vs sim</source>
+        <translation>int8 vs. Sim.</translation>
+    </message>
+    <message>
+        <source>Run › Analyze Layers to measure the SQNR of every int8 layer against FP32</source>
+        <translation>Ausführen › Schichten analysieren misst das SQNR jeder int8-Schicht gegenüber FP32</translation>
+    </message>
+    <message>
+        <source>Not measured: the layer does not run in int8 under the analyzed config</source>
+        <translation>Nicht gemessen: die Schicht läuft unter der analysierten Konfiguration nicht in int8</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2)&lt;br&gt;accumulated, whole model int8: %3 dB on oneDNN, %4 dB simulated&lt;br&gt;isolated, only this layer int8: %5 dB on oneDNN, %6 dB simulated</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2)&lt;br&gt;kumuliert, ganzes Modell int8: %3 dB auf oneDNN, %4 dB simuliert&lt;br&gt;isoliert, nur diese Schicht int8: %5 dB auf oneDNN, %6 dB simuliert</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;predicted from the histogram: %1 dB</source>
+        <translation>&lt;br&gt;aus dem Histogramm vorhergesagt: %1 dB</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Real int8 and its simulation differ by more than %1 dB here.</source>
+        <translation>&lt;br&gt;Echtes int8 und seine Simulation unterscheiden sich hier um mehr als %1 dB.</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;i&gt;Measured under an earlier config: Run › Analyze Layers again.&lt;/i&gt;</source>
+        <translation>&lt;br&gt;&lt;i&gt;Unter einer früheren Konfiguration gemessen: Ausführen › Schichten analysieren erneut.&lt;/i&gt;</translation>
     </message>
 </context>
 <context>
@@ -892,6 +951,62 @@
         <source>Show the layer table, the histogram, the runs and accuracy vs size side by side again</source>
         <translation>Schichttabelle, Histogramm, Läufe und Genauigkeit vs. Größe wieder nebeneinander zeigen</translation>
     </message>
+    <message>
+        <source>Graph</source>
+        <translation>Graph</translation>
+    </message>
+    <message>
+        <source>Layer errors</source>
+        <translation>Schichtfehler</translation>
+    </message>
+    <message>
+        <source>Sensitivity</source>
+        <translation>Sensitivität</translation>
+    </message>
+    <message>
+        <source>Layer analysis failed</source>
+        <translation>Schichtanalyse fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Sensitivity sweep failed</source>
+        <translation>Sensitivitäts-Durchlauf fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Auto mixed precision failed</source>
+        <translation>Automatische gemischte Präzision fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Analyze &amp;Layers</source>
+        <translation>Schichten ana&amp;lysieren</translation>
+    </message>
+    <message>
+        <source>Measure every int8 layer&apos;s SQNR against FP32 (whole model and layer alone, real int8 and simulated) on the first %1 evaluation images</source>
+        <translation>Das SQNR jeder int8-Schicht gegenüber FP32 messen (ganzes Modell und Schicht allein, echtes int8 und simuliert), auf den ersten %1 Auswertungsbildern</translation>
+    </message>
+    <message>
+        <source>&amp;Sensitivity Sweep</source>
+        <translation>&amp;Sensitivitäts-Durchlauf</translation>
+    </message>
+    <message>
+        <source>Probe every layer alone at 8, 6 and 4 bits, and the model with only that layer in FP32, on the first %1 evaluation images</source>
+        <translation>Jede Schicht allein mit 8, 6 und 4 Bit prüfen und das Modell mit nur dieser Schicht in FP32, auf den ersten %1 Auswertungsbildern</translation>
+    </message>
+    <message>
+        <source>Auto &amp;Mixed Precision…</source>
+        <translation>Automatische &amp;gemischte Präzision…</translation>
+    </message>
+    <message>
+        <source>Search per-layer weight widths that make the model smallest within a top-1 budget</source>
+        <translation>Gewichtsbreiten je Schicht suchen, die das Modell innerhalb eines Top-1-Budgets am kleinsten machen</translation>
+    </message>
+    <message>
+        <source>A&amp;pply Mixed Precision</source>
+        <translation>Gemischte Präzision &amp;übernehmen</translation>
+    </message>
+    <message>
+        <source>Put the widths the last search chose into the layer table (undoable)</source>
+        <translation>Die von der letzten Suche gewählten Breiten in die Schichttabelle übernehmen (rückgängig machbar)</translation>
+    </message>
 </context>
 <context>
     <name>qs::gui::PlotDocks</name>
@@ -1206,6 +1321,77 @@
         <source>layer &apos;%1&apos; is not in the model</source>
         <translation>Schicht „%1“ ist nicht im Modell</translation>
     </message>
+    <message>
+        <source>Analyzing layers</source>
+        <translation>Schichten werden analysiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>Measured the SQNR of %n layers against FP32 on %1 images in %2 s</source>
+        <translation>
+            <numerusform>SQNR von %n Schicht gegenüber FP32 auf %1 Bildern in %2 s gemessen</numerusform>
+            <numerusform>SQNR von %n Schichten gegenüber FP32 auf %1 Bildern in %2 s gemessen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Real int8 and its simulation differ by more than 1 dB on %n layers (column &quot;int8 vs sim&quot;)</source>
+        <translation>
+            <numerusform>Echtes int8 und seine Simulation unterscheiden sich auf %n Schicht um mehr als 1 dB (Spalte „int8 vs. Sim.“)</numerusform>
+            <numerusform>Echtes int8 und seine Simulation unterscheiden sich auf %n Schichten um mehr als 1 dB (Spalte „int8 vs. Sim.“)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sensitivity sweep</source>
+        <translation>Sensitivitäts-Durchlauf</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sensitivity sweep: %n probes on %1 images in %2 s</source>
+        <translation>
+            <numerusform>Sensitivitäts-Durchlauf: %n Probe auf %1 Bildern in %2 s</numerusform>
+            <numerusform>Sensitivitäts-Durchlauf: %n Proben auf %1 Bildern in %2 s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Auto mixed precision</source>
+        <translation>Automatische gemischte Präzision</translation>
+    </message>
+    <message numerus="yes">
+        <source>Auto mixed precision: %n candidates evaluated in %1 s; the chosen one is %2 % smaller than the uniform configuration. Run › Apply Mixed Precision puts its widths into the table.</source>
+        <translation>
+            <numerusform>Automatische gemischte Präzision: %n Kandidat in %1 s ausgewertet; der gewählte ist %2 % kleiner als die einheitliche Konfiguration. Ausführen › Gemischte Präzision übernehmen setzt seine Breiten in die Tabelle.</numerusform>
+            <numerusform>Automatische gemischte Präzision: %n Kandidaten in %1 s ausgewertet; der gewählte ist %2 % kleiner als die einheitliche Konfiguration. Ausführen › Gemischte Präzision übernehmen setzt seine Breiten in die Tabelle.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Auto %1</source>
+        <translation>Auto %1</translation>
+    </message>
+    <message>
+        <source>%1 (chosen)</source>
+        <translation>%1 (gewählt)</translation>
+    </message>
+    <message>
+        <source>%1 (over budget)</source>
+        <translation>%1 (über Budget)</translation>
+    </message>
+    <message>
+        <source>%1: %2, top-1 %3%, %4 MB%5</source>
+        <translation>%1: %2, Top-1 %3 %, %4 MB%5</translation>
+    </message>
+    <message>
+        <source> (over budget: reverted)</source>
+        <translation> (über Budget: zurückgenommen)</translation>
+    </message>
+    <message>
+        <source>Apply mixed precision</source>
+        <translation>Gemischte Präzision übernehmen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Applied the chosen mixed precision: %n layers changed</source>
+        <translation>
+            <numerusform>Gewählte gemischte Präzision übernommen: %n Schicht geändert</numerusform>
+            <numerusform>Gewählte gemischte Präzision übernommen: %n Schichten geändert</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>qs::widgets::AccuracySizePlot</name>
@@ -1314,6 +1500,116 @@
     </message>
 </context>
 <context>
+    <name>qs::widgets::GraphLegend</name>
+    <message>
+        <source>int8</source>
+        <translation>int8</translation>
+    </message>
+    <message>
+        <source>FP32 island (the tooltip says why)</source>
+        <translation>FP32-Insel (der Tooltip nennt den Grund)</translation>
+    </message>
+    <message>
+        <source>other operators (FP32)</source>
+        <translation>andere Operatoren (FP32)</translation>
+    </message>
+    <message>
+        <source>fused chain (one layer)</source>
+        <translation>fusionierte Kette (eine Schicht)</translation>
+    </message>
+    <message>
+        <source>quantize / dequantize</source>
+        <translation>quantisieren / dequantisieren</translation>
+    </message>
+    <message>
+        <source>error &lt; %1 dB</source>
+        <translation>Fehler &lt; %1 dB</translation>
+    </message>
+    <message>
+        <source>error %1–%2 dB</source>
+        <translation>Fehler %1–%2 dB</translation>
+    </message>
+    <message>
+        <source>error &gt; %1 dB</source>
+        <translation>Fehler &gt; %1 dB</translation>
+    </message>
+</context>
+<context>
+    <name>qs::widgets::GraphView</name>
+    <message>
+        <source>Input</source>
+        <translation>Eingang</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Ausgang</translation>
+    </message>
+    <message>
+        <source>shape %1</source>
+        <translation>Form %1</translation>
+    </message>
+    <message>
+        <source>input %1</source>
+        <translation>Eingabe %1</translation>
+    </message>
+    <message>
+        <source>runs int8</source>
+        <translation>läuft in int8</translation>
+    </message>
+    <message>
+        <source>FP32 island: %1</source>
+        <translation>FP32-Insel: %1</translation>
+    </message>
+    <message>
+        <source>runs FP32</source>
+        <translation>läuft in FP32</translation>
+    </message>
+    <message>
+        <source>fuses %1</source>
+        <translation>fusioniert %1</translation>
+    </message>
+    <message>
+        <source>error %1 dB</source>
+        <translation>Fehler %1 dB</translation>
+    </message>
+    <message>
+        <source>%1 runs as one layer: %2</source>
+        <translation>%1 läuft als eine Schicht: %2</translation>
+    </message>
+    <message>
+        <source>Quantize: %1 enters int8 here</source>
+        <translation>Quantisierung: %1 geht hier nach int8</translation>
+    </message>
+    <message>
+        <source>Dequantize: %1 leaves int8 here</source>
+        <translation>Dequantisierung: %1 verlässt hier int8</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Show the whole graph (F); Ctrl+wheel zooms, dragging pans</source>
+        <translation>Den ganzen Graphen zeigen (F); Strg+Mausrad zoomt, Ziehen verschiebt</translation>
+    </message>
+    <message>
+        <source>100 %</source>
+        <translation>100 %</translation>
+    </message>
+    <message>
+        <source>Actual size (1)</source>
+        <translation>Originalgröße (1)</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Legende</translation>
+    </message>
+    <message>
+        <source>Show or hide the legend</source>
+        <translation>Legende ein- oder ausblenden</translation>
+    </message>
+</context>
+<context>
     <name>qs::widgets::ObserverComparisonView</name>
     <message>
         <source>Calibrate to compare the range every method picks, layer by layer.</source>
@@ -1389,6 +1685,221 @@ medianer Kanalbereich = %2% des Tensorbereichs (mit einer 8-Bit-Skala pro Tensor
     <message>
         <source>&lt;b&gt;channel %1&lt;/b&gt;&lt;br&gt;[%2, %3]&lt;br&gt;range = %4% of the tensor&apos;s [%5, %6]&lt;br&gt;8-bit levels it spans: ~%7 per tensor, 256 per channel</source>
         <translation>&lt;b&gt;Kanal %1&lt;/b&gt;&lt;br&gt;[%2, %3]&lt;br&gt;Bereich = %4% von [%5, %6] des Tensors&lt;br&gt;überdeckte 8-Bit-Stufen: ~%7 pro Tensor, 256 pro Kanal</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisPlotData</name>
+    <message>
+        <source>Measured under an earlier config: run %1 again to measure the table as it is now.</source>
+        <translation>Unter einer früheren Konfiguration gemessen: %1 erneut ausführen, um die Tabelle in ihrem jetzigen Stand zu messen.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2)&lt;br&gt;accumulated, whole model int8: %3 dB (simulated %4 dB)&lt;br&gt;isolated, only this layer int8: %5 dB (simulated %6 dB)&lt;br&gt;predicted: %7 dB&lt;br&gt;Click to select the layer.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2)&lt;br&gt;kumuliert, ganzes Modell int8: %3 dB (simuliert %4 dB)&lt;br&gt;isoliert, nur diese Schicht int8: %5 dB (simuliert %6 dB)&lt;br&gt;vorhergesagt: %7 dB&lt;br&gt;Klicken, um die Schicht auszuwählen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>SQNR of each layer&apos;s output against FP32 on %n images, worst first: accumulated with the whole model in int8, isolated with only that layer, predicted from the calibration histogram; measured in %1 s. Rank correlation of predicted and isolated SQNR (Spearman&apos;s ρ): %2.</source>
+        <translation>
+            <numerusform>SQNR der Ausgabe jeder Schicht gegenüber FP32 auf %n Bild, die schlechteste zuerst: kumuliert mit dem ganzen Modell in int8, isoliert nur mit dieser Schicht, vorhergesagt aus dem Kalibrierungshistogramm; gemessen in %1 s. Rangkorrelation von vorhergesagtem und isoliertem SQNR (Spearmans ρ): %2.</numerusform>
+            <numerusform>SQNR der Ausgabe jeder Schicht gegenüber FP32 auf %n Bildern, die schlechteste zuerst: kumuliert mit dem ganzen Modell in int8, isoliert nur mit dieser Schicht, vorhergesagt aus dem Kalibrierungshistogramm; gemessen in %1 s. Rangkorrelation von vorhergesagtem und isoliertem SQNR (Spearmans ρ): %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Analyze Layers</source>
+        <translation>Schichten analysieren</translation>
+    </message>
+    <message>
+        <source>top-1 drop from FP32 (points)</source>
+        <translation>Top-1-Verlust gegenüber FP32 (Punkte)</translation>
+    </message>
+    <message>
+        <source>output SQNR against FP32 (dB)</source>
+        <translation>SQNR der Ausgabe gegenüber FP32 (dB)</translation>
+    </message>
+    <message>
+        <source>all_but: every other layer quantized with the table&apos;s config, this one FP32</source>
+        <translation>all_but: alle anderen Schichten mit der Konfiguration der Tabelle quantisiert, diese in FP32</translation>
+    </message>
+    <message>
+        <source>Only this layer quantized: weights at %1 bits, activations at 8</source>
+        <translation>Nur diese Schicht quantisiert: Gewichte mit %1 Bit, Aktivierungen mit 8</translation>
+    </message>
+    <message>
+        <source>Only this layer quantized: activations at %1 bits, weights at 8</source>
+        <translation>Nur diese Schicht quantisiert: Aktivierungen mit %1 Bit, Gewichte mit 8</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;, %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;, %2</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;top-1 %1 % (FP32 %2 %): %3 points lower</source>
+        <translation>&lt;br&gt;Top-1 %1 % (FP32 %2 %): %3 Punkte niedriger</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;output SQNR against FP32: %1 dB</source>
+        <translation>&lt;br&gt;SQNR der Ausgabe gegenüber FP32: %1 dB</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;probed on the whole model (the values before this layer are not observable)</source>
+        <translation>&lt;br&gt;auf dem ganzen Modell geprüft (die Werte vor dieser Schicht sind nicht beobachtbar)</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Click to select the layer.</source>
+        <translation>&lt;br&gt;Klicken, um die Schicht auszuwählen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>On %n images: FP32 top-1 %1 %, every layer int8 %2 % (output SQNR %3 dB).</source>
+        <translation>
+            <numerusform>Auf %n Bild: FP32 Top-1 %1 %, alle Schichten int8 %2 % (SQNR der Ausgabe %3 dB).</numerusform>
+            <numerusform>Auf %n Bildern: FP32 Top-1 %1 %, alle Schichten int8 %2 % (SQNR der Ausgabe %3 dB).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>On %n images without labels: every layer int8 has an output SQNR of %1 dB.</source>
+        <translation>
+            <numerusform>Auf %n Bild ohne Labels: alle Schichten in int8 ergeben ein SQNR der Ausgabe von %1 dB.</numerusform>
+            <numerusform>Auf %n Bildern ohne Labels: alle Schichten in int8 ergeben ein SQNR der Ausgabe von %1 dB.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cost: %n probes in %1 s (activation cache %2 s, %3 MiB); run on the whole model they would take %4 s.</source>
+        <translation>
+            <numerusform>Kosten: %n Probe in %1 s (Aktivierungs-Cache %2 s, %3 MiB); auf dem ganzen Modell ausgeführt bräuchte sie %4 s.</numerusform>
+            <numerusform>Kosten: %n Proben in %1 s (Aktivierungs-Cache %2 s, %3 MiB); auf dem ganzen Modell ausgeführt bräuchten sie %4 s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sensitivity Sweep</source>
+        <translation>Sensitivitäts-Durchlauf</translation>
+    </message>
+</context>
+<context>
+    <name>qs::gui::AnalysisDocks</name>
+    <message>
+        <source>Top-1 drop from FP32</source>
+        <translation>Top-1-Verlust gegenüber FP32</translation>
+    </message>
+    <message>
+        <source>Output SQNR against FP32</source>
+        <translation>SQNR der Ausgabe gegenüber FP32</translation>
+    </message>
+    <message>
+        <source>Cell colour:</source>
+        <translation>Zellenfarbe:</translation>
+    </message>
+    <message>
+        <source>Run › Analyze Layers to measure every layer&apos;s SQNR against FP32: with the whole model in int8 (accumulated) and with only that layer (isolated), on oneDNN and on its simulation.</source>
+        <translation>Ausführen › Schichten analysieren misst das SQNR jeder Schicht gegenüber FP32: mit dem ganzen Modell in int8 (kumuliert) und nur mit dieser Schicht (isoliert), auf oneDNN und in seiner Simulation.</translation>
+    </message>
+    <message>
+        <source>Run › Sensitivity Sweep to see what quantizing each layer alone at 8, 6 and 4 bits costs, and what keeping it in FP32 while the rest is int8 gains.</source>
+        <translation>Ausführen › Sensitivitäts-Durchlauf zeigt, was es kostet, jede Schicht allein mit 8, 6 und 4 Bit zu quantisieren, und was es bringt, sie in FP32 zu lassen, während der Rest int8 ist.</translation>
+    </message>
+</context>
+<context>
+    <name>qs::gui::AutoquantDialog</name>
+    <message>
+        <source>Auto Mixed Precision</source>
+        <translation>Automatische gemischte Präzision</translation>
+    </message>
+    <message>
+        <source> points</source>
+        <translation> Punkte</translation>
+    </message>
+    <message>
+        <source> dB</source>
+        <translation> dB</translation>
+    </message>
+    <message>
+        <source>8 bits</source>
+        <translation>8 Bit</translation>
+    </message>
+    <message>
+        <source>%1 bits</source>
+        <translation>%1 Bit</translation>
+    </message>
+    <message>
+        <source>all %1 evaluation images</source>
+        <translation>alle %1 Auswertungsbilder</translation>
+    </message>
+    <message>
+        <source>all evaluation images</source>
+        <translation>alle Auswertungsbilder</translation>
+    </message>
+    <message>
+        <source>Top-1 at most this far below FP32:</source>
+        <translation>Top-1 höchstens so weit unter FP32:</translation>
+    </message>
+    <message>
+        <source>Without labels, output SQNR at least:</source>
+        <translation>Ohne Labels SQNR der Ausgabe mindestens:</translation>
+    </message>
+    <message>
+        <source>Weight widths a layer may take:</source>
+        <translation>Gewichtsbreiten, die eine Schicht annehmen darf:</translation>
+    </message>
+    <message>
+        <source>Evaluate every candidate on:</source>
+        <translation>Jeden Kandidaten auswerten auf:</translation>
+    </message>
+    <message>
+        <source>The search starts from the table&apos;s config and lowers one layer&apos;s weight width at a time, in the order the sensitivity sweep suggests; every candidate is a real int8 evaluation of the whole model and becomes a run (the search&apos;s trace on the accuracy-vs-size plot). Activations keep their widths.</source>
+        <translation>Die Suche beginnt mit der Konfiguration der Tabelle und senkt jeweils die Gewichtsbreite einer Schicht, in der Reihenfolge, die der Sensitivitäts-Durchlauf nahelegt; jeder Kandidat ist eine echte int8-Auswertung des ganzen Modells und wird ein Lauf (die Spur der Suche im Diagramm Genauigkeit vs. Größe). Aktivierungen behalten ihre Breiten.</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+</context>
+<context>
+    <name>qs::widgets::LayerErrorChart</name>
+    <message>
+        <source>Run › Analyze Layers to measure every layer&apos;s SQNR against FP32.</source>
+        <translation>Ausführen › Schichten analysieren misst das SQNR jeder Schicht gegenüber FP32.</translation>
+    </message>
+    <message>
+        <source>No layer runs in int8: nothing to measure.</source>
+        <translation>Keine Schicht läuft in int8: nichts zu messen.</translation>
+    </message>
+    <message>
+        <source>isolated</source>
+        <translation>isoliert</translation>
+    </message>
+    <message>
+        <source>accumulated</source>
+        <translation>kumuliert</translation>
+    </message>
+    <message>
+        <source>predicted</source>
+        <translation>vorhergesagt</translation>
+    </message>
+    <message>
+        <source>%1 (int8 ≠ sim)</source>
+        <translation>%1 (int8 ≠ Sim.)</translation>
+    </message>
+    <message>
+        <source>SQNR of the layer&apos;s output against FP32 (dB; higher is better)</source>
+        <translation>SQNR der Ausgabe der Schicht gegenüber FP32 (dB; höher ist besser)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;accumulated %2 dB, isolated %3 dB (click to select)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;kumuliert %2 dB, isoliert %3 dB (klicken zum Auswählen)</translation>
+    </message>
+</context>
+<context>
+    <name>qs::widgets::SensitivityHeatmap</name>
+    <message>
+        <source>Run › Sensitivity Sweep to see how much each layer costs at each bit width.</source>
+        <translation>Ausführen › Sensitivitäts-Durchlauf zeigt, was jede Schicht bei jeder Bitbreite kostet.</translation>
+    </message>
+    <message>
+        <source>No layer runs in int8: nothing to probe.</source>
+        <translation>Keine Schicht läuft in int8: nichts zu prüfen.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;, %2: %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;, %2: %3</translation>
     </message>
 </context>
 </TS>

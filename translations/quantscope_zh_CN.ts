@@ -302,6 +302,17 @@
     </message>
 </context>
 <context>
+    <name>qs::gui::GraphPanel</name>
+    <message>
+        <source>Open a model to see its graph.</source>
+        <translation>打开模型以查看其计算图。</translation>
+    </message>
+    <message>
+        <source>The graph cannot be shown: %1</source>
+        <translation>无法显示计算图：%1</translation>
+    </message>
+</context>
+<context>
     <name>qs::gui::JobRunner</name>
     <message>
         <source>unknown error</source>
@@ -509,6 +520,54 @@
     <message>
         <source>(global)</source>
         <translation>（全局）</translation>
+    </message>
+    <message>
+        <source>Measured SQNR of the layer&apos;s output against FP32 with the whole model in int8 (Run › Analyze Layers)</source>
+        <translation>整个模型 int8 时该层输出相对 FP32 的实测 SQNR（运行 › 分析各层）</translation>
+    </message>
+    <message>
+        <source>Measured SQNR of the layer&apos;s output against FP32 with only this layer in int8 (Run › Analyze Layers)</source>
+        <translation>仅该层 int8 时其输出相对 FP32 的实测 SQNR（运行 › 分析各层）</translation>
+    </message>
+    <message>
+        <source>Real int8 (oneDNN) minus its fake-quantization simulation, in dB; flagged beyond %1 dB, where a simulation-only tool would mislead</source>
+        <translation>真实 int8（oneDNN）减去其伪量化模拟，单位 dB；超过 %1 dB 时标出，此时只做模拟的工具会给出误导</translation>
+    </message>
+    <message>
+        <source>SQNR accum</source>
+        <translation>累积 SQNR</translation>
+    </message>
+    <message>
+        <source>SQNR isolated</source>
+        <translation>独立 SQNR</translation>
+    </message>
+    <message>
+        <source>int8 vs sim</source>
+        <translation>int8 与模拟之差</translation>
+    </message>
+    <message>
+        <source>Run › Analyze Layers to measure the SQNR of every int8 layer against FP32</source>
+        <translation>运行 › 分析各层 可测量每个 int8 层相对 FP32 的 SQNR</translation>
+    </message>
+    <message>
+        <source>Not measured: the layer does not run in int8 under the analyzed config</source>
+        <translation>未测量：在所分析的配置下该层不以 int8 运行</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2)&lt;br&gt;accumulated, whole model int8: %3 dB on oneDNN, %4 dB simulated&lt;br&gt;isolated, only this layer int8: %5 dB on oneDNN, %6 dB simulated</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2)&lt;br&gt;累积，整个模型 int8：oneDNN 上 %3 dB，模拟 %4 dB&lt;br&gt;独立，仅该层 int8：oneDNN 上 %5 dB，模拟 %6 dB</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;predicted from the histogram: %1 dB</source>
+        <translation>&lt;br&gt;由直方图预测：%1 dB</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Real int8 and its simulation differ by more than %1 dB here.</source>
+        <translation>&lt;br&gt;此处真实 int8 与其模拟相差超过 %1 dB。</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;i&gt;Measured under an earlier config: Run › Analyze Layers again.&lt;/i&gt;</source>
+        <translation>&lt;br&gt;&lt;i&gt;在之前的配置下测得：请再次运行 › 分析各层。&lt;/i&gt;</translation>
     </message>
 </context>
 <context>
@@ -889,6 +948,62 @@
         <source>Show the layer table, the histogram, the runs and accuracy vs size side by side again</source>
         <translation>重新并排显示层表、直方图、运行结果和精度与大小图</translation>
     </message>
+    <message>
+        <source>Graph</source>
+        <translation>计算图</translation>
+    </message>
+    <message>
+        <source>Layer errors</source>
+        <translation>层误差</translation>
+    </message>
+    <message>
+        <source>Sensitivity</source>
+        <translation>敏感度</translation>
+    </message>
+    <message>
+        <source>Layer analysis failed</source>
+        <translation>层分析失败</translation>
+    </message>
+    <message>
+        <source>Sensitivity sweep failed</source>
+        <translation>敏感度扫描失败</translation>
+    </message>
+    <message>
+        <source>Auto mixed precision failed</source>
+        <translation>自动混合精度失败</translation>
+    </message>
+    <message>
+        <source>Analyze &amp;Layers</source>
+        <translation>分析各层(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Measure every int8 layer&apos;s SQNR against FP32 (whole model and layer alone, real int8 and simulated) on the first %1 evaluation images</source>
+        <translation>在前 %1 张评估图像上测量每个 int8 层相对 FP32 的 SQNR（整个模型与仅该层，真实 int8 与模拟）</translation>
+    </message>
+    <message>
+        <source>&amp;Sensitivity Sweep</source>
+        <translation>敏感度扫描(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Probe every layer alone at 8, 6 and 4 bits, and the model with only that layer in FP32, on the first %1 evaluation images</source>
+        <translation>在前 %1 张评估图像上，分别以 8、6、4 位单独探测每一层，并探测仅该层为 FP32 的模型</translation>
+    </message>
+    <message>
+        <source>Auto &amp;Mixed Precision…</source>
+        <translation>自动混合精度(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Search per-layer weight widths that make the model smallest within a top-1 budget</source>
+        <translation>搜索在 top-1 预算内使模型最小的逐层权重位宽</translation>
+    </message>
+    <message>
+        <source>A&amp;pply Mixed Precision</source>
+        <translation>应用混合精度(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Put the widths the last search chose into the layer table (undoable)</source>
+        <translation>把上次搜索选定的位宽写入层表（可撤销）</translation>
+    </message>
 </context>
 <context>
     <name>qs::gui::PlotDocks</name>
@@ -1198,6 +1313,72 @@
         <source>layer &apos;%1&apos; is not in the model</source>
         <translation>层“%1”不在模型中</translation>
     </message>
+    <message>
+        <source>Analyzing layers</source>
+        <translation>正在分析各层</translation>
+    </message>
+    <message numerus="yes">
+        <source>Measured the SQNR of %n layers against FP32 on %1 images in %2 s</source>
+        <translation>
+            <numerusform>已在 %1 张图像上测量 %n 层相对 FP32 的 SQNR，用时 %2 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Real int8 and its simulation differ by more than 1 dB on %n layers (column &quot;int8 vs sim&quot;)</source>
+        <translation>
+            <numerusform>在 %n 层上真实 int8 与其模拟相差超过 1 dB（“int8 与模拟之差”列）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sensitivity sweep</source>
+        <translation>敏感度扫描</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sensitivity sweep: %n probes on %1 images in %2 s</source>
+        <translation>
+            <numerusform>敏感度扫描：在 %1 张图像上 %n 次探测，用时 %2 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Auto mixed precision</source>
+        <translation>自动混合精度</translation>
+    </message>
+    <message numerus="yes">
+        <source>Auto mixed precision: %n candidates evaluated in %1 s; the chosen one is %2 % smaller than the uniform configuration. Run › Apply Mixed Precision puts its widths into the table.</source>
+        <translation>
+            <numerusform>自动混合精度：用时 %1 秒评估了 %n 个候选；选中的比统一配置小 %2 %。运行 › 应用混合精度 会把它的位宽写入表格。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Auto %1</source>
+        <translation>自动 %1</translation>
+    </message>
+    <message>
+        <source>%1 (chosen)</source>
+        <translation>%1（选中）</translation>
+    </message>
+    <message>
+        <source>%1 (over budget)</source>
+        <translation>%1（超出预算）</translation>
+    </message>
+    <message>
+        <source>%1: %2, top-1 %3%, %4 MB%5</source>
+        <translation>%1：%2，top-1 %3%，%4 MB%5</translation>
+    </message>
+    <message>
+        <source> (over budget: reverted)</source>
+        <translation>（超出预算：已撤回）</translation>
+    </message>
+    <message>
+        <source>Apply mixed precision</source>
+        <translation>应用混合精度</translation>
+    </message>
+    <message numerus="yes">
+        <source>Applied the chosen mixed precision: %n layers changed</source>
+        <translation>
+            <numerusform>已应用选定的混合精度：%n 层已更改</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>qs::widgets::AccuracySizePlot</name>
@@ -1304,6 +1485,116 @@
     </message>
 </context>
 <context>
+    <name>qs::widgets::GraphLegend</name>
+    <message>
+        <source>int8</source>
+        <translation>int8</translation>
+    </message>
+    <message>
+        <source>FP32 island (the tooltip says why)</source>
+        <translation>FP32 孤岛（提示中说明原因）</translation>
+    </message>
+    <message>
+        <source>other operators (FP32)</source>
+        <translation>其他算子 (FP32)</translation>
+    </message>
+    <message>
+        <source>fused chain (one layer)</source>
+        <translation>融合链（一个层）</translation>
+    </message>
+    <message>
+        <source>quantize / dequantize</source>
+        <translation>量化 / 反量化</translation>
+    </message>
+    <message>
+        <source>error &lt; %1 dB</source>
+        <translation>误差 &lt; %1 dB</translation>
+    </message>
+    <message>
+        <source>error %1–%2 dB</source>
+        <translation>误差 %1–%2 dB</translation>
+    </message>
+    <message>
+        <source>error &gt; %1 dB</source>
+        <translation>误差 &gt; %1 dB</translation>
+    </message>
+</context>
+<context>
+    <name>qs::widgets::GraphView</name>
+    <message>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>shape %1</source>
+        <translation>形状 %1</translation>
+    </message>
+    <message>
+        <source>input %1</source>
+        <translation>输入 %1</translation>
+    </message>
+    <message>
+        <source>runs int8</source>
+        <translation>以 int8 运行</translation>
+    </message>
+    <message>
+        <source>FP32 island: %1</source>
+        <translation>FP32 孤岛：%1</translation>
+    </message>
+    <message>
+        <source>runs FP32</source>
+        <translation>以 FP32 运行</translation>
+    </message>
+    <message>
+        <source>fuses %1</source>
+        <translation>融合 %1</translation>
+    </message>
+    <message>
+        <source>error %1 dB</source>
+        <translation>误差 %1 dB</translation>
+    </message>
+    <message>
+        <source>%1 runs as one layer: %2</source>
+        <translation>%1 作为一个层运行：%2</translation>
+    </message>
+    <message>
+        <source>Quantize: %1 enters int8 here</source>
+        <translation>量化：%1 在此进入 int8</translation>
+    </message>
+    <message>
+        <source>Dequantize: %1 leaves int8 here</source>
+        <translation>反量化：%1 在此离开 int8</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>Show the whole graph (F); Ctrl+wheel zooms, dragging pans</source>
+        <translation>显示整个计算图 (F)；Ctrl+滚轮缩放，拖动平移</translation>
+    </message>
+    <message>
+        <source>100 %</source>
+        <translation>100 %</translation>
+    </message>
+    <message>
+        <source>Actual size (1)</source>
+        <translation>实际大小 (1)</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <source>Show or hide the legend</source>
+        <translation>显示或隐藏图例</translation>
+    </message>
+</context>
+<context>
     <name>qs::widgets::ObserverComparisonView</name>
     <message>
         <source>Calibrate to compare the range every method picks, layer by layer.</source>
@@ -1377,6 +1668,217 @@ median channel range = %2% of the tensor range (with one 8-bit scale per tensor:
     <message>
         <source>&lt;b&gt;channel %1&lt;/b&gt;&lt;br&gt;[%2, %3]&lt;br&gt;range = %4% of the tensor&apos;s [%5, %6]&lt;br&gt;8-bit levels it spans: ~%7 per tensor, 256 per channel</source>
         <translation>&lt;b&gt;通道 %1&lt;/b&gt;&lt;br&gt;[%2, %3]&lt;br&gt;范围 = 张量 [%5, %6] 的 %4%&lt;br&gt;覆盖的 8 位量化级：逐张量约 %7，逐通道 256</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisPlotData</name>
+    <message>
+        <source>Measured under an earlier config: run %1 again to measure the table as it is now.</source>
+        <translation>在之前的配置下测得：再次运行“%1”以测量表格当前的配置。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2)&lt;br&gt;accumulated, whole model int8: %3 dB (simulated %4 dB)&lt;br&gt;isolated, only this layer int8: %5 dB (simulated %6 dB)&lt;br&gt;predicted: %7 dB&lt;br&gt;Click to select the layer.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2)&lt;br&gt;累积，整个模型 int8：%3 dB（模拟 %4 dB）&lt;br&gt;独立，仅该层 int8：%5 dB（模拟 %6 dB）&lt;br&gt;预测：%7 dB&lt;br&gt;单击以选中该层。</translation>
+    </message>
+    <message numerus="yes">
+        <source>SQNR of each layer&apos;s output against FP32 on %n images, worst first: accumulated with the whole model in int8, isolated with only that layer, predicted from the calibration histogram; measured in %1 s. Rank correlation of predicted and isolated SQNR (Spearman&apos;s ρ): %2.</source>
+        <translation>
+            <numerusform>在 %n 张图像上各层输出相对 FP32 的 SQNR，从差到好排列：累积为整个模型 int8，独立为仅该层 int8，预测来自校准直方图；用时 %1 秒。预测 SQNR 与独立 SQNR 的秩相关（Spearman ρ）：%2。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Analyze Layers</source>
+        <translation>分析各层</translation>
+    </message>
+    <message>
+        <source>top-1 drop from FP32 (points)</source>
+        <translation>相对 FP32 的 top-1 下降（百分点）</translation>
+    </message>
+    <message>
+        <source>output SQNR against FP32 (dB)</source>
+        <translation>输出相对 FP32 的 SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>all_but: every other layer quantized with the table&apos;s config, this one FP32</source>
+        <translation>all_but：其他各层按表格配置量化，该层保持 FP32</translation>
+    </message>
+    <message>
+        <source>Only this layer quantized: weights at %1 bits, activations at 8</source>
+        <translation>仅量化该层：权重 %1 位，激活 8 位</translation>
+    </message>
+    <message>
+        <source>Only this layer quantized: activations at %1 bits, weights at 8</source>
+        <translation>仅量化该层：激活 %1 位，权重 8 位</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;, %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;，%2</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;top-1 %1 % (FP32 %2 %): %3 points lower</source>
+        <translation>&lt;br&gt;top-1 %1 %（FP32 %2 %）：低 %3 个百分点</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;output SQNR against FP32: %1 dB</source>
+        <translation>&lt;br&gt;输出相对 FP32 的 SQNR：%1 dB</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;probed on the whole model (the values before this layer are not observable)</source>
+        <translation>&lt;br&gt;在整个模型上探测（该层之前的值无法观测）</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Click to select the layer.</source>
+        <translation>&lt;br&gt;单击以选中该层。</translation>
+    </message>
+    <message numerus="yes">
+        <source>On %n images: FP32 top-1 %1 %, every layer int8 %2 % (output SQNR %3 dB).</source>
+        <translation>
+            <numerusform>在 %n 张图像上：FP32 top-1 %1 %，所有层 int8 时 %2 %（输出 SQNR %3 dB）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>On %n images without labels: every layer int8 has an output SQNR of %1 dB.</source>
+        <translation>
+            <numerusform>在 %n 张无标签图像上：所有层 int8 时输出 SQNR 为 %1 dB。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cost: %n probes in %1 s (activation cache %2 s, %3 MiB); run on the whole model they would take %4 s.</source>
+        <translation>
+            <numerusform>开销：%n 次探测用时 %1 秒（激活缓存 %2 秒，%3 MiB）；若在整个模型上运行需 %4 秒。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sensitivity Sweep</source>
+        <translation>敏感度扫描</translation>
+    </message>
+</context>
+<context>
+    <name>qs::gui::AnalysisDocks</name>
+    <message>
+        <source>Top-1 drop from FP32</source>
+        <translation>相对 FP32 的 top-1 下降</translation>
+    </message>
+    <message>
+        <source>Output SQNR against FP32</source>
+        <translation>输出相对 FP32 的 SQNR</translation>
+    </message>
+    <message>
+        <source>Cell colour:</source>
+        <translation>单元格颜色：</translation>
+    </message>
+    <message>
+        <source>Run › Analyze Layers to measure every layer&apos;s SQNR against FP32: with the whole model in int8 (accumulated) and with only that layer (isolated), on oneDNN and on its simulation.</source>
+        <translation>运行 › 分析各层 可测量每层相对 FP32 的 SQNR：整个模型 int8（累积）与仅该层 int8（独立），分别在 oneDNN 上和其模拟上。</translation>
+    </message>
+    <message>
+        <source>Run › Sensitivity Sweep to see what quantizing each layer alone at 8, 6 and 4 bits costs, and what keeping it in FP32 while the rest is int8 gains.</source>
+        <translation>运行 › 敏感度扫描 可查看单独以 8、6、4 位量化每一层的代价，以及在其余各层为 int8 时让该层保持 FP32 的收益。</translation>
+    </message>
+</context>
+<context>
+    <name>qs::gui::AutoquantDialog</name>
+    <message>
+        <source>Auto Mixed Precision</source>
+        <translation>自动混合精度</translation>
+    </message>
+    <message>
+        <source> points</source>
+        <translation> 个百分点</translation>
+    </message>
+    <message>
+        <source> dB</source>
+        <translation> dB</translation>
+    </message>
+    <message>
+        <source>8 bits</source>
+        <translation>8 位</translation>
+    </message>
+    <message>
+        <source>%1 bits</source>
+        <translation>%1 位</translation>
+    </message>
+    <message>
+        <source>all %1 evaluation images</source>
+        <translation>全部 %1 张评估图像</translation>
+    </message>
+    <message>
+        <source>all evaluation images</source>
+        <translation>全部评估图像</translation>
+    </message>
+    <message>
+        <source>Top-1 at most this far below FP32:</source>
+        <translation>top-1 最多低于 FP32：</translation>
+    </message>
+    <message>
+        <source>Without labels, output SQNR at least:</source>
+        <translation>无标签时输出 SQNR 至少：</translation>
+    </message>
+    <message>
+        <source>Weight widths a layer may take:</source>
+        <translation>每层可用的权重位宽：</translation>
+    </message>
+    <message>
+        <source>Evaluate every candidate on:</source>
+        <translation>每个候选的评估图像：</translation>
+    </message>
+    <message>
+        <source>The search starts from the table&apos;s config and lowers one layer&apos;s weight width at a time, in the order the sensitivity sweep suggests; every candidate is a real int8 evaluation of the whole model and becomes a run (the search&apos;s trace on the accuracy-vs-size plot). Activations keep their widths.</source>
+        <translation>搜索从表格中的配置开始，按敏感度扫描建议的顺序每次降低一层的权重位宽；每个候选都是对整个模型的一次真实 int8 评估，并成为一次运行（即精度与大小图上的搜索轨迹）。激活保持原有位宽。</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+</context>
+<context>
+    <name>qs::widgets::LayerErrorChart</name>
+    <message>
+        <source>Run › Analyze Layers to measure every layer&apos;s SQNR against FP32.</source>
+        <translation>运行 › 分析各层 可测量每层相对 FP32 的 SQNR。</translation>
+    </message>
+    <message>
+        <source>No layer runs in int8: nothing to measure.</source>
+        <translation>没有层以 int8 运行：无可测量。</translation>
+    </message>
+    <message>
+        <source>isolated</source>
+        <translation>独立</translation>
+    </message>
+    <message>
+        <source>accumulated</source>
+        <translation>累积</translation>
+    </message>
+    <message>
+        <source>predicted</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>%1 (int8 ≠ sim)</source>
+        <translation>%1（int8 ≠ 模拟）</translation>
+    </message>
+    <message>
+        <source>SQNR of the layer&apos;s output against FP32 (dB; higher is better)</source>
+        <translation>该层输出相对 FP32 的 SQNR（dB，越高越好）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;accumulated %2 dB, isolated %3 dB (click to select)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;累积 %2 dB，独立 %3 dB（单击选中）</translation>
+    </message>
+</context>
+<context>
+    <name>qs::widgets::SensitivityHeatmap</name>
+    <message>
+        <source>Run › Sensitivity Sweep to see how much each layer costs at each bit width.</source>
+        <translation>运行 › 敏感度扫描 可查看每层在各位宽下的代价。</translation>
+    </message>
+    <message>
+        <source>No layer runs in int8: nothing to probe.</source>
+        <translation>没有层以 int8 运行：无可探测。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;, %2: %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;，%2：%3</translation>
     </message>
 </context>
 </TS>

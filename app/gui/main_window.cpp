@@ -3,10 +3,14 @@
 #include "app/gui/jobs/job_status_widget.h"
 #include "app/gui/models/layer_table_model.h"
 #include "app/gui/models/runs_table_model.h"
+#include "app/gui/panels/analysis_docks.h"
+#include "app/gui/panels/graph_panel.h"
 #include "app/gui/panels/layer_panel.h"
 #include "app/gui/panels/log_panel.h"
 #include "app/gui/panels/plot_docks.h"
+#include "widgets/graph/graph_view.h"
 #include "widgets/plots/accuracy_size_plot.h"
+#include "widgets/plots/layer_error_chart.h"
 #include "widgets/plots/observer_comparison_view.h"
 #include "widgets/plots/weight_range_view.h"
 #include "app/gui/panels/runs_panel.h"
@@ -100,9 +104,23 @@ void MainWindow::createDocks()
     m_docks.histogram = addDock(QStringLiteral("histogramDock"), tr("Activation histogram"), m_plots->histogramPanel());
     m_docks.weights = addDock(QStringLiteral("weightRangeDock"), tr("Weight ranges"), m_plots->weights());
     m_docks.observers = addDock(QStringLiteral("observerDock"), tr("Observer comparison"), m_plots->observers());
+    m_graph = new GraphPanel(m_workbench, m_layerPanel, this);
+    m_docks.graph = addDock(QStringLiteral("graphDock"), tr("Graph"), m_graph->view());
     m_docks.runs = addDock(QStringLiteral("runsDock"), tr("Runs"), m_runsPanel);
     m_docks.accuracy = addDock(QStringLiteral("accuracySizeDock"), tr("Accuracy vs size"), m_plots->accuracy());
     m_docks.log = addDock(QStringLiteral("logDock"), tr("Log"), m_log);
+    m_analysis = new AnalysisDocks(m_workbench, m_layerPanel, this);
+    m_docks.layerErrors = addDock(QStringLiteral("layerErrorDock"), tr("Layer errors"), m_analysis->layerErrors());
+    m_docks.sensitivity = addDock(QStringLiteral("sensitivityDock"), tr("Sensitivity"), m_analysis->sensitivityPanel());
+    // A finished analysis brings its view to the front (it is a tab behind the accuracy plot).
+    connect(m_workbench, &Workbench::analysisFinished, this, [this](const QString& kind) {
+        if (kind == QLatin1String("analyze"))
+            m_docks.layerErrors->raise();
+        else if (kind == QLatin1String("sensitivity"))
+            m_docks.sensitivity->raise();
+        else if (kind == QLatin1String("autoquant"))
+            m_docks.accuracy->raise();
+    });
     connect(m_runsPanel, &RunsPanel::restoreRequested, m_workbench, &Workbench::restoreRunConfig);
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_actions.resetLayout);
@@ -125,7 +143,7 @@ void MainWindow::arrangeDefaultDocks()
     setCorner(Qt::BottomLeftCorner, Qt::BottomDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::BottomDockWidgetArea);
     const Docks& d = m_docks;
-    for (QDockWidget* dock : {d.histogram, d.weights, d.observers, d.runs, d.accuracy, d.log}) {
+    for (QDockWidget* dock : {d.histogram, d.weights, d.observers, d.graph, d.layerErrors, d.sensitivity, d.runs, d.accuracy, d.log}) {
         dock->setFloating(false);
         removeDockWidget(dock);
     }
@@ -133,13 +151,18 @@ void MainWindow::arrangeDefaultDocks()
     addDockWidget(Qt::RightDockWidgetArea, d.histogram);
     tabifyDockWidget(d.histogram, d.weights);
     tabifyDockWidget(d.weights, d.observers);
+    tabifyDockWidget(d.observers, d.graph);
     addDockWidget(Qt::BottomDockWidgetArea, d.runs);
     splitDockWidget(d.runs, d.accuracy, Qt::Horizontal);
     tabifyDockWidget(d.runs, d.log);
-    for (QDockWidget* dock : {d.histogram, d.weights, d.observers, d.runs, d.accuracy, d.log})
+    // The analyses behind the plot, whose tab bar has room for their titles (the histogram's holds four already).
+    tabifyDockWidget(d.accuracy, d.layerErrors);
+    tabifyDockWidget(d.layerErrors, d.sensitivity);
+    for (QDockWidget* dock : {d.histogram, d.weights, d.observers, d.graph, d.layerErrors, d.sensitivity, d.runs, d.accuracy, d.log})
         dock->show();
     d.histogram->raise();
     d.runs->raise();
+    d.accuracy->raise();
 }
 
 void MainWindow::sizeDefaultDocks()
@@ -167,6 +190,10 @@ void MainWindow::updateActions()
     m_actions.calibrate->setEnabled(model);
     m_actions.evaluate->setEnabled(model);
     m_actions.cancel->setEnabled(busy);
+    m_actions.analyzeLayers->setEnabled(model);
+    m_actions.sensitivity->setEnabled(model);
+    m_actions.autoquant->setEnabled(model);
+    m_actions.applyAutoquant->setEnabled(m_workbench->autoquantResult() != nullptr);
     m_actions.saveSession->setEnabled(model);
     m_actions.saveSessionAs->setEnabled(model);
     m_actions.exportRuns->setEnabled(m_workbench->runs()->rowCount() > 0);
@@ -198,6 +225,12 @@ void MainWindow::onJobError(const QString& kind, const JobError& error)
         title = tr("Calibration failed");
     else if (kind == QLatin1String("evaluate"))
         title = tr("Evaluation failed");
+    else if (kind == QLatin1String("analyze"))
+        title = tr("Layer analysis failed");
+    else if (kind == QLatin1String("sensitivity"))
+        title = tr("Sensitivity sweep failed");
+    else if (kind == QLatin1String("autoquant"))
+        title = tr("Auto mixed precision failed");
     else
         title = tr("Error");
     if (kind == QLatin1String("evaluate"))

@@ -19,6 +19,8 @@ class QMenu;
 
 namespace qs::gui {
 
+class AnalysisDocks;
+class GraphPanel;
 class HelpDialog;
 class JobStatusWidget;
 class LayerPanel;
@@ -39,6 +41,8 @@ public:
     RunsPanel* runsPanel() const { return m_runsPanel; }
     LogPanel* logPanel() const { return m_log; }
     PlotDocks* plots() const { return m_plots; }
+    GraphPanel* graphPanel() const { return m_graph; }
+    AnalysisDocks* analysis() const { return m_analysis; }
     QMessageBox* errorBox() const { return m_errorBox; }
     QString lastError() const { return m_lastError; }
 
@@ -88,6 +92,7 @@ private:
     void exportRunsCsv();
     void exportConfigFile();
     void importConfigFile();
+    void chooseAutoquant();
     void onJobError(const QString& kind, const JobError& error);
 
     Workbench* m_workbench;
@@ -95,6 +100,8 @@ private:
     RunsPanel* m_runsPanel;
     LogPanel* m_log;
     PlotDocks* m_plots = nullptr;
+    GraphPanel* m_graph = nullptr;
+    AnalysisDocks* m_analysis = nullptr;
     JobStatusWidget* m_jobStatus;
     QLabel* m_stateLabel;
     QMenu* m_recentMenu = nullptr;
@@ -112,7 +119,10 @@ private:
         QDockWidget* histogram = nullptr;
         QDockWidget* weights = nullptr;
         QDockWidget* observers = nullptr;
+        QDockWidget* graph = nullptr; // tabbed behind the histogram
         QDockWidget* accuracy = nullptr;
+        QDockWidget* layerErrors = nullptr; // tabbed behind the accuracy plot
+        QDockWidget* sensitivity = nullptr;
     } m_docks;
 
     struct Actions {
@@ -131,6 +141,10 @@ private:
         QAction* calibrate = nullptr;
         QAction* evaluate = nullptr;
         QAction* cancel = nullptr;
+        QAction* analyzeLayers = nullptr;
+        QAction* sensitivity = nullptr;
+        QAction* autoquant = nullptr;
+        QAction* applyAutoquant = nullptr;
         QAction* resetLayout = nullptr;
         QAction* guide = nullptr;
         QAction* shortcuts = nullptr;

@@ -4,6 +4,7 @@
 #include "app/gui/app_paths.h"
 #include "app/gui/file_dialog_folders.h"
 #include "app/gui/models/runs_table_model.h"
+#include "app/gui/panels/autoquant_dialog.h"
 #include "app/gui/panels/dataset_dialog.h"
 #include "app/gui/panels/help_dialog.h"
 #include "app/gui/panels/layer_panel.h"
@@ -68,6 +69,25 @@ void MainWindow::createActions()
     m_actions.evaluate = make(tr("&Evaluate"), QKeySequence(tr("Ctrl+E")), tr("Evaluate the current config (and the FP32 baseline first)"),
                               [w] { w->evaluate(); });
     m_actions.cancel = make(tr("C&ancel Job"), QKeySequence(Qt::Key_Escape), tr("Cancel the running job"), [w] { w->cancel(); });
+    m_actions.analyzeLayers = make(tr("Analyze &Layers"), QKeySequence(),
+                                   tr("Measure every int8 layer's SQNR against FP32 (whole model and layer alone, real int8 and "
+                                      "simulated) on the first %1 evaluation images")
+                                       .arg(Workbench::kLayerErrorSamples),
+                                   [w] { w->analyzeLayers(); });
+    m_actions.analyzeLayers->setObjectName(QStringLiteral("analyzeLayersAction"));
+    m_actions.sensitivity = make(tr("&Sensitivity Sweep"), QKeySequence(),
+                                 tr("Probe every layer alone at 8, 6 and 4 bits, and the model with only that layer in FP32, on the first "
+                                    "%1 evaluation images")
+                                     .arg(Workbench::kSensitivitySamples),
+                                 [w] { w->sweepSensitivity(); });
+    m_actions.sensitivity->setObjectName(QStringLiteral("sensitivitySweepAction"));
+    m_actions.autoquant = make(tr("Auto &Mixed Precision\u2026"), QKeySequence(),
+                               tr("Search per-layer weight widths that make the model smallest within a top-1 budget"),
+                               [this] { chooseAutoquant(); });
+    m_actions.autoquant->setObjectName(QStringLiteral("autoquantAction"));
+    m_actions.applyAutoquant = make(tr("A&pply Mixed Precision"), QKeySequence(),
+                                    tr("Put the widths the last search chose into the layer table (undoable)"), [w] { w->applyAutoquant(); });
+    m_actions.applyAutoquant->setObjectName(QStringLiteral("applyAutoquantAction"));
     m_actions.resetLayout = make(tr("Reset &Layout"), QKeySequence(),
                                  tr("Show the layer table, the histogram, the runs and accuracy vs size side by side again"),
                                  [this] { resetLayout(); });
@@ -113,6 +133,11 @@ void MainWindow::createMenus()
     run->addAction(m_actions.calibrate);
     run->addAction(m_actions.evaluate);
     run->addAction(m_actions.cancel);
+    run->addSeparator();
+    run->addAction(m_actions.analyzeLayers);
+    run->addAction(m_actions.sensitivity);
+    run->addAction(m_actions.autoquant);
+    run->addAction(m_actions.applyAutoquant);
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -212,6 +237,13 @@ void MainWindow::chooseSession()
         return;
     rememberFolder(FileKind::Session, path);
     openSession(path);
+}
+
+void MainWindow::chooseAutoquant()
+{
+    AutoquantDialog dialog(m_workbench->dataset().evalLimit, this);
+    if (dialog.exec() == QDialog::Accepted)
+        m_workbench->autoMixedPrecision(dialog.options(), dialog.samples());
 }
 
 void MainWindow::chooseDataset()

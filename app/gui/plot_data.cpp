@@ -151,6 +151,7 @@ std::vector<widgets::RunPoint> runPoints(const std::vector<RunRecord>& runs)
         p.sizeMB = runs[i].sizeMB;
         p.top1 = 100.0 * runs[i].top1;
         p.fp32 = runs[i].fp32;
+        p.labelled = !runs[i].searchCandidate;
         if (const auto clip = dominantClip(inLayerOrder(runs[i].layerConfigs, {})); clip && !p.fp32)
             p.clipMethod = clipName(*clip);
         points.push_back(p);

@@ -2,11 +2,15 @@
 
 #include "app/gui/main_window.h"
 #include "app/gui/models/layer_table_model.h"
+#include "app/gui/models/runs_table_model.h"
+#include "app/gui/panels/analysis_docks.h"
 #include "app/gui/panels/dataset_dialog.h"
 #include "app/gui/panels/help_dialog.h"
 #include "app/gui/panels/layer_panel.h"
 #include "app/gui/panels/runs_panel.h"
 #include "app/gui/workbench.h"
+#include "core/ptq/autoquant.h"
+#include "widgets/plots/layer_error_chart.h"
 
 #include <QDir>
 #include <QDockWidget>
@@ -32,6 +36,7 @@ void ScreenshotRunner::start()
     Workbench* w = m_window->workbench();
     connect(w, &Workbench::modelLoaded, this, [w] { w->evaluate(); });
     connect(w, &Workbench::evaluationFinished, this, [this] { QTimer::singleShot(200, this, &ScreenshotRunner::step); });
+    connect(w, &Workbench::analysisFinished, this, &ScreenshotRunner::onAnalysisFinished);
     connect(w, &Workbench::errorOccurred, this, [this](const QString&, const JobError& e) {
         std::fprintf(stderr, "screenshot run failed: %s\n", qPrintable(e.message));
         emit done(1);
@@ -110,8 +115,62 @@ void ScreenshotRunner::step()
         m_window->runsPanel()->view()->selectRow(3);
     });
     m_queue.push_back([this] { grab(QStringLiteral("main_runs_accuracy.png")); });
-    m_queue.push_back([this] { emit done(0); });
+    m_queue.push_back([w] {
+        w->restoreRunConfig(1); // the analyses start from uniform 8 bits (Run 1), as a user would
+        w->analyzeLayers();     // continues in onAnalysisFinished
+    });
     runQueue();
+}
+
+void ScreenshotRunner::onAnalysisFinished(const QString& kind)
+{
+    Workbench* w = m_window->workbench();
+    if (kind == QLatin1String("analyze")) {
+        m_queue.push_back([this] {
+            QTableView* table = m_window->layerPanel()->view();
+            table->selectRow(2);
+            // The measured columns in view, beside the predicted one.
+            table->scrollTo(table->model()->index(2, LayerTableModel::SimulationGap));
+            if (auto* d = m_window->findChild<QDockWidget*>(QStringLiteral("layerErrorDock")))
+                showDock(d);
+        });
+        m_queue.push_back([this, w] {
+            grab(QStringLiteral("main_layer_errors.png"));
+            saveWidget(m_window->analysis()->layerErrors(), QStringLiteral("analysis_layer_errors.png"));
+            w->sweepSensitivity();
+        });
+    } else if (kind == QLatin1String("sensitivity")) {
+        m_queue.push_back([this] {
+            if (auto* d = m_window->findChild<QDockWidget*>(QStringLiteral("sensitivityDock")))
+                showDock(d);
+        });
+        m_queue.push_back([this, w] {
+            grab(QStringLiteral("main_sensitivity.png"));
+            saveWidget(m_window->analysis()->sensitivityPanel(), QStringLiteral("analysis_sensitivity.png"));
+            AutoquantOptions options;
+            options.maxTop1Drop = 0.5;
+            w->autoMixedPrecision(options);
+        });
+    } else if (kind == QLatin1String("autoquant")) {
+        m_queue.push_back([this, w] {
+            const auto& runs = w->runs()->runs();
+            for (std::size_t i = 0; i < runs.size(); ++i)
+                if (runs[i].name.contains(QStringLiteral("chosen")))
+                    m_window->runsPanel()->view()->selectRow(static_cast<int>(i));
+        });
+        m_queue.push_back([this] { grab(QStringLiteral("main_autoquant.png")); });
+        m_queue.push_back([this] { emit done(0); });
+    }
+    runQueue();
+}
+
+void ScreenshotRunner::saveWidget(QWidget* widget, const QString& name)
+{
+    const QString path = QDir(m_directory).filePath(name);
+    if (!widget->grab().save(path))
+        std::fprintf(stderr, "could not write %s\n", qPrintable(path));
+    else
+        std::printf("%s\n", qPrintable(path));
 }
 
 void ScreenshotRunner::runQueue()

@@ -32,6 +32,12 @@ Workbench::Workbench(QObject* parent)
     connect(&m_debounce, &QTimer::timeout, this, &Workbench::evaluate);
     connect(m_layers, &LayerTableModel::configEdited, this, &Workbench::onConfigEdited);
     connect(m_layers, &LayerTableModel::configEdited, this, &Workbench::updatePredictions);
+    connect(m_layers, &LayerTableModel::configEdited, this, [this] {
+        if (m_layerErrors || m_sensitivity) { // they may have stopped (or, after an undo, started again) being current
+            updateMeasuredColumns();
+            emit analysisChanged();
+        }
+    });
     connect(m_undo, &QUndoStack::cleanChanged, this, [this] { emit dirtyChanged(isDirty()); });
     connect(m_runs, &RunsTableModel::runRenamed, this, [this] { setExtraDirty(true); });
     connect(m_jobs, &JobRunner::jobFailed, this, &Workbench::errorOccurred);
@@ -93,7 +99,9 @@ void Workbench::startLoad(const QString& path, std::optional<SessionData> sessio
             m_data.reset();
             m_undo->clear();
             m_runCounter = 0;
+            m_autoCounter = 0;
             m_saidNotes.clear();
+            clearAnalyses();
             for (const QString& w : loaded->warnings)
                 emit message(w);
             emit message(tr("Loaded %1: %n quantizable layers", nullptr, static_cast<int>(loaded->layers.size())).arg(loaded->path));
@@ -128,6 +136,7 @@ void Workbench::setDataset(const DatasetSelection& selection)
     m_calibration.reset();
     m_layers->setActivationRanges({});
     m_layers->setPredictedSqnr({});
+    clearAnalyses();
     if (m_runs->rowCount() > 0) {
         m_runs->clear();
         emit message(tr("Dataset changed: runs and calibration cleared"));
@@ -291,6 +300,7 @@ void Workbench::applyCalibration(std::shared_ptr<const Calibration> calibration)
 {
     m_calibration = std::move(calibration);
     m_weightSqnr.clear(); // a new calibration may come with another model's prepared graph
+    clearAnalyses();      // they measured the grids of the previous one
     std::vector<std::optional<ValueRange>> rows;
     for (const LayerInfo& l : m_layers->layers()) {
         const ActivationStats* stats = m_calibration->stats(l.outputValue.toStdString());

@@ -14,10 +14,19 @@
 
 class QUndoStack;
 
+namespace qs { // core/ptq/autoquant.h, layer_error.h, sensitivity.h
+struct AutoquantOptions;
+struct AutoquantResult;
+struct LayerErrorReport;
+struct SensitivityReport;
+} // namespace qs
+
 namespace qs::gui {
 
 class LayerTableModel;
 class RunsTableModel;
+struct AnalysisData;
+struct AnalysisInputs;
 
 // The PtqConfig Export writes for the table: defaults = the global configuration, one entry per row (only those
 // that differ become overrides), and FP32 for operators without a row that would otherwise quantize on their own.
@@ -36,6 +45,8 @@ public:
 
     QString modelPath() const { return m_modelPath; }
     bool hasModel() const { return m_graph != nullptr; }
+    // The batch-1 graph the layer names refer to (LoadedModel::prepared); null before a model is loaded.
+    std::shared_ptr<const Graph> preparedGraph() const { return m_prepared; }
     const DatasetSelection& dataset() const { return m_selection; }
     bool calibrated() const { return m_calibration != nullptr; }
     std::shared_ptr<const Calibration> calibration() const { return m_calibration; }
@@ -70,6 +81,28 @@ public:
     void saveSession(const QString& path); // throws qs::Error
     void openSession(const QString& path); // reads now (throws), loads the model as a job
 
+    // The evidence for per-layer tuning (workbench_analysis.cpp). Each is a job on the first `samples` evaluation
+    // samples (the dataset selection's limit caps them; < 0: all it selects) under the table's config, calibrating
+    // first when needed. A new model, dataset or calibration clears their results; a config edit leaves them
+    // standing but no longer current (analysisCurrent()), since they measured another config.
+    static constexpr qint64 kLayerErrorSamples = 32;   // as quantscope-cli analyze: one compile per layer and engine
+    static constexpr qint64 kSensitivitySamples = 1000; // as quantscope-cli sensitivity
+    // Run › Analyze Layers: measureLayerErrors() (accumulated and isolated SQNR, oneDNN and the twin).
+    void analyzeLayers(qint64 samples = kLayerErrorSamples);
+    // Run › Sensitivity Sweep: measureSensitivity() at 8, 6 and 4 bits.
+    void sweepSensitivity(qint64 samples = kSensitivitySamples);
+    // Run › Auto Mixed Precision: autoquant() from the table's config. Every candidate becomes a run (the search's
+    // trace on the accuracy-vs-size plot), the chosen one named so; an FP32 baseline comes first when there is none.
+    void autoMixedPrecision(const AutoquantOptions& options, qint64 samples = -1);
+    // The chosen widths of the last search into the table as one undoable edit; false without a result.
+    bool applyAutoquant();
+    std::shared_ptr<const LayerErrorReport> layerErrors() const { return m_layerErrors; }
+    std::shared_ptr<const SensitivityReport> sensitivity() const { return m_sensitivity; }
+    std::shared_ptr<const AutoquantResult> autoquantResult() const { return m_autoquant; }
+    // Whether the table still has the config the layer errors / the sensitivity sweep measured.
+    bool layerErrorsCurrent() const;
+    bool sensitivityCurrent() const;
+
     // Delay between a config edit and the restart of a running evaluation.
     void setDebounceInterval(int ms) { m_debounce.setInterval(ms); }
 
@@ -83,6 +116,8 @@ signals:
     void liveAccuracy(const QString& text);
     void dirtyChanged(bool dirty);
     void stateChanged(); // model, dataset or calibration changed (enable/disable actions)
+    void analysisChanged();                     // an analysis result arrived, was cleared, or stopped being current
+    void analysisFinished(const QString& kind); // "analyze", "sensitivity" or "autoquant" has a new result
 
 private:
     void startLoad(const QString& path, std::optional<SessionData> session, const QString& sessionPath);
@@ -92,6 +127,12 @@ private:
     std::map<QString, LayerConfig> currentConfigs() const;
     void applySession(const SessionData& session);
     void onConfigEdited();
+    // workbench_analysis.cpp
+    AnalysisInputs analysisInputs(qint64 samples) const;
+    void adoptAnalysisData(const AnalysisData& data);
+    void clearAnalyses();
+    void updateMeasuredColumns(); // the layer table's measured SQNR columns from m_layerErrors
+    void addAutoquantRuns(const AutoquantResult& result, const std::map<QString, LayerConfig>& start, qint64 samples);
 
     QUndoStack* m_undo;
     LayerTableModel* m_layers;
@@ -111,6 +152,12 @@ private:
     bool m_extraDirty = false;
     int m_runCounter = 0;
     QStringList m_saidNotes; // the engine's notes on the last int8 run, said once (cleared by a new model)
+    std::shared_ptr<const LayerErrorReport> m_layerErrors;
+    std::map<QString, LayerConfig> m_layerErrorsConfig; // the table they measured
+    std::shared_ptr<const SensitivityReport> m_sensitivity;
+    std::map<QString, LayerConfig> m_sensitivityConfig;
+    std::shared_ptr<const AutoquantResult> m_autoquant;
+    int m_autoCounter = 0; // names the search's candidates "Auto N"
 };
 
 } // namespace qs::gui

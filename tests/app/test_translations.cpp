@@ -1,8 +1,8 @@
 // The translations are complete and current: every .ts in translations/ has a finished, non-empty translation
 // for every message (no unfinished, vanished or obsolete entries), with the same %1/%n placeholders as its
 // source; and the messages are exactly the tr() texts lupdate finds now in what the window shows (app/gui,
-// widgets/plots, widgets/tables, as app/gui/CMakeLists.txt's qt_add_lupdate scans), so a new tr() string
-// without a translation, or a translation of a string that is gone, fails here.
+// widgets/plots, widgets/tables, widgets/graph, as app/gui/CMakeLists.txt's qt_add_lupdate scans), so a new tr()
+// string without a translation, or a translation of a string that is gone, fails here.
 #include <QDir>
 #include <QFileInfo>
 #include <QFile>
@@ -151,8 +151,8 @@ private slots:
         QProcess process;
         process.setProcessChannelMode(QProcess::MergedChannels);
         process.start(lupdate, {QStringLiteral("-I"), kSourceDir, kSourceDir + QStringLiteral("/app/gui"), kSourceDir + QStringLiteral("/widgets/plots"),
-                                kSourceDir + QStringLiteral("/widgets/tables"), QStringLiteral("-ts"), fresh, QStringLiteral("-no-obsolete"),
-                                QStringLiteral("-locations"), QStringLiteral("none")});
+                                kSourceDir + QStringLiteral("/widgets/tables"), kSourceDir + QStringLiteral("/widgets/graph"), QStringLiteral("-ts"),
+                                fresh, QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none")});
         QVERIFY(process.waitForFinished(120'000));
         QVERIFY2(process.exitCode() == 0, process.readAll().constData());
         QString language;

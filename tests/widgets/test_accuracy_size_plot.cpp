@@ -1,5 +1,6 @@
 // paretoFront() on hand-made points (dominated, ties, duplicates) and AccuracySizePlot offscreen: points,
-// the front's step line, each run in its clip method's colour, runClicked on a click, PNG export.
+// the front's step line, each run in its clip method's colour, runClicked on a click, labels clear of each other
+// (and none for a run that asks for none unless selected), PNG export.
 #include "widgets/plots/accuracy_size_plot.h"
 
 #include "widgets/clip_method_style.h"
@@ -112,6 +113,24 @@ private slots:
                 QVERIFY2(!rects[a].adjusted(1, 1, -1, -1).intersects(rects[b].adjusted(1, 1, -1, -1)), qPrintable(QStringLiteral("labels %1 and %2").arg(a).arg(b)));
         QCOMPARE(plot.frontPointCount(), 3); // 5.6, 11.2 @ 69.6, FP32
         QCOMPARE(plot.pointCount(), 5);      // the selection ring is not a run
+    }
+
+    // A search's intermediate candidates are points without labels (their names would bury the others'), until
+    // one is selected.
+    void unlabelledRunsShowTheirLabelWhenSelected()
+    {
+        AccuracySizePlot plot;
+        plot.resize(700, 400);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        RunPoint candidate = point(2, 10.0, 69.0);
+        candidate.labelled = false;
+        plot.setRuns({point(0, 44.6, 69.8, true), point(1, 11.2, 69.6), candidate});
+        QCOMPARE(plot.pointCount(), 3);
+        QVERIFY(!plot.labelRect(1).isEmpty());
+        QVERIFY(plot.labelRect(2).isEmpty());
+        plot.setSelectedRun(2);
+        QVERIFY(!plot.labelRect(2).isEmpty());
     }
 
     void savesPng()

@@ -181,6 +181,7 @@ void AccuracySizePlot::rebuild()
         label->setClipToAxisRect(true);
         label->setSelectable(false);
         label->setProperty("qsRole", QStringLiteral("label"));
+        label->setVisible(r.labelled || r.id == m_selected);
         auto* leader = new QCPItemLine(m_plot);
         leader->start->setType(QCPItemPosition::ptAbsolute);
         leader->end->setType(QCPItemPosition::ptAbsolute);
@@ -220,6 +221,8 @@ void AccuracySizePlot::placeLabels()
     for (std::size_t i : order) {
         QCPItemText* label = m_labels[i].first;
         QCPItemLine* leader = m_labels[i].second;
+        if (!label->visible())
+            continue; // takes no room
         const QFontMetricsF metrics(label->font());
         const QSizeF size(metrics.horizontalAdvance(label->text()) + 2.0, metrics.height());
         const QPointF p = points[i];
@@ -260,6 +263,8 @@ QRect AccuracySizePlot::labelRect(int id)
     for (std::size_t i = 0; i < m_runs.size() && i < m_labels.size(); ++i)
         if (m_runs[i].id == id) {
             QCPItemText* label = m_labels[i].first;
+            if (!label->visible())
+                return {};
             const QFontMetricsF metrics(label->font());
             const QPointF at = label->position->pixelPosition();
             const QSizeF size(metrics.horizontalAdvance(label->text()), metrics.height());

@@ -1,7 +1,7 @@
 #pragma once
 // The runs as points, model size (MB) against top-1 accuracy (%): each quantized run in the colour of its clip
 // method (widgets/clip_method_style.h, as in the histogram), the FP32 baseline drawn distinct, the Pareto front (no other run is both smaller and more accurate) as a step line with its runs ringed, the
-// selected run ringed in the highlight colour, each run labelled by name (labels are placed clear of the
+// selected run ringed in the highlight colour, each run labelled by name unless it asks not to be (labels are placed clear of the
 // points and of each other, with a leader line when moved off their point), a tooltip per point, and a
 // click on a point emits runClicked(id). paretoFront() is the pure function behind the line.
 
@@ -28,6 +28,9 @@ struct RunPoint {
     double sizeMB = 0.0;
     double top1 = 0.0;   // percent
     bool fp32 = false;
+    // false: no name label unless the run is selected (the intermediate candidates of a search, which would
+    // otherwise bury the labels of the runs around them); the point and its tooltip stay.
+    bool labelled = true;
 };
 
 // Indices into `points` of the Pareto-optimal runs (minimise size, maximise top-1), sorted by size ascending.
@@ -51,7 +54,7 @@ public:
     // Where a run's point is, in plotWidget() coordinates (lays out first).
     QPoint runPosition(int id);
     QWidget* plotWidget() const;
-    // Where a run's name label is drawn, in plotWidget() coordinates (lays out first); empty when unknown.
+    // Where a run's name label is drawn, in plotWidget() coordinates (lays out first); empty when unknown or unlabelled.
     QRect labelRect(int id);
 
     bool savePng(const QString& path, int width = 0, int height = 0);

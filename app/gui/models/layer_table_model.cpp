@@ -3,11 +3,13 @@
 #include "app/gui/commands/layer_edit_command.h"
 
 #include <QBrush>
+#include <QFont>
 #include <QLocale>
 #include <QPalette>
 #include <QUndoStack>
 
 #include <algorithm>
+#include <cmath>
 
 namespace qs::gui {
 
@@ -15,6 +17,24 @@ namespace {
 const QString kNone = QStringLiteral("\u2014"); // "—": depends on a piece that has not produced a value
 
 QString number(double v, int precision = 4) { return QLocale().toString(v, 'g', precision); }
+
+// A measured SQNR in dB: one decimal, "∞" for a layer without error, "—" where nothing was measured.
+QString decibels(double v, bool sign = false)
+{
+    if (std::isnan(v))
+        return kNone;
+    if (std::isinf(v))
+        return v > 0 ? QStringLiteral("\u221E") : QStringLiteral("-\u221E");
+    if (std::round(v * 10.0) == 0.0)
+        v = 0.0; // neither "-0.0" nor "+0.0": no gap at this precision
+    const QString text = QLocale().toString(v, 'f', 1);
+    return sign && v > 0 ? QStringLiteral("+") + text : text;
+}
+
+bool isMeasuredColumn(int column)
+{
+    return column == LayerTableModel::SqnrAccumulated || column == LayerTableModel::SqnrIsolated || column == LayerTableModel::SimulationGap;
+}
 
 std::optional<bool> parseFlag(const QVariant& value)
 {
@@ -65,6 +85,12 @@ QVariant LayerTableModel::headerData(int section, Qt::Orientation orientation, i
         case Clip: return tr("Activation clipping method (Distiller names)");
         case OverrideKey: return tr("The config override that matched this layer");
         case Sqnr: return tr("Predicted signal-to-quantization-noise ratio of the layer's output under its config (from the calibration histogram)");
+        case SqnrAccumulated: return tr("Measured SQNR of the layer's output against FP32 with the whole model in int8 (Run \u203A Analyze Layers)");
+        case SqnrIsolated: return tr("Measured SQNR of the layer's output against FP32 with only this layer in int8 (Run \u203A Analyze Layers)");
+        case SimulationGap:
+            return tr("Real int8 (oneDNN) minus its fake-quantization simulation, in dB; flagged beyond %1 dB, where a "
+                      "simulation-only tool would mislead")
+                .arg(kSimulationGapDb);
         default: return {};
         }
     }
@@ -88,6 +114,9 @@ QVariant LayerTableModel::headerData(int section, Qt::Orientation orientation, i
     case NoClip: return tr("No clip");
     case OverrideKey: return tr("Override key");
     case Sqnr: return tr("pred. SQNR (dB)");
+    case SqnrAccumulated: return tr("SQNR accum");
+    case SqnrIsolated: return tr("SQNR isolated");
+    case SimulationGap: return tr("int8 vs sim");
     default: return {};
     }
 }
@@ -120,6 +149,15 @@ QVariant LayerTableModel::display(int row, int column) const
         return key == globalOverrideKey() ? tr("(global)") : key;
     }
     case Sqnr: return sqnrText(row);
+    case SqnrAccumulated:
+    case SqnrIsolated:
+    case SimulationGap: {
+        const auto e = measuredError(row);
+        if (!e)
+            return kNone;
+        return column == SqnrAccumulated ? decibels(e->accumulatedDb) : column == SqnrIsolated ? decibels(e->isolatedDb)
+                                                                                               : decibels(simulationGap(*e), true);
+    }
     default: return {};
     }
 }
@@ -162,6 +200,14 @@ QVariant LayerTableModel::edit(int row, int column) const
     case NoQuant: return flagNames()[c.noQuant ? 0 : 1];
     case NoClip: return flagNames()[c.noClip ? 0 : 1];
     case Sqnr: return predictedSqnr(row) ? QVariant(*predictedSqnr(row)) : QVariant();
+    case SqnrAccumulated:
+    case SqnrIsolated:
+    case SimulationGap: {
+        const auto e = measuredError(row);
+        if (!e)
+            return {};
+        return column == SqnrAccumulated ? e->accumulatedDb : column == SqnrIsolated ? e->isolatedDb : simulationGap(*e);
+    }
     default: return {};
     }
 }
@@ -178,7 +224,18 @@ QVariant LayerTableModel::data(const QModelIndex& index, int role) const
         if (column == Name || column == OpType || column == OutputShape || column == Mode || column == Clip || column == OverrideKey)
             return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    case Qt::FontRole:
+        if (column == SimulationGap && gapFlagged(row)) {
+            QFont f;
+            f.setBold(true);
+            return f;
+        }
+        return {};
     case Qt::ForegroundRole:
+        if (isMeasuredColumn(column) && !m_measuredCurrent)
+            return QBrush(QPalette().color(QPalette::Disabled, QPalette::Text));
+        if (column == SimulationGap && gapFlagged(row))
+            return QBrush(QColor(0xc0, 0x30, 0x30));
         if (display(row, column).toString() == kNone || (m_configs[static_cast<std::size_t>(row)].noQuant && isEditable(column) && column != NoQuant))
             return QBrush(QPalette().color(QPalette::Disabled, QPalette::Text));
         return {};
@@ -211,6 +268,8 @@ QVariant LayerTableModel::data(const QModelIndex& index, int role) const
         }
         if (column == Clip)
             return tr("Range method for the activations; the histogram panel compares them all");
+        if (isMeasuredColumn(column))
+            return measuredTooltip(row);
         return {};
     default: return {};
     }
@@ -307,6 +366,8 @@ void LayerTableModel::resetLayers(std::vector<LayerInfo> layers, const LayerConf
     m_configs.assign(m_layers.size(), m_global);
     m_actRanges.clear();
     m_sqnr.clear();
+    m_measured.clear();
+    m_measuredCurrent = true;
     endResetModel();
 }
 
@@ -368,6 +429,63 @@ void LayerTableModel::setActivationRanges(const std::vector<std::optional<ValueR
     m_actRanges.resize(m_layers.size());
     if (!m_layers.empty())
         emit dataChanged(index(0, ActMin), index(rowCount() - 1, ActMax));
+}
+
+} // namespace qs::gui
+
+namespace qs::gui {
+
+double LayerTableModel::simulationGap(const LayerError& e)
+{
+    if (std::isfinite(e.isolatedDb) && std::isfinite(e.isolatedTwinDb))
+        return e.isolatedDb - e.isolatedTwinDb;
+    if (std::isfinite(e.accumulatedDb) && std::isfinite(e.accumulatedTwinDb))
+        return e.accumulatedDb - e.accumulatedTwinDb;
+    return std::nan("");
+}
+
+bool LayerTableModel::gapFlagged(int row) const
+{
+    const auto e = measuredError(row);
+    return e && std::abs(simulationGap(*e)) > kSimulationGapDb;
+}
+
+std::optional<LayerError> LayerTableModel::measuredError(int row) const
+{
+    if (row < 0 || row >= static_cast<int>(m_measured.size()))
+        return std::nullopt;
+    return m_measured[static_cast<std::size_t>(row)];
+}
+
+void LayerTableModel::setMeasuredErrors(const std::vector<std::optional<LayerError>>& errors, bool current)
+{
+    m_measured = errors;
+    if (!m_measured.empty())
+        m_measured.resize(m_layers.size());
+    m_measuredCurrent = current;
+    if (!m_layers.empty())
+        emit dataChanged(index(0, SqnrAccumulated), index(rowCount() - 1, SimulationGap));
+}
+
+QString LayerTableModel::measuredTooltip(int row) const
+{
+    const auto e = measuredError(row);
+    if (!e) {
+        if (m_measured.empty())
+            return tr("Run \u203A Analyze Layers to measure the SQNR of every int8 layer against FP32");
+        return tr("Not measured: the layer does not run in int8 under the analyzed config");
+    }
+    QString text = tr("<b>%1</b> (%2)<br>accumulated, whole model int8: %3 dB on oneDNN, %4 dB simulated<br>"
+                      "isolated, only this layer int8: %5 dB on oneDNN, %6 dB simulated")
+                       .arg(QString::fromStdString(e->node).toHtmlEscaped(), QString::fromStdString(e->value).toHtmlEscaped(),
+                            decibels(e->accumulatedDb), decibels(e->accumulatedTwinDb), decibels(e->isolatedDb), decibels(e->isolatedTwinDb));
+    if (std::isfinite(e->predictedDb))
+        text += tr("<br>predicted from the histogram: %1 dB").arg(decibels(e->predictedDb));
+    if (gapFlagged(row))
+        text += tr("<br>Real int8 and its simulation differ by more than %1 dB here.").arg(kSimulationGapDb);
+    if (!m_measuredCurrent)
+        text += tr("<br><i>Measured under an earlier config: Run \u203A Analyze Layers again.</i>");
+    return text;
 }
 
 } // namespace qs::gui

@@ -3,8 +3,13 @@
 // activation ranges) and the editable per-layer quantization config. Every edit goes through the undo
 // stack as a LayerEditCommand; with "bulk rows" set (a multi-row selection in the view) one edit applies
 // to all of those rows as one undoable step. Columns without a value yet (not calibrated) show "—".
+// Beside the predicted SQNR stand the measured ones (Run › Analyze Layers, core/ptq/layer_error.h): the layer's
+// output SQNR with the whole model quantized and with only that layer quantized, and the gap between the real
+// int8 run and its fake-quantization twin, flagged where it exceeds kSimulationGapDb. Measured under an earlier
+// config, they are shown greyed.
 
 #include "app/gui/models/layer_config.h"
+#include "core/ptq/layer_error.h"
 
 #include <QAbstractTableModel>
 #include <QStringList>
@@ -21,7 +26,7 @@ class LayerTableModel : public QAbstractTableModel {
 public:
     enum Column {
         Name, OpType, OutputShape, Parameters, ActMin, ActMax, WeightMin, WeightMax, BitsActivations, BitsWeights, Mode,
-        PerChannel, Clip, NoQuant, NoClip, OverrideKey, Sqnr, ColumnCount
+        PerChannel, Clip, NoQuant, NoClip, OverrideKey, Sqnr, SqnrAccumulated, SqnrIsolated, SimulationGap, ColumnCount
     };
 
     explicit LayerTableModel(QUndoStack* undoStack, QObject* parent = nullptr);
@@ -61,6 +66,16 @@ public:
     std::optional<double> predictedSqnr(int row) const;
     const ValueRange* activationRange(int row) const; // nullptr: not calibrated
 
+    // Measured errors by row (nullopt: the layer was not measured, e.g. it runs FP32); empty = not analyzed.
+    // `current` false: they were measured under another config than the table's now.
+    void setMeasuredErrors(const std::vector<std::optional<LayerError>>& errors, bool current = true);
+    std::optional<LayerError> measuredError(int row) const;
+    bool measuredErrorsCurrent() const { return m_measuredCurrent; }
+    // Real int8 minus its simulation (dB) for one layer: the isolated runs' gap (each layer's own, not what
+    // reaches it from earlier layers), the accumulated runs' where isolated ones were not measured; NaN if unknown.
+    static double simulationGap(const LayerError& error);
+    static constexpr double kSimulationGapDb = 1.0;
+
     // Rows the next setData applies to when they include the edited row (set by the view around commitData).
     void setBulkRows(std::vector<int> rows) { m_bulkRows = std::move(rows); }
     // One undoable edit of `column` on `rows` (every row when empty), as a multi-row selection edit makes.
@@ -78,6 +93,8 @@ private:
     QVariant edit(int row, int column) const;
     QString sqnrText(int row) const;
     QString overrideKey(int row) const; // the pattern, the layer's export key or "(global)" (untranslated)
+    bool gapFlagged(int row) const;
+    QString measuredTooltip(int row) const;
 
     QUndoStack* m_undo;
     std::vector<LayerInfo> m_layers;
@@ -85,6 +102,8 @@ private:
     LayerConfig m_global;
     std::vector<std::optional<ValueRange>> m_actRanges;
     std::vector<std::optional<double>> m_sqnr;
+    std::vector<std::optional<LayerError>> m_measured;
+    bool m_measuredCurrent = true;
     std::vector<int> m_bulkRows;
 };
 

@@ -6,10 +6,17 @@
 #include <QPalette>
 
 #include <algorithm>
+#include <cmath>
 
 namespace qs::gui {
 
 namespace {
+const QString kNone = QStringLiteral("\u2014"); // a value the run did not measure (an autoquant candidate's latency)
+
+// A number, or "—" for NaN.
+QString shown(const QLocale& locale, double value, int decimals) { return std::isnan(value) ? kNone : locale.toString(value, 'f', decimals); }
+QString csvNumber(double value, int decimals) { return std::isnan(value) ? QString() : QString::number(value, 'f', decimals); }
+
 QString csvField(QString text)
 {
     if (text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"')) || text.contains(QLatin1Char('\n')))
@@ -66,13 +73,13 @@ QVariant RunsTableModel::data(const QModelIndex& index, int role) const
         case Name: return r.name;
         case Config: return r.config;
         case Samples: return locale.toString(r.samples);
-        case Top1: return locale.toString(100.0 * r.top1, 'f', 2);
-        case Top5: return locale.toString(100.0 * r.top5, 'f', 2);
-        case DeltaTop1: return hasDelta ? (delta >= 0 ? QStringLiteral("+") : QString()) + locale.toString(delta, 'f', 2) : QStringLiteral("\u2014");
+        case Top1: return shown(locale, 100.0 * r.top1, 2);
+        case Top5: return shown(locale, 100.0 * r.top5, 2);
+        case DeltaTop1: return hasDelta && !std::isnan(delta) ? (delta >= 0 ? QStringLiteral("+") : QString()) + locale.toString(delta, 'f', 2) : kNone;
         case SizeMB: return locale.toString(r.sizeMB, 'f', 3);
         case Compression: return locale.toString(r.compression, 'f', 2) + QStringLiteral("\u00D7");
-        case Latency: return locale.toString(r.msPerImage, 'f', 3);
-        case Throughput: return locale.toString(r.imagesPerSecond, 'f', 0);
+        case Latency: return shown(locale, r.msPerImage, 3);
+        case Throughput: return shown(locale, r.imagesPerSecond, 0);
         case Date: return locale.toString(r.date, QLocale::ShortFormat);
         default: return {};
         }
@@ -186,11 +193,10 @@ QString RunsTableModel::toCsv() const
         const RunRecord& r = m_runs[i];
         const bool hasDelta = hasBaseline() && !r.fp32;
         QStringList f;
-        f << csvField(r.name) << csvField(r.config) << QString::number(r.samples) << QString::number(100.0 * r.top1, 'f', 4)
-          << QString::number(100.0 * r.top5, 'f', 4)
-          << (hasDelta ? QString::number(100.0 * (r.top1 - m_runs.front().top1), 'f', 4) : QString())
-          << QString::number(r.crossEntropy, 'f', 6) << QString::number(r.sizeMB, 'f', 6) << QString::number(r.compression, 'f', 4)
-          << QString::number(r.msPerImage, 'f', 6) << QString::number(r.imagesPerSecond, 'f', 1) << r.date.toString(Qt::ISODate);
+        f << csvField(r.name) << csvField(r.config) << QString::number(r.samples) << csvNumber(100.0 * r.top1, 4) << csvNumber(100.0 * r.top5, 4)
+          << (hasDelta ? csvNumber(100.0 * (r.top1 - m_runs.front().top1), 4) : QString()) << csvNumber(r.crossEntropy, 6)
+          << QString::number(r.sizeMB, 'f', 6) << QString::number(r.compression, 'f', 4) << csvNumber(r.msPerImage, 6)
+          << csvNumber(r.imagesPerSecond, 1) << r.date.toString(Qt::ISODate);
         for (const QString& name : layerNames) { // empty where the run did not store its config
             const auto layer = std::find_if(settings[i].begin(), settings[i].end(), [&name](const auto& l) { return l.first == name; });
             f << (layer == settings[i].end() ? QString() : csvField(settingText(layer->second)));

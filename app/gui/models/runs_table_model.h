@@ -29,6 +29,7 @@ struct RunRecord {
     double imagesPerSecond = 0.0;
     QDateTime date;
     std::map<QString, LayerConfig> layerConfigs; // the evaluated per-layer config by layer name (empty for FP32)
+    bool searchCandidate = false; // a candidate of Auto Mixed Precision that was not chosen (plotted without a label)
 };
 
 class RunsTableModel : public QAbstractTableModel {

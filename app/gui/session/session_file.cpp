@@ -39,6 +39,10 @@ qint64 wholeNumber(const QString& path, const QJsonValue& value, const char* key
     return static_cast<qint64>(v);
 }
 
+// A run's measurement: JSON has no NaN, so a value the run did not measure (written as NaN) is saved as null
+// and comes back as NaN; a missing one reads as 0, as sessions before that had it.
+double measured(const QJsonValue& value) { return value.isNull() ? std::nan("") : value.toDouble(); }
+
 LayerConfig configFromJson(const QString& path, const QString& layer, const QJsonObject& o)
 {
     LayerConfig c;
@@ -89,6 +93,7 @@ void saveSession(const QString& path, const SessionData& s)
                                 {"ms_per_image", r.msPerImage},
                                 {"images_per_second", r.imagesPerSecond},
                                 {"date", r.date.toString(Qt::ISODateWithMs)},
+                                {"search_candidate", r.searchCandidate},
                                 {"layers", [&r] {
                                      QJsonObject layers;
                                      for (const auto& [name, config] : r.layerConfigs)
@@ -148,14 +153,15 @@ SessionData loadSession(const QString& path)
         r.config = o.value("config").toString();
         r.fp32 = o.value("fp32").toBool();
         r.samples = wholeNumber(path, o.value("samples"), "samples", 0);
-        r.top1 = o.value("top1").toDouble();
-        r.top5 = o.value("top5").toDouble();
-        r.crossEntropy = o.value("cross_entropy").toDouble();
+        r.top1 = measured(o.value("top1"));
+        r.top5 = measured(o.value("top5"));
+        r.crossEntropy = measured(o.value("cross_entropy"));
         r.sizeMB = o.value("size_mb").toDouble();
         r.compression = o.value("compression").toDouble(1.0);
-        r.msPerImage = o.value("ms_per_image").toDouble();
-        r.imagesPerSecond = o.value("images_per_second").toDouble();
+        r.msPerImage = measured(o.value("ms_per_image"));
+        r.imagesPerSecond = measured(o.value("images_per_second"));
         r.date = QDateTime::fromString(o.value("date").toString(), Qt::ISODateWithMs);
+        r.searchCandidate = o.value("search_candidate").toBool();
         const QJsonObject runLayers = o.value("layers").toObject();
         for (auto it = runLayers.begin(); it != runLayers.end(); ++it)
             r.layerConfigs[it.key()] = configFromJson(path, it.key(), it.value().toObject());
