@@ -14,4 +14,4 @@ mkdir -p "$out"
 export LC_ALL=C.UTF-8 LANG=C.UTF-8 XDG_CONFIG_HOME=$(mktemp -d)
 trap 'rm -rf "$XDG_CONFIG_HOME"' EXIT
 xvfb-run -a -s "-screen 0 1600x1000x24" "$build/app/gui/quantscope" --screenshot "$out"
-ls -l "$out"/main_*.png
+ls -l "$out"/main_*.png "$out"/analysis_*.png
