@@ -41,6 +41,8 @@ int runAutoquant(std::vector<std::string> argv)
                     "chosen and verified on the same samples. --export-config writes the result as a Distiller YAML that eval\n"
                     "(--qe-config-file) and the workbench load.\n%s"
                     "  --objective size      what to minimise (size only: lower widths do not change int8 latency)\n"
+                    "  --sensitivity-samples N  samples of the sweep that orders the moves (default 1000; fewer for large\n"
+                    "                        models: its activation cache grows with them)\n"
                     "  --json                one JSON object (the search trace included)\n%s",
                     kDataHelp, kPtqHelp);
         return 0;
@@ -58,6 +60,9 @@ int runAutoquant(std::vector<std::string> argv)
         throw Error("--objective " + objective + ": only 'size' is implemented (on oneDNN a layer at 4 or 6 bits runs the same int8 "
                     "kernels as at 8, so widths do not change latency; only FP32 versus int8 does)");
     options.weightBits = bitListArgument(args, "--weight-bits", "8,6,4,2");
+    options.sensitivitySamples = args.integer({"--sensitivity-samples"}, 1000);
+    if (options.sensitivitySamples < 1)
+        throw Error("--sensitivity-samples must be at least 1");
     options.threads = threadsArgument(args);
     const bool asJson = args.flag({"--json"});
     PtqArguments ptq = ptqArguments(args);
