@@ -8,7 +8,9 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 
@@ -89,6 +91,27 @@ std::vector<InputShapeSpec> inputShapeArguments(Args& args)
     while (const auto text = args.value({"--input-shape"}))
         shapes.push_back(parseInputShapeSpec(*text));
     return shapes;
+}
+
+std::string numberText(double value, int decimals)
+{
+    if (std::isnan(value))
+        return "-";
+    if (std::isinf(value))
+        return value > 0 ? "inf" : "-inf";
+    char text[32];
+    std::snprintf(text, sizeof text, "%.*f", decimals, value);
+    return text;
+}
+
+DataSelection dataArgumentsCapped(Args& args, const std::string& modelPath, Progress* progress, std::size_t defaultLimit)
+{
+    const bool chosen = std::any_of(args.rest().begin(), args.rest().end(),
+                                    [](const std::string& a) { return a.rfind("--limit", 0) == 0 || a.rfind("--sample", 0) == 0; });
+    DataSelection data = dataArguments(args, modelPath, progress);
+    if (!chosen && data.indices.size() > defaultLimit)
+        data.indices.resize(defaultLimit);
+    return data;
 }
 
 std::vector<int> bitListArgument(Args& args, const char* name, const std::string& fallback)

@@ -23,6 +23,8 @@ std::string modelArgument(Args& args);
 std::vector<InputShapeSpec> inputShapeArguments(Args& args);
 // `--threads/-j N`: 0 (all cores) or a positive count; throws qs::Error otherwise.
 int threadsArgument(Args& args);
+// A number with `decimals` digits for text tables; "-" for NaN, "inf"/"-inf".
+std::string numberText(double value, int decimals);
 // `NAME 8,6,4`: bit widths from 2 to 8 separated by commas (`fallback` when absent); throws qs::Error naming NAME.
 std::vector<int> bitListArgument(Args& args, const char* name, const std::string& fallback);
 
@@ -36,6 +38,9 @@ struct DataSelection {
 // --input-shape [NAME=]DIMS (repeatable; replaces the preprocessing's input_shape),
 // --limit N (first N), --sample N|FRACTION with --seed S, --calibration-data KIND:PATH.
 DataSelection dataArguments(Args& args, const std::string& modelPath, Progress* progress);
+// dataArguments(), keeping only the first `defaultLimit` samples unless --limit or --sample chose them: for the
+// commands whose cost grows with every sample (analyze, sensitivity).
+DataSelection dataArgumentsCapped(Args& args, const std::string& modelPath, Progress* progress, std::size_t defaultLimit);
 extern const char* const kDataHelp;
 
 // Prints "stage  done/total  ETA" on stderr when it is a terminal; nothing otherwise.

@@ -15,21 +15,6 @@
 
 namespace qs::cli {
 
-namespace {
-
-std::string db(double value)
-{
-    if (std::isnan(value))
-        return "-";
-    if (std::isinf(value))
-        return value > 0 ? "inf" : "-inf";
-    char text[32];
-    std::snprintf(text, sizeof text, "%.1f", value);
-    return text;
-}
-
-} // namespace
-
 int runAnalyze(std::vector<std::string> argv)
 {
     Args args(std::move(argv));
@@ -45,13 +30,9 @@ int runAnalyze(std::vector<std::string> argv)
                     kDataHelp, kPtqHelp);
         return 0;
     }
-    const bool subsetGiven = std::any_of(args.rest().begin(), args.rest().end(),
-                                         [](const std::string& a) { return a.rfind("--limit", 0) == 0 || a.rfind("--sample", 0) == 0; });
     const std::string path = modelArgument(args);
     Progress progress = terminalProgress();
-    DataSelection data = dataArguments(args, path, &progress);
-    if (!subsetGiven && data.indices.size() > 32)
-        data.indices.resize(32);
+    DataSelection data = dataArgumentsCapped(args, path, &progress, 32);
     LayerErrorOptions options;
     options.isolated = !args.flag({"--no-isolated"});
     options.twin = !args.flag({"--no-twin"});
@@ -88,11 +69,11 @@ int runAnalyze(std::vector<std::string> argv)
     for (const LayerError& e : sorted) {
         const bool differs = std::isfinite(e.isolatedDb) && std::isfinite(e.isolatedTwinDb) && std::abs(e.isolatedDb - e.isolatedTwinDb) > 1.0;
         gap = gap || differs;
-        std::printf("%-44s %-6s %9s %9s %9s %9s %9s%s\n", e.node.c_str(), e.opType.c_str(), db(e.accumulatedDb).c_str(),
-                    db(e.accumulatedTwinDb).c_str(), db(e.isolatedDb).c_str(), db(e.isolatedTwinDb).c_str(), db(e.predictedDb).c_str(),
+        std::printf("%-44s %-6s %9s %9s %9s %9s %9s%s\n", e.node.c_str(), e.opType.c_str(), numberText(e.accumulatedDb, 1).c_str(),
+                    numberText(e.accumulatedTwinDb, 1).c_str(), numberText(e.isolatedDb, 1).c_str(), numberText(e.isolatedTwinDb, 1).c_str(), numberText(e.predictedDb, 1).c_str(),
                     differs ? "  <- real int8 and simulation differ by more than 1 dB" : "");
     }
-    std::printf("\npredicted vs measured isolated SQNR, Spearman rank correlation: %s\n", db(report.predictedVsIsolatedRank).c_str());
+    std::printf("\npredicted vs measured isolated SQNR, Spearman rank correlation: %s\n", numberText(report.predictedVsIsolatedRank, 1).c_str());
     std::printf("accum: whole model int8 (oneDNN); -sim: the same on the fake-quantization twin; isolated: only that layer int8\n");
     if (gap)
         std::printf("note: where real int8 and its simulation differ, a simulation-only tool would mislead you\n");

@@ -17,17 +17,6 @@ namespace qs::cli {
 
 namespace {
 
-std::string fixed(double value, int decimals)
-{
-    if (std::isnan(value))
-        return "-";
-    if (std::isinf(value))
-        return value > 0 ? "inf" : "-inf";
-    char text[32];
-    std::snprintf(text, sizeof text, "%.*f", decimals, value);
-    return text;
-}
-
 std::string probeName(const SensitivityProbe& p)
 {
     if (!p.onlyThisLayer)
@@ -60,13 +49,9 @@ int runSensitivity(std::vector<std::string> argv)
                     kDataHelp, kPtqHelp);
         return 0;
     }
-    const bool subsetGiven = std::any_of(args.rest().begin(), args.rest().end(),
-                                         [](const std::string& a) { return a.rfind("--limit", 0) == 0 || a.rfind("--sample", 0) == 0; });
     const std::string path = modelArgument(args);
     Progress progress = terminalProgress();
-    DataSelection data = dataArguments(args, path, &progress);
-    if (!subsetGiven && data.indices.size() > 1000)
-        data.indices.resize(1000);
+    DataSelection data = dataArgumentsCapped(args, path, &progress, 1000);
     SensitivityOptions options;
     options.bits = bitListArgument(args, "--bits", "8,6,4");
     if (std::find(options.bits.begin(), options.bits.end(), 8) == options.bits.end())
@@ -108,9 +93,9 @@ int runSensitivity(std::vector<std::string> argv)
     std::printf("sensitivity on %lld samples, base configuration %s\n", static_cast<long long>(r.samples), ptq.config.summary().c_str());
     if (r.labelled)
         std::printf("top-1: FP32 %.2f %%, every layer quantized %.2f %%; output SQNR of the latter %s dB\n", r.fp32Top1, r.baseTop1,
-                    fixed(r.baseOutputSqnrDb, 1).c_str());
+                    numberText(r.baseOutputSqnrDb, 1).c_str());
     else
-        std::printf("no labels: output SQNR against FP32 with every layer quantized %s dB\n", fixed(r.baseOutputSqnrDb, 1).c_str());
+        std::printf("no labels: output SQNR against FP32 with every layer quantized %s dB\n", numberText(r.baseOutputSqnrDb, 1).c_str());
     std::printf(r.labelled ? "\ntop-1 drop from FP32 in points (output SQNR in dB)\n" : "\noutput SQNR against FP32 in dB\n");
     std::printf("%-36s %-5s", "layer", "op");
     if (!r.layers.empty())
@@ -120,7 +105,7 @@ int runSensitivity(std::vector<std::string> argv)
     for (const LayerSensitivity& l : r.layers) {
         std::printf("%-36s %-5s", l.node.c_str(), l.opType.c_str());
         for (const SensitivityProbe& p : l.probes) {
-            const std::string cell = r.labelled ? fixed(r.fp32Top1 - p.top1, 2) + " (" + fixed(p.outputSqnrDb, 1) + ")" : fixed(p.outputSqnrDb, 1);
+            const std::string cell = r.labelled ? numberText(r.fp32Top1 - p.top1, 2) + " (" + numberText(p.outputSqnrDb, 1) + ")" : numberText(p.outputSqnrDb, 1);
             std::printf(" %15s", cell.c_str());
         }
         std::printf("%s\n", l.cached ? "" : "  (whole model: cut values not observable)");
