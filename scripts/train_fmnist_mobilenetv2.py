@@ -7,7 +7,7 @@ Run once by a developer (never by CI or the product) with Debian's PyTorch and t
     /usr/bin/python3 scripts/train_fmnist_mobilenetv2.py [--epochs 1] [--seed 0] [--threads 2]
 
 Data: Debian's IDX files in /usr/share/datasets/fashion-mnist/*.gz (package fashion-mnist),
-read with gzip + numpy; nothing is downloaded. Same conventions as scripts/train_demo_model.py.
+read by scripts/train_demo_model.py's loader (gzip + numpy); nothing is downloaded. Same conventions as that script.
 
 Input normalisation (exactly what QuantScope's preprocessing must reproduce):
     x = (pixel / 255 - 0.2860) / 0.3530,  input `input` float32 [N, 1, 28, 28] (dynamic N)
@@ -37,9 +37,9 @@ After export the file is checked with onnx.checker; its top-1 on the 10k test im
 ONNX Runtime if that is importable, else (and always, for comparison) with the PyTorch model in eval mode.
 """
 import argparse
-import gzip
 import math
 import os
+import sys
 import random
 import time
 
@@ -49,27 +49,10 @@ import torch.nn as nn
 import torch.nn.functional as F
 import torchvision
 
-MEAN = 0.2860
-STD = 0.3530
-DATA_DIR = "/usr/share/datasets/fashion-mnist"
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-def read_idx(path):
-    with gzip.open(path, "rb") as f:
-        data = f.read()
-    magic = int.from_bytes(data[0:4], "big")
-    ndim = magic & 0xFF
-    assert (magic >> 8) == 0x08, f"{path}: not an unsigned-byte IDX file"
-    dims = [int.from_bytes(data[4 + 4 * i:8 + 4 * i], "big") for i in range(ndim)]
-    return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * ndim).reshape(dims)
-
-
-def load_split(prefix):
-    images = read_idx(os.path.join(DATA_DIR, f"{prefix}-images-idx3-ubyte.gz"))
-    labels = read_idx(os.path.join(DATA_DIR, f"{prefix}-labels-idx1-ubyte.gz"))
-    x = (images.astype(np.float32) / 255.0 - MEAN) / STD
-    return torch.from_numpy(x[:, None, :, :].copy()), torch.from_numpy(labels.astype(np.int64))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+# The same data and normalisation as the demo model: its IDX reader and split loader, not a copy.
+from train_demo_model import load_split  # noqa: E402
 
 
 def build_model():
