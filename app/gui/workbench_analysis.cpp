@@ -196,21 +196,23 @@ void Workbench::addAutoquantRuns(const AutoquantResult& result, const std::map<Q
         r.config = QStringLiteral("FP32");
         m_runs->append(r);
     }
-    const auto configs = candidateConfigs(result.trace, start);
     std::size_t chosen = 0; // the last accepted candidate is the search's result
     for (std::size_t i = 0; i < result.trace.size(); ++i)
         if (result.trace[i].accepted)
             chosen = i;
-    // The chosen candidate's settings are the result's own (exact, whatever the trace's wording).
+    // Every candidate carries the configuration it evaluated: the table's rows with its widths.
     std::vector<LayerConfig> startRows;
     for (const LayerInfo& layer : m_layers->layers())
         startRows.push_back(start.count(layer.name) ? start.at(layer.name) : m_layers->globalConfig());
-    std::map<QString, LayerConfig> chosenConfigs;
-    if (m_prepared) {
-        const auto rows = withChosenBits(m_layers->layers(), startRows, result.config, *m_prepared);
+    auto configsOf = [&](const PtqConfig& config) {
+        std::map<QString, LayerConfig> out;
+        if (!m_prepared)
+            return out;
+        const auto rows = withChosenBits(m_layers->layers(), startRows, config, *m_prepared);
         for (std::size_t i = 0; i < rows.size(); ++i)
-            chosenConfigs[m_layers->layers()[i].name] = rows[i];
-    }
+            out[m_layers->layers()[i].name] = rows[i];
+        return out;
+    };
     for (std::size_t i = 0; i < result.trace.size(); ++i) {
         const AutoquantCandidate& c = result.trace[i];
         RunRecord r = record(c.top1, c.megabytes);
@@ -220,7 +222,7 @@ void Workbench::addAutoquantRuns(const AutoquantResult& result, const std::map<Q
         else if (!c.accepted)
             r.name = tr("%1 (over budget)").arg(r.name);
         r.searchCandidate = i != chosen;
-        r.layerConfigs = i == chosen && !chosenConfigs.empty() ? chosenConfigs : configs[i].value_or(std::map<QString, LayerConfig>{});
+        r.layerConfigs = configsOf(c.config);
         r.config = r.layerConfigs.empty() ? QString::fromStdString(c.change) : runLabel(inLayerOrder(r.layerConfigs, m_runs->layerOrder()));
         m_runs->append(r);
         emit message(tr("%1: %2, top-1 %3%, %4 MB%5")

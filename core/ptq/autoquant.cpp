@@ -114,6 +114,7 @@ AutoquantResult autoquant(const PreparedModel& model, const Dataset& dataset, co
         c.sqnrDb = o.sqnrDb;
         c.megabytes = modelSize(*graph, plan.get()).quantizedMegabytes();
         c.withinBudget = within(o);
+        c.config = config;
         return c;
     };
     auto record = [&](AutoquantCandidate c, bool accepted) {

@@ -39,6 +39,7 @@ struct AutoquantCandidate {
     double megabytes = 0.0;    // parameters as stored
     bool withinBudget = false;
     bool accepted = false;     // became the current configuration
+    PtqConfig config;          // what was evaluated (every quantized layer explicit)
 };
 
 struct AutoquantResult {

@@ -2,7 +2,6 @@
 
 #include "core/data/subset.h"
 
-#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -26,39 +25,6 @@ AnalysisData prepareAnalysis(const AnalysisInputs& inputs, Progress& progress)
         out.calibrated = true;
     }
     out.indices = analysisIndices(out.data->dataset->size(), inputs.selection, inputs.samples);
-    return out;
-}
-
-std::vector<std::optional<std::map<QString, LayerConfig>>> candidateConfigs(const std::vector<AutoquantCandidate>& trace,
-                                                                            const std::map<QString, LayerConfig>& start)
-{
-    // The changes as core/ptq/autoquant.cpp writes them; matched from the end, so a layer name may hold spaces.
-    static const QRegularExpression lower(QStringLiteral("^(.+) W(\\d+) -> W(\\d+)$"));
-    static const QRegularExpression fp32(QStringLiteral("^(.+) FP32$"));
-    std::vector<std::optional<std::map<QString, LayerConfig>>> out;
-    std::optional<std::map<QString, LayerConfig>> kept = start;
-    for (std::size_t i = 0; i < trace.size(); ++i) {
-        if (i == 0 || !kept) { // the first candidate is the starting configuration
-            out.push_back(i == 0 ? kept : std::nullopt);
-            continue;
-        }
-        const QString change = QString::fromStdString(trace[i].change);
-        std::optional<std::map<QString, LayerConfig>> candidate = kept;
-        if (const auto m = lower.match(change); m.hasMatch() && candidate->count(m.captured(1))) {
-            LayerConfig& c = candidate->at(m.captured(1));
-            c.bitsWeights = m.captured(3).toInt();
-            c.overrideKey.clear();
-        } else if (const auto f = fp32.match(change); f.hasMatch() && candidate->count(f.captured(1))) {
-            LayerConfig& c = candidate->at(f.captured(1));
-            c.noQuant = true;
-            c.overrideKey.clear();
-        } else {
-            candidate.reset();
-        }
-        out.push_back(candidate);
-        if (trace[i].accepted)
-            kept = candidate;
-    }
     return out;
 }
 

@@ -10,7 +10,6 @@
 
 #include <map>
 #include <memory>
-#include <optional>
 #include <vector>
 
 namespace qs::gui {
@@ -41,17 +40,9 @@ AnalysisData prepareAnalysis(const AnalysisInputs& inputs, Progress& progress);
 // The first `samples` of the selection's evaluation samples (the selection's limit caps it; < 0: that limit).
 std::vector<int64_t> analysisIndices(int64_t datasetSize, const DatasetSelection& selection, qint64 samples);
 
-// The per-layer settings each candidate of an autoquant search evaluated, rebuilt from the search trace: the
-// first candidate is `start` (the table the search began from); each later one is the configuration kept so
-// far with its change applied ("<layer> W8 -> W4" lowers the layer's weight width, "<layer> FP32" takes it out
-// of quantization), and it is kept when the candidate was accepted. nullopt for a candidate whose change does
-// not parse or names an unknown layer (and for every later one, whose starting point is then unknown).
-std::vector<std::optional<std::map<QString, LayerConfig>>> candidateConfigs(const std::vector<AutoquantCandidate>& trace,
-                                                                            const std::map<QString, LayerConfig>& start);
-
-// The table's configs with the bits autoquant chose: for every row, the weight and activation widths of
-// `chosen` for that layer, or FP32 where `chosen` does not quantize it. Mode, clipping and per-channel stay
-// the table's (autoquant changes only widths). Rows whose layer is not in `prepared` keep their config.
+// The table's configs with the bits of an autoquant configuration (its result or any candidate's): for every
+// row, the weight and activation widths of `chosen` for that layer, or FP32 where `chosen` does not quantize
+// it. Mode, clipping and per-channel stay the table's (autoquant changes only widths). Rows whose layer is not in `prepared` keep their config.
 std::vector<LayerConfig> withChosenBits(const std::vector<LayerInfo>& layers, const std::vector<LayerConfig>& configs,
                                         const PtqConfig& chosen, const Graph& prepared);
 

@@ -88,6 +88,18 @@ private slots:
         const EvalMetrics metrics = evaluate(*m_model, *m_test, eval);
         QCOMPARE(metrics.top1() * 100.0, r.chosen.top1);
         QVERIFY(std::abs(modelSize(prepared, eval.engine.quantization.get()).quantizedMegabytes() - r.chosen.megabytes) < 1e-9);
+        // Every candidate carries what it evaluated: one layer changed from the configuration it started from.
+        QVERIFY(layerBits(r.chosen.config, prepared) == layerBits(r.config, prepared));
+        auto current = layerBits(r.trace.front().config, prepared);
+        for (std::size_t i = 1; i < r.trace.size(); ++i) {
+            const auto candidate = layerBits(r.trace[i].config, prepared);
+            int changed = 0;
+            for (std::size_t k = 0; k < candidate.size(); ++k)
+                changed += candidate[k].second != current[k].second;
+            QVERIFY2(changed == 1, r.trace[i].change.c_str());
+            if (r.trace[i].accepted)
+                current = candidate;
+        }
         const auto bits = layerBits(loaded, prepared);
         QCOMPARE(bits.size(), std::size_t(10));
         QVERIFY(std::any_of(bits.begin(), bits.end(), [](const auto& b) { return b.second != "W8A8"; }));
