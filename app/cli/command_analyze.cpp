@@ -41,7 +41,7 @@ int runAnalyze(std::vector<std::string> argv)
     PtqArguments ptq = ptqArguments(args);
     args.finish();
 
-    const PreparedModel model(std::make_shared<const Graph>(importOnnxFile(path)));
+    const PreparedModel model(std::make_shared<const Graph>(importOnnxFile(path)), ptq.equalize);
     const Graph& prepared = *model.graph(model.runnableShapes(inputShapesFor(model.source(), *data.dataset, 1)));
     checkLayerNames(ptq, prepared);
     const Calibration calibration = obtainCalibration(model, data, ptq, options.threads, &progress);

@@ -70,7 +70,7 @@ int runAutoquant(std::vector<std::string> argv)
     const std::optional<std::string> exportPath = ptq.exportConfig;
     ptq.exportConfig.reset(); // the result is exported below, not the starting configuration
 
-    const PreparedModel model(std::make_shared<const Graph>(importOnnxFile(path)));
+    const PreparedModel model(std::make_shared<const Graph>(importOnnxFile(path)), ptq.equalize);
     const Graph& prepared = *model.graph(model.runnableShapes(inputShapesFor(model.source(), *data.dataset, 1)));
     checkLayerNames(ptq, prepared);
     const Calibration calibration = obtainCalibration(model, data, ptq, options.threads, &progress);

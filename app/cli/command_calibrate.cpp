@@ -84,7 +84,7 @@ int runRanges(std::vector<std::string> argv)
     DataSelection data = dataArguments(args, path, &progress);
     PtqArguments ptq = ptqArguments(args);
     args.finish();
-    const PreparedModel model(std::make_shared<const Graph>(importOnnxFile(path)));
+    const PreparedModel model(std::make_shared<const Graph>(importOnnxFile(path)), ptq.equalize);
     checkLayerNames(ptq, *model.graph(inputShapesFor(model.source(), *data.dataset, 1)), only);
     const Calibration c = obtainCalibration(model, data, ptq, threads, &progress);
     applyToModel(ptq, c.prepared);

@@ -119,7 +119,7 @@ int runEval(std::vector<std::string> argv)
     options.indices = data.indices;
 
     Int8Coverage coverage;
-    const PreparedModel model(std::make_shared<const Graph>(importOnnxFile(path)));
+    const PreparedModel model(std::make_shared<const Graph>(importOnnxFile(path)), ptq.equalize);
     const bool labelled = data.dataset->numClasses() > 0;
     const Graph& source = model.source();
     const bool classifier = source.outputs.size() == 1 && source.outputs[0].shape.size() == 2;

@@ -35,7 +35,12 @@ const char* const kPtqHelp =
     "  --export-config FILE               write the effective configuration as a Distiller YAML file\n"
     "  --qe-stats-file FILE               statistics (Distiller's YAML schema) instead of calibrating\n"
     "  --qe-calibration AMOUNT            calibration samples from the train split: a portion as in Distiller\n"
-    "                                     (0.05; 1 = all of it), or a count above 1 (default 512)\n";
+    "                                     (0.05; 1 = all of it), or a count above 1 (default 512)\n"
+    "QuantScope's additions:\n"
+    "  --equalize                         cross-layer equalization before calibrating: balances the channel ranges\n"
+    "                                     of conv pairs joined by ReLU/LeakyReLU (same FP32 function; helps\n"
+    "                                     MobileNet-style depthwise models). A --qe-stats-file must come from an\n"
+    "                                     equalized calibration too\n";
 
 namespace {
 
@@ -115,6 +120,7 @@ PtqArguments ptqArguments(Args& args)
     if (args.flag({"--qe-save-fp-weights"}))
         p.notes.push_back("--qe-save-fp-weights has no effect: FP32 weights are never modified");
     p.statsFile = args.value({"--qe-stats-file"});
+    p.equalize = args.flag({"--equalize"});
     if (const auto amount = args.value({"--qe-calibration"})) {
         p.calibration = *amount;
         p.calibrationGiven = true;

@@ -24,6 +24,7 @@ struct PtqArguments {
     std::optional<std::string> configFile; // --qe-config-file: Distiller YAML, replaces the --qe-* settings
     std::optional<DistillerConfig> distiller; // its contents; per-layer overrides need the model (applyToModel)
     std::optional<std::string> exportConfig; // --export-config: write the effective config as Distiller YAML
+    bool equalize = false; // --equalize: the model is prepared with cross-layer equalization (PreparedModel)
 };
 
 // Reads the flags (and the --qe-config-file, whose warnings go to stderr); config.defaults are final here.

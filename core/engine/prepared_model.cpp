@@ -20,7 +20,10 @@ std::string keyOf(const InputShapes& shapes)
 
 } // namespace
 
-PreparedModel::PreparedModel(std::shared_ptr<const Graph> model) : m_source(std::move(model)) {}
+PreparedModel::PreparedModel(std::shared_ptr<const Graph> model, bool equalizeChannels)
+    : m_source(std::move(model)), m_equalizeChannels(equalizeChannels)
+{
+}
 
 std::shared_ptr<const Graph> PreparedModel::graph(const InputShapes& shapes) const
 {
@@ -31,7 +34,7 @@ std::shared_ptr<const Graph> PreparedModel::graph(const InputShapes& shapes) con
             return it->second;
     }
     // Prepared outside the lock (it can take a while on a large model); a concurrent twin is harmless.
-    auto prepared = std::make_shared<const Graph>(prepareGraph(*m_source, {shapes, true}));
+    auto prepared = std::make_shared<const Graph>(prepareGraph(*m_source, {shapes, true, m_equalizeChannels}));
     std::lock_guard lock(m_mutex);
     return m_graphs.try_emplace(key, std::move(prepared)).first->second;
 }

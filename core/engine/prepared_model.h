@@ -17,15 +17,19 @@ namespace qs {
 
 class PreparedModel {
 public:
-    explicit PreparedModel(std::shared_ptr<const Graph> model);
+    // equalizeChannels: every prepared graph gets cross-layer equalization (equalize_channels.h). It changes
+    // the weights, not the function: FP32 results stay equal up to float rounding, and calibration, every
+    // compile and the layer table see the equalized weights.
+    explicit PreparedModel(std::shared_ptr<const Graph> model, bool equalizeChannels = false);
 
     const Graph& source() const { return *m_source; }
     std::shared_ptr<const Graph> sourcePtr() const { return m_source; }
+    bool equalizesChannels() const { return m_equalizeChannels; }
 
     // The model prepared for `shapes` (BatchNorm folded), built the first time and shared afterwards.
     // Throws qs::Error as prepareGraph() does.
     std::shared_ptr<const Graph> graph(const InputShapes& shapes) const;
-    // Compiles graph(shapes) (prepared again only when options ask not to fold BatchNorm).
+    // Compiles graph(shapes) (prepared again only when options ask not to fold BatchNorm; then not equalized).
     std::shared_ptr<const CompiledModel> compile(const InputShapes& shapes, const EngineOptions& options = {}) const;
     // `wanted` if the model prepares at its batch, else the same shapes at batch 1: models with a fixed batch
     // dim or batch-sized constants inside (a Reshape to [1, ...], a batch-1 constant concatenated with
@@ -37,6 +41,7 @@ public:
 
 private:
     std::shared_ptr<const Graph> m_source;
+    bool m_equalizeChannels = false;
     mutable std::mutex m_mutex;
     mutable std::map<std::string, std::shared_ptr<const Graph>> m_graphs; // by a key of the shapes
 };

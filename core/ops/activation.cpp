@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <limits>
+#include <string_view>
 
 namespace qs {
 
@@ -121,6 +122,13 @@ public:
         for (int64_t i = 0; i < x.size(); ++i)
             yd[i] = applyActivation(p, xd[i]);
         return {std::move(y)};
+    }
+
+    OpPrepareTraits prepareTraits(const Node&) const override
+    {
+        OpPrepareTraits t;
+        t.positivelyHomogeneous = std::string_view(m_type) == "Relu" || std::string_view(m_type) == "LeakyRelu";
+        return t;
     }
 
     OpQuantTraits quantTraits(const Node& node) const override

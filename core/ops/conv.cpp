@@ -100,6 +100,7 @@ public:
     {
         OpPrepareTraits t;
         t.absorbsChannelAffine = true; // weights [O, ...] scale by output channel, the bias shifts
+        t.scalesByInputChannel = true;
         return t;
     }
 

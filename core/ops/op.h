@@ -49,6 +49,12 @@ struct OpPrepareTraits {
     bool identityAtInference = false;  // its first output equals its first input at inference (Identity, Dropout)
     bool channelNormalization = false; // per-channel (x - mean) * scale / sqrt(var + eps) + shift (BatchNormalization)
     bool absorbsChannelAffine = false; // a per-output-channel scale and shift folds into its weights and bias
+    // Weights (input 1) laid out [O, I/group, k...] multiply the input's channels: a per-input-channel scale of
+    // the input folds into them (Conv). Cross-layer equalization moves scales into such layers.
+    bool scalesByInputChannel = false;
+    // f(s * x) = s * f(x) for every s > 0, element-wise: a per-channel scale passes through unchanged (Relu,
+    // LeakyRelu; not Clip's upper bound, not Sigmoid).
+    bool positivelyHomogeneous = false;
 };
 
 struct InferContext {

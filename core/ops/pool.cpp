@@ -111,6 +111,13 @@ public:
         return {std::move(y)};
     }
 
+    OpPrepareTraits prepareTraits(const Node&) const override
+    {
+        OpPrepareTraits t;
+        t.positivelyHomogeneous = true; // max and mean of a channel's window: a channel's scale passes through
+        return t;
+    }
+
     OpQuantTraits quantTraits(const Node&) const override
     {
         OpQuantTraits t;

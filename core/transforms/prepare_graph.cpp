@@ -1,6 +1,7 @@
 #include "core/transforms/prepare_graph.h"
 
 #include "core/transforms/cleanup.h"
+#include "core/transforms/equalize_channels.h"
 
 namespace qs {
 
@@ -10,8 +11,11 @@ Graph prepareGraph(const Graph& model, const PrepareOptions& options)
     fixInputShapes(graph, options.shapes);
     inferShapes(graph);
     removePassThroughNodes(graph);
-    if (options.foldBatchNorm)
+    if (options.foldBatchNorm) {
         foldBatchNorm(graph);
+        if (options.equalizeChannels)
+            equalizeChannels(graph);
+    }
     return graph;
 }
 
