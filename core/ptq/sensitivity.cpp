@@ -118,7 +118,7 @@ SensitivityReport measureSensitivity(const PreparedModel& model, const Dataset& 
             cacheEstimate += 2 * static_cast<std::size_t>(elementCount(info->shape) / batch) * static_cast<std::size_t>(total) * sizeof(float);
     if (cacheEstimate > kMaxCacheBytes)
         throw Error("the activation cache would need " + std::to_string(cacheEstimate >> 20) + " MiB for " + std::to_string(total) +
-                    " samples; use fewer samples (--limit)");
+                    " samples; use fewer samples (sensitivity: --limit; autoquant: --sensitivity-samples)");
 
     // Runs the whole model over the samples, scoring its first output and caching the cut values.
     std::vector<float> fp32Logits;
@@ -215,7 +215,7 @@ SensitivityReport measureSensitivity(const PreparedModel& model, const Dataset& 
             report.cacheBytes += data.size() * sizeof(float);
     if (report.cacheBytes > kMaxCacheBytes)
         throw Error("the activation cache would need " + std::to_string(report.cacheBytes >> 20) + " MiB for " + std::to_string(total) +
-                    " samples; use fewer samples (--limit)");
+                    " samples; use fewer samples (sensitivity: --limit; autoquant: --sensitivity-samples)");
 
     // A probe's configuration: the base with only `layer` quantized at (bw, ba), or with `layer` FP32.
     const Graph& g = *graph;
