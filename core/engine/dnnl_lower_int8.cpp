@@ -1,7 +1,7 @@
-// Integer Conv and Gemm on oneDNN's int8 kernels: u8/s8 source with its zero point, symmetric s8 weights
-// with per-channel or per-tensor scales, the float bias folded into the s32 accumulator domain
-// (oneDNN 2.6 adds the bias before the output scale), and a destination that is either the next value's
-// integers (requantized by the output scale, zero point and bit-range clamp) or FP32 at a border.
+// Integer Conv, ConvTranspose (deconvolution) and Gemm on oneDNN's int8 kernels: u8/s8 source with its zero
+// point, symmetric s8 weights with per-channel or per-tensor scales, the float bias folded into the s32
+// accumulator domain (oneDNN 2.6 adds the bias before the output scale), and a destination that is either the
+// next value's integers (requantized by the output scale, zero point and bit-range clamp) or FP32 at a border.
 // Residual Adds fuse as a sum post-op on the integers; ReLU/LeakyReLU/Clip fuse as eltwise post-ops.
 // An Add no convolution could absorb runs as an integer binary primitive that rescales both inputs.
 #include "core/engine/dnnl_lowerings.h"
@@ -12,6 +12,7 @@
 #include <cmath>
 #include <limits>
 #include <optional>
+#include <type_traits>
 
 namespace qs {
 namespace {
@@ -35,9 +36,16 @@ void appendScaledActivation(const Node& node, const Graph& graph, float scale, d
         ops.append_eltwise(1.0f, dnnl::algorithm::eltwise_relu, p.kind == ActivationKind::LeakyRelu ? p.alpha : 0.0f, 0.0f);
 }
 
+// How a primitive's sum post-op can read an integer residual. oneDNN 2.6's int8 convolution takes the residual's
+// own data type and zero point. Its int8 deconvolution rejects a sum with a data type, and one with a zero point
+// runs on jit_uni_deconv, which computes it wrongly (up to 17 steps off, measured): there the sum reads the
+// residual as the destination's type, and its zero point becomes a shift right after it.
+enum class SumForm { TypedWithZeroPoint, DestinationTypeOnly };
+
 // The chain fused after an integer layer ([residual Add] then activations) as post-ops for the destination's
-// quantization.
-Int8Epilogue planEpilogue(LoweringContext& ctx, const Node& node)
+// quantization. With SumForm::DestinationTypeOnly, a residual stored in another type than the destination is
+// added as a float step instead.
+Int8Epilogue planEpilogue(LoweringContext& ctx, const Node& node, SumForm sumForm = SumForm::TypedWithZeroPoint)
 {
     const QuantizationPlan& plan = *ctx.quantization();
     Int8Epilogue e;
@@ -55,16 +63,23 @@ Int8Epilogue planEpilogue(LoweringContext& ctx, const Node& node)
     if (add) {
         const int raw = ctx.rawSlotOf(residual);
         const std::optional<ActivationQuant> rq = ctx.quantOf(raw);
-        if (e.outQuant && rq) {
+        if (rq && e.outQuant && sumForm == SumForm::TypedWithZeroPoint) {
             // The sum reads dst's bytes as the residual's type (s8 into a u8 destination or back), so a
             // signed residual from a branch without ReLU fuses into a ReLU'd unsigned output.
             e.ops.append_sum(rq->scale / dstScale, rq->zeroPoint, LoweringContext::storageType(*rq));
             e.sumQuant = *rq;
+        } else if (rq && e.outQuant && LoweringContext::storageType(*rq) == LoweringContext::storageType(*e.outQuant)) {
+            // s (r - z) = s r - s z: the same sum, on the fast kernel.
+            const float sumScale = rq->scale / dstScale;
+            e.ops.append_sum(sumScale);
+            if (rq->zeroPoint != 0)
+                e.ops.append_eltwise(1.0f, dnnl::algorithm::eltwise_linear, 1.0f, -sumScale * static_cast<float>(rq->zeroPoint));
+            e.sumQuant = *rq;
         } else if (!e.outQuant) {
             e.ops.append_sum(1.0f);
         } else {
-            // The residual is float (a float layer made it): the Add, and what follows it, run as float steps
-            // and the conv output is a border value of its own.
+            // The residual is float (a float layer made it), or integers of a type the sum cannot read: the Add,
+            // and what follows it, run as float steps and the conv output is a border value of its own.
             e.outQuant = plan.activation(e.out);
             return e;
         }
@@ -163,46 +178,71 @@ void preferVnniForSmallConvs(dnnl::convolution_forward::primitive_desc& pd, cons
     }
 }
 
-} // namespace
-
-bool lowerConvInt8(LoweringContext& ctx, const Node& node)
+// Conv and ConvTranspose on integers, one path: `weights` in output-channel-major order [O, I/group, k...]
+// (the order quantizeWeights() takes and oneDNN's logical order for both primitives), geometry in oneDNN's terms.
+template <class Primitive>
+bool lowerConvolutionInt8(LoweringContext& ctx, const Node& node, const Tensor& weights, const DnnlConvGeometry& geometry,
+                          dnnl::algorithm algorithm)
 {
     using dt = dnnl::memory::data_type;
     using tag = dnnl::memory::format_tag;
     const QuantizationPlan& plan = *ctx.quantization();
     const WeightQuant* wq = plan.layer(node.name);
     const ActivationQuant* inQ = plan.activation(node.input(0));
-    const Tensor* weights = ctx.constant(node.input(1));
-    if (!wq || !inQ || !weights || ctx.constant(node.input(0)))
+    if (!wq || !inQ)
         return false;
     const Shape& x = ctx.shapeOf(node.input(0));
-    const Shape& w = weights->shape();
+    const Shape& w = weights.shape();
     const Shape& y = ctx.shapeOf(node.outputs[0]);
-    const auto [weightDims, strides, dilation, padL, padR] = convGeometry(node, x, w, y);
+    const int64_t channels = w[0];
     Int8Weights iw;
-    iw.scales = quantizeWeights(*weights, *wq, iw.values);
-    const Int8Epilogue e = planEpilogue(ctx, node);
+    iw.scales = quantizeWeights(weights, *wq, iw.values);
+    const Int8Epilogue e = planEpilogue(ctx, node, std::is_same_v<Primitive, dnnl::convolution_forward> ? SumForm::TypedWithZeroPoint
+                                                                                                   : SumForm::DestinationTypeOnly);
     const dnnl::primitive_attr attr = int8Attributes(iw, *inQ, e);
 
     const auto srcAny = dnnl::memory::desc(LoweringContext::dims(x), LoweringContext::storageType(*inQ), tag::any);
-    const auto wAny = dnnl::memory::desc(weightDims, dt::s8, tag::any);
+    const auto wAny = dnnl::memory::desc(geometry.weightDims, dt::s8, tag::any);
     const auto dstAny = dnnl::memory::desc(LoweringContext::dims(y), e.outQuant ? LoweringContext::storageType(*e.outQuant) : dt::f32, tag::any);
-    const auto biasDesc = dnnl::memory::desc({w[0]}, dt::f32, tag::a);
-    const dnnl::convolution_forward::desc d(dnnl::prop_kind::forward_inference, dnnl::algorithm::convolution_direct, srcAny, wAny,
-                                            biasDesc, dstAny, strides, dilation, padL, padR);
-    dnnl::convolution_forward::primitive_desc pd(d, attr, ctx.engine());
-    preferVnniForSmallConvs(pd, w, y);
+    const auto biasDesc = dnnl::memory::desc({channels}, dt::f32, tag::a);
+    const typename Primitive::desc d(dnnl::prop_kind::forward_inference, algorithm, srcAny, wAny, biasDesc, dstAny, geometry.strides,
+                                     geometry.dilation, geometry.padL, geometry.padR);
+    typename Primitive::primitive_desc pd(d, attr, ctx.engine());
+    if constexpr (std::is_same_v<Primitive, dnnl::convolution_forward>)
+        preferVnniForSmallConvs(pd, w, y);
 
     const int src = ctx.quantizedSlotOf(node.input(0), *inQ, pd.src_desc());
-    Shape userShape(weightDims.begin(), weightDims.end());
+    const Shape userShape(geometry.weightDims.begin(), geometry.weightDims.end());
     const int wSlot = ctx.constantSlot(iw.values.data(), LoweringContext::plainDesc(userShape, dt::s8), pd.weights_desc());
-    const auto bias = accumulatorBias(node.hasInput(2) ? ctx.constant(node.input(2)) : nullptr, iw, inQ->scale, w[0]);
-    const int bSlot = ctx.constantSlot(Tensor::fromFloats({w[0]}, bias), {w[0]}, pd.bias_desc());
+    const auto bias = accumulatorBias(node.hasInput(2) ? ctx.constant(node.input(2)) : nullptr, iw, inQ->scale, channels);
+    const int bSlot = ctx.constantSlot(Tensor::fromFloats({channels}, bias), {channels}, pd.bias_desc());
     const int dst = destinationSlot(ctx, e, pd.dst_desc(), node.name + " residual");
-    ctx.addPrimitive(node, dnnl::convolution_forward(pd), {{DNNL_ARG_SRC, src}, {DNNL_ARG_WEIGHTS, wSlot}, {DNNL_ARG_BIAS, bSlot}, {DNNL_ARG_DST, dst}},
-                     {e.out});
+    ctx.addPrimitive(node, Primitive(pd), {{DNNL_ARG_SRC, src}, {DNNL_ARG_WEIGHTS, wSlot}, {DNNL_ARG_BIAS, bSlot}, {DNNL_ARG_DST, dst}}, {e.out});
     ctx.bindValue(e.out, dst, false);
     return true;
+}
+
+} // namespace
+
+bool lowerConvInt8(LoweringContext& ctx, const Node& node)
+{
+    const Tensor* weights = ctx.constant(node.input(1));
+    if (!weights || ctx.constant(node.input(0)))
+        return false;
+    const DnnlConvGeometry geometry = convGeometry(node, ctx.shapeOf(node.input(0)), weights->shape(), ctx.shapeOf(node.outputs[0]));
+    return lowerConvolutionInt8<dnnl::convolution_forward>(ctx, node, *weights, geometry, dnnl::algorithm::convolution_direct);
+}
+
+// ONNX's [C_in, C_out/group, k...] weights regrouped to [C_out, C_in/group, k...] (the traits say how), so that
+// per-channel scales follow the true output channels.
+bool lowerConvTransposeInt8(LoweringContext& ctx, const Node& node)
+{
+    const Tensor* weights = ctx.constant(node.input(1));
+    if (!weights || ctx.constant(node.input(0)))
+        return false;
+    const DnnlConvGeometry geometry = deconvGeometry(node, ctx.shapeOf(node.input(0)), weights->shape(), ctx.shapeOf(node.outputs[0]));
+    return lowerConvolutionInt8<dnnl::deconvolution_forward>(ctx, node, outputChannelMajor(*weights, quantTraitsOf(node)), geometry,
+                                                             dnnl::algorithm::deconvolution_direct);
 }
 
 bool lowerGemmInt8(LoweringContext& ctx, const Node& node)

@@ -33,6 +33,7 @@ bool lowerSlice(LoweringContext& ctx, const Node& node);
 bool lowerSplit(LoweringContext& ctx, const Node& node);
 bool lowerPad(LoweringContext& ctx, const Node& node); // constant mode
 bool lowerConvInt8(LoweringContext& ctx, const Node& node);
+bool lowerConvTransposeInt8(LoweringContext& ctx, const Node& node);
 bool lowerGemmInt8(LoweringContext& ctx, const Node& node);
 bool lowerAddInt8(LoweringContext& ctx, const Node& node);
 
@@ -42,6 +43,8 @@ struct DnnlConvGeometry {
     dnnl::memory::dims weightDims, strides, dilation, padL, padR;
 };
 DnnlConvGeometry convGeometry(const Node& node, const Shape& x, const Shape& w, const Shape& y);
+// The same for ConvTranspose (`w` in ONNX's [C_in, C_out/group, k...]; weightDims are oneDNN's (g,) O, I, k...).
+DnnlConvGeometry deconvGeometry(const Node& node, const Shape& x, const Shape& w, const Shape& y);
 // Gemm's B as [N, K] float weights (transposed when transB = 0), as inner_product takes them.
 Tensor gemmWeightsNK(const Node& node, const Tensor& b, int64_t n, int64_t k);
 

@@ -28,14 +28,14 @@ public:
             return;
         for (const Node& node : m_graph.nodes) {
             const WeightQuant* wq = m_quantization->layer(node.name);
-            const Tensor* w = node.hasInput(1) ? m_graph.constant(node.input(1)) : nullptr;
+            const OpQuantTraits traits = quantTraitsOf(node);
+            const std::size_t input = traits.weightInputs.empty() ? 1 : static_cast<std::size_t>(traits.weightInputs[0]);
+            const Tensor* w = node.hasInput(input) ? m_graph.constant(node.input(input)) : nullptr;
             if (!wq || !w)
                 continue;
-            // Weights are quantized per output channel: a [K, N] matrix (Gemm without transB) is transposed first.
-            const bool transposed = quantTraitsOf(node).weightOutputAxis == 1 && w->rank() == 2;
-            Tensor source = w->cast(DataType::Float32);
-            if (transposed)
-                source = transpose2d(source);
+            // Weights are quantized per output channel in output-channel-major order (a [K, N] Gemm matrix
+            // transposed, ConvTranspose's [C_in, C_out/group, k...] regrouped), then put back in the node's layout.
+            const Tensor source = outputChannelMajor(*w, traits);
             std::vector<int8_t> q;
             std::vector<float> scales;
             try {
@@ -47,18 +47,8 @@ public:
             const int64_t per = fake.size() / static_cast<int64_t>(scales.size() == 1 ? 1 : source.shape()[0]);
             for (int64_t i = 0; i < fake.size(); ++i)
                 fake.data<float>()[i] = scales[scales.size() == 1 ? 0 : static_cast<std::size_t>(i / per)] * q[static_cast<std::size_t>(i)];
-            m_fakeWeights[node.name] = transposed ? transpose2d(fake) : fake;
+            m_fakeWeights[node.name] = {input, weightsInLayout(fake, w->shape(), traits)};
         }
-    }
-
-    static Tensor transpose2d(const Tensor& t)
-    {
-        const int64_t rows = t.shape()[0], cols = t.shape()[1];
-        Tensor out(DataType::Float32, {cols, rows});
-        for (int64_t r = 0; r < rows; ++r)
-            for (int64_t c = 0; c < cols; ++c)
-                out.data<float>()[c * rows + r] = t.data<float>()[r * cols + c];
-        return out;
     }
 
     void fakeQuantize(const std::string& value, Tensor& t) const
@@ -99,7 +89,7 @@ public:
                 }
             }
             if (auto fw = m_fakeWeights.find(node.name); fw != m_fakeWeights.end())
-                in[1] = &fw->second;
+                in[fw->second.first] = &fw->second.second;
             std::vector<Tensor> out;
             try {
                 out = findOp(node.opType)->run(node, in);
@@ -151,7 +141,7 @@ public:
 private:
     const Graph& m_graph; // owned by the CompiledModel, which outlives its plan
     std::shared_ptr<const QuantizationPlan> m_quantization;
-    std::map<std::string, Tensor> m_fakeWeights; // by node: weights on their integer grid
+    std::map<std::string, std::pair<std::size_t, Tensor>> m_fakeWeights; // by node: weight input, its values on the grid
 };
 
 } // namespace

@@ -174,11 +174,24 @@ public:
         return in.size() > 1 && !in[1].empty() ? elementCount(in[0]) * (elementCount(in[1]) / std::max<int64_t>(1, in[1][0])) : 0;
     }
 
-    OpQuantTraits quantTraits(const Node&) const override
+    OpQuantTraits quantTraits(const Node& node) const override
     {
         OpQuantTraits t;
+        t.quantizable = true;
+        t.role = QuantRole::IntegerLayer;
         t.weightInputs = {1};
+        t.weightOutputAxis = 1; // [C_in, C_out/group, k...]
+        t.weightGroups = node.attributes.i("group", 1);
         t.biasInput = 2;
+        // The int8 deconvolution (like the float one) takes end pad - output_padding as its right pad and has no
+        // kernel for one of -stride or less, which dilations allow (output_padding < max(stride, dilation)).
+        const auto outputPadding = node.attributes.ints("output_padding");
+        const std::size_t n = outputPadding.size();
+        const auto strides = node.attributes.ints("strides", std::vector<int64_t>(n, 1));
+        const auto pads = node.attributes.ints("pads", std::vector<int64_t>(2 * n, 0));
+        for (std::size_t i = 0; i < n && i < strides.size() && n + i < pads.size(); ++i)
+            if (outputPadding[i] - pads[n + i] >= strides[i])
+                t.noIntegerKernel = "ConvTranspose with output_padding a stride or more past its end pad has no int8 kernel";
         return t;
     }
 };

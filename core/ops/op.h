@@ -31,6 +31,9 @@ struct OpQuantTraits {
     bool quantizable = false;      // has per-layer settings in a Distiller config (conv, gemm, add, pool, activations...)
     std::vector<int> weightInputs; // inputs holding weights (quantized to bits_weights)
     int weightOutputAxis = 0;      // axis of the weights that indexes output channels (per-channel scales)
+    // With weightOutputAxis > 0: the leading axis splits into this many groups, each with weightOutputAxis's
+    // channels of its own (ConvTranspose's [C_in, C_out/group, k...]: output channel g * C_out/group + j).
+    int64_t weightGroups = 1;
     int biasInput = -1;            // input holding the bias (added in the 32-bit accumulator)
     std::string noIntegerKernel;   // role IntegerLayer, but this node's attributes have no int8 kernel: why
     bool fusesAfterIntegerLayer = false; // runs as a post-op on an integer layer's scaled accumulator (ReLU, LeakyReLU, Clip)

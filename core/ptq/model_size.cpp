@@ -19,7 +19,7 @@ ModelSize modelSize(const Graph& g, const QuantizationPlan* plan)
             const int64_t fp32 = t->size() * 4;
             size.fp32Bytes += fp32;
             if (wq && i == 1) {
-                const int64_t channels = wq->perChannel ? t->shape().at(static_cast<std::size_t>(quantTraitsOf(node).weightOutputAxis)) : 1;
+                const int64_t channels = wq->perChannel ? outputChannelCount(t->shape(), quantTraitsOf(node)) : 1;
                 size.quantizedBytes += (t->size() * wq->bits + 7) / 8 + channels * 4;
             } else if (wq && i == 2) {
                 size.quantizedBytes += t->size() * 4; // int32 bias

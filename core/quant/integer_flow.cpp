@@ -2,6 +2,8 @@
 
 #include "core/util/error.h"
 
+#include <algorithm>
+
 namespace qs {
 
 OpQuantTraits quantTraitsOf(const Node& node)
@@ -25,8 +27,7 @@ std::string integerLayerBlocker(const Graph& g, const Node& node)
         return "its input is a constant";
     if (t.biasInput >= 0 && node.hasInput(static_cast<std::size_t>(t.biasInput))) {
         const Tensor* bias = g.constant(node.input(static_cast<std::size_t>(t.biasInput)));
-        const auto axis = static_cast<std::size_t>(t.weightOutputAxis);
-        if (!bias || axis >= weights->shape().size() || bias->size() != weights->shape()[axis])
+        if (!bias || bias->size() != outputChannelCount(weights->shape(), t))
             return "its bias is not a constant with one value per output channel";
     }
     return {};
@@ -118,6 +119,87 @@ FusedChain integerAddChain(const Graph& g, const Node& add, bool fuse)
     return chain;
 }
 
+namespace {
+
+// The permutation between a weight layout and output-channel-major order. The layout is viewed as
+// [groups, before / groups, channels, after] (before: the elements of the axes ahead of the channel axis); the
+// output-channel-major order is [groups, channels, before / groups, after].
+struct ChannelPermutation {
+    bool identity = true; // the channels lead already (axis 0)
+    int64_t groups = 1, before = 1, channels = 1, after = 1;
+    Shape major; // the output-channel-major shape
+    std::size_t majorIndex(int64_t layoutIndex) const
+    {
+        const int64_t a = layoutIndex % after;
+        const int64_t c = layoutIndex / after % channels;
+        const int64_t b = layoutIndex / (after * channels); // within [0, before)
+        const int64_t perGroup = before / groups;
+        return static_cast<std::size_t>((((b / perGroup) * channels + c) * perGroup + b % perGroup) * after + a);
+    }
+};
+
+ChannelPermutation channelPermutation(const Shape& shape, const OpQuantTraits& t)
+{
+    const auto axis = static_cast<std::size_t>(t.weightOutputAxis);
+    ChannelPermutation p;
+    p.major = shape;
+    if (axis == 0 || axis >= shape.size())
+        return p;
+    p.identity = false;
+    p.groups = std::max<int64_t>(1, t.weightGroups);
+    if (shape[0] % p.groups != 0)
+        throw Error("weights " + toString(shape) + " do not split into " + std::to_string(p.groups) + " groups");
+    for (std::size_t d = 0; d < axis; ++d)
+        p.before *= shape[d];
+    for (std::size_t d = axis + 1; d < shape.size(); ++d)
+        p.after *= shape[d];
+    p.channels = shape[axis];
+    p.major = {p.groups * p.channels, shape[0] / p.groups};
+    for (std::size_t d = 1; d < shape.size(); ++d)
+        if (d != axis)
+            p.major.push_back(shape[d]);
+    return p;
+}
+
+} // namespace
+
+int64_t outputChannelCount(const Shape& weights, const OpQuantTraits& t)
+{
+    const auto axis = static_cast<std::size_t>(t.weightOutputAxis);
+    if (axis >= weights.size())
+        return 0;
+    return axis == 0 ? weights[0] : weights[axis] * std::max<int64_t>(1, t.weightGroups);
+}
+
+Tensor outputChannelMajor(const Tensor& weights, const OpQuantTraits& t)
+{
+    Tensor f = weights.cast(DataType::Float32);
+    const ChannelPermutation p = channelPermutation(f.shape(), t);
+    if (p.identity)
+        return f;
+    Tensor out(DataType::Float32, p.major);
+    const float* src = f.data<float>();
+    float* dst = out.data<float>();
+    for (int64_t i = 0; i < f.size(); ++i)
+        dst[p.majorIndex(i)] = src[i];
+    return out;
+}
+
+Tensor weightsInLayout(const Tensor& major, const Shape& layout, const OpQuantTraits& t)
+{
+    const ChannelPermutation p = channelPermutation(layout, t);
+    if (p.major != major.shape())
+        throw Error("weights " + toString(major.shape()) + " are not the output-channel-major order of " + toString(layout));
+    if (p.identity)
+        return major;
+    Tensor out(DataType::Float32, layout);
+    const float* src = major.data<float>();
+    float* dst = out.data<float>();
+    for (int64_t i = 0; i < out.size(); ++i)
+        dst[i] = src[p.majorIndex(i)];
+    return out;
+}
+
 Tensor outputChannelMajorWeights(const Graph& g, const Node& layer)
 {
     const OpQuantTraits t = quantTraitsOf(layer);
@@ -126,30 +208,7 @@ Tensor outputChannelMajorWeights(const Graph& g, const Node& layer)
                           : nullptr;
     if (!w)
         throw Error("'" + layer.name + "' has no constant weights");
-    Tensor f = w->cast(DataType::Float32);
-    const Shape& shape = f.shape();
-    const auto axis = static_cast<std::size_t>(t.weightOutputAxis);
-    if (axis == 0 || axis >= shape.size())
-        return f;
-    // Move the channel axis to the front: [before, C, after] -> [C, before, after].
-    int64_t before = 1, after = 1;
-    for (std::size_t d = 0; d < axis; ++d)
-        before *= shape[d];
-    for (std::size_t d = axis + 1; d < shape.size(); ++d)
-        after *= shape[d];
-    const int64_t channels = shape[axis];
-    Shape moved{channels};
-    for (std::size_t d = 0; d < shape.size(); ++d)
-        if (d != axis)
-            moved.push_back(shape[d]);
-    Tensor out(DataType::Float32, moved);
-    const float* src = f.data<float>();
-    float* dst = out.data<float>();
-    for (int64_t b = 0; b < before; ++b)
-        for (int64_t c = 0; c < channels; ++c)
-            for (int64_t a = 0; a < after; ++a)
-                dst[(c * before + b) * after + a] = src[(b * channels + c) * after + a];
-    return out;
+    return outputChannelMajor(*w, t);
 }
 
 bool takesIntegers(const Graph& g, const Node& reader, bool readerQuantized)

@@ -40,8 +40,14 @@ FusedChain integerLayerChain(const Graph& graph, const Node& layer, bool fuse = 
 // After an Add of two integer values: the activations whose traits say fusesAfterIntegerAdd.
 FusedChain integerAddChain(const Graph& graph, const Node& add, bool fuse = true);
 
-// An integer layer's weights with output channels on axis 0 (the layout quantizeWeights() takes), float32.
-// Throws qs::Error when the node has no constant weights.
+// Output channels of weights shaped `weights` for these traits: the weightOutputAxis extent times weightGroups.
+int64_t outputChannelCount(const Shape& weights, const OpQuantTraits& traits);
+// Weights with output channels on axis 0 (the layout quantizeWeights() takes), float32: the channel axis moved
+// to the front, and with groups each group's channels in turn, [C_in, C_out/g, k...] -> [C_out, C_in/g, k...]
+// (Conv's and oneDNN's order). `weightsInLayout` undoes it for weights whose own layout is `layout`.
+Tensor outputChannelMajor(const Tensor& weights, const OpQuantTraits& traits);
+Tensor weightsInLayout(const Tensor& outputChannelMajor, const Shape& layout, const OpQuantTraits& traits);
+// An integer layer's constant weights, outputChannelMajor(). Throws qs::Error when the node has none.
 Tensor outputChannelMajorWeights(const Graph& graph, const Node& layer);
 
 // Whether `reader` can consume integers of one of its inputs: pass-through and requantizing operators, and

@@ -12,25 +12,22 @@ namespace qs {
 
 namespace {
 
-void addWeightRanges(const Tensor& t, int outputAxis, LayerFacts& facts)
+// `weights` in output-channel-major order (outputChannelMajor()): channel c is the c-th block of elements.
+void addWeightRanges(const Tensor& weights, LayerFacts& facts)
 {
-    const auto values = t.floats();
+    const auto values = weights.floats();
     const auto [lo, hi] = std::minmax_element(values.begin(), values.end());
     facts.hasWeights = true;
     facts.weightMin = *lo;
     facts.weightMax = *hi;
-    const Shape& shape = t.shape();
-    if (shape.size() < 2 || outputAxis < 0 || static_cast<std::size_t>(outputAxis) >= shape.size())
+    if (weights.shape().size() < 2)
         return;
-    // Row-major: the channel of element k is (k / inner) % channels, inner = elements after the channel axis.
-    int64_t inner = 1;
-    for (std::size_t d = static_cast<std::size_t>(outputAxis) + 1; d < shape.size(); ++d)
-        inner *= shape[d];
-    const int64_t channels = shape[static_cast<std::size_t>(outputAxis)];
+    const int64_t channels = weights.shape()[0];
+    const int64_t per = weights.size() / channels;
     facts.channelMin.assign(static_cast<std::size_t>(channels), std::numeric_limits<float>::max());
     facts.channelMax.assign(static_cast<std::size_t>(channels), std::numeric_limits<float>::lowest());
-    for (int64_t k = 0; k < t.size(); ++k) {
-        const auto c = static_cast<std::size_t>((k / inner) % channels);
+    for (int64_t k = 0; k < weights.size(); ++k) {
+        const auto c = static_cast<std::size_t>(k / per);
         const float v = values[static_cast<std::size_t>(k)];
         facts.channelMin[c] = std::min(facts.channelMin[c], v);
         facts.channelMax[c] = std::max(facts.channelMax[c], v);
@@ -67,7 +64,7 @@ std::vector<LayerFacts> layerFacts(const Graph& g, const QuantizedLayerFn& quant
                 continue;
             f.parameters += t->size();
             if (isWeight && !f.hasWeights && t->dtype() == DataType::Float32 && t->size() > 0)
-                addWeightRanges(*t, traits.weightOutputAxis, f);
+                addWeightRanges(outputChannelMajor(*t, traits), f);
         }
         const FusedChain chain = f.fp32Reason.empty() ? integerLayerChain(g, node) : FusedChain{nullptr, {}, {}, node.outputs[0]};
         f.output = chain.end;

@@ -27,7 +27,7 @@ struct LayerFacts {
     bool outputQuantized = false;          // `output` is stored as integers (every reader takes integers)
     std::string fp32Reason;                // why it runs in FP32 whatever the settings ("" when it can run int8)
     int64_t parameters = 0;                // elements of its constant weight and bias inputs
-    // Weights (float32 constants only): overall and per output channel (along the traits' weightOutputAxis).
+    // Weights (float32 constants only): overall and per output channel (the traits' weightOutputAxis, with groups).
     bool hasWeights = false;
     float weightMin = 0.0f, weightMax = 0.0f;
     std::vector<float> channelMin, channelMax;
@@ -38,8 +38,8 @@ using QuantizedLayerFn = std::function<bool(const Node& node)>;
 // Derived from the plan the plan builder (plan_builder.h) makes for these choices, so that what is listed as
 // quantized is exactly what a plan quantizes.
 
-// Every node with weights whose traits make it an integer layer (Conv, Gemm), in node order, including those
-// that cannot run int8 (with fp32Reason).
+// Every node with weights whose traits make it an integer layer (Conv, ConvTranspose, Gemm), in node order,
+// including those that cannot run int8 (with fp32Reason).
 std::vector<LayerFacts> layerFacts(const Graph& prepared, const QuantizedLayerFn& quantized = {});
 
 } // namespace qs

@@ -47,7 +47,7 @@ struct WeightQuant {
 
 struct QuantizationPlan {
     std::map<std::string, ActivationQuant> activations; // by value name
-    std::map<std::string, WeightQuant> layers;          // by node name (Conv, Gemm)
+    std::map<std::string, WeightQuant> layers;          // by node name (Conv, ConvTranspose, Gemm)
     // Per node: a note for the user when the plan could not follow the config exactly
     // (e.g. asymmetric 8-bit weights executed symmetric). Filled by the resolver.
     std::map<std::string, std::string> notes;

@@ -1,7 +1,8 @@
 // Every fast path has a slow twin: the oneDNN int8 plan against the reference plan's fake-quantization
 // simulation (integer grids, no oneDNN) on seeded random convolutions — per-tensor and per-channel weights,
-// u8 and s8 activations, 8/6/4 bits, fused ReLU and residual Add — within one output quantization step;
-// plus a hand-computed case that pins scales, zero points and clamping.
+// u8 and s8 activations, 8/6/4 bits, fused ReLU and residual Add — and transposed convolutions (stride 2, pads,
+// output_padding, groups up to one per channel), within one output quantization step; plus a hand-computed
+// case that pins scales, zero points and clamping.
 #include "core/engine/engine.h"
 #include "core/data/dataset_factory.h"
 #include "core/data/subset.h"
@@ -97,6 +98,55 @@ Graph convGraph(std::mt19937& rng, int64_t c, int64_t m, int64_t hw, int64_t k, 
     return g;
 }
 
+struct DeconvCase {
+    int64_t c = 8, m = 8, hw = 7, k = 3, stride = 2, pad = 1, outputPadding = 1, group = 1, dilation = 1;
+    std::size_t spatial = 2; // 1: [N, C, W], 3: [N, C, D, H, W]
+
+    Shape input() const
+    {
+        Shape s{2, c};
+        s.resize(2 + spatial, hw);
+        return s;
+    }
+    std::vector<int64_t> perAxis(int64_t v) const { return std::vector<int64_t>(spatial, v); }
+};
+
+// x [2, c, hw...] -> ConvTranspose (bias, stride, pads, output_padding, group, dilation) -> [relu] -> y. Each
+// output channel's weights get a magnitude of their own (0.1 to ~2.5), so per-channel scales mapped to the wrong
+// channel (ONNX's [C_in, C_out/group, k...] read as if axis 0 were the output channels) show as errors of many
+// steps, not one.
+Graph deconvGraph(std::mt19937& rng, const DeconvCase& d, bool relu)
+{
+    Graph g;
+    g.opsetVersion = 13;
+    g.sourcePath = "synthetic";
+    g.inputs.push_back(ValueInfo{"x", DataType::Float32, d.input(), {}, true});
+    const int64_t icg = d.c / d.group, ocg = d.m / d.group;
+    Shape wShape{d.c, ocg};
+    wShape.resize(2 + d.spatial, d.k);
+    Tensor w = randomTensor(wShape, rng, -1.0f, 1.0f);
+    const int64_t kernel = w.size() / (d.c * ocg);
+    for (int64_t ic = 0; ic < d.c; ++ic)
+        for (int64_t j = 0; j < ocg; ++j) {
+            const int64_t oc = ic / icg * ocg + j;
+            for (int64_t t = 0; t < kernel; ++t)
+                w.data<float>()[(ic * ocg + j) * kernel + t] *= 0.1f + 0.3f * static_cast<float>((oc * 5) % d.m);
+        }
+    g.initializers["w"] = std::move(w);
+    g.initializers["b"] = randomTensor({d.m}, rng, -0.3f, 0.3f);
+    Node deconv = makeNode("deconv", "ConvTranspose", {"x", "w", "b"}, {"d"});
+    deconv.attributes.set("strides", d.perAxis(d.stride));
+    deconv.attributes.set("pads", std::vector<int64_t>(2 * d.spatial, d.pad));
+    deconv.attributes.set("output_padding", d.perAxis(d.outputPadding));
+    deconv.attributes.set("dilations", d.perAxis(d.dilation));
+    deconv.attributes.set("group", d.group);
+    g.nodes.push_back(deconv);
+    if (relu)
+        g.nodes.push_back(makeNode("relu", "Relu", {"d"}, {"y"}));
+    g.outputs.push_back(ValueInfo{relu ? "y" : "d", DataType::Float32, {}, {}, false});
+    return g;
+}
+
 struct Outputs {
     std::vector<float> dnnl, reference;
 };
@@ -158,6 +208,8 @@ std::map<std::string, ValueRange> floatRanges(const Graph& g, const Tensor& x)
 
 } // namespace
 
+Q_DECLARE_METATYPE(DeconvCase)
+
 // The plan builder works on the prepared graph (shapes inferred), as buildPlan() gives it.
 Graph preparedFor(const Graph& g, const Tensor& x)
 {
@@ -166,14 +218,38 @@ Graph preparedFor(const Graph& g, const Tensor& x)
     return prepareGraph(g, options);
 }
 
+// The plan for every layer at `bits` and `mode` (activations and weights: Distiller's --qe-mode sets both, so
+// asymmetric 4- and 6-bit weights run exactly), ranges from an FP32 run on x, with the graph output quantized
+// too so that the integer requantization itself is compared.
+std::shared_ptr<QuantizationPlan> planWithQuantizedOutput(const Graph& g, const Tensor& x, int bits, QuantMode mode, bool perChannel)
+{
+    const auto ranges = floatRanges(g, x);
+    LayerQuantSettings s;
+    s.bitsActivations = s.bitsWeights = bits;
+    s.modeActivations = s.modeWeights = mode;
+    s.perChannel = perChannel;
+    auto plan = std::make_shared<QuantizationPlan>(buildQuantizationPlan(
+        preparedFor(g, x), [&](const Node&) { return std::optional<LayerQuantSettings>(s); },
+        [&](const std::string& v, const Node&, const LayerQuantSettings&) { return ranges.at(v); }));
+    const std::string& out = g.outputs[0].name;
+    plan->activations[out] = activationQuant(ranges.at(out), bits, mode);
+    return plan;
+}
+
+// Columns every random case has: bits, mode (a QuantMode), perChannel.
+void addSettingsColumns()
+{
+    QTest::addColumn<int>("bits");
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<bool>("perChannel");
+}
+
 class TestInt8VsReference : public QObject {
     Q_OBJECT
 private slots:
     void randomConvolutionsMatchWithinOneStep_data()
     {
-        QTest::addColumn<int>("bits");
-        QTest::addColumn<int>("mode");
-        QTest::addColumn<bool>("perChannel");
+        addSettingsColumns();
         QTest::addColumn<bool>("residual");
         QTest::addColumn<bool>("relu");
         QTest::addColumn<int>("group");
@@ -206,18 +282,8 @@ private slots:
         std::mt19937 rng(1234 + bits * 7 + mode);
         const Graph g = convGraph(rng, 8, 8, 9, 3, stride, group, residual, relu, shortcutFirst);
         const Tensor x = randomTensor({2, 8, 9, 9}, rng, -1.0f, 2.0f);
-        const auto ranges = floatRanges(g, x);
-        LayerQuantSettings s;
-        s.bitsActivations = s.bitsWeights = bits;
-        s.modeActivations = static_cast<QuantMode>(mode);
-        s.modeWeights = s.modeActivations; // Distiller's --qe-mode sets both: asymmetric 4- and 6-bit weights run exactly
-        s.perChannel = perChannel;
-        auto plan = std::make_shared<QuantizationPlan>(buildQuantizationPlan(
-            preparedFor(g, x), [&](const Node&) { return std::optional<LayerQuantSettings>(s); },
-            [&](const std::string& v, const Node&, const LayerQuantSettings&) { return ranges.at(v); }));
-        // Quantize the graph output too, so the integer requantization itself is compared.
-        const std::string out = g.outputs[0].name;
-        plan->activations[out] = activationQuant(ranges.at(out), bits, s.modeActivations);
+        const auto plan = planWithQuantizedOutput(g, x, bits, static_cast<QuantMode>(mode), perChannel);
+        const std::string& out = g.outputs[0].name;
         QVERIFY(plan->layers.count("conv1"));
         QVERIFY(plan->activations.count("x"));
         const float step = plan->activations[out].scale;
@@ -234,6 +300,108 @@ private slots:
             QVERIFY2(!contains(observable, "s"), "the residual Add ran as a step of its own");
         }
         const QString mismatch = oneStepMismatch(runBoth(g, x, plan), step);
+        QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
+    }
+
+    void randomTransposedConvolutionsMatchWithinOneStep_data()
+    {
+        addSettingsColumns();
+        QTest::addColumn<bool>("relu");
+        QTest::addColumn<DeconvCase>("shape");
+        const DeconvCase plain;                                  // 3x3, stride 2, pads 1, output_padding 1
+        const DeconvCase upsample{8, 8, 7, 2, 2, 0, 0, 1};       // PP-OCR / DBNet's 2x2 stride-2 upsampling
+        const DeconvCase grouped{8, 12, 7, 3, 2, 1, 1, 2};       // two groups of 4 -> 6 channels
+        const DeconvCase depthwise{8, 8, 7, 4, 2, 1, 0, 8};      // group = C: one channel in, one out
+        const DeconvCase multiplier{4, 8, 6, 3, 1, 1, 0, 4};     // group = C, two output channels per input, stride 1
+        const DeconvCase dilated{8, 8, 7, 3, 2, 2, 1, 1, 2};     // dilation 2
+        const DeconvCase pastPad{8, 8, 7, 3, 2, 0, 1};           // output_padding beyond the end pad: oneDNN's right pad -1
+        const DeconvCase line{8, 8, 9, 3, 2, 1, 1, 2, 1, 1};     // 1-D, grouped
+        const DeconvCase volume{4, 8, 4, 3, 2, 1, 1, 1, 1, 3};   // 3-D
+        QTest::newRow("sym 8 pc") << 8 << int(QuantMode::Symmetric) << true << false << plain;
+        QTest::newRow("sym 8 pt") << 8 << int(QuantMode::Symmetric) << false << false << plain;
+        QTest::newRow("asym_u 8 pc relu") << 8 << int(QuantMode::AsymmetricUnsigned) << true << true << plain;
+        QTest::newRow("asym_u 8 pt relu") << 8 << int(QuantMode::AsymmetricUnsigned) << false << true << plain;
+        QTest::newRow("asym_s 8 pc") << 8 << int(QuantMode::AsymmetricSigned) << true << false << plain;
+        QTest::newRow("asym_u 8 pc relu 2x2 upsample") << 8 << int(QuantMode::AsymmetricUnsigned) << true << true << upsample;
+        QTest::newRow("sym 8 pc grouped") << 8 << int(QuantMode::Symmetric) << true << false << grouped;
+        QTest::newRow("asym_u 8 pc relu grouped") << 8 << int(QuantMode::AsymmetricUnsigned) << true << true << grouped;
+        QTest::newRow("asym_u 8 pc relu depthwise") << 8 << int(QuantMode::AsymmetricUnsigned) << true << true << depthwise;
+        QTest::newRow("sym 8 pc depthwise multiplier") << 8 << int(QuantMode::Symmetric) << true << false << multiplier;
+        QTest::newRow("asym_u 8 pc output_padding past the pad") << 8 << int(QuantMode::AsymmetricUnsigned) << true << false << pastPad;
+        QTest::newRow("asym_u 8 pc relu dilated") << 8 << int(QuantMode::AsymmetricUnsigned) << true << true << dilated;
+        QTest::newRow("asym_u 8 pc 1-D grouped") << 8 << int(QuantMode::AsymmetricUnsigned) << true << false << line;
+        QTest::newRow("sym 8 pc relu 3-D") << 8 << int(QuantMode::Symmetric) << true << true << volume;
+        QTest::newRow("sym 4 pc") << 4 << int(QuantMode::Symmetric) << true << false << plain;
+        QTest::newRow("asym_u 4 pc relu grouped") << 4 << int(QuantMode::AsymmetricUnsigned) << true << true << grouped;
+        QTest::newRow("asym_u 4 pt depthwise") << 4 << int(QuantMode::AsymmetricUnsigned) << false << false << depthwise;
+    }
+
+    // ConvTranspose on oneDNN's int8 deconvolution against the twin's fake-quantized reference kernel, with the
+    // output quantized too; and it really ran on integers (its input held as integers, no reference step).
+    void randomTransposedConvolutionsMatchWithinOneStep()
+    {
+        QFETCH(int, bits);
+        QFETCH(int, mode);
+        QFETCH(bool, perChannel);
+        QFETCH(bool, relu);
+        QFETCH(DeconvCase, shape);
+        std::mt19937 rng(4321 + bits * 7 + mode + static_cast<int>(shape.group * 3 + shape.k));
+        const Graph g = deconvGraph(rng, shape, relu);
+        const Tensor x = randomTensor(shape.input(), rng, -1.0f, 2.0f);
+        const auto plan = planWithQuantizedOutput(g, x, bits, static_cast<QuantMode>(mode), perChannel);
+        const std::string& out = g.outputs[0].name;
+        QVERIFY2(plan->layers.count("deconv"), "ConvTranspose is not an integer layer of the plan");
+        EngineOptions options;
+        options.quantization = plan;
+        const auto compiled = CompiledModel::compile(g, {}, options);
+        QVERIFY2(compiled->referenceNodes().empty(), "a node ran its reference kernel (oneDNN rejected the int8 deconvolution)");
+        QVERIFY2(compiled->integerQuantization().count("x"), "the ConvTranspose input is not held as integers");
+        QVERIFY2(contains(compiled->integerValues(), out), "the ConvTranspose output is not integer");
+        if (relu)
+            QVERIFY2(!contains(compiled->observableValues(), "d"), "the ReLU was not fused");
+        const QString mismatch = oneStepMismatch(runBoth(g, x, plan), plan->activations[out].scale);
+        QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
+    }
+
+    void transposedConvolutionFusesResidualAdd_data()
+    {
+        QTest::addColumn<int>("mode");
+        QTest::addColumn<bool>("fused");
+        QTest::newRow("asym_u") << int(QuantMode::AsymmetricUnsigned) << true;
+        QTest::newRow("asym_s") << int(QuantMode::AsymmetricSigned) << true;
+        // The residual is s8 (no ReLU on its branch), the ReLU'd result u8: oneDNN 2.6's int8 deconvolution
+        // cannot read the sum in another type than its destination, so the Add runs as a float step.
+        QTest::newRow("sym") << int(QuantMode::Symmetric) << false;
+    }
+
+    // A residual Add of two ConvTranspose outputs (an FPN's upsampled sum): the one that runs second fuses it as
+    // a sum post-op on the integers the first one wrote, with the ReLU after it. The residual's zero point (asym_u,
+    // asym_s) runs as a shift after the sum: oneDNN 2.6's deconvolution computes a sum zero point wrongly.
+    void transposedConvolutionFusesResidualAdd()
+    {
+        QFETCH(int, mode);
+        QFETCH(bool, fused);
+        std::mt19937 rng(77);
+        Graph g = deconvGraph(rng, DeconvCase{}, false);
+        Node shortcut = g.nodes[0];
+        shortcut.name = "deconv2";
+        shortcut.inputs = {"x", "w2"};
+        shortcut.outputs = {"c2"};
+        g.initializers["w2"] = randomTensor(g.initializers["w"].shape(), rng, -0.5f, 0.5f);
+        g.nodes.insert(g.nodes.begin(), shortcut);
+        g.nodes.push_back(makeNode("add", "Add", {"d", "c2"}, {"s"}));
+        g.nodes.push_back(makeNode("relu", "Relu", {"s"}, {"y"}));
+        g.outputs = {ValueInfo{"y", DataType::Float32, {}, {}, false}};
+        const Tensor x = randomTensor(DeconvCase{}.input(), rng, -1.0f, 2.0f);
+        const auto plan = planWithQuantizedOutput(g, x, 8, static_cast<QuantMode>(mode), true);
+        EngineOptions options;
+        options.quantization = plan;
+        const auto compiled = CompiledModel::compile(g, {}, options);
+        QVERIFY(compiled->referenceNodes().empty());
+        QVERIFY2(contains(compiled->integerValues(), "c2"), "the first ConvTranspose's output is not integer");
+        // Fused, the second ConvTranspose's own output never exists: the sum post-op adds into it.
+        QCOMPARE(!contains(compiled->observableValues(), "d"), fused);
+        const QString mismatch = oneStepMismatch(runBoth(g, x, plan), plan->activations["y"].scale);
         QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
     }
 
