@@ -163,6 +163,62 @@
         <source>the session&apos;s calibration statistics name the value &apos;%1&apos;, which the model does not have (it changed since): calibrate again</source>
         <translation>die Kalibrierstatistik der Sitzung nennt den Wert „%1“, den das Modell nicht hat (es wurde seitdem geändert): erneut kalibrieren</translation>
     </message>
+    <message>
+        <source>The input shape %1 does not fit %2: %3</source>
+        <translation>Die Eingabeform %1 passt nicht zu %2: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n images of %1 (separate calibration data)</source>
+        <translation>
+            <numerusform>%n Bild aus %1 (eigene Kalibrierungsdaten)</numerusform>
+            <numerusform>%n Bilder aus %1 (eigene Kalibrierungsdaten)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n train images</source>
+        <translation>
+            <numerusform>%n Trainingsbild</numerusform>
+            <numerusform>%n Trainingsbilder</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n images of %1, which are also evaluated: the folder has no train split and every image is evaluated (choose separate calibration data in Run › Dataset, or evaluate fewer images)</source>
+        <translation>
+            <numerusform>%n Bild aus %1, das auch ausgewertet wird: Der Ordner hat keinen Trainingsteil und jedes Bild wird ausgewertet (eigene Kalibrierungsdaten unter Ausführen › Datensatz wählen oder weniger Bilder auswerten)</numerusform>
+            <numerusform>%n Bilder aus %1, die auch ausgewertet werden: Der Ordner hat keinen Trainingsteil und jedes Bild wird ausgewertet (eigene Kalibrierungsdaten unter Ausführen › Datensatz wählen oder weniger Bilder auswerten)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n images of %1 that are not evaluated</source>
+        <translation>
+            <numerusform>%n nicht ausgewertetes Bild aus %1</numerusform>
+            <numerusform>%n nicht ausgewertete Bilder aus %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>worst output SQNR vs FP32 (dB)</source>
+        <translation>schlechtestes Ausgabe-SQNR gegenüber FP32 (dB)</translation>
+    </message>
+    <message>
+        <source>worst output SQNR %1 dB</source>
+        <translation>schlechtestes Ausgabe-SQNR %1 dB</translation>
+    </message>
+    <message>
+        <source>top-1 accuracy (%)</source>
+        <translation>Top-1-Genauigkeit (%)</translation>
+    </message>
+    <message>
+        <source>top-1 %1%</source>
+        <translation>Top-1 %1%</translation>
+    </message>
+    <message>
+        <source>unknown metric &apos;%1&apos; (top1 or fidelity)</source>
+        <translation>unbekannte Metrik &apos;%1&apos; (top1 oder fidelity)</translation>
+    </message>
+    <message>
+        <source>run &apos;%1&apos; has an unknown metric &apos;%2&apos;</source>
+        <translation>Lauf &apos;%1&apos; hat eine unbekannte Metrik &apos;%2&apos;</translation>
+    </message>
 </context>
 <context>
     <name>RunConfiguration</name>
@@ -239,6 +295,22 @@
         <source>With --benchmark: print one JSON line.</source>
         <translation>Mit --benchmark: eine JSON-Zeile ausgeben.</translation>
     </message>
+    <message>
+        <source>Open the model with --data, calibrate, evaluate three configs by fidelity to FP32, save DIR/real_model_fidelity.png and quit.</source>
+        <translation>Das Modell mit --data öffnen, kalibrieren, drei Konfigurationen nach Treue zu FP32 auswerten, DIR/real_model_fidelity.png speichern und beenden.</translation>
+    </message>
+    <message>
+        <source>With --screenshot-fidelity: the data, KIND:PATH.</source>
+        <translation>Mit --screenshot-fidelity: die Daten, KIND:PATH.</translation>
+    </message>
+    <message>
+        <source>With --screenshot-fidelity: the preprocessing.</source>
+        <translation>Mit --screenshot-fidelity: die Vorverarbeitung.</translation>
+    </message>
+    <message>
+        <source>With --screenshot-fidelity: the shape of the model&apos;s dynamic inputs.</source>
+        <translation>Mit --screenshot-fidelity: die Form der dynamischen Eingaben des Modells.</translation>
+    </message>
 </context>
 <context>
     <name>qs::gui::DatasetDialog</name>
@@ -287,10 +359,6 @@
         <translation>Auswertungsbilder:</translation>
     </message>
     <message>
-        <source>Calibration images (train):</source>
-        <translation>Kalibrierbilder (Training):</translation>
-    </message>
-    <message>
         <source>Dataset directory</source>
         <translation>Datensatzverzeichnis</translation>
     </message>
@@ -301,6 +369,26 @@
     <message>
         <source>Choose the dataset directory.</source>
         <translation>Wählen Sie das Datensatzverzeichnis.</translation>
+    </message>
+    <message>
+        <source>none: the train split; for an image folder, its images that are not evaluated</source>
+        <translation>keine: der Trainingsteil; bei einem Bildordner dessen nicht ausgewertete Bilder</translation>
+    </message>
+    <message>
+        <source>Other data to calibrate on, as KIND:PATH (e.g. images:/data/calib). Image and tensor folders have no train split: without this, calibration uses the folder&apos;s images that are not evaluated, or, when every image is evaluated, the evaluated ones (the log says which).</source>
+        <translation>Andere Daten zum Kalibrieren, als KIND:PATH (z. B. images:/data/calib). Bild- und Tensorordner haben keinen Trainingsteil: Ohne diese Angabe kalibriert QuantScope auf den nicht ausgewerteten Bildern des Ordners oder, wenn jedes Bild ausgewertet wird, auf den ausgewerteten (das Protokoll sagt, auf welchen).</translation>
+    </message>
+    <message>
+        <source>Calibration images:</source>
+        <translation>Kalibrierungsbilder:</translation>
+    </message>
+    <message>
+        <source>Calibration data:</source>
+        <translation>Kalibrierungsdaten:</translation>
+    </message>
+    <message>
+        <source>Calibration data: %1</source>
+        <translation>Kalibrierungsdaten: %1</translation>
     </message>
 </context>
 <context>
@@ -1007,6 +1095,18 @@
         <source>Put the widths the last search chose into the layer table (undoable)</source>
         <translation>Die von der letzten Suche gewählten Breiten in die Schichttabelle übernehmen (rückgängig machbar)</translation>
     </message>
+    <message>
+        <source>Input &amp;Shape…</source>
+        <translation>Eingabe&amp;form…</translation>
+    </message>
+    <message>
+        <source>Give the shape of the model&apos;s dynamic inputs (e.g. 1x3x320x320)</source>
+        <translation>Die Form der dynamischen Eingaben des Modells angeben (z. B. 1x3x320x320)</translation>
+    </message>
+    <message>
+        <source>The shape the model runs at where it leaves input dims dynamic.</source>
+        <translation>Die Form, in der das Modell läuft, wo es Eingabedimensionen dynamisch lässt.</translation>
+    </message>
 </context>
 <context>
     <name>qs::gui::PlotDocks</name>
@@ -1144,6 +1244,22 @@
         <source>List the layers whose settings differ between the two selected runs</source>
         <translation>Die Schichten auflisten, deren Einstellungen sich zwischen den zwei ausgewählten Läufen unterscheiden</translation>
     </message>
+    <message>
+        <source>Top-1 accuracy</source>
+        <translation>Top-1-Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Fidelity to FP32 (SQNR)</source>
+        <translation>Treue zu FP32 (SQNR)</translation>
+    </message>
+    <message>
+        <source>What an evaluation measures and the plot shows: top-1 needs labels and a single-output classifier; fidelity compares every output of the quantized model with FP32&apos;s</source>
+        <translation>Was eine Auswertung misst und das Diagramm zeigt: Top-1 braucht Labels und einen Klassifikator mit einer Ausgabe; die Treue vergleicht jede Ausgabe des quantisierten Modells mit der von FP32</translation>
+    </message>
+    <message>
+        <source>Metric:</source>
+        <translation>Metrik:</translation>
+    </message>
 </context>
 <context>
     <name>qs::gui::RunsTableModel</name>
@@ -1194,6 +1310,29 @@
     <message>
         <source>This run&apos;s per-layer configuration was not stored (a session from an older QuantScope).</source>
         <translation>Die Schichtkonfiguration dieses Laufs wurde nicht gespeichert (Sitzung aus einer älteren QuantScope-Version).</translation>
+    </message>
+    <message>
+        <source>SQNR vs FP32 (dB)</source>
+        <translation>SQNR ggü. FP32 (dB)</translation>
+    </message>
+    <message>
+        <source>Top-1 agree %</source>
+        <translation>Top-1-Übereinst. %</translation>
+    </message>
+    <message numerus="yes">
+        <source>Fidelity to FP32 on %n images, per output:</source>
+        <translation>
+            <numerusform>Treue zu FP32 auf %n Bild, je Ausgabe:</numerusform>
+            <numerusform>Treue zu FP32 auf %n Bildern, je Ausgabe:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  %1: SQNR %2 dB, cosine %3, max abs error %4</source>
+        <translation>  %1: SQNR %2 dB, Kosinus %3, max. abs. Fehler %4</translation>
+    </message>
+    <message>
+        <source>Top-1 agreement with FP32: %1%</source>
+        <translation>Top-1-Übereinstimmung mit FP32: %1%</translation>
     </message>
 </context>
 <context>
@@ -1260,13 +1399,6 @@
     <message>
         <source>Session config names layer &apos;%1&apos;, which the model does not have; ignored</source>
         <translation>Die Sitzungskonfiguration nennt die Schicht „%1“, die das Modell nicht hat; ignoriert</translation>
-    </message>
-    <message numerus="yes">
-        <source>Calibrated statistics and histograms of %n values on %1 train images</source>
-        <translation>
-            <numerusform>Statistik und Histogramm von %n Wert auf %1 Trainingsbildern kalibriert</numerusform>
-            <numerusform>Statistiken und Histogramme von %n Werten auf %1 Trainingsbildern kalibriert</numerusform>
-        </translation>
     </message>
     <message>
         <source>Calibrated statistics and histograms on %1 train images</source>
@@ -1392,6 +1524,53 @@
             <numerusform>Gewählte gemischte Präzision übernommen: %n Schichten geändert</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The input shape or preprocessing for %1 was not used: %2</source>
+        <translation>Die Eingabeform oder Vorverarbeitung für %1 wurde nicht verwendet: %2</translation>
+    </message>
+    <message>
+        <source>%1 leaves input dims dynamic (%2) and neither its preprocessing nor the data fixes them.</source>
+        <translation>%1 lässt Eingabedimensionen dynamisch (%2), und weder seine Vorverarbeitung noch die Daten legen sie fest.</translation>
+    </message>
+    <message>
+        <source>%1 needs an input shape: give it in Run › Input Shape</source>
+        <translation>%1 braucht eine Eingabeform: unter Ausführen › Eingabeform angeben</translation>
+    </message>
+    <message numerus="yes">
+        <source>Calibrated statistics and histograms of %n values on %1</source>
+        <translation>
+            <numerusform>Statistiken und Histogramme von %n Wert auf %1 kalibriert</numerusform>
+            <numerusform>Statistiken und Histogramme von %n Werten auf %1 kalibriert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: worst output SQNR %2 dB vs FP32 after %3 of %4 images</source>
+        <translation>%1: schlechtestes Ausgabe-SQNR %2 dB ggü. FP32 nach %3 von %4 Bildern</translation>
+    </message>
+    <message>
+        <source>every layer is FP32: fidelity compares a quantized model with FP32, so there is nothing to measure</source>
+        <translation>jede Schicht ist FP32: Die Treue vergleicht ein quantisiertes Modell mit FP32, es gibt also nichts zu messen</translation>
+    </message>
+    <message>
+        <source>%1 (%2): worst output SQNR %3 dB vs FP32 on %4 images (%5)</source>
+        <translation>%1 (%2): schlechtestes Ausgabe-SQNR %3 dB ggü. FP32 auf %4 Bildern (%5)</translation>
+    </message>
+    <message>
+        <source>Open a model first.</source>
+        <translation>Zuerst ein Modell öffnen.</translation>
+    </message>
+    <message>
+        <source>Give a shape such as 1x3x320x320.</source>
+        <translation>Eine Form wie 1x3x320x320 angeben.</translation>
+    </message>
+    <message>
+        <source>Input shape &apos;%1&apos; not used for %2: %3</source>
+        <translation>Eingabeform &apos;%1&apos; für %2 nicht verwendet: %3</translation>
+    </message>
+    <message>
+        <source>Input shape of %1: %2 (remembered for this model)</source>
+        <translation>Eingabeform von %1: %2 (für dieses Modell gespeichert)</translation>
+    </message>
 </context>
 <context>
     <name>qs::widgets::AccuracySizePlot</name>
@@ -1420,12 +1599,20 @@
         <translation>FP32-Basislinie</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;top-1 %3%, %4 MB&lt;br&gt;click to select the run</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;Top-1 %3%, %4 MB&lt;br&gt;klicken, um den Lauf auszuwählen</translation>
-    </message>
-    <message>
         <source>quantized, clip %1</source>
         <translation>quantisiert, Clipping %1</translation>
+    </message>
+    <message>
+        <source>top-1 %1%</source>
+        <translation>Top-1 %1%</translation>
+    </message>
+    <message>
+        <source>FP32 (the reference)</source>
+        <translation>FP32 (die Referenz)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;%3, %4 MB&lt;br&gt;click to select the run</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;%3, %4 MB&lt;br&gt;klicken, um den Lauf auszuwählen</translation>
     </message>
 </context>
 <context>
@@ -1900,6 +2087,21 @@ medianer Kanalbereich = %2% des Tensorbereichs (mit einer 8-Bit-Skala pro Tensor
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;, %2: %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;, %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>qs::gui::InputShapeDialog</name>
+    <message>
+        <source>Input Shape of %1</source>
+        <translation>Eingabeform von %1</translation>
+    </message>
+    <message>
+        <source>Dynamic inputs: %1</source>
+        <translation>Dynamische Eingaben: %1</translation>
+    </message>
+    <message>
+        <source>Give the shape to run it at, batch first, e.g. &lt;b&gt;1x3x320x320&lt;/b&gt;, or &lt;b&gt;NAME=1x3x48x192&lt;/b&gt; per input separated by &apos;;&apos;. It is remembered for this model and used for calibration, evaluation and the layer table.</source>
+        <translation>Die Form angeben, in der es laufen soll, Batch zuerst, z. B. &lt;b&gt;1x3x320x320&lt;/b&gt;, oder &lt;b&gt;NAME=1x3x48x192&lt;/b&gt; je Eingabe, getrennt durch &apos;;&apos;. Sie wird für dieses Modell gespeichert und für Kalibrierung, Auswertung und die Schichttabelle verwendet.</translation>
     </message>
 </context>
 </TS>

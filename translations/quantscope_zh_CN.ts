@@ -163,6 +163,58 @@
         <source>the session&apos;s calibration statistics name the value &apos;%1&apos;, which the model does not have (it changed since): calibrate again</source>
         <translation>会话的校准统计引用了值“%1”，但模型中没有该值（模型已更改）：请重新校准</translation>
     </message>
+    <message>
+        <source>The input shape %1 does not fit %2: %3</source>
+        <translation>输入形状 %1 不适用于 %2：%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n images of %1 (separate calibration data)</source>
+        <translation>
+            <numerusform>%1 中的 %n 张图像（单独的校准数据）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n train images</source>
+        <translation>
+            <numerusform>%n 张训练图像</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n images of %1, which are also evaluated: the folder has no train split and every image is evaluated (choose separate calibration data in Run › Dataset, or evaluate fewer images)</source>
+        <translation>
+            <numerusform>%1 中的 %n 张图像，它们也被评估：该文件夹没有训练划分，且每张图像都被评估（请在 运行 › 数据集 中选择单独的校准数据，或评估更少的图像）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n images of %1 that are not evaluated</source>
+        <translation>
+            <numerusform>%1 中未被评估的 %n 张图像</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>worst output SQNR vs FP32 (dB)</source>
+        <translation>最差输出相对 FP32 的 SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>worst output SQNR %1 dB</source>
+        <translation>最差输出 SQNR %1 dB</translation>
+    </message>
+    <message>
+        <source>top-1 accuracy (%)</source>
+        <translation>Top-1 准确率 (%)</translation>
+    </message>
+    <message>
+        <source>top-1 %1%</source>
+        <translation>Top-1 %1%</translation>
+    </message>
+    <message>
+        <source>unknown metric &apos;%1&apos; (top1 or fidelity)</source>
+        <translation>未知指标“%1”（top1 或 fidelity）</translation>
+    </message>
+    <message>
+        <source>run &apos;%1&apos; has an unknown metric &apos;%2&apos;</source>
+        <translation>运行“%1”的指标“%2”未知</translation>
+    </message>
 </context>
 <context>
     <name>RunConfiguration</name>
@@ -237,6 +289,22 @@
         <source>With --benchmark: print one JSON line.</source>
         <translation>与 --benchmark 一起使用：输出一行 JSON。</translation>
     </message>
+    <message>
+        <source>Open the model with --data, calibrate, evaluate three configs by fidelity to FP32, save DIR/real_model_fidelity.png and quit.</source>
+        <translation>用 --data 打开模型，校准，按与 FP32 的保真度评估三种配置，保存 DIR/real_model_fidelity.png 并退出。</translation>
+    </message>
+    <message>
+        <source>With --screenshot-fidelity: the data, KIND:PATH.</source>
+        <translation>与 --screenshot-fidelity 一起使用：数据，KIND:PATH。</translation>
+    </message>
+    <message>
+        <source>With --screenshot-fidelity: the preprocessing.</source>
+        <translation>与 --screenshot-fidelity 一起使用：预处理。</translation>
+    </message>
+    <message>
+        <source>With --screenshot-fidelity: the shape of the model&apos;s dynamic inputs.</source>
+        <translation>与 --screenshot-fidelity 一起使用：模型动态输入的形状。</translation>
+    </message>
 </context>
 <context>
     <name>qs::gui::DatasetDialog</name>
@@ -285,10 +353,6 @@
         <translation>评估图像数：</translation>
     </message>
     <message>
-        <source>Calibration images (train):</source>
-        <translation>校准图像数（训练集）：</translation>
-    </message>
-    <message>
         <source>Dataset directory</source>
         <translation>数据集目录</translation>
     </message>
@@ -299,6 +363,26 @@
     <message>
         <source>Choose the dataset directory.</source>
         <translation>请选择数据集目录。</translation>
+    </message>
+    <message>
+        <source>none: the train split; for an image folder, its images that are not evaluated</source>
+        <translation>无：使用训练划分；图像文件夹则使用其中未被评估的图像</translation>
+    </message>
+    <message>
+        <source>Other data to calibrate on, as KIND:PATH (e.g. images:/data/calib). Image and tensor folders have no train split: without this, calibration uses the folder&apos;s images that are not evaluated, or, when every image is evaluated, the evaluated ones (the log says which).</source>
+        <translation>用于校准的其他数据，格式为 KIND:PATH（例如 images:/data/calib）。图像和张量文件夹没有训练划分：不指定时，校准使用文件夹中未被评估的图像；若每张图像都被评估，则使用被评估的图像（日志会说明）。</translation>
+    </message>
+    <message>
+        <source>Calibration images:</source>
+        <translation>校准图像：</translation>
+    </message>
+    <message>
+        <source>Calibration data:</source>
+        <translation>校准数据：</translation>
+    </message>
+    <message>
+        <source>Calibration data: %1</source>
+        <translation>校准数据：%1</translation>
     </message>
 </context>
 <context>
@@ -1004,6 +1088,18 @@
         <source>Put the widths the last search chose into the layer table (undoable)</source>
         <translation>把上次搜索选定的位宽写入层表（可撤销）</translation>
     </message>
+    <message>
+        <source>Input &amp;Shape…</source>
+        <translation>输入形状(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Give the shape of the model&apos;s dynamic inputs (e.g. 1x3x320x320)</source>
+        <translation>给出模型动态输入的形状（例如 1x3x320x320）</translation>
+    </message>
+    <message>
+        <source>The shape the model runs at where it leaves input dims dynamic.</source>
+        <translation>模型在输入维度为动态时运行所用的形状。</translation>
+    </message>
 </context>
 <context>
     <name>qs::gui::PlotDocks</name>
@@ -1141,6 +1237,22 @@
         <source>List the layers whose settings differ between the two selected runs</source>
         <translation>列出两个所选运行之间设置不同的层</translation>
     </message>
+    <message>
+        <source>Top-1 accuracy</source>
+        <translation>Top-1 准确率</translation>
+    </message>
+    <message>
+        <source>Fidelity to FP32 (SQNR)</source>
+        <translation>与 FP32 的保真度 (SQNR)</translation>
+    </message>
+    <message>
+        <source>What an evaluation measures and the plot shows: top-1 needs labels and a single-output classifier; fidelity compares every output of the quantized model with FP32&apos;s</source>
+        <translation>评估所测量、图表所显示的内容：Top-1 需要标签和单输出分类器；保真度将量化模型的每个输出与 FP32 的输出比较</translation>
+    </message>
+    <message>
+        <source>Metric:</source>
+        <translation>指标：</translation>
+    </message>
 </context>
 <context>
     <name>qs::gui::RunsTableModel</name>
@@ -1191,6 +1303,28 @@
     <message>
         <source>This run&apos;s per-layer configuration was not stored (a session from an older QuantScope).</source>
         <translation>此运行的逐层配置未被保存（来自旧版 QuantScope 的会话）。</translation>
+    </message>
+    <message>
+        <source>SQNR vs FP32 (dB)</source>
+        <translation>相对 FP32 的 SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>Top-1 agree %</source>
+        <translation>Top-1 一致率 %</translation>
+    </message>
+    <message numerus="yes">
+        <source>Fidelity to FP32 on %n images, per output:</source>
+        <translation>
+            <numerusform>在 %n 张图像上与 FP32 的保真度，按输出：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  %1: SQNR %2 dB, cosine %3, max abs error %4</source>
+        <translation>  %1：SQNR %2 dB，余弦 %3，最大绝对误差 %4</translation>
+    </message>
+    <message>
+        <source>Top-1 agreement with FP32: %1%</source>
+        <translation>与 FP32 的 Top-1 一致率：%1%</translation>
     </message>
 </context>
 <context>
@@ -1256,12 +1390,6 @@
     <message>
         <source>Session config names layer &apos;%1&apos;, which the model does not have; ignored</source>
         <translation>会话配置引用了模型中不存在的层“%1”；已忽略</translation>
-    </message>
-    <message numerus="yes">
-        <source>Calibrated statistics and histograms of %n values on %1 train images</source>
-        <translation>
-            <numerusform>已在 %1 张训练图像上校准 %n 个值的统计和直方图</numerusform>
-        </translation>
     </message>
     <message>
         <source>Calibrated statistics and histograms on %1 train images</source>
@@ -1379,6 +1507,52 @@
             <numerusform>已应用选定的混合精度：%n 层已更改</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The input shape or preprocessing for %1 was not used: %2</source>
+        <translation>%1 的输入形状或预处理未被使用：%2</translation>
+    </message>
+    <message>
+        <source>%1 leaves input dims dynamic (%2) and neither its preprocessing nor the data fixes them.</source>
+        <translation>%1 的输入维度是动态的（%2），其预处理和数据都没有确定它们。</translation>
+    </message>
+    <message>
+        <source>%1 needs an input shape: give it in Run › Input Shape</source>
+        <translation>%1 需要输入形状：请在 运行 › 输入形状 中给出</translation>
+    </message>
+    <message numerus="yes">
+        <source>Calibrated statistics and histograms of %n values on %1</source>
+        <translation>
+            <numerusform>已在 %1 上校准 %n 个值的统计量和直方图</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: worst output SQNR %2 dB vs FP32 after %3 of %4 images</source>
+        <translation>%1：%4 张图像中的 %3 张后，最差输出相对 FP32 的 SQNR 为 %2 dB</translation>
+    </message>
+    <message>
+        <source>every layer is FP32: fidelity compares a quantized model with FP32, so there is nothing to measure</source>
+        <translation>每一层都是 FP32：保真度比较的是量化模型与 FP32，因此没有可测量的内容</translation>
+    </message>
+    <message>
+        <source>%1 (%2): worst output SQNR %3 dB vs FP32 on %4 images (%5)</source>
+        <translation>%1（%2）：在 %4 张图像上最差输出相对 FP32 的 SQNR 为 %3 dB（%5）</translation>
+    </message>
+    <message>
+        <source>Open a model first.</source>
+        <translation>请先打开模型。</translation>
+    </message>
+    <message>
+        <source>Give a shape such as 1x3x320x320.</source>
+        <translation>请给出形状，例如 1x3x320x320。</translation>
+    </message>
+    <message>
+        <source>Input shape &apos;%1&apos; not used for %2: %3</source>
+        <translation>输入形状“%1”未用于 %2：%3</translation>
+    </message>
+    <message>
+        <source>Input shape of %1: %2 (remembered for this model)</source>
+        <translation>%1 的输入形状：%2（已为此模型记住）</translation>
+    </message>
 </context>
 <context>
     <name>qs::widgets::AccuracySizePlot</name>
@@ -1407,12 +1581,20 @@
         <translation>FP32 基线</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;top-1 %3%, %4 MB&lt;br&gt;click to select the run</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;top-1 %3%，%4 MB&lt;br&gt;单击以选择该运行</translation>
-    </message>
-    <message>
         <source>quantized, clip %1</source>
         <translation>量化，裁剪 %1</translation>
+    </message>
+    <message>
+        <source>top-1 %1%</source>
+        <translation>Top-1 %1%</translation>
+    </message>
+    <message>
+        <source>FP32 (the reference)</source>
+        <translation>FP32（参考）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;%3, %4 MB&lt;br&gt;click to select the run</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2&lt;br&gt;%3，%4 MB&lt;br&gt;点击以选择该运行</translation>
     </message>
 </context>
 <context>
@@ -1879,6 +2061,21 @@ median channel range = %2% of the tensor range (with one 8-bit scale per tensor:
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;, %2: %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;，%2：%3</translation>
+    </message>
+</context>
+<context>
+    <name>qs::gui::InputShapeDialog</name>
+    <message>
+        <source>Input Shape of %1</source>
+        <translation>%1 的输入形状</translation>
+    </message>
+    <message>
+        <source>Dynamic inputs: %1</source>
+        <translation>动态输入：%1</translation>
+    </message>
+    <message>
+        <source>Give the shape to run it at, batch first, e.g. &lt;b&gt;1x3x320x320&lt;/b&gt;, or &lt;b&gt;NAME=1x3x48x192&lt;/b&gt; per input separated by &apos;;&apos;. It is remembered for this model and used for calibration, evaluation and the layer table.</source>
+        <translation>给出运行时的形状，批量维在前，例如 &lt;b&gt;1x3x320x320&lt;/b&gt;，或每个输入写作 &lt;b&gt;NAME=1x3x48x192&lt;/b&gt;，以 &apos;;&apos; 分隔。该形状会为此模型记住，并用于校准、评估和层表。</translation>
     </message>
 </context>
 </TS>

@@ -15,6 +15,8 @@
 #include "widgets/plots/weight_range_view.h"
 #include "app/gui/panels/runs_panel.h"
 #include "app/gui/workbench.h"
+#include "core/data/calibration_pool.h"
+#include "core/util/error.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -68,6 +70,12 @@ MainWindow::MainWindow(QWidget* parent)
         m_runsPanel->setLive(tr("Evaluate (Ctrl+E) to add a run; the first run is the FP32 baseline."));
     });
     connect(w, &Workbench::evaluationFinished, this, [this] { m_runsPanel->setLive(tr("Last evaluation finished.")); });
+    connect(w, &Workbench::inputShapeNeeded, this,
+            [this](const QString&, const QStringList& inputs, const QString& reason) { chooseInputShape(inputs, reason); });
+    auto showMetric = [this, w] { m_runsPanel->setMetric(w->metric(), w->metricSelectable()); };
+    connect(w, &Workbench::metricChanged, this, showMetric);
+    connect(w, &Workbench::stateChanged, this, showMetric);
+    connect(m_runsPanel, &RunsPanel::metricChosen, w, &Workbench::setMetricChoice);
     connect(w->jobs(), &JobRunner::jobStarted, this, &MainWindow::updateActions);
     connect(w->jobs(), &JobRunner::idle, this, &MainWindow::updateActions);
     connect(w->jobs(), &JobRunner::jobCancelled, this, [this] { m_runsPanel->setLive(tr("Cancelled.")); });
@@ -189,6 +197,7 @@ void MainWindow::updateActions()
     const bool busy = m_workbench->jobs()->isBusy();
     m_actions.calibrate->setEnabled(model);
     m_actions.evaluate->setEnabled(model);
+    m_actions.inputShape->setEnabled(model);
     m_actions.cancel->setEnabled(busy);
     m_actions.analyzeLayers->setEnabled(model);
     m_actions.sensitivity->setEnabled(model);
@@ -211,7 +220,15 @@ void MainWindow::updateStatus()
 {
     const Workbench* w = m_workbench;
     const QString model = w->hasModel() ? QFileInfo(w->modelPath()).fileName() : tr("no model");
-    const QString data = tr("%1 (%2)").arg(w->dataset().spec(), w->dataset().split);
+    // Folders have no splits: the split is shown only where it picks something; an input shape where one is given.
+    bool split = true;
+    try {
+        split = hasTrainSplit(w->dataset().spec().toStdString());
+    } catch (const Error&) {
+    }
+    QString data = split ? tr("%1 (%2)").arg(w->dataset().spec(), w->dataset().split) : w->dataset().spec();
+    if (!w->dataset().inputShape.isEmpty())
+        data += QStringLiteral("  \u00B7  ") + w->dataset().inputShape;
     const QString calib = w->calibrated() ? tr("calibrated") : tr("not calibrated");
     m_stateLabel->setText(QStringLiteral("%1  \u00B7  %2  \u00B7  %3").arg(model, data, calib));
 }

@@ -22,6 +22,7 @@ namespace qs::gui {
 class AnalysisDocks;
 class GraphPanel;
 class HelpDialog;
+class InputShapeDialog;
 class JobStatusWidget;
 class LayerPanel;
 class LogPanel;
@@ -45,6 +46,10 @@ public:
     AnalysisDocks* analysis() const { return m_analysis; }
     QMessageBox* errorBox() const { return m_errorBox; }
     QString lastError() const { return m_lastError; }
+    // The open input-shape prompt (non-modal: a running job is never blocked), null when none.
+    InputShapeDialog* inputShapeDialog() const;
+    // Run › Input Shape: asks for the loaded model's dynamic input shape (also opened when a model needs one).
+    InputShapeDialog* chooseInputShape(const QStringList& inputs = {}, const QString& reason = {});
 
     // Asks before discarding unsaved work (off in tests and screenshot runs).
     void setAskToSave(bool ask) { m_askToSave = ask; }
@@ -109,6 +114,7 @@ private:
     QPointer<QMessageBox> m_errorBox;
     QPointer<HelpDialog> m_guide;
     QPointer<HelpDialog> m_shortcuts;
+    QPointer<InputShapeDialog> m_inputShapeDialog;
     QString m_lastError;
     bool m_askToSave = true;
     bool m_sizeDocksOnShow = false; // the default layout was arranged before the window had its size
@@ -138,6 +144,7 @@ private:
         QAction* redo = nullptr;
         QAction* find = nullptr;
         QAction* dataset = nullptr;
+        QAction* inputShape = nullptr;
         QAction* calibrate = nullptr;
         QAction* evaluate = nullptr;
         QAction* cancel = nullptr;

@@ -7,6 +7,7 @@
 #include "app/gui/panels/autoquant_dialog.h"
 #include "app/gui/panels/dataset_dialog.h"
 #include "app/gui/panels/help_dialog.h"
+#include "app/gui/panels/input_shape_dialog.h"
 #include "app/gui/panels/layer_panel.h"
 #include "app/gui/panels/log_panel.h"
 #include "app/gui/workbench.h"
@@ -65,6 +66,9 @@ void MainWindow::createActions()
     });
 
     m_actions.dataset = make(tr("&Dataset\u2026"), QKeySequence(tr("Ctrl+D")), tr("Choose the evaluation and calibration data"), [this] { chooseDataset(); });
+    m_actions.inputShape = make(tr("Input &Shape\u2026"), QKeySequence(), tr("Give the shape of the model's dynamic inputs (e.g. 1x3x320x320)"),
+                                [this] { chooseInputShape(); });
+    m_actions.inputShape->setObjectName(QStringLiteral("inputShapeAction"));
     m_actions.calibrate = make(tr("&Calibrate"), QKeySequence(tr("Ctrl+L")), tr("Observe activation ranges on calibration images"), [w] { w->calibrate(); });
     m_actions.evaluate = make(tr("&Evaluate"), QKeySequence(tr("Ctrl+E")), tr("Evaluate the current config (and the FP32 baseline first)"),
                               [w] { w->evaluate(); });
@@ -129,6 +133,7 @@ void MainWindow::createMenus()
 
     QMenu* run = menuBar()->addMenu(tr("&Run"));
     run->addAction(m_actions.dataset);
+    run->addAction(m_actions.inputShape);
     run->addSeparator();
     run->addAction(m_actions.calibrate);
     run->addAction(m_actions.evaluate);
@@ -244,6 +249,26 @@ void MainWindow::chooseAutoquant()
     AutoquantDialog dialog(m_workbench->dataset().evalLimit, this);
     if (dialog.exec() == QDialog::Accepted)
         m_workbench->autoMixedPrecision(dialog.options(), dialog.samples());
+}
+
+InputShapeDialog* MainWindow::inputShapeDialog() const { return m_inputShapeDialog; }
+
+InputShapeDialog* MainWindow::chooseInputShape(const QStringList& inputs, const QString& reason)
+{
+    Workbench* w = m_workbench;
+    if (!w->hasModel())
+        return nullptr;
+    delete m_inputShapeDialog;
+    const QString why = reason.isEmpty() ? tr("The shape the model runs at where it leaves input dims dynamic.") : reason;
+    m_inputShapeDialog = new InputShapeDialog(QFileInfo(w->modelPath()).fileName(), inputs.isEmpty() ? w->dynamicInputs() : inputs, why,
+                                              w->dataset().inputShape, [w](const QString& text) { return w->inputShapeProblem(text); }, this);
+    m_inputShapeDialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_inputShapeDialog, &QDialog::accepted, this, [this, dialog = m_inputShapeDialog] {
+        if (dialog)
+            m_workbench->setInputShape(dialog->shape());
+    });
+    m_inputShapeDialog->open();
+    return m_inputShapeDialog;
 }
 
 void MainWindow::chooseDataset()

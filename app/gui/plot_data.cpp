@@ -5,6 +5,9 @@
 #include "core/util/error.h"
 
 #include <QLocale>
+
+#include <cmath>
+#include <utility>
 #include <QObject>
 
 namespace qs::gui {
@@ -140,16 +143,27 @@ std::optional<double> predictedSqnr(const Calibration& calibration, const LayerI
     }
 }
 
-std::vector<widgets::RunPoint> runPoints(const std::vector<RunRecord>& runs)
+std::pair<QString, QString> qualityAxisTexts(QualityMetric metric)
+{
+    if (metric == QualityMetric::Fidelity)
+        return {QObject::tr("worst output SQNR vs FP32 (dB)"), QObject::tr("worst output SQNR %1 dB")};
+    return {QObject::tr("top-1 accuracy (%)"), QObject::tr("top-1 %1%")};
+}
+
+std::vector<widgets::RunPoint> runPoints(const std::vector<RunRecord>& runs, QualityMetric metric)
 {
     std::vector<widgets::RunPoint> points;
+    bool reference = false; // one FP32 line under fidelity
     for (std::size_t i = 0; i < runs.size(); ++i) {
+        const double value = qualityValue(runs[i], metric);
+        if (std::isnan(value) || (runs[i].fp32 && metric == QualityMetric::Fidelity && std::exchange(reference, true)))
+            continue;
         widgets::RunPoint p;
         p.id = static_cast<int>(i);
         p.name = runs[i].name;
         p.config = runs[i].config;
         p.sizeMB = runs[i].sizeMB;
-        p.top1 = 100.0 * runs[i].top1;
+        p.top1 = value;
         p.fp32 = runs[i].fp32;
         p.labelled = !runs[i].searchCandidate;
         if (const auto clip = dominantClip(inLayerOrder(runs[i].layerConfigs, {})); clip && !p.fp32)

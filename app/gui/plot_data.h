@@ -47,7 +47,11 @@ private:
 // weights; from `cache` when given); only the weights' when the output stays FP32; nullopt for an FP32 layer.
 std::optional<double> predictedSqnr(const Calibration& calibration, const LayerInfo& layer, const LayerConfig& config,
                                     WeightSqnrCache* cache = nullptr);
-// Runs as points; id = row in the runs table; a quantized run's colour is that of its dominantClip().
-std::vector<widgets::RunPoint> runPoints(const std::vector<RunRecord>& runs);
+// The runs that measured `metric` as points (qualityValue(): top-1 % or worst output SQNR dB; the first FP32 run is
+// +inf under fidelity, the plot's reference line); id = row in the runs table; a quantized run's colour is that
+// of its dominantClip(). Runs of the other metric are left out: the two never share an axis.
+std::vector<widgets::RunPoint> runPoints(const std::vector<RunRecord>& runs, QualityMetric metric = QualityMetric::Top1);
+// The plot's y axis label and tooltip value text for `metric` (AccuracySizePlot::setQualityAxis()).
+std::pair<QString, QString> qualityAxisTexts(QualityMetric metric);
 
 } // namespace qs::gui

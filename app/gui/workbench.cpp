@@ -19,6 +19,8 @@
 #include <QSaveFile>
 #include <QUndoStack>
 
+#include <cmath>
+#include <limits>
 #include <set>
 
 namespace qs::gui {
@@ -41,6 +43,19 @@ Workbench::Workbench(QObject* parent)
     connect(m_undo, &QUndoStack::cleanChanged, this, [this] { emit dirtyChanged(isDirty()); });
     connect(m_runs, &RunsTableModel::runRenamed, this, [this] { setExtraDirty(true); });
     connect(m_jobs, &JobRunner::jobFailed, this, &Workbench::errorOccurred);
+    // A job that failed on a model with dynamic dims and no shape for them most likely failed for want of one: ask.
+    connect(m_jobs, &JobRunner::jobFailed, this, [this](const QString& kind) {
+        if (kind == QLatin1String("load") || m_dynamicInputs.isEmpty() || !m_selection.inputShape.isEmpty())
+            return;
+        try {
+            if (!inputShapeSpecs(m_selection, m_modelPath).empty())
+                return;
+        } catch (const Error&) {
+        }
+        emit inputShapeNeeded(m_modelPath, m_dynamicInputs,
+                              tr("%1 leaves input dims dynamic (%2) and neither its preprocessing nor the data fixes them.")
+                                  .arg(QFileInfo(m_modelPath).fileName(), m_dynamicInputs.join(QStringLiteral("; "))));
+    });
     connect(m_jobs, &JobRunner::jobCancelled, this, [this](const QString& kind) { emit message(tr("%1 cancelled").arg(kind)); });
 }
 
@@ -66,14 +81,28 @@ void Workbench::onConfigEdited()
     }
 }
 
-void Workbench::openModel(const QString& path) { startLoad(path, std::nullopt, {}); }
-
-void Workbench::startLoad(const QString& path, std::optional<SessionData> session, const QString& sessionPath)
+void Workbench::startLoad(const QString& path, std::optional<SessionData> session, const QString& sessionPath, const QString& inputShape)
 {
     m_debounce.stop();
     const QString title = tr("Loading %1").arg(QFileInfo(path).fileName());
-    m_jobs->start(QStringLiteral("load"), title, [this, path, session, sessionPath](Progress& progress) -> JobRunner::Apply {
-        auto loaded = std::make_shared<LoadedModel>(loadModel(path, progress));
+    DatasetSelection selection = session ? session->dataset : m_selection;
+    selection.inputShape = inputShape;
+    m_jobs->start(QStringLiteral("load"), title, [this, path, session, sessionPath, selection](Progress& progress) -> JobRunner::Apply {
+        std::vector<InputShapeSpec> shapes;
+        QStringList shapeWarnings;
+        try {
+            shapes = inputShapeSpecs(selection, path);
+        } catch (const Error& e) { // a bad remembered shape or preprocessing: load without, and ask
+            shapeWarnings << tr("The input shape or preprocessing for %1 was not used: %2").arg(QFileInfo(path).fileName(), QString::fromStdString(e.what()));
+        }
+        auto loaded = std::make_shared<LoadedModel>(loadModel(path, progress, shapes));
+        loaded->warnings = shapeWarnings + loaded->warnings;
+        loaded->shapeRejected = loaded->shapeRejected || !shapeWarnings.isEmpty();
+        bool dataSized = false;
+        try {
+            dataSized = dataGivesSize(selection, path);
+        } catch (const Error&) {
+        }
         // A session's calibration statistics refer to the prepared graph, rebuilt here off the GUI thread; statistics
         // that no longer fit the model are dropped with a message, the rest of the session still opens.
         std::shared_ptr<const Calibration> calibration;
@@ -84,8 +113,9 @@ void Workbench::startLoad(const QString& path, std::optional<SessionData> sessio
                 loaded->warnings << tr("The session's calibration statistics were not restored: %1").arg(QString::fromUtf8(e.what()));
             }
         }
-        return [this, loaded, session, sessionPath, calibration] {
+        return [this, loaded, session, sessionPath, calibration, selection, dataSized] {
             m_graph = loaded->graph;
+            m_dynamicInputs = loaded->dynamicInputs;
             m_prepared = loaded->prepared;
             m_model = loaded->model;
             m_modelPath = loaded->path;
@@ -107,6 +137,7 @@ void Workbench::startLoad(const QString& path, std::optional<SessionData> sessio
             emit message(tr("Loaded %1: %n quantizable layers", nullptr, static_cast<int>(loaded->layers.size())).arg(loaded->path));
             if (session)
                 applySession(*session);
+            m_selection.inputShape = loaded->shapeRejected ? QString() : selection.inputShape;
             if (calibration) {
                 applyCalibration(calibration);
                 emit message(tr("Restored the calibration statistics and histograms of %n values on %1 train images from the session", nullptr,
@@ -119,10 +150,18 @@ void Workbench::startLoad(const QString& path, std::optional<SessionData> sessio
             emit dirtyChanged(isDirty());
             emit stateChanged();
             emit modelLoaded(m_modelPath);
+            emit metricChanged();
             if (calibration)
                 emit calibrationFinished();
             if (session)
                 emit sessionOpened(m_sessionPath);
+            if (!loaded->dynamicInputs.isEmpty() && (loaded->shapeRejected || !dataSized)) {
+                const QString reason = loaded->shapeRejected ? loaded->warnings.join(QLatin1Char('\n'))
+                                                             : tr("%1 leaves input dims dynamic (%2) and neither its preprocessing nor the data fixes them.")
+                                                                   .arg(QFileInfo(m_modelPath).fileName(), loaded->dynamicInputs.join(QStringLiteral("; ")));
+                emit message(tr("%1 needs an input shape: give it in Run \u203A Input Shape").arg(QFileInfo(m_modelPath).fileName()));
+                emit inputShapeNeeded(m_modelPath, loaded->dynamicInputs, reason);
+            }
         };
     });
 }
@@ -153,12 +192,12 @@ void Workbench::calibrate()
     const DatasetSelection selection = m_selection;
     const QString modelPath = m_modelPath;
     m_jobs->start(QStringLiteral("calibrate"), tr("Calibrating"), [this, model, selection, modelPath](Progress& progress) -> JobRunner::Apply {
-        auto calibration = std::make_shared<const Calibration>(calibrateStats(*model, selection, modelPath, progress));
-        return [this, calibration] {
+        auto source = std::make_shared<QString>();
+        auto calibration = std::make_shared<const Calibration>(calibrateStats(*model, selection, modelPath, progress, source.get()));
+        return [this, calibration, source] {
             applyCalibration(calibration);
-            emit message(tr("Calibrated statistics and histograms of %n values on %1 train images", nullptr,
-                            static_cast<int>(calibration->values.size()))
-                             .arg(calibration->samples));
+            emit message(tr("Calibrated statistics and histograms of %n values on %1", nullptr, static_cast<int>(calibration->values.size()))
+                             .arg(*source));
             setExtraDirty(true);
             emit stateChanged();
             emit calibrationFinished();
@@ -172,97 +211,6 @@ std::map<QString, LayerConfig> Workbench::currentConfigs() const
     for (std::size_t i = 0; i < m_layers->layers().size(); ++i)
         configs[m_layers->layers()[i].name] = m_layers->configs()[i];
     return configs;
-}
-
-void Workbench::evaluate()
-{
-    m_debounce.stop();
-    if (!m_graph)
-        return;
-    EvalRequest request;
-    request.graph = m_graph;
-    request.prepared = m_prepared;
-    request.model = m_model;
-    request.baseline = !m_runs->hasBaseline();
-    request.config = toPtqConfig(m_layers->layers(), m_layers->configs());
-    request.quantized = std::any_of(m_layers->configs().begin(), m_layers->configs().end(), [](const LayerConfig& c) { return !c.noQuant; });
-    request.calibration = m_calibration;
-    const bool needCalibration = request.quantized && !m_calibration;
-    const auto snapshot = currentConfigs();
-    const DatasetSelection selection = m_selection;
-    const QString modelPath = m_modelPath;
-    auto cached = m_data;
-    const QString summary = runLabel(inLayerOrder(snapshot, m_runs->layerOrder()));
-
-    // Live accuracy is posted to the GUI thread.
-    auto live = [this](bool quantized, const EvalMetrics& m, int64_t total) {
-        const QString text = tr("%1: top-1 %2% after %3 of %4 images")
-                                 .arg(quantized ? tr("int8") : tr("FP32"))
-                                 .arg(QLocale().toString(100.0 * m.top1(), 'f', 2))
-                                 .arg(m.samples)
-                                 .arg(total);
-        QMetaObject::invokeMethod(this, [this, text] { emit liveAccuracy(text); }, Qt::QueuedConnection);
-    };
-    m_jobs->start(QStringLiteral("evaluate"), tr("Evaluating"),
-                  [this, request, needCalibration, selection, modelPath, cached, summary, snapshot, live](Progress& progress) mutable -> JobRunner::Apply {
-                      std::shared_ptr<const OpenedData> data = cached;
-                      if (!data || !(data->selection == selection) || data->modelPath != modelPath)
-                          data = std::make_shared<const OpenedData>(openEvaluationData(selection, modelPath, &progress));
-                      std::shared_ptr<const Calibration> calibration = request.calibration;
-                      if (needCalibration) {
-                          calibration = std::make_shared<const Calibration>(calibrateStats(*request.model, selection, modelPath, progress));
-                          request.calibration = calibration;
-                      }
-                      request.dataset = data->dataset;
-                      request.indices = firstIndices(data->dataset->size(), selection.evalLimit);
-                      auto outcome = std::make_shared<EvalOutcome>(evaluateRuns(request, progress, live));
-                      return [this, data, calibration, needCalibration, outcome, summary, snapshot] {
-                          m_data = data;
-                          if (needCalibration) {
-                              applyCalibration(calibration);
-                              emit message(tr("Calibrated statistics and histograms on %1 train images").arg(calibration->samples));
-                              emit calibrationFinished();
-                          }
-                          auto record = [](const EvalRun& run) {
-                              RunRecord r;
-                              r.samples = run.metrics.samples;
-                              r.top1 = run.metrics.top1();
-                              r.top5 = run.metrics.top5();
-                              r.crossEntropy = run.metrics.meanCrossEntropy();
-                              r.sizeMB = run.sizeMB;
-                              r.compression = run.sizeMB > 0 ? run.fp32SizeMB / run.sizeMB : 1.0;
-                              r.msPerImage = run.metrics.samples ? 1000.0 * run.metrics.inferSeconds / static_cast<double>(run.metrics.samples) : 0.0;
-                              r.imagesPerSecond = run.metrics.imagesPerSecond();
-                              r.date = QDateTime::currentDateTime();
-                              return r;
-                          };
-                          if (outcome->baseline) {
-                              RunRecord r = record(*outcome->baseline);
-                              r.fp32 = true;
-                              r.name = tr("FP32 baseline");
-                              r.config = QStringLiteral("FP32");
-                              m_runs->append(r);
-                              emit message(tr("FP32 baseline: top-1 %1% on %2 images").arg(100.0 * r.top1, 0, 'f', 2).arg(r.samples));
-                          }
-                          if (outcome->quantized) {
-                              RunRecord r = record(*outcome->quantized);
-                              r.name = tr("Run %1").arg(++m_runCounter);
-                              r.config = summary;
-                              r.layerConfigs = snapshot;
-                              m_runs->append(r);
-                              // A note on how the engine runs the config (8-bit asymmetric weights on the symmetric
-                              // grid, ...) is said once, and again only when a changed config changes what it says.
-                              for (const QString& note : outcome->quantized->notes)
-                                  if (!m_saidNotes.contains(note))
-                                      emit message(note);
-                              m_saidNotes = outcome->quantized->notes;
-                              emit message(tr("%1 (%2): top-1 %3% on %4 images").arg(r.name, r.config).arg(100.0 * r.top1, 0, 'f', 2).arg(r.samples));
-                          }
-                          setExtraDirty(true);
-                          emit stateChanged();
-                          emit evaluationFinished();
-                      };
-                  });
 }
 
 void Workbench::exportRunsCsv(const QString& path) const
@@ -280,6 +228,7 @@ void Workbench::saveSession(const QString& path)
     s.configs = currentConfigs();
     s.runs = m_runs->runs();
     s.calibration = m_calibration;
+    s.metric = m_metricChoice;
     qs::gui::saveSession(path, s);
     m_sessionPath = path;
     m_undo->setClean();
@@ -293,7 +242,8 @@ void Workbench::openSession(const QString& path)
     SessionData session = loadSession(path);
     // Nothing changes until the model has loaded: a failure leaves the current session as it was.
     const QString modelPath = session.modelPath; // copied: the session is moved into the job
-    startLoad(modelPath, std::move(session), path);
+    const QString inputShape = session.dataset.inputShape;
+    startLoad(modelPath, std::move(session), path, inputShape);
 }
 
 void Workbench::applyCalibration(std::shared_ptr<const Calibration> calibration)
@@ -460,6 +410,7 @@ QStringList Workbench::importConfig(const QString& path)
 void Workbench::applySession(const SessionData& s)
 {
     m_selection = s.dataset;
+    m_metricChoice = s.metric;
     std::vector<int> rows;
     std::vector<LayerConfig> configs;
     for (const auto& [name, config] : s.configs) {

@@ -53,8 +53,28 @@ public:
     bool isDirty() const;
     QString sessionPath() const { return m_sessionPath; }
 
+    // Opens at the input shape remembered for this path (QSettings), if any; asks for one (inputShapeNeeded) when
+    // the model leaves dims dynamic that neither the preprocessing nor the data fixes.
     void openModel(const QString& path);
-    // Changing the data invalidates the runs and calibration (they are not comparable across datasets).
+    // The shape for the model's dynamic inputs ("1x3x320x320", "x=1x3x48x192", several separated by ';'):
+    // validated against the model, remembered for its path and in the session, and the model is loaded again at
+    // it (runs and calibration are cleared: they ran at another shape). False, with the reason in `problem`,
+    // for a shape that does not parse or fit; nothing changes then.
+    bool setInputShape(const QString& text, QString* problem = nullptr);
+    // Why `text` is not a usable input shape for the loaded model; empty when it is.
+    QString inputShapeProblem(const QString& text) const;
+    // The inputs of the loaded model with dynamic dims ("input: batch×3×height×width").
+    QStringList dynamicInputs() const;
+    static QString rememberedInputShape(const QString& modelPath);
+
+    // The quality metric: top-1 where it applies (labelled data, single-output classifier) unless the user
+    // chose fidelity; fidelity to FP32 otherwise (core's chooseMetric()). Evaluations measure it and the
+    // accuracy-vs-size plot shows the runs that measured it. The choice is kept in the session.
+    QualityMetric metric() const;
+    bool metricSelectable() const; // both metrics apply
+    void setMetricChoice(QualityMetric metric);
+    // Changing the data invalidates the runs and calibration (they are not comparable across datasets). The
+    // selection carries the input shape too (the dataset dialog keeps it; setInputShape() changes it).
     void setDataset(const DatasetSelection& selection);
     void calibrate();
     // Runs the FP32 baseline when the table has none, and the current config in int8 (calibrating first
@@ -118,9 +138,12 @@ signals:
     void stateChanged(); // model, dataset or calibration changed (enable/disable actions)
     void analysisChanged();                     // an analysis result arrived, was cleared, or stopped being current
     void analysisFinished(const QString& kind); // "analyze", "sensitivity" or "autoquant" has a new result
+    void metricChanged();
+    // The loaded model needs a shape for its dynamic inputs (`inputs`, see dynamicInputs()); `reason` says why.
+    void inputShapeNeeded(const QString& modelPath, const QStringList& inputs, const QString& reason);
 
 private:
-    void startLoad(const QString& path, std::optional<SessionData> session, const QString& sessionPath);
+    void startLoad(const QString& path, std::optional<SessionData> session, const QString& sessionPath, const QString& inputShape);
     void applyCalibration(std::shared_ptr<const Calibration> calibration);
     void updatePredictions();
     void setExtraDirty(bool dirty);
@@ -158,6 +181,8 @@ private:
     std::map<QString, LayerConfig> m_sensitivityConfig;
     std::shared_ptr<const AutoquantResult> m_autoquant;
     int m_autoCounter = 0; // names the search's candidates "Auto N"
+    std::optional<QualityMetric> m_metricChoice; // the user's, where both metrics apply
+    QStringList m_dynamicInputs;
 };
 
 } // namespace qs::gui

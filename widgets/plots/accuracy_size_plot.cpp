@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 namespace qs::widgets {
@@ -34,7 +35,7 @@ std::vector<int> paretoFront(const std::vector<RunPoint>& points)
     double best = -std::numeric_limits<double>::infinity();
     for (int i : order) {
         const RunPoint& p = points[static_cast<std::size_t>(i)];
-        if (std::isnan(p.sizeMB) || std::isnan(p.top1))
+        if (std::isnan(p.sizeMB) || !std::isfinite(p.top1))
             continue;
         if (p.top1 > best) {
             front.push_back(i);
@@ -54,6 +55,8 @@ AccuracySizePlot::AccuracySizePlot(QWidget* parent) : QWidget(parent), m_plot(ne
     });
     connect(m_plot, &QCustomPlot::mouseMove, this, &AccuracySizePlot::onMouseMove);
     connect(m_plot, &QCustomPlot::afterLayout, this, &AccuracySizePlot::placeLabels);
+    m_axisLabel = tr("top-1 accuracy (%)");
+    m_valueText = tr("top-1 %1%");
     setRuns({});
 }
 
@@ -67,6 +70,15 @@ void AccuracySizePlot::setRuns(const std::vector<RunPoint>& runs)
     m_message->setText(tr("Evaluate configs to compare their accuracy and size here; the first run is the FP32 baseline."));
     m_message->setVisible(empty);
     m_plot->setVisible(!empty);
+    rebuild();
+}
+
+void AccuracySizePlot::setQualityAxis(const QString& axisLabel, const QString& valueText)
+{
+    if (axisLabel == m_axisLabel && valueText == m_valueText)
+        return;
+    m_axisLabel = axisLabel;
+    m_valueText = valueText;
     rebuild();
 }
 
@@ -95,7 +107,7 @@ void AccuracySizePlot::rebuild()
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
     applyPlotTheme(m_plot, pal);
     m_plot->xAxis->setLabel(tr("model size (MB, weights)"));
-    m_plot->yAxis->setLabel(tr("top-1 accuracy (%)"));
+    m_plot->yAxis->setLabel(m_axisLabel);
     if (m_runs.empty()) {
         m_plot->replot(QCustomPlot::rpQueuedReplot);
         return;
@@ -137,16 +149,41 @@ void AccuracySizePlot::rebuild()
     fp32->setName(tr("FP32 baseline"));
     fp32->setLineStyle(QCPGraph::lsNone);
     fp32->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, QPen(text, 1.5), neutral, 12));
-    double xmin = m_runs.front().sizeMB, xmax = xmin, ymin = m_runs.front().top1, ymax = ymin;
+    double xmin = m_runs.front().sizeMB, xmax = xmin;
+    double ymin = std::numeric_limits<double>::infinity(), ymax = -ymin;
+    std::vector<double> references; // sizes of the +inf (reference) runs
     for (const RunPoint& r : m_runs) {
-        (r.fp32 ? fp32 : quantizedGraph(r.clipMethod))->addData(r.sizeMB, r.top1);
         xmin = std::min(xmin, r.sizeMB);
         xmax = std::max(xmax, r.sizeMB);
+        if (!std::isfinite(r.top1)) {
+            references.push_back(r.sizeMB);
+            continue;
+        }
+        (r.fp32 ? fp32 : quantizedGraph(r.clipMethod))->addData(r.sizeMB, r.top1);
         ymin = std::min(ymin, r.top1);
         ymax = std::max(ymax, r.top1);
     }
+    if (ymin > ymax) // only reference runs
+        ymin = ymax = 0.0;
     if (fp32->dataCount() == 0)
         fp32->removeFromLegend();
+    for (double size : references) {
+        auto* line = new QCPItemStraightLine(m_plot);
+        line->setObjectName(QStringLiteral("reference"));
+        line->point1->setCoords(size, 0.0);
+        line->point2->setCoords(size, 1.0);
+        line->setPen(QPen(neutral, 1.5, Qt::DotLine));
+        line->setSelectable(false);
+        auto* note = new QCPItemText(m_plot);
+        note->position->setTypeX(QCPItemPosition::ptPlotCoords);
+        note->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        note->position->setCoords(size, 0.02);
+        note->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
+        note->setPadding(QMargins(0, 0, 4, 0));
+        note->setText(tr("FP32 (the reference)"));
+        note->setColor(text);
+        note->setSelectable(false);
+    }
     const double dx = std::max(0.08 * (xmax - xmin), 0.02 * std::max(xmax, 1e-3));
     const double dy = std::max(0.12 * (ymax - ymin), 0.25);
     m_plot->xAxis->setRange(std::max(0.0, xmin - dx), xmax + 2.5 * dx);
@@ -181,7 +218,7 @@ void AccuracySizePlot::rebuild()
         label->setClipToAxisRect(true);
         label->setSelectable(false);
         label->setProperty("qsRole", QStringLiteral("label"));
-        label->setVisible(r.labelled || r.id == m_selected);
+        label->setVisible((r.labelled || r.id == m_selected) && std::isfinite(r.top1));
         auto* leader = new QCPItemLine(m_plot);
         leader->start->setType(QCPItemPosition::ptAbsolute);
         leader->end->setType(QCPItemPosition::ptAbsolute);
@@ -204,8 +241,10 @@ void AccuracySizePlot::placeLabels()
     std::vector<QPointF> points;
     std::vector<QRectF> taken;
     for (const RunPoint& r : m_runs) {
-        points.emplace_back(m_plot->xAxis->coordToPixel(r.sizeMB), m_plot->yAxis->coordToPixel(r.top1));
-        taken.emplace_back(points.back() - QPointF(kPoint, kPoint), QSizeF(2 * kPoint, 2 * kPoint));
+        const bool finite = std::isfinite(r.top1);
+        points.emplace_back(m_plot->xAxis->coordToPixel(r.sizeMB), finite ? m_plot->yAxis->coordToPixel(r.top1) : area.top());
+        if (finite)
+            taken.emplace_back(points.back() - QPointF(kPoint, kPoint), QSizeF(2 * kPoint, 2 * kPoint));
     }
     // The front's step line too: a label across it is hard to read.
     const std::vector<int> front = paretoFront(m_runs);
@@ -278,6 +317,8 @@ int AccuracySizePlot::runAt(const QPoint& pos) const
     int best = -1;
     double bestDistance = 12.0; // pixels
     for (std::size_t i = 0; i < m_runs.size(); ++i) {
+        if (!std::isfinite(m_runs[i].top1))
+            continue; // the reference line
         const double dx = m_plot->xAxis->coordToPixel(m_runs[i].sizeMB) - pos.x();
         const double dy = m_plot->yAxis->coordToPixel(m_runs[i].top1) - pos.y();
         const double d = std::hypot(dx, dy);
@@ -298,9 +339,8 @@ void AccuracySizePlot::onMouseMove(QMouseEvent* event)
     }
     const RunPoint& r = m_runs[static_cast<std::size_t>(i)];
     QToolTip::showText(event->globalPosition().toPoint(),
-                       tr("<b>%1</b><br>%2<br>top-1 %3%, %4 MB<br>click to select the run")
-                           .arg(r.name.toHtmlEscaped(), r.config.toHtmlEscaped())
-                           .arg(r.top1, 0, 'f', 2)
+                       tr("<b>%1</b><br>%2<br>%3, %4 MB<br>click to select the run")
+                           .arg(r.name.toHtmlEscaped(), r.config.toHtmlEscaped(), m_valueText.arg(r.top1, 0, 'f', 2).toHtmlEscaped())
                            .arg(r.sizeMB, 0, 'f', 3),
                        m_plot);
 }

@@ -4,6 +4,9 @@
 // selected run ringed in the highlight colour, each run labelled by name unless it asks not to be (labels are placed clear of the
 // points and of each other, with a leader line when moved off their point), a tooltip per point, and a
 // click on a point emits runClicked(id). paretoFront() is the pure function behind the line.
+// The y axis is top-1 by default; setQualityAxis() names another quality (worst output SQNR vs FP32 in dB). A run
+// whose value is +inf (FP32 judged by its fidelity to itself) is the reference: a dashed vertical line at its
+// size, not a point, and not on the front.
 
 #include <QColor>
 #include <QString>
@@ -26,7 +29,7 @@ struct RunPoint {
     QString config;      // shown in the tooltip
     QString clipMethod;  // the clip method most of the run's layers use: the point's colour (empty: neutral)
     double sizeMB = 0.0;
-    double top1 = 0.0;   // percent
+    double top1 = 0.0;   // the quality on the y axis: top-1 in percent (default) or what setQualityAxis() names
     bool fp32 = false;
     // false: no name label unless the run is selected (the intermediate candidates of a search, which would
     // otherwise bury the labels of the runs around them); the point and its tooltip stay.
@@ -45,6 +48,9 @@ public:
     ~AccuracySizePlot() override;
 
     void setRuns(const std::vector<RunPoint>& runs);
+    // The y axis label and the tooltip's value text ("%1" = the number, e.g. "top-1 %1%"; 2 decimals).
+    void setQualityAxis(const QString& axisLabel, const QString& valueText);
+    QString qualityAxisLabel() const { return m_axisLabel; }
     const std::vector<RunPoint>& runs() const { return m_runs; }
     void setSelectedRun(int id); // -1: none
 
@@ -75,6 +81,8 @@ private:
     QCustomPlot* m_plot;
     QLabel* m_message = nullptr;
     std::vector<RunPoint> m_runs;
+    QString m_axisLabel;
+    QString m_valueText;
     int m_selected = -1;
     std::vector<std::pair<QCPItemText*, QCPItemLine*>> m_labels; // per run: name and leader line (owned by m_plot)
 };

@@ -1,19 +1,35 @@
 #pragma once
 // The evaluation runs of a session, one row each: the FP32 baseline first, then every evaluated config.
-// Only the name is editable. Δ top-1 is against the first FP32 row. A row's tooltip lists the layers whose
-// setting differs from the run's most common one. CSV export writes what the table shows in plain numbers
-// (percentages as fractions are avoided: top-1/top-5 in percent), then one column per layer, headed by the
-// layer's name, with the setting the run evaluated it at (settingText(): "W8A8 sym pc avg", "FP32").
+// A run measured either top-1 (labelled classifiers) or fidelity to FP32 (core/eval/metric_choice.h): the
+// columns of the other metric show "—". Fidelity's headline is the worst output's SQNR; the row's tooltip
+// lists every output (SQNR, cosine, max abs error). Only the name is editable. Δ top-1 is against the first
+// FP32 top-1 row. A row's tooltip lists the layers whose setting differs from the run's most common one. CSV
+// export writes what the table shows in plain numbers (top-1/top-5 in percent), the metric, the fidelity
+// numbers, one `sqnr_db:<output>` column per output and the date, then one column per layer, headed by the layer's
+// name, with the setting the run evaluated it at (settingText(): "W8A8 sym pc avg", "FP32").
 
 #include "app/gui/models/layer_config.h"
 #include "app/gui/models/run_configuration.h"
+#include "core/eval/fidelity.h"
+#include "core/eval/metric_choice.h"
 
 #include <QAbstractTableModel>
 #include <QDateTime>
 
+#include <limits>
 #include <vector>
 
 namespace qs::gui {
+
+// One model output of a fidelity run (core's OutputFidelity, summarised).
+struct OutputFidelityRecord {
+    QString name;
+    double sqnrDb = 0.0; // +inf when identical to FP32
+    double cosine = 1.0;
+    double maxAbsError = 0.0;
+
+    bool operator==(const OutputFidelityRecord&) const = default;
+};
 
 struct RunRecord {
     QString name;
@@ -30,12 +46,25 @@ struct RunRecord {
     QDateTime date;
     std::map<QString, LayerConfig> layerConfigs; // the evaluated per-layer config by layer name (empty for FP32)
     bool searchCandidate = false; // a candidate of Auto Mixed Precision that was not chosen (plotted without a label)
+    // What the run measured. A fidelity run leaves top1/top5/crossEntropy NaN and fills these; an FP32 run
+    // is FP32 itself (worst SQNR +inf).
+    QualityMetric metric = QualityMetric::Top1;
+    double worstSqnrDb = std::numeric_limits<double>::quiet_NaN();
+    double top1Agreement = std::numeric_limits<double>::quiet_NaN(); // fraction; NaN unless a classifier
+    std::vector<OutputFidelityRecord> outputs;
 };
+
+// Fills a run's fidelity numbers (metric, worst SQNR, top-1 agreement, every output) from core's measurement.
+void setFidelity(RunRecord& run, const FidelityMetrics& metrics);
+
+// The number a run is plotted and ranked by under `metric`: top-1 in percent or the worst output's SQNR in dB;
+// NaN when the run measured the other metric (an FP32 run is +inf dB under fidelity whatever it measured).
+double qualityValue(const RunRecord& run, QualityMetric metric);
 
 class RunsTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Name, Config, Samples, Top1, Top5, DeltaTop1, SizeMB, Compression, Latency, Throughput, Date, ColumnCount };
+    enum Column { Name, Config, Samples, Top1, Top5, DeltaTop1, WorstSqnr, Agreement, SizeMB, Compression, Latency, Throughput, Date, ColumnCount };
 
     explicit RunsTableModel(QObject* parent = nullptr);
 
@@ -51,6 +80,9 @@ public:
     void clear() { setRuns({}); }
     const std::vector<RunRecord>& runs() const { return m_runs; }
     bool hasBaseline() const { return !m_runs.empty() && m_runs.front().fp32; }
+    // The first FP32 run that measured `metric` (any FP32 run serves fidelity, which compares with FP32 itself); -1 if none.
+    int baselineRow(QualityMetric metric) const;
+    bool hasRunsOf(QualityMetric metric) const;
 
     // The model's layer names in model order: the order of per-layer listings and CSV columns (the runs
     // store their settings by name). Set when a model loads; the runs are the loaded model's.
@@ -59,6 +91,9 @@ public:
     // A run's setting of every layer in model order: the stored config, every layer FP32 for the baseline;
     // empty when the run did not store its config (a run from an older session).
     LayerSettings layerSettings(int row) const;
+
+    // A fidelity run's per-output numbers as lines of text (the row's tooltip and the configuration dialog).
+    static QString fidelityText(const RunRecord& run);
 
     // The table as CSV (header + one line per run, RFC 4180 quoting).
     QString toCsv() const;

@@ -19,7 +19,8 @@ namespace qs::gui {
 
 DatasetDialog::DatasetDialog(const DatasetSelection& s, QWidget* parent)
     : QDialog(parent), m_kind(new QComboBox(this)), m_path(new QLineEdit(this)), m_split(new QComboBox(this)), m_preprocess(new QLineEdit(this)),
-      m_limit(new QSpinBox(this)), m_calibration(new QSpinBox(this)), m_status(new QLabel(this)),
+      m_limit(new QSpinBox(this)), m_calibration(new QSpinBox(this)), m_calibrationData(new QLineEdit(this)), m_initial(s),
+      m_status(new QLabel(this)),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Dataset"));
@@ -37,6 +38,12 @@ DatasetDialog::DatasetDialog(const DatasetSelection& s, QWidget* parent)
     m_limit->setValue(s.evalLimit < 0 ? 0 : static_cast<int>(s.evalLimit));
     m_calibration->setRange(1, 1'000'000);
     m_calibration->setValue(static_cast<int>(s.calibrationSamples));
+    m_calibrationData->setObjectName(QStringLiteral("calibrationData"));
+    m_calibrationData->setText(s.calibrationData);
+    m_calibrationData->setPlaceholderText(tr("none: the train split; for an image folder, its images that are not evaluated"));
+    m_calibrationData->setToolTip(tr("Other data to calibrate on, as KIND:PATH (e.g. images:/data/calib). Image and tensor folders have no "
+                                     "train split: without this, calibration uses the folder's images that are not evaluated, or, when "
+                                     "every image is evaluated, the evaluated ones (the log says which)."));
     m_status->setWordWrap(true);
 
     auto* browse = new QPushButton(tr("Browse\u2026"), this);
@@ -49,7 +56,8 @@ DatasetDialog::DatasetDialog(const DatasetSelection& s, QWidget* parent)
     form->addRow(tr("Evaluation split:"), m_split);
     form->addRow(tr("Preprocessing:"), m_preprocess);
     form->addRow(tr("Evaluation images:"), m_limit);
-    form->addRow(tr("Calibration images (train):"), m_calibration);
+    form->addRow(tr("Calibration images:"), m_calibration);
+    form->addRow(tr("Calibration data:"), m_calibrationData);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_status);
@@ -65,6 +73,7 @@ DatasetDialog::DatasetDialog(const DatasetSelection& s, QWidget* parent)
     });
     connect(m_preprocess, &QLineEdit::textChanged, this, &DatasetDialog::validate);
     connect(m_path, &QLineEdit::textChanged, this, &DatasetDialog::validate);
+    connect(m_calibrationData, &QLineEdit::textChanged, this, &DatasetDialog::validate);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     validate();
@@ -80,6 +89,13 @@ void DatasetDialog::validate()
     }
     if (problem.isEmpty() && m_path->text().trimmed().isEmpty())
         problem = tr("Choose the dataset directory.");
+    if (problem.isEmpty() && !m_calibrationData->text().trimmed().isEmpty()) {
+        try {
+            parseDatasetSpec(m_calibrationData->text().trimmed().toStdString());
+        } catch (const Error& e) {
+            problem = tr("Calibration data: %1").arg(QString::fromStdString(e.message()));
+        }
+    }
     m_status->setText(problem);
     m_status->setStyleSheet(problem.isEmpty() ? QString() : QStringLiteral("color: #c03030"));
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());
@@ -87,13 +103,14 @@ void DatasetDialog::validate()
 
 DatasetSelection DatasetDialog::selection() const
 {
-    DatasetSelection s;
+    DatasetSelection s = m_initial; // what the dialog does not edit (the input shape) stays
     s.kind = m_kind->currentText();
     s.path = m_path->text().trimmed();
     s.split = m_split->currentData().toString();
     s.preprocess = m_preprocess->text().trimmed();
     s.evalLimit = m_limit->value() == 0 ? -1 : m_limit->value();
     s.calibrationSamples = m_calibration->value();
+    s.calibrationData = m_calibrationData->text().trimmed();
     return s;
 }
 

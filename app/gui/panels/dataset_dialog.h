@@ -1,6 +1,7 @@
 #pragma once
 // Chooses the data: kind, directory, split, preprocessing string (validated live with core's parser),
-// number of evaluation images and calibration images.
+// number of evaluation images and calibration images, and optional separate calibration data ("KIND:PATH", for
+// image and tensor folders, which have no train split). The input shape is kept as it was (Run › Input Shape).
 
 #include "app/gui/session/dataset_selection.h"
 
@@ -29,6 +30,8 @@ private:
     QLineEdit* m_preprocess;
     QSpinBox* m_limit;
     QSpinBox* m_calibration;
+    QLineEdit* m_calibrationData;
+    DatasetSelection m_initial;
     QLabel* m_status;
     QDialogButtonBox* m_buttons;
 };

@@ -69,6 +69,8 @@ PlotDocks::PlotDocks(Workbench* workbench, LayerPanel* layers, RunsPanel* runs, 
         connect(runsModel, signal, this, &PlotDocks::refreshRuns);
     connect(runsModel, &QAbstractItemModel::modelReset, this, &PlotDocks::refreshRuns);
     connect(runsModel, &QAbstractItemModel::dataChanged, this, &PlotDocks::refreshRuns);
+    connect(workbench, &Workbench::metricChanged, this, &PlotDocks::refreshRuns);
+    connect(workbench, &Workbench::stateChanged, this, &PlotDocks::refreshRuns);
     connect(m_accuracy, &widgets::AccuracySizePlot::runClicked, this, [this](int row) { m_runs->view()->selectRow(row); });
     connect(runs->view()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) { m_accuracy->setSelectedRun(current.isValid() ? current.row() : -1); });
@@ -115,6 +117,12 @@ void PlotDocks::refresh()
     }
 }
 
-void PlotDocks::refreshRuns() { m_accuracy->setRuns(runPoints(m_workbench->runs()->runs())); }
+void PlotDocks::refreshRuns()
+{
+    const QualityMetric metric = m_workbench->metric();
+    const auto [axis, value] = qualityAxisTexts(metric);
+    m_accuracy->setQualityAxis(axis, value);
+    m_accuracy->setRuns(runPoints(m_workbench->runs()->runs(), metric));
+}
 
 } // namespace qs::gui

@@ -64,6 +64,9 @@ RunConfigDialog* RunConfigDialog::forRun(const RunsTableModel& runs, int row, QW
                                        .arg(common.commonCount)
                                        .arg(layers.size())
                                        .arg(settingText(common.common).toHtmlEscaped()));
+    if (!run.outputs.empty()) // a fidelity run: every output's numbers above the layers
+        dialog->m_summary->setText(RunsTableModel::fidelityText(run).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")) +
+                                   QStringLiteral("<br><br>") + dialog->m_summary->text());
 
     QTableWidget* table = dialog->m_table;
     table->setColumnCount(7);

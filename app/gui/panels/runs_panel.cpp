@@ -4,6 +4,7 @@
 #include "app/gui/panels/run_config_dialog.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -13,14 +14,20 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <cmath>
 
 namespace qs::gui {
 
 RunsPanel::RunsPanel(RunsTableModel* model, QWidget* parent)
     : QWidget(parent), m_model(model), m_view(new QTableView(this)), m_live(new QLabel(this)),
       m_restore(new QPushButton(tr("Restore Config"), this)), m_showConfiguration(new QAction(tr("Show Configuration\u2026"), this)),
-      m_compare(new QAction(tr("Compare Runs\u2026"), this))
+      m_compare(new QAction(tr("Compare Runs\u2026"), this)), m_metric(new QComboBox(this))
 {
+    m_metric->setObjectName(QStringLiteral("runsMetric"));
+    m_metric->addItem(tr("Top-1 accuracy"), QVariant::fromValue(static_cast<int>(QualityMetric::Top1)));
+    m_metric->addItem(tr("Fidelity to FP32 (SQNR)"), QVariant::fromValue(static_cast<int>(QualityMetric::Fidelity)));
+    m_metric->setToolTip(tr("What an evaluation measures and the plot shows: top-1 needs labels and a single-output classifier; "
+                            "fidelity compares every output of the quantized model with FP32's"));
     m_restore->setObjectName(QStringLiteral("restoreConfig"));
     m_restore->setToolTip(tr("Load the per-layer config the selected run evaluated into the layer table (undoable)"));
     m_showConfiguration->setObjectName(QStringLiteral("showRunConfiguration"));
@@ -44,6 +51,8 @@ RunsPanel::RunsPanel(RunsTableModel* model, QWidget* parent)
     layout->setContentsMargins(4, 4, 4, 4);
     auto* top = new QHBoxLayout;
     top->addWidget(m_live, 1);
+    top->addWidget(new QLabel(tr("Metric:"), this));
+    top->addWidget(m_metric);
     top->addWidget(m_restore);
     layout->addLayout(top);
     layout->addWidget(m_view);
@@ -68,13 +77,42 @@ RunsPanel::RunsPanel(RunsTableModel* model, QWidget* parent)
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &RunsPanel::updateActions);
     connect(model, &QAbstractItemModel::modelReset, this, &RunsPanel::updateActions);
     connect(model, &QAbstractItemModel::rowsInserted, this, &RunsPanel::updateActions);
+    connect(m_metric, &QComboBox::activated, this, [this] {
+        emit metricChosen(static_cast<QualityMetric>(m_metric->currentData().toInt()));
+    });
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(model, signal, this, &RunsPanel::updateColumns);
+    connect(model, &QAbstractItemModel::modelReset, this, &RunsPanel::updateColumns);
     updateActions();
+    updateColumns();
     auto resize = [this] { m_view->resizeColumnsToContents(); };
     connect(model, &QAbstractItemModel::rowsInserted, this, resize);
     connect(model, &QAbstractItemModel::modelReset, this, resize);
 }
 
 void RunsPanel::setLive(const QString& text) { m_live->setText(text); }
+
+void RunsPanel::setMetric(QualityMetric metric, bool selectable)
+{
+    m_shown = metric;
+    m_metric->setCurrentIndex(m_metric->findData(static_cast<int>(metric)));
+    m_metric->setEnabled(selectable);
+    updateColumns();
+}
+
+void RunsPanel::updateColumns()
+{
+    // A metric's columns show when a run measured it or the next evaluation will.
+    const bool top1 = m_shown == QualityMetric::Top1 || m_model->hasRunsOf(QualityMetric::Top1);
+    const bool fidelity = m_shown == QualityMetric::Fidelity || m_model->hasRunsOf(QualityMetric::Fidelity);
+    for (int column : {RunsTableModel::Top1, RunsTableModel::Top5, RunsTableModel::DeltaTop1})
+        m_view->setColumnHidden(column, !top1);
+    m_view->setColumnHidden(RunsTableModel::WorstSqnr, !fidelity);
+    // Top-1 agreement exists for classifiers only: a detector's runs would show a column of dashes.
+    const auto& runs = m_model->runs();
+    m_view->setColumnHidden(RunsTableModel::Agreement,
+                            std::none_of(runs.begin(), runs.end(), [](const RunRecord& r) { return !std::isnan(r.top1Agreement); }));
+}
 
 int RunsPanel::currentRun() const
 {

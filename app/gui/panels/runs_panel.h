@@ -3,13 +3,17 @@
 // evaluation above it, and "Restore config" for the selected run (restoreRequested(row)). What a run
 // evaluated is one step away: a row's tooltip names the layers that differ from its most common setting,
 // a double-click (outside the editable name) or the context menu's "Show Configuration" lists every layer's
-// settings, and "Compare Runs" on two selected rows lists the layers whose settings differ.
+// settings, and "Compare Runs" on two selected rows lists the layers whose settings differ. A metric selector
+// (top-1 or fidelity to FP32) is enabled where both apply; the columns of a metric no run measured are hidden.
+
+#include "core/eval/metric_choice.h"
 
 #include <QWidget>
 
 #include <vector>
 
 class QAction;
+class QComboBox;
 class QLabel;
 class QPushButton;
 class QTableView;
@@ -35,11 +39,17 @@ public:
     RunConfigDialog* showConfiguration(int row);
     RunConfigDialog* compareRuns(int first, int second);
 
+    // Shows the workbench's metric; the selector is enabled only when `selectable` (both metrics apply).
+    void setMetric(QualityMetric metric, bool selectable);
+    QComboBox* metricSelector() const { return m_metric; }
+
 signals:
     void restoreRequested(int row);
+    void metricChosen(QualityMetric metric); // the user changed the selector
 
 private:
     void updateActions();
+    void updateColumns();
 
     RunsTableModel* m_model;
     QTableView* m_view;
@@ -47,6 +57,8 @@ private:
     QPushButton* m_restore;
     QAction* m_showConfiguration;
     QAction* m_compare;
+    QComboBox* m_metric;
+    QualityMetric m_shown = QualityMetric::Top1;
 };
 
 } // namespace qs::gui

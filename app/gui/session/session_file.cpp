@@ -10,6 +10,7 @@
 #include <QSaveFile>
 
 #include <cmath>
+#include <limits>
 
 namespace qs::gui {
 
@@ -43,6 +44,45 @@ qint64 wholeNumber(const QString& path, const QJsonValue& value, const char* key
 // and comes back as NaN; a missing one reads as 0, as sessions before that had it.
 double measured(const QJsonValue& value) { return value.isNull() ? std::nan("") : value.toDouble(); }
 
+// SQNR in dB may be +inf (identical to FP32): JSON has no infinity, so it is written as "inf"; NaN as null.
+QJsonValue decibelsToJson(double db)
+{
+    if (std::isnan(db))
+        return QJsonValue::Null;
+    if (std::isinf(db))
+        return db > 0 ? QStringLiteral("inf") : QStringLiteral("-inf");
+    return db;
+}
+double decibelsFromJson(const QJsonValue& value)
+{
+    if (value.isString())
+        return value.toString() == QLatin1String("-inf") ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
+    return value.isDouble() ? value.toDouble() : std::nan("");
+}
+
+QJsonObject fidelityToJson(const RunRecord& r)
+{
+    QJsonArray outputs;
+    for (const OutputFidelityRecord& o : r.outputs)
+        outputs.append(QJsonObject{{"name", o.name}, {"sqnr_db", decibelsToJson(o.sqnrDb)}, {"cosine", o.cosine}, {"max_abs_error", o.maxAbsError}});
+    return QJsonObject{{"worst_sqnr_db", decibelsToJson(r.worstSqnrDb)},
+                       {"top1_agreement", std::isnan(r.top1Agreement) ? QJsonValue(QJsonValue::Null) : QJsonValue(r.top1Agreement)},
+                       {"outputs", outputs}};
+}
+
+void fidelityFromJson(RunRecord& r, const QJsonObject& o)
+{
+    r.worstSqnrDb = decibelsFromJson(o.value("worst_sqnr_db"));
+    r.top1Agreement = measured(o.value("top1_agreement"));
+    if (!o.contains("top1_agreement"))
+        r.top1Agreement = std::nan("");
+    for (const QJsonValue& v : o.value("outputs").toArray()) {
+        const QJsonObject out = v.toObject();
+        r.outputs.push_back({out.value("name").toString(), decibelsFromJson(out.value("sqnr_db")), out.value("cosine").toDouble(),
+                             out.value("max_abs_error").toDouble()});
+    }
+}
+
 LayerConfig configFromJson(const QString& path, const QString& layer, const QJsonObject& o)
 {
     LayerConfig c;
@@ -73,6 +113,8 @@ void saveSession(const QString& path, const SessionData& s)
                                   {"path", s.dataset.path},
                                   {"split", s.dataset.split},
                                   {"preprocess", s.dataset.preprocess},
+                                  {"input_shape", s.dataset.inputShape},
+                                  {"calibration_data", s.dataset.calibrationData},
                                   {"eval_limit", static_cast<double>(s.dataset.evalLimit)},
                                   {"calibration_samples", static_cast<double>(s.dataset.calibrationSamples)}};
     QJsonObject layers;
@@ -80,8 +122,8 @@ void saveSession(const QString& path, const SessionData& s)
         layers[name] = toJson(config);
     root["config"] = layers;
     QJsonArray runs;
-    for (const RunRecord& r : s.runs)
-        runs.append(QJsonObject{{"name", r.name},
+    for (const RunRecord& r : s.runs) {
+        QJsonObject run{{"name", r.name},
                                 {"config", r.config},
                                 {"fp32", r.fp32},
                                 {"samples", static_cast<double>(r.samples)},
@@ -99,8 +141,15 @@ void saveSession(const QString& path, const SessionData& s)
                                      for (const auto& [name, config] : r.layerConfigs)
                                          layers[name] = toJson(config);
                                      return layers;
-                                 }()}});
+                                 }()}};
+        run["metric"] = QString::fromStdString(toString(r.metric));
+        if (r.metric == QualityMetric::Fidelity)
+            run["fidelity"] = fidelityToJson(r);
+        runs.append(run);
+    }
     root["runs"] = runs;
+    if (s.metric)
+        root["metric"] = QString::fromStdString(toString(*s.metric));
     if (s.calibration)
         root["statistics"] = statisticsToJson(*s.calibration);
 
@@ -138,6 +187,13 @@ SessionData loadSession(const QString& path)
     s.dataset.path = d.value("path").toString(s.dataset.path);
     s.dataset.split = d.value("split").toString(s.dataset.split);
     s.dataset.preprocess = d.value("preprocess").toString();
+    s.dataset.inputShape = d.value("input_shape").toString();
+    s.dataset.calibrationData = d.value("calibration_data").toString();
+    if (root.contains("metric")) {
+        s.metric = parseQualityMetric(root.value("metric").toString().toStdString());
+        if (!s.metric)
+            fail(path, QObject::tr("unknown metric '%1' (top1 or fidelity)").arg(root.value("metric").toString()));
+    }
     s.dataset.evalLimit = wholeNumber(path, d.value("eval_limit"), "eval_limit", -1);
     s.dataset.calibrationSamples = wholeNumber(path, d.value("calibration_samples"), "calibration_samples", 1000);
     const QJsonObject layers = root.value("config").toObject();
@@ -162,6 +218,12 @@ SessionData loadSession(const QString& path)
         r.imagesPerSecond = measured(o.value("images_per_second"));
         r.date = QDateTime::fromString(o.value("date").toString(), Qt::ISODateWithMs);
         r.searchCandidate = o.value("search_candidate").toBool();
+        const auto metric = parseQualityMetric(o.value("metric").toString(QStringLiteral("top1")).toStdString());
+        if (!metric)
+            fail(path, QObject::tr("run '%1' has an unknown metric '%2'").arg(r.name, o.value("metric").toString()));
+        r.metric = *metric;
+        if (r.metric == QualityMetric::Fidelity)
+            fidelityFromJson(r, o.value("fidelity").toObject());
         const QJsonObject runLayers = o.value("layers").toObject();
         for (auto it = runLayers.begin(); it != runLayers.end(); ++it)
             r.layerConfigs[it.key()] = configFromJson(path, it.key(), it.value().toObject());

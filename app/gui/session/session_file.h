@@ -1,7 +1,7 @@
 #pragma once
 // A workbench session on disk (JSON): the model path, the dataset selection with its preprocessing, the
 // per-layer config, every run with the config it evaluated and, once calibrated, the calibration statistics
-// with their histograms (session_statistics.h), so an opened session evaluates and shows histograms without
+// with their histograms (session_statistics.h), the chosen metric and each run's fidelity numbers, so an opened session evaluates and shows histograms without
 // calibrating again. Saved atomically with QSaveFile, so a failed save never destroys the previous file. Reading throws qs::Error naming the file (and the line of
 // a JSON syntax error); nothing is applied until the whole file has been read.
 
@@ -22,6 +22,8 @@ struct SessionData {
     std::shared_ptr<const Calibration> calibration;
     std::shared_ptr<const SessionStatistics> statistics;
     std::vector<RunRecord> runs;
+    // The metric the user chose where both apply (a labelled classifier); none: the default (top-1).
+    std::optional<QualityMetric> metric;
 };
 
 void saveSession(const QString& path, const SessionData& session);
