@@ -4,6 +4,7 @@
 #include "app/cli/json_text.h"
 #include "core/eval/evaluator.h"
 #include "core/eval/fidelity.h"
+#include "core/eval/metric_choice.h"
 #include "core/quant/int8_coverage.h"
 #include "core/data/dataset_factory.h"
 #include "core/engine/cpu_features.h"
@@ -108,7 +109,7 @@ int runEval(std::vector<std::string> argv)
     options.engine.useDnnl = !args.flag({"--reference"});
     const bool json = args.flag({"--json"});
     const std::optional<std::string> metricArg = args.value({"--metric"});
-    if (metricArg && *metricArg != "top1" && *metricArg != "fidelity")
+    if (metricArg && !parseQualityMetric(*metricArg))
         throw Error("--metric must be top1 or fidelity, got '" + *metricArg + "'");
     PtqArguments ptq = ptqArguments(args);
     const bool quantize = ptq.quantize;
@@ -121,9 +122,7 @@ int runEval(std::vector<std::string> argv)
     Int8Coverage coverage;
     const PreparedModel model(std::make_shared<const Graph>(importOnnxFile(path)), ptq.equalize);
     const bool labelled = data.dataset->numClasses() > 0;
-    const Graph& source = model.source();
-    const bool classifier = source.outputs.size() == 1 && source.outputs[0].shape.size() == 2;
-    const bool fidelity = metricArg ? *metricArg == "fidelity" : !(labelled && classifier);
+    const bool fidelity = metricArg ? *metricArg == "fidelity" : chooseMetric(model.source(), *data.dataset) == QualityMetric::Fidelity;
     if (!fidelity && !labelled)
         throw Error("top-1 needs labelled data, and " + data.dataset->name() + " has none: use --metric fidelity with --qe");
     if (fidelity && !quantize)

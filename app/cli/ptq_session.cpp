@@ -1,5 +1,6 @@
 #include "app/cli/ptq_session.h"
 
+#include "core/data/calibration_pool.h"
 #include "core/data/dataset_factory.h"
 #include "core/data/subset.h"
 #include "core/engine/engine.h"
@@ -32,25 +33,17 @@ Calibration obtainCalibration(const PreparedModel& model, const DataSelection& d
         std::fprintf(stderr, "calibration: %zu samples of %s\n", indices.size(), other->name().c_str());
         return calibrate(model, *other, indices, kCalibrationBatch, threads, progress);
     }
-    const std::string kind = parseDatasetSpec(data.spec).kind;
-    if (kind != "imagefolder" && kind != "images") { // formats with a train/test partition
+    if (hasTrainSplit(data.spec)) {
         const auto train = openDataset(data.spec, Split::Train, data.dataset->preprocess());
         return calibrate(model, *train, pick(train->size()), kCalibrationBatch, threads, progress);
     }
     // A folder has no train split: calibrate on the images that are not evaluated, and say so; only when every
     // image is evaluated, on those, with a warning.
-    std::vector<int64_t> unevaluated;
-    for (int64_t i = 0, next = 0; i < data.dataset->size(); ++i) {
-        while (next < static_cast<int64_t>(data.indices.size()) && data.indices[static_cast<std::size_t>(next)] < i)
-            ++next;
-        if (next >= static_cast<int64_t>(data.indices.size()) || data.indices[static_cast<std::size_t>(next)] != i)
-            unevaluated.push_back(i);
-    }
-    const std::vector<int64_t>& pool = unevaluated.empty() ? data.indices : unevaluated;
+    const CalibrationPool pool = calibrationPool(data.dataset->size(), data.indices);
     std::vector<int64_t> indices;
-    for (int64_t i : pick(static_cast<int64_t>(pool.size())))
-        indices.push_back(pool[static_cast<std::size_t>(i)]);
-    if (unevaluated.empty())
+    for (int64_t i : pick(static_cast<int64_t>(pool.indices.size())))
+        indices.push_back(pool.indices[static_cast<std::size_t>(i)]);
+    if (pool.sharesEvaluated)
         std::fprintf(stderr, "quantscope-cli: warning: calibrating on %zu of the evaluated images: %s has no train split and every "
                              "image is evaluated; give --calibration-data KIND:PATH for separate images\n",
                      indices.size(), data.dataset->name().c_str());
