@@ -122,6 +122,13 @@ public:
         }
     }
 
+    OpPrepareTraits prepareTraits(const Node&) const override
+    {
+        OpPrepareTraits t;
+        t.sumsInputs = m_kind == BinaryKind::Add;
+        return t;
+    }
+
     OpQuantTraits quantTraits(const Node&) const override
     {
         OpQuantTraits t;

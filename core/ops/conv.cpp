@@ -101,6 +101,7 @@ public:
         OpPrepareTraits t;
         t.absorbsChannelAffine = true; // weights [O, ...] scale by output channel, the bias shifts
         t.scalesByInputChannel = true;
+        t.absorbsChannelShift = true;
         return t;
     }
 

@@ -174,6 +174,13 @@ public:
         return in.size() > 1 && !in[1].empty() ? elementCount(in[0]) * (elementCount(in[1]) / std::max<int64_t>(1, in[1][0])) : 0;
     }
 
+    OpPrepareTraits prepareTraits(const Node&) const override
+    {
+        OpPrepareTraits t;
+        t.absorbsChannelShift = true; // bias [C_out] adds per output channel, as Conv's
+        return t;
+    }
+
     OpQuantTraits quantTraits(const Node& node) const override
     {
         OpQuantTraits t;

@@ -52,6 +52,10 @@ struct OpPrepareTraits {
     bool identityAtInference = false;  // its first output equals its first input at inference (Identity, Dropout)
     bool channelNormalization = false; // per-channel (x - mean) * scale / sqrt(var + eps) + shift (BatchNormalization)
     bool absorbsChannelAffine = false; // a per-output-channel scale and shift folds into its weights and bias
+    // A per-output-channel constant added to its output (channel axis 1) folds into its bias (input 2): Conv,
+    // ConvTranspose (exporters such as paddle2onnx add a transposed conv's bias as a separate Add).
+    bool absorbsChannelShift = false;
+    bool sumsInputs = false; // output = input 0 + input 1, broadcast (Add)
     // Weights (input 1) laid out [O, I/group, k...] multiply the input's channels: a per-input-channel scale of
     // the input folds into them (Conv). Cross-layer equalization moves scales into such layers.
     bool scalesByInputChannel = false;

@@ -3,6 +3,8 @@
 #include "core/ops/op.h"
 
 #include <cmath>
+#include <optional>
+#include <vector>
 
 namespace qs {
 
@@ -90,6 +92,81 @@ int foldBatchNorm(Graph& graph)
         graph.values.erase(convOut);
         --i;
         ++folded;
+    }
+    if (folded)
+        graph.removeDeadCode();
+    return folded;
+}
+
+} // namespace qs
+
+namespace qs {
+
+namespace {
+
+// The per-channel values of a constant that broadcasts along axis 1 of a rank-`rank` output with `channels`
+// channels (every other dim 1, or a single value), or nothing.
+std::optional<std::vector<float>> channelShift(const Tensor& c, std::size_t rank, int64_t channels)
+{
+    if (c.dtype() != DataType::Float32 || c.rank() > static_cast<int64_t>(rank))
+        return std::nullopt;
+    const std::vector<float> values = c.toFloat();
+    if (values.size() == 1)
+        return std::vector<float>(static_cast<std::size_t>(channels), values[0]);
+    // Right-aligned broadcasting: the constant's dim k sits at output axis rank - c.rank() + k.
+    const std::size_t offset = rank - static_cast<std::size_t>(c.rank());
+    for (std::size_t k = 0; k < static_cast<std::size_t>(c.rank()); ++k) {
+        const bool channelAxis = offset + k == 1;
+        if (c.shape()[k] != (channelAxis ? channels : 1))
+            return std::nullopt;
+    }
+    return values;
+}
+
+} // namespace
+
+int foldChannelBiasAdd(Graph& graph)
+{
+    int folded = 0;
+    for (std::size_t i = 0; i < graph.nodes.size(); ++i) {
+        const Node& add = graph.nodes[i];
+        if (!prepareTraitsOf(add).sumsInputs || add.inputs.size() != 2)
+            continue;
+        for (int side = 0; side < 2; ++side) {
+            const std::string& produced = add.inputs[static_cast<std::size_t>(side)];
+            const Tensor* constant = graph.constant(add.inputs[static_cast<std::size_t>(1 - side)]);
+            const int producer = graph.producerOf(produced);
+            if (!constant || producer < 0)
+                continue;
+            Node& conv = graph.nodes[static_cast<std::size_t>(producer)];
+            const ValueInfo* out = graph.info(produced);
+            if (!prepareTraitsOf(conv).absorbsChannelShift || graph.consumersOf(produced).size() != 1 || graph.isGraphOutput(produced) ||
+                !out || !out->shapeKnown || out->shape.size() < 2 || out->shape[1] <= 0 || !graph.isConstant(conv.input(1)))
+                continue;
+            const ValueInfo* sum = graph.info(add.outputs[0]);
+            if (!sum || !sum->shapeKnown || sum->shape != out->shape) // the constant must not widen the output
+                continue;
+            const int64_t channels = out->shape[1];
+            const auto shift = channelShift(*constant, out->shape.size(), channels);
+            const Tensor* oldBias = conv.hasInput(2) ? graph.constant(conv.input(2)) : nullptr;
+            if (!shift || (conv.hasInput(2) && (!oldBias || oldBias->size() != channels || oldBias->dtype() != DataType::Float32)))
+                continue;
+            Tensor bias(DataType::Float32, {channels});
+            for (int64_t c = 0; c < channels; ++c)
+                bias.data<float>()[c] = (oldBias ? oldBias->data<float>()[c] : 0.0f) + (*shift)[static_cast<std::size_t>(c)];
+            const std::string biasName = conv.name + ".bias_add_folded";
+            graph.initializers[biasName] = std::move(bias);
+            graph.values[biasName] = ValueInfo{biasName, DataType::Float32, {channels}, {}, true};
+            conv.inputs.resize(3);
+            conv.inputs[2] = biasName;
+            // The conv now produces what the Add produced.
+            conv.outputs[0] = add.outputs[0];
+            graph.values.erase(produced);
+            graph.nodes.erase(graph.nodes.begin() + static_cast<long>(i));
+            --i;
+            ++folded;
+            break;
+        }
     }
     if (folded)
         graph.removeDeadCode();

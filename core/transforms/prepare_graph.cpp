@@ -13,6 +13,7 @@ Graph prepareGraph(const Graph& model, const PrepareOptions& options)
     removePassThroughNodes(graph);
     if (options.foldBatchNorm) {
         foldBatchNorm(graph);
+        foldChannelBiasAdd(graph);
         if (options.equalizeChannels)
             equalizeChannels(graph);
     }
