@@ -223,6 +223,14 @@
 <context>
     <name>RunConfiguration</name>
     <message>
+        <source>%1, equalized</source>
+        <translation>%1, ausgeglichen</translation>
+    </message>
+    <message>
+        <source>Channels equalized (cross-layer equalization) before calibrating.</source>
+        <translation>Kanäle vor dem Kalibrieren ausgeglichen (schichtübergreifender Ausgleich).</translation>
+    </message>
+    <message>
         <source>per-tensor</source>
         <translation>pro Tensor</translation>
     </message>
@@ -663,6 +671,14 @@
 </context>
 <context>
     <name>qs::gui::MainWindow</name>
+    <message>
+        <source>E&amp;qualize Channels Before Calibrating</source>
+        <translation>Kanäle vor dem Kalibrieren &amp;ausgleichen</translation>
+    </message>
+    <message>
+        <source>Rescale the weights of consecutive convolutions so their channels share one range (cross-layer equalization); clears the calibration, analyses and runs</source>
+        <translation>Die Gewichte aufeinanderfolgender Faltungen so skalieren, dass ihre Kanäle einen gemeinsamen Bereich haben (schichtübergreifender Ausgleich); verwirft Kalibrierung, Analysen und Läufe</translation>
+    </message>
     <message>
         <source>Evaluate (Ctrl+E) to add a run; the first run is the FP32 baseline.</source>
         <translation>Auswerten (Strg+E) fügt einen Lauf hinzu; der erste Lauf ist die FP32-Basislinie.</translation>
@@ -1337,6 +1353,18 @@
 </context>
 <context>
     <name>qs::gui::Workbench</name>
+    <message>
+        <source>Channels are equalized before calibrating (cross-layer equalization): calibration, analyses and runs cleared</source>
+        <translation>Kanäle werden vor dem Kalibrieren ausgeglichen (schichtübergreifender Ausgleich): Kalibrierung, Analysen und Läufe verworfen</translation>
+    </message>
+    <message>
+        <source>Channels are no longer equalized before calibrating: calibration, analyses and runs cleared</source>
+        <translation>Kanäle werden vor dem Kalibrieren nicht mehr ausgeglichen: Kalibrierung, Analysen und Läufe verworfen</translation>
+    </message>
+    <message>
+        <source>Preparing %1</source>
+        <translation>%1 wird vorbereitet</translation>
+    </message>
     <message>
         <source>%1 cancelled</source>
         <translation>%1 abgebrochen</translation>

@@ -219,6 +219,14 @@
 <context>
     <name>RunConfiguration</name>
     <message>
+        <source>%1, equalized</source>
+        <translation>%1，已均衡</translation>
+    </message>
+    <message>
+        <source>Channels equalized (cross-layer equalization) before calibrating.</source>
+        <translation>校准前已均衡通道（跨层均衡）。</translation>
+    </message>
+    <message>
         <source>per-tensor</source>
         <translation>逐张量</translation>
     </message>
@@ -656,6 +664,14 @@
 </context>
 <context>
     <name>qs::gui::MainWindow</name>
+    <message>
+        <source>E&amp;qualize Channels Before Calibrating</source>
+        <translation>校准前均衡通道(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Rescale the weights of consecutive convolutions so their channels share one range (cross-layer equalization); clears the calibration, analyses and runs</source>
+        <translation>重新缩放相邻卷积的权重，使其各通道共享同一范围（跨层均衡）；会清除校准、分析和运行结果</translation>
+    </message>
     <message>
         <source>Evaluate (Ctrl+E) to add a run; the first run is the FP32 baseline.</source>
         <translation>评估 (Ctrl+E) 会添加一次运行；第一次运行是 FP32 基线。</translation>
@@ -1329,6 +1345,18 @@
 </context>
 <context>
     <name>qs::gui::Workbench</name>
+    <message>
+        <source>Channels are equalized before calibrating (cross-layer equalization): calibration, analyses and runs cleared</source>
+        <translation>校准前将均衡通道（跨层均衡）：校准、分析和运行结果已清除</translation>
+    </message>
+    <message>
+        <source>Channels are no longer equalized before calibrating: calibration, analyses and runs cleared</source>
+        <translation>校准前不再均衡通道：校准、分析和运行结果已清除</translation>
+    </message>
+    <message>
+        <source>Preparing %1</source>
+        <translation>正在准备 %1</translation>
+    </message>
     <message>
         <source>%1 cancelled</source>
         <translation>%1 已取消</translation>

@@ -198,6 +198,7 @@ void MainWindow::updateActions()
     m_actions.calibrate->setEnabled(model);
     m_actions.evaluate->setEnabled(model);
     m_actions.inputShape->setEnabled(model);
+    m_actions.equalize->setChecked(m_workbench->equalizesChannels());
     m_actions.cancel->setEnabled(busy);
     m_actions.analyzeLayers->setEnabled(model);
     m_actions.sensitivity->setEnabled(model);

@@ -145,6 +145,7 @@ private:
         QAction* find = nullptr;
         QAction* dataset = nullptr;
         QAction* inputShape = nullptr;
+        QAction* equalize = nullptr; // checkable: cross-layer equalization before calibrating
         QAction* calibrate = nullptr;
         QAction* evaluate = nullptr;
         QAction* cancel = nullptr;

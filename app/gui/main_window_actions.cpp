@@ -69,6 +69,14 @@ void MainWindow::createActions()
     m_actions.inputShape = make(tr("Input &Shape\u2026"), QKeySequence(), tr("Give the shape of the model's dynamic inputs (e.g. 1x3x320x320)"),
                                 [this] { chooseInputShape(); });
     m_actions.inputShape->setObjectName(QStringLiteral("inputShapeAction"));
+    // Checked state follows the workbench (a session sets it), so the action only asks, on triggered.
+    m_actions.equalize = new QAction(tr("E&qualize Channels Before Calibrating"), this);
+    m_actions.equalize->setCheckable(true);
+    m_actions.equalize->setStatusTip(tr("Rescale the weights of consecutive convolutions so their channels share one range (cross-layer "
+                                        "equalization); clears the calibration, analyses and runs"));
+    m_actions.equalize->setToolTip(m_actions.equalize->statusTip());
+    m_actions.equalize->setObjectName(QStringLiteral("equalizeChannelsAction"));
+    connect(m_actions.equalize, &QAction::triggered, w, &Workbench::setEqualizeChannels);
     m_actions.calibrate = make(tr("&Calibrate"), QKeySequence(tr("Ctrl+L")), tr("Observe activation ranges on calibration images"), [w] { w->calibrate(); });
     m_actions.evaluate = make(tr("&Evaluate"), QKeySequence(tr("Ctrl+E")), tr("Evaluate the current config (and the FP32 baseline first)"),
                               [w] { w->evaluate(); });
@@ -134,6 +142,7 @@ void MainWindow::createMenus()
     QMenu* run = menuBar()->addMenu(tr("&Run"));
     run->addAction(m_actions.dataset);
     run->addAction(m_actions.inputShape);
+    run->addAction(m_actions.equalize);
     run->addSeparator();
     run->addAction(m_actions.calibrate);
     run->addAction(m_actions.evaluate);

@@ -22,6 +22,7 @@
 #include <cmath>
 #include <limits>
 #include <set>
+#include <utility>
 
 namespace qs::gui {
 
@@ -57,6 +58,16 @@ Workbench::Workbench(QObject* parent)
                                   .arg(QFileInfo(m_modelPath).fileName(), m_dynamicInputs.join(QStringLiteral("; "))));
     });
     connect(m_jobs, &JobRunner::jobCancelled, this, [this](const QString& kind) { emit message(tr("%1 cancelled").arg(kind)); });
+    // Listing the layers after an equalization toggle is cancelled by any job started before it ends (a calibration
+    // right after the toggle): list them once the runner is idle, so the table never keeps the old weights.
+    connect(m_jobs, &JobRunner::jobCancelled, this, [this](const QString& kind) {
+        if (kind == QLatin1String("prepare"))
+            m_relistAfterCancel = true;
+    });
+    connect(m_jobs, &JobRunner::idle, this, [this] {
+        if (std::exchange(m_relistAfterCancel, false) && m_graph)
+            listLayersAgain();
+    });
 }
 
 Workbench::~Workbench() = default;
@@ -87,7 +98,8 @@ void Workbench::startLoad(const QString& path, std::optional<SessionData> sessio
     const QString title = tr("Loading %1").arg(QFileInfo(path).fileName());
     DatasetSelection selection = session ? session->dataset : m_selection;
     selection.inputShape = inputShape;
-    m_jobs->start(QStringLiteral("load"), title, [this, path, session, sessionPath, selection](Progress& progress) -> JobRunner::Apply {
+    const bool equalize = session ? session->equalizeChannels : m_equalize;
+    m_jobs->start(QStringLiteral("load"), title, [this, path, session, sessionPath, selection, equalize](Progress& progress) -> JobRunner::Apply {
         std::vector<InputShapeSpec> shapes;
         QStringList shapeWarnings;
         try {
@@ -95,7 +107,7 @@ void Workbench::startLoad(const QString& path, std::optional<SessionData> sessio
         } catch (const Error& e) { // a bad remembered shape or preprocessing: load without, and ask
             shapeWarnings << tr("The input shape or preprocessing for %1 was not used: %2").arg(QFileInfo(path).fileName(), QString::fromStdString(e.what()));
         }
-        auto loaded = std::make_shared<LoadedModel>(loadModel(path, progress, shapes));
+        auto loaded = std::make_shared<LoadedModel>(loadModel(path, progress, shapes, equalize));
         loaded->warnings = shapeWarnings + loaded->warnings;
         loaded->shapeRejected = loaded->shapeRejected || !shapeWarnings.isEmpty();
         bool dataSized = false;
@@ -113,7 +125,9 @@ void Workbench::startLoad(const QString& path, std::optional<SessionData> sessio
                 loaded->warnings << tr("The session's calibration statistics were not restored: %1").arg(QString::fromUtf8(e.what()));
             }
         }
-        return [this, loaded, session, sessionPath, calibration, selection, dataSized] {
+        return [this, loaded, session, sessionPath, calibration, selection, dataSized, equalize] {
+            m_equalize = equalize;
+            m_relistAfterCancel = false; // this load lists the layers
             m_graph = loaded->graph;
             m_dynamicInputs = loaded->dynamicInputs;
             m_prepared = loaded->prepared;
@@ -229,6 +243,7 @@ void Workbench::saveSession(const QString& path)
     s.runs = m_runs->runs();
     s.calibration = m_calibration;
     s.metric = m_metricChoice;
+    s.equalizeChannels = m_equalize;
     qs::gui::saveSession(path, s);
     m_sessionPath = path;
     m_undo->setClean();
@@ -251,6 +266,11 @@ void Workbench::applyCalibration(std::shared_ptr<const Calibration> calibration)
     m_calibration = std::move(calibration);
     m_weightSqnr.clear(); // a new calibration may come with another model's prepared graph
     clearAnalyses();      // they measured the grids of the previous one
+    showCalibratedRanges();
+}
+
+void Workbench::showCalibratedRanges()
+{
     std::vector<std::optional<ValueRange>> rows;
     for (const LayerInfo& l : m_layers->layers()) {
         const ActivationStats* stats = m_calibration->stats(l.outputValue.toStdString());
@@ -430,7 +450,7 @@ void Workbench::applySession(const SessionData& s)
     std::vector<RunRecord> runs = s.runs;
     for (RunRecord& run : runs)
         if (!run.fp32 && !run.layerConfigs.empty())
-            run.config = runLabel(inLayerOrder(run.layerConfigs, m_runs->layerOrder()));
+            run.config = withEqualization(runLabel(inLayerOrder(run.layerConfigs, m_runs->layerOrder())), run.equalized);
     m_runs->setRuns(std::move(runs));
     m_runCounter = static_cast<int>(std::count_if(s.runs.begin(), s.runs.end(), [](const RunRecord& r) { return !r.fp32; }));
 }

@@ -25,6 +25,7 @@ namespace qs::gui {
 
 class LayerTableModel;
 class RunsTableModel;
+struct LoadedModel;
 struct AnalysisData;
 struct AnalysisInputs;
 
@@ -76,6 +77,12 @@ public:
     // Changing the data invalidates the runs and calibration (they are not comparable across datasets). The
     // selection carries the input shape too (the dataset dialog keeps it; setInputShape() changes it).
     void setDataset(const DatasetSelection& selection);
+    // Run › Equalize Channels Before Calibrating: the model is prepared with cross-layer equalization
+    // (PreparedModel's equalizeChannels). Other weights: like a dataset change, it clears the calibration, the
+    // analyses and the runs, and the table's weight columns are listed again (a job; the configs stay). Kept
+    // in the session and across model loads.
+    void setEqualizeChannels(bool on);
+    bool equalizesChannels() const { return m_equalize; }
     void calibrate();
     // Runs the FP32 baseline when the table has none, and the current config in int8 (calibrating first
     // when needed) unless every layer is FP32.
@@ -154,6 +161,9 @@ private:
     AnalysisInputs analysisInputs(qint64 samples) const;
     void adoptAnalysisData(const AnalysisData& data);
     void clearAnalyses();
+    void listLayersAgain(); // a job: the table's layers from m_model (after equalization was toggled)
+    void adoptLayerList(const LoadedModel& listed); // the table's layers from a new preparation, configs kept
+    void showCalibratedRanges(); // the table's activation ranges and predictions from m_calibration
     void updateMeasuredColumns(); // the layer table's measured SQNR columns from m_layerErrors
     void addAutoquantRuns(const AutoquantResult& result, const std::map<QString, LayerConfig>& start, qint64 samples);
 
@@ -183,6 +193,8 @@ private:
     int m_autoCounter = 0; // names the search's candidates "Auto N"
     std::optional<QualityMetric> m_metricChoice; // the user's, where both metrics apply
     QStringList m_dynamicInputs;
+    bool m_equalize = false; // see setEqualizeChannels()
+    bool m_relistAfterCancel = false; // listLayersAgain()'s job was cancelled by another: run it again when idle
 };
 
 } // namespace qs::gui

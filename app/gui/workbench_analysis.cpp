@@ -187,6 +187,7 @@ void Workbench::addAutoquantRuns(const AutoquantResult& result, const std::map<Q
         r.sizeMB = megabytes;
         r.compression = megabytes > 0 ? result.fp32Megabytes / megabytes : 1.0;
         r.date = QDateTime::currentDateTime();
+        r.equalized = m_equalize; // toggling it starts a job, which cancels a running search
         return r;
     };
     if (m_runs->rowCount() == 0) { // Δ vs FP32 needs a baseline: the search's own FP32 run on the same images
@@ -223,7 +224,8 @@ void Workbench::addAutoquantRuns(const AutoquantResult& result, const std::map<Q
             r.name = tr("%1 (over budget)").arg(r.name);
         r.searchCandidate = i != chosen;
         r.layerConfigs = configsOf(c.config);
-        r.config = r.layerConfigs.empty() ? QString::fromStdString(c.change) : runLabel(inLayerOrder(r.layerConfigs, m_runs->layerOrder()));
+        r.config = withEqualization(r.layerConfigs.empty() ? QString::fromStdString(c.change) : runLabel(inLayerOrder(r.layerConfigs, m_runs->layerOrder())),
+                                    r.equalized);
         m_runs->append(r);
         emit message(tr("%1: %2, top-1 %3%, %4 MB%5")
                          .arg(r.name, QString::fromStdString(c.change))

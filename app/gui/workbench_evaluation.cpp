@@ -36,7 +36,8 @@ void Workbench::evaluate()
     const DatasetSelection selection = m_selection;
     const QString modelPath = m_modelPath;
     auto cached = m_data;
-    const QString summary = runLabel(inLayerOrder(snapshot, m_runs->layerOrder()));
+    const bool equalized = m_equalize;
+    const QString summary = withEqualization(runLabel(inLayerOrder(snapshot, m_runs->layerOrder())), equalized);
 
     // Live accuracy is posted to the GUI thread.
     auto live = [this](bool quantized, const EvalMetrics* top1, const FidelityMetrics* fidelity, int64_t total) {
@@ -50,7 +51,7 @@ void Workbench::evaluate()
     };
     m_jobs->start(QStringLiteral("evaluate"), tr("Evaluating"),
                   [this, request, needCalibration, selection, modelPath, cached, summary, snapshot, live, wanted, haveTop1Baseline,
-                   haveBaseline](Progress& progress) mutable -> JobRunner::Apply {
+                   haveBaseline, equalized](Progress& progress) mutable -> JobRunner::Apply {
                       std::shared_ptr<const OpenedData> data = cached;
                       if (!data || !(data->selection == selection) || data->modelPath != modelPath)
                           data = std::make_shared<const OpenedData>(openEvaluationData(selection, modelPath, &progress));
@@ -71,7 +72,7 @@ void Workbench::evaluate()
                       request.indices = firstIndices(data->dataset->size(), selection.evalLimit);
                       auto outcome = std::make_shared<EvalOutcome>(evaluateRuns(request, progress, live));
                       const QualityMetric measured = request.metric;
-                      return [this, data, calibration, needCalibration, source, outcome, summary, snapshot, measured] {
+                      return [this, data, calibration, needCalibration, source, outcome, summary, snapshot, measured, equalized] {
                           m_data = data;
                           if (needCalibration) {
                               applyCalibration(calibration);
@@ -80,9 +81,10 @@ void Workbench::evaluate()
                                                .arg(*source));
                               emit calibrationFinished();
                           }
-                          auto record = [measured](const EvalRun& run) {
+                          auto record = [measured, equalized](const EvalRun& run) {
                               RunRecord r;
                               r.metric = measured;
+                              r.equalized = equalized;
                               r.samples = run.metrics.samples;
                               r.sizeMB = run.sizeMB;
                               r.compression = run.sizeMB > 0 ? run.fp32SizeMB / run.sizeMB : 1.0;

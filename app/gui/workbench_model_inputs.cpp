@@ -1,12 +1,18 @@
 // The workbench's model inputs and quality metric: the shape for a model's dynamic inputs (validated by core,
-// remembered per model path in QSettings and in the session) and the metric evaluations measure.
+// remembered per model path in QSettings and in the session), whether the model is prepared with cross-layer
+// equalization, and the metric evaluations measure.
 #include "app/gui/workbench.h"
 
+#include "app/gui/jobs/workbench_jobs.h"
+#include "app/gui/models/layer_table_model.h"
+#include "app/gui/models/runs_table_model.h"
 #include "core/transforms/shape_inference.h"
 #include "core/util/error.h"
+#include "core/util/progress.h"
 
 #include <QFileInfo>
 #include <QSettings>
+#include <QUndoStack>
 
 namespace qs::gui {
 
@@ -56,6 +62,82 @@ bool Workbench::setInputShape(const QString& text, QString* problem)
     emit message(tr("Input shape of %1: %2 (remembered for this model)").arg(QFileInfo(m_modelPath).fileName(), shape));
     startLoad(m_modelPath, std::nullopt, {}, shape);
     return true;
+}
+
+void Workbench::setEqualizeChannels(bool on)
+{
+    if (on == m_equalize)
+        return;
+    m_equalize = on;
+    // Other weights: what was measured on the old ones is not comparable, as after a dataset change.
+    m_calibration.reset();
+    m_weightSqnr.clear();
+    m_layers->setActivationRanges({});
+    m_layers->setPredictedSqnr({});
+    clearAnalyses();
+    m_runs->clear();
+    emit message(on ? tr("Channels are equalized before calibrating (cross-layer equalization): calibration, analyses and runs cleared")
+                    : tr("Channels are no longer equalized before calibrating: calibration, analyses and runs cleared"));
+    setExtraDirty(true);
+    if (m_graph) {
+        // The new prepared model now, so every job started from here on runs the new weights; the table's weight
+        // columns follow when the job has listed the layers again (off the GUI thread: preparing a large model
+        // takes a while).
+        m_model = std::make_shared<const PreparedModel>(m_graph, on);
+        listLayersAgain();
+    }
+    emit stateChanged();
+}
+
+void Workbench::listLayersAgain()
+{
+    m_relistAfterCancel = false;
+    std::vector<InputShapeSpec> shapes;
+    try {
+        shapes = inputShapeSpecs(m_selection, m_modelPath);
+    } catch (const Error&) { // the load reported it; list the layers as the load did without
+    }
+    const auto graph = m_graph;
+    const auto model = m_model;
+    const QString path = m_modelPath;
+    m_jobs->start(QStringLiteral("prepare"), tr("Preparing %1").arg(QFileInfo(path).fileName()),
+                  [this, graph, model, path, shapes](Progress& progress) -> JobRunner::Apply {
+                      auto listed = std::make_shared<const LoadedModel>(listLayers(path, graph, model, progress, shapes));
+                      return [this, listed] {
+                          if (listed->model != m_model) // toggled again or another model since
+                              return;
+                          adoptLayerList(*listed);
+                      };
+                  });
+}
+
+void Workbench::adoptLayerList(const LoadedModel& listed)
+{
+    // The same layers with other weights: keep each layer's config (and the undo stack, which refers to rows).
+    const std::map<QString, LayerConfig> configs = currentConfigs();
+    const LayerConfig global = m_layers->globalConfig();
+    bool sameLayers = listed.layers.size() == m_layers->layers().size();
+    for (std::size_t i = 0; sameLayers && i < listed.layers.size(); ++i)
+        sameLayers = listed.layers[i].name == m_layers->layers()[i].name;
+    m_prepared = listed.prepared;
+    m_layers->resetLayers(listed.layers, global);
+    std::vector<int> rows;
+    std::vector<LayerConfig> kept;
+    for (std::size_t i = 0; i < listed.layers.size(); ++i)
+        if (const auto it = configs.find(listed.layers[i].name); it != configs.end()) {
+            rows.push_back(static_cast<int>(i));
+            kept.push_back(it->second);
+        }
+    m_layers->applyConfigs(rows, kept);
+    if (!sameLayers)
+        m_undo->clear();
+    // resetLayers() dropped the columns that come from a calibration or analysis made in the meantime.
+    if (m_calibration) {
+        m_weightSqnr.clear(); // the predictions read the weights, which changed
+        showCalibratedRanges();
+    }
+    updateMeasuredColumns();
+    emit stateChanged();
 }
 
 QualityMetric Workbench::metric() const

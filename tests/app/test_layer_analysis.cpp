@@ -1,7 +1,8 @@
 // The evidence for per-layer tuning on the real MainWindow offscreen, with real numbers: after Analyze Layers the
-// layer table's measured columns and the bar chart hold exactly what core's measureLayerErrors() gives for the
-// same config and samples (greyed once an edit makes them stale, current again after undo); the sensitivity
-// heat map's cells are measureSensitivity()'s; clicking a bar or a cell selects the layer in the table; every
+// layer table's measured columns, the bar chart and the Graph dock's badges (accumulated SQNR) hold exactly what
+// core's measureLayerErrors() gives for the same config and samples (greyed once an edit makes them stale, the
+// badges gone then, all current again after undo); the sensitivity heat map's cells are measureSensitivity()'s;
+// clicking a bar or a cell selects the layer in the table; every
 // candidate of Auto Mixed Precision becomes a run (the chosen one named so) and a point on the accuracy plot,
 // Apply puts layerBits(result.config) into the table as one undoable edit, and Export writes those widths.
 // Samples stay small (100-200) so the suite stays fast.
@@ -13,6 +14,7 @@
 #include "app/gui/models/runs_table_model.h"
 #include "app/gui/panels/analysis_docks.h"
 #include "app/gui/panels/autoquant_dialog.h"
+#include "app/gui/panels/graph_panel.h"
 #include "app/gui/panels/layer_panel.h"
 #include "app/gui/panels/plot_docks.h"
 #include "app/gui/session/session_file.h"
@@ -20,6 +22,8 @@
 #include "core/distiller/distiller_resolve.h"
 #include "core/distiller/distiller_yaml.h"
 #include "core/util/progress.h"
+#include "widgets/graph/graph_scene_items.h"
+#include "widgets/graph/graph_view.h"
 #include "widgets/plots/accuracy_size_plot.h"
 #include "widgets/plots/layer_error_chart.h"
 #include "widgets/plots/sensitivity_heatmap.h"
@@ -39,9 +43,12 @@
 #include <QUndoStack>
 
 #include <cmath>
+#include <optional>
 
 using namespace qs::gui;
 using namespace qs::gui::testing;
+using qs::widgets::GraphNodeItem;
+using qs::widgets::GraphView;
 
 namespace {
 
@@ -190,6 +197,17 @@ private slots:
         }
         QVERIFY(chart->caption().contains(QString::number(samples)));
 
+        // The graph's badges: each layer's accumulated SQNR (real int8), as the workbench measured it.
+        GraphView* graph = window.graphPanel()->view();
+        auto badge = [graph](const qs::LayerError& e) {
+            const GraphNodeItem* item = graph->nodeItem(QString::fromStdString(e.node));
+            return item ? item->errorDb() : std::nullopt;
+        };
+        for (const qs::LayerError& e : w->layerErrors()->layers) {
+            QTRY_VERIFY2(badge(e).has_value(), e.node.c_str());
+            QVERIFY2(same(*badge(e), e.accumulatedDb), e.node.c_str());
+        }
+
         // Clicking a bar selects that layer in the table (the worst one, a row other than the current).
         auto* dock = window.findChild<QDockWidget*>(QStringLiteral("layerErrorDock"));
         QVERIFY(dock);
@@ -208,9 +226,13 @@ private slots:
         QVERIFY(!table->measuredErrorsCurrent());
         QVERIFY(!w->layerErrorsCurrent());
         QTRY_VERIFY(chart->caption() != layerErrorCaption(*w->layerErrors(), true));
+        for (const qs::LayerError& e : w->layerErrors()->layers) // a badge from another configuration would mislead
+            QTRY_VERIFY2(!badge(e).has_value(), e.node.c_str());
         w->undoStack()->undo();
         QVERIFY(table->measuredErrorsCurrent());
         QTRY_COMPARE(chart->caption(), layerErrorCaption(*w->layerErrors(), true));
+        for (const qs::LayerError& e : w->layerErrors()->layers)
+            QTRY_VERIFY2(badge(e).has_value() && same(*badge(e), e.accumulatedDb), e.node.c_str());
 
         // A new calibration clears them.
         QSignalSpy calibrated(w, &Workbench::calibrationFinished);
@@ -219,6 +241,8 @@ private slots:
         QVERIFY(!w->layerErrors());
         QVERIFY(table->index(0, LayerTableModel::SqnrAccumulated).data(Qt::EditRole).isNull());
         QTRY_VERIFY(!chart->plotWidget()->isVisible());
+        for (const qs::LayerError& e : expected.layers)
+            QTRY_VERIFY2(!badge(e).has_value(), e.node.c_str());
     }
 
     void heatMapHoldsTheSweep()

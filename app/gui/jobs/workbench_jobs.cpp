@@ -47,14 +47,21 @@ std::vector<InputShapeSpec> parseInputShapes(const QString& text)
     return shapes;
 }
 
-LoadedModel loadModel(const QString& path, Progress& progress, const std::vector<InputShapeSpec>& shapes)
+LoadedModel loadModel(const QString& path, Progress& progress, const std::vector<InputShapeSpec>& shapes, bool equalizeChannels)
 {
     progress.report(0, 2, QObject::tr("importing").toStdString());
+    auto graph = std::make_shared<const Graph>(importOnnxFile(path.toStdString()));
+    auto model = std::make_shared<const PreparedModel>(graph, equalizeChannels);
+    progress.checkCancelled();
+    return listLayers(path, std::move(graph), std::move(model), progress, shapes);
+}
+
+LoadedModel listLayers(const QString& path, std::shared_ptr<const Graph> graph, std::shared_ptr<const PreparedModel> model,
+                       Progress& progress, const std::vector<InputShapeSpec>& shapes)
+{
     LoadedModel loaded;
     loaded.path = path;
-    auto graph = std::make_shared<const Graph>(importOnnxFile(path.toStdString()));
-    loaded.model = std::make_shared<const PreparedModel>(graph);
-    progress.checkCancelled();
+    loaded.model = std::move(model);
     progress.report(1, 2, QObject::tr("preparing").toStdString());
     // Layers are listed on the graph the engine runs (BatchNorm folded), with batch 1 shapes.
     PrepareOptions options;

@@ -40,8 +40,14 @@ struct LoadedModel {
     bool shapeRejected = false; // the given shapes did not fit the model (a warning says why)
 };
 // `shapes`: the user's shapes for inputs the model leaves dynamic (see inputShapeSpecs()); the layer table is
-// listed at them. Shapes that do not fit are reported in the warnings, the model still loads.
-LoadedModel loadModel(const QString& path, Progress& progress, const std::vector<InputShapeSpec>& shapes = {});
+// listed at them. Shapes that do not fit are reported in the warnings, the model still loads. `equalizeChannels`:
+// the prepared model gets cross-layer equalization (PreparedModel), so the table lists the equalized weights.
+LoadedModel loadModel(const QString& path, Progress& progress, const std::vector<InputShapeSpec>& shapes = {},
+                      bool equalizeChannels = false);
+// loadModel() after the import: `model` (prepared from `graph`) at batch 1 and its layers. The workbench calls it
+// alone when only the preparation changes (equalization toggled), so the source graph is not imported again.
+LoadedModel listLayers(const QString& path, std::shared_ptr<const Graph> graph, std::shared_ptr<const PreparedModel> model,
+                       Progress& progress, const std::vector<InputShapeSpec>& shapes = {});
 // "input: batch×3×height×width" for every input of `model` with a dynamic dim after the first.
 QStringList dynamicInputsOf(const Graph& model);
 // Parses the selection's inputShape text (';'-separated InputShapeSpecs); throws qs::Error naming the text.

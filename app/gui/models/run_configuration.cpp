@@ -147,6 +147,19 @@ QString runTooltip(const LayerSettings& layers)
     return lines.join(QLatin1Char('\n'));
 }
 
+QString withEqualization(const QString& label, bool equalized)
+{
+    return equalized ? RunConfiguration::tr("%1, equalized").arg(label) : label;
+}
+
+QString tooltipWithEqualization(const QString& tooltip, bool equalized)
+{
+    if (!equalized)
+        return tooltip;
+    const QString line = RunConfiguration::tr("Channels equalized (cross-layer equalization) before calibrating.");
+    return tooltip.isEmpty() ? line : line + QLatin1Char('\n') + tooltip;
+}
+
 std::optional<RangeMethod> dominantClip(const LayerSettings& layers)
 {
     std::vector<std::pair<RangeMethod, int>> counts; // in order of first use

@@ -44,6 +44,11 @@ QString runLabel(const LayerSettings& layers);
 // Tooltip text: the common setting and how many layers use it, then every differing layer with its setting.
 QString runTooltip(const LayerSettings& layers);
 
+// A run's label or tooltip with what the model was prepared with: ", equalized" / a first line saying the
+// channels were equalized (cross-layer equalization) before calibrating; unchanged when they were not.
+QString withEqualization(const QString& label, bool equalized);
+QString tooltipWithEqualization(const QString& tooltip, bool equalized);
+
 // The clip method most of the quantized layers use (colours the run's point); nullopt when none is quantized.
 std::optional<RangeMethod> dominantClip(const LayerSettings& layers);
 

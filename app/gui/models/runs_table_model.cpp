@@ -147,6 +147,7 @@ QVariant RunsTableModel::data(const QModelIndex& index, int role) const
         const LayerSettings layers = layerSettings(index.row());
         QString tip = layers.empty() ? tr("This run's per-layer configuration was not stored (a session from an older QuantScope).")
                                      : runTooltip(layers);
+        tip = tooltipWithEqualization(tip, r.equalized);
         if (!r.outputs.empty())
             tip = fidelityText(r) + QLatin1Char('\n') + tip;
         return tip;

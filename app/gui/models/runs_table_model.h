@@ -46,6 +46,7 @@ struct RunRecord {
     QDateTime date;
     std::map<QString, LayerConfig> layerConfigs; // the evaluated per-layer config by layer name (empty for FP32)
     bool searchCandidate = false; // a candidate of Auto Mixed Precision that was not chosen (plotted without a label)
+    bool equalized = false;       // the model's channels were equalized before calibrating (config says so)
     // What the run measured. A fidelity run leaves top1/top5/crossEntropy NaN and fills these; an FP32 run
     // is FP32 itself (worst SQNR +inf).
     QualityMetric metric = QualityMetric::Top1;

@@ -4,9 +4,11 @@
 #include "app/gui/models/layer_table_model.h"
 #include "app/gui/panels/layer_panel.h"
 #include "app/gui/workbench.h"
+#include "core/ptq/layer_error.h"
 #include "widgets/graph/graph_view.h"
 
 #include <QItemSelectionModel>
+#include <QMap>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 
@@ -25,7 +27,9 @@ GraphPanel::GraphPanel(Workbench* workbench, LayerPanel* layers, QWidget* parent
     connect(workbench->layers(), &QAbstractItemModel::modelReset, this, &GraphPanel::scheduleRefresh);
     connect(layers->view()->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &GraphPanel::showCurrentLayer);
     connect(m_view, &widgets::GraphView::nodeClicked, this, &GraphPanel::selectLayer);
+    connect(workbench, &Workbench::analysisChanged, this, &GraphPanel::showLayerErrors);
     refresh();
+    showLayerErrors();
 }
 
 void GraphPanel::scheduleRefresh() { m_refresh.start(); }
@@ -45,6 +49,15 @@ void GraphPanel::refresh()
         return;
     }
     showCurrentLayer();
+}
+
+void GraphPanel::showLayerErrors()
+{
+    QMap<QString, double> errorDb;
+    if (const auto report = m_workbench->layerErrors(); report && m_workbench->layerErrorsCurrent())
+        for (const LayerError& e : report->layers)
+            errorDb.insert(QString::fromStdString(e.node), e.accumulatedDb);
+    m_view->setLayerErrors(errorDb);
 }
 
 void GraphPanel::showCurrentLayer()

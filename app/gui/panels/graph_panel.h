@@ -1,7 +1,9 @@
 #pragma once
 // The Graph dock's wiring: the loaded model's graph under the table's configuration (graph_view_data.h), redrawn
 // when a model loads or the configuration is edited (coalesced: a burst of edits redraws once), and its selection
-// kept in step with the layer table both ways (a click on a fused Relu selects the layer it runs in).
+// kept in step with the layer table both ways (a click on a fused Relu selects the layer it runs in). Each layer's
+// badge is its measured SQNR from Run › Analyze Layers (accumulated, real int8), shown only while that measurement
+// is current: the view has no stale state, and a badge from another configuration would mislead.
 
 #include <QObject>
 #include <QTimer>
@@ -27,6 +29,7 @@ public:
 private:
     void scheduleRefresh();
     void refresh();
+    void showLayerErrors();
     void showCurrentLayer();
     void selectLayer(const QString& node);
 

@@ -136,6 +136,7 @@ void saveSession(const QString& path, const SessionData& s)
                                 {"images_per_second", r.imagesPerSecond},
                                 {"date", r.date.toString(Qt::ISODateWithMs)},
                                 {"search_candidate", r.searchCandidate},
+                                {"equalized", r.equalized},
                                 {"layers", [&r] {
                                      QJsonObject layers;
                                      for (const auto& [name, config] : r.layerConfigs)
@@ -150,6 +151,7 @@ void saveSession(const QString& path, const SessionData& s)
     root["runs"] = runs;
     if (s.metric)
         root["metric"] = QString::fromStdString(toString(*s.metric));
+    root["equalize_channels"] = s.equalizeChannels;
     if (s.calibration)
         root["statistics"] = statisticsToJson(*s.calibration);
 
@@ -194,6 +196,7 @@ SessionData loadSession(const QString& path)
         if (!s.metric)
             fail(path, QObject::tr("unknown metric '%1' (top1 or fidelity)").arg(root.value("metric").toString()));
     }
+    s.equalizeChannels = root.value("equalize_channels").toBool(false);
     s.dataset.evalLimit = wholeNumber(path, d.value("eval_limit"), "eval_limit", -1);
     s.dataset.calibrationSamples = wholeNumber(path, d.value("calibration_samples"), "calibration_samples", 1000);
     const QJsonObject layers = root.value("config").toObject();
@@ -218,6 +221,7 @@ SessionData loadSession(const QString& path)
         r.imagesPerSecond = measured(o.value("images_per_second"));
         r.date = QDateTime::fromString(o.value("date").toString(), Qt::ISODateWithMs);
         r.searchCandidate = o.value("search_candidate").toBool();
+        r.equalized = o.value("equalized").toBool(false);
         const auto metric = parseQualityMetric(o.value("metric").toString(QStringLiteral("top1")).toStdString());
         if (!metric)
             fail(path, QObject::tr("run '%1' has an unknown metric '%2'").arg(r.name, o.value("metric").toString()));

@@ -24,6 +24,8 @@ struct SessionData {
     std::vector<RunRecord> runs;
     // The metric the user chose where both apply (a labelled classifier); none: the default (top-1).
     std::optional<QualityMetric> metric;
+    // Cross-layer equalization before calibrating (PreparedModel's equalizeChannels); off in older sessions.
+    bool equalizeChannels = false;
 };
 
 void saveSession(const QString& path, const SessionData& session);
