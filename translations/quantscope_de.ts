@@ -112,6 +112,30 @@
         <translation>„%1“ ist %2, keine Anzahl</translation>
     </message>
     <message>
+        <source>&apos;%1&apos; is not a number</source>
+        <translation>„%1“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a count</source>
+        <translation>„%1“ ist keine Anzahl</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not true or false</source>
+        <translation>„%1“ ist weder true noch false</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a string</source>
+        <translation>„%1“ ist keine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a list</source>
+        <translation>„%1“ ist keine Liste</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an object</source>
+        <translation>„%1“ ist kein Objekt</translation>
+    </message>
+    <message>
         <source>&apos;shape&apos; holds %1, which is not a dimension</source>
         <translation>„shape“ enthält %1, keine Dimension</translation>
     </message>
@@ -1427,6 +1451,14 @@
     <message>
         <source>Session config names layer &apos;%1&apos;, which the model does not have; ignored</source>
         <translation>Die Sitzungskonfiguration nennt die Schicht „%1“, die das Modell nicht hat; ignoriert</translation>
+    </message>
+    <message>
+        <source>The session&apos;s layer analyses were not restored: they measured calibration statistics that were not restored</source>
+        <translation>Die Schichtanalysen der Sitzung wurden nicht wiederhergestellt: Sie beruhen auf Kalibrierungsstatistiken, die nicht wiederhergestellt wurden</translation>
+    </message>
+    <message>
+        <source>The session&apos;s analyses name layers the model does not have (%1); ignored</source>
+        <translation>Die Analysen der Sitzung nennen Schichten, die das Modell nicht hat (%1); ignoriert</translation>
     </message>
     <message>
         <source>Calibrated statistics and histograms on %1 train images</source>

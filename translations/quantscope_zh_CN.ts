@@ -112,6 +112,30 @@
         <translation>“%1”为 %2，不是计数</translation>
     </message>
     <message>
+        <source>&apos;%1&apos; is not a number</source>
+        <translation>“%1”不是数字</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a count</source>
+        <translation>“%1”不是计数</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not true or false</source>
+        <translation>“%1”不是 true 或 false</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a string</source>
+        <translation>“%1”不是字符串</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a list</source>
+        <translation>“%1”不是列表</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an object</source>
+        <translation>“%1”不是对象</translation>
+    </message>
+    <message>
         <source>&apos;shape&apos; holds %1, which is not a dimension</source>
         <translation>“shape”包含 %1，不是维度</translation>
     </message>
@@ -1418,6 +1442,14 @@
     <message>
         <source>Session config names layer &apos;%1&apos;, which the model does not have; ignored</source>
         <translation>会话配置引用了模型中不存在的层“%1”；已忽略</translation>
+    </message>
+    <message>
+        <source>The session&apos;s layer analyses were not restored: they measured calibration statistics that were not restored</source>
+        <translation>未恢复会话中的层分析：它们所基于的校准统计未能恢复</translation>
+    </message>
+    <message>
+        <source>The session&apos;s analyses name layers the model does not have (%1); ignored</source>
+        <translation>会话中的分析引用了模型中不存在的层（%1）；已忽略</translation>
     </message>
     <message>
         <source>Calibrated statistics and histograms on %1 train images</source>

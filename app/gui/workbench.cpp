@@ -158,6 +158,12 @@ void Workbench::startLoad(const QString& path, std::optional<SessionData> sessio
                                 static_cast<int>(calibration->values.size()))
                                  .arg(calibration->samples));
             }
+            // After the calibration, whose adoption clears analyses: they measured that calibration, so they
+            // come back only with it.
+            if (session && calibration)
+                restoreAnalyses(session->analyses);
+            else if (session && (session->analyses.layerErrors || session->analyses.sensitivity))
+                emit message(tr("The session's layer analyses were not restored: they measured calibration statistics that were not restored"));
             m_sessionPath = sessionPath;
             m_undo->setClean();
             setExtraDirty(false);
@@ -244,6 +250,7 @@ void Workbench::saveSession(const QString& path)
     s.calibration = m_calibration;
     s.metric = m_metricChoice;
     s.equalizeChannels = m_equalize;
+    s.analyses = {m_layerErrors, m_layerErrorsConfig, m_sensitivity, m_sensitivityConfig};
     qs::gui::saveSession(path, s);
     m_sessionPath = path;
     m_undo->setClean();

@@ -165,6 +165,7 @@ private:
     void adoptLayerList(const LoadedModel& listed); // the table's layers from a new preparation, configs kept
     void showCalibratedRanges(); // the table's activation ranges and predictions from m_calibration
     void updateMeasuredColumns(); // the layer table's measured SQNR columns from m_layerErrors
+    void restoreAnalyses(const SessionAnalyses& analyses); // a session's reports, once its calibration is back
     void addAutoquantRuns(const AutoquantResult& result, const std::map<QString, LayerConfig>& start, qint64 samples);
 
     QUndoStack* m_undo;

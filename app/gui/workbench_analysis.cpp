@@ -89,6 +89,45 @@ void Workbench::updateMeasuredColumns()
     m_layers->setMeasuredErrors(rows, layerErrorsCurrent());
 }
 
+// Layers the model does not have (the model file changed since the session was saved) are dropped with a
+// message; a config that then differs from the table makes the result not current, as an edit would.
+void Workbench::restoreAnalyses(const SessionAnalyses& analyses)
+{
+    QStringList unknown;
+    const auto known = [&](const std::string& node) {
+        const QString name = QString::fromStdString(node);
+        if (m_layers->rowOf(name) >= 0)
+            return true;
+        if (!unknown.contains(name))
+            unknown << name;
+        return false;
+    };
+    const auto knownConfigs = [&](const std::map<QString, LayerConfig>& configs) {
+        std::map<QString, LayerConfig> out;
+        for (const auto& [name, config] : configs)
+            if (known(name.toStdString()))
+                out[name] = config;
+        return out;
+    };
+    if (analyses.layerErrors) {
+        auto report = std::make_shared<LayerErrorReport>(*analyses.layerErrors);
+        std::erase_if(report->layers, [&](const LayerError& e) { return !known(e.node); });
+        m_layerErrors = std::move(report);
+        m_layerErrorsConfig = knownConfigs(analyses.layerErrorsConfig);
+    }
+    if (analyses.sensitivity) {
+        auto report = std::make_shared<SensitivityReport>(*analyses.sensitivity);
+        std::erase_if(report->layers, [&](const LayerSensitivity& l) { return !known(l.node); });
+        m_sensitivity = std::move(report);
+        m_sensitivityConfig = knownConfigs(analyses.sensitivityConfig);
+    }
+    if (!unknown.isEmpty())
+        emit message(tr("The session's analyses name layers the model does not have (%1); ignored").arg(unknown.join(QStringLiteral(", "))));
+    updateMeasuredColumns();
+    if (m_layerErrors || m_sensitivity)
+        emit analysisChanged();
+}
+
 void Workbench::analyzeLayers(qint64 samples)
 {
     if (!m_model)

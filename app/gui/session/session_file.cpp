@@ -1,5 +1,8 @@
 #include "app/gui/session/session_file.h"
 
+#include "app/gui/session/session_analyses.h"
+#include "app/gui/session/session_json.h"
+
 #include "core/util/error.h"
 
 #include <QFile>
@@ -10,7 +13,6 @@
 #include <QSaveFile>
 
 #include <cmath>
-#include <limits>
 
 namespace qs::gui {
 
@@ -18,25 +20,13 @@ namespace {
 
 constexpr int kFormatVersion = 1;
 
-QJsonObject toJson(const LayerConfig& c)
-{
-    return QJsonObject{{"bits_activations", c.bitsActivations}, {"bits_weights", c.bitsWeights}, {"mode", modeName(c.mode)},
-                       {"per_channel", c.perChannel},          {"clip", clipName(c.clip)},      {"no_quant", c.noQuant},
-                       {"no_clip", c.noClip},                  {"override_key", c.overrideKey}};
-}
-
-[[noreturn]] void fail(const QString& path, const QString& message)
-{
-    throw Error(message.toStdString(), ErrorContext(path.toStdString()));
-}
-
 // A whole number stored as a JSON double (counts, limits); out of range or fractional is an error, never a cast of
 // 1e300 to an integer (undefined behaviour).
 qint64 wholeNumber(const QString& path, const QJsonValue& value, const char* key, double fallback)
 {
     const double v = value.toDouble(fallback);
     if (!(v >= -1 && v < 9.2e18) || v != std::floor(v))
-        fail(path, QObject::tr("'%1' is %2, not a count").arg(QLatin1String(key)).arg(v));
+        failSession(path, QObject::tr("'%1' is %2, not a count").arg(QLatin1String(key)).arg(v));
     return static_cast<qint64>(v);
 }
 
@@ -44,28 +34,12 @@ qint64 wholeNumber(const QString& path, const QJsonValue& value, const char* key
 // and comes back as NaN; a missing one reads as 0, as sessions before that had it.
 double measured(const QJsonValue& value) { return value.isNull() ? std::nan("") : value.toDouble(); }
 
-// SQNR in dB may be +inf (identical to FP32): JSON has no infinity, so it is written as "inf"; NaN as null.
-QJsonValue decibelsToJson(double db)
-{
-    if (std::isnan(db))
-        return QJsonValue::Null;
-    if (std::isinf(db))
-        return db > 0 ? QStringLiteral("inf") : QStringLiteral("-inf");
-    return db;
-}
-double decibelsFromJson(const QJsonValue& value)
-{
-    if (value.isString())
-        return value.toString() == QLatin1String("-inf") ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
-    return value.isDouble() ? value.toDouble() : std::nan("");
-}
-
 QJsonObject fidelityToJson(const RunRecord& r)
 {
     QJsonArray outputs;
     for (const OutputFidelityRecord& o : r.outputs)
-        outputs.append(QJsonObject{{"name", o.name}, {"sqnr_db", decibelsToJson(o.sqnrDb)}, {"cosine", o.cosine}, {"max_abs_error", o.maxAbsError}});
-    return QJsonObject{{"worst_sqnr_db", decibelsToJson(r.worstSqnrDb)},
+        outputs.append(QJsonObject{{"name", o.name}, {"sqnr_db", measuredToJson(o.sqnrDb)}, {"cosine", o.cosine}, {"max_abs_error", o.maxAbsError}});
+    return QJsonObject{{"worst_sqnr_db", measuredToJson(r.worstSqnrDb)},
                        {"top1_agreement", std::isnan(r.top1Agreement) ? QJsonValue(QJsonValue::Null) : QJsonValue(r.top1Agreement)},
                        {"outputs", outputs}};
 }
@@ -81,24 +55,6 @@ void fidelityFromJson(RunRecord& r, const QJsonObject& o)
         r.outputs.push_back({out.value("name").toString(), decibelsFromJson(out.value("sqnr_db")), out.value("cosine").toDouble(),
                              out.value("max_abs_error").toDouble()});
     }
-}
-
-LayerConfig configFromJson(const QString& path, const QString& layer, const QJsonObject& o)
-{
-    LayerConfig c;
-    c.bitsActivations = o.value("bits_activations").toInt(c.bitsActivations);
-    c.bitsWeights = o.value("bits_weights").toInt(c.bitsWeights);
-    const auto mode = parseMode(o.value("mode").toString(modeName(c.mode)));
-    const auto clip = parseClipName(o.value("clip").toString(clipName(c.clip)));
-    if (!mode || !clip || c.bitsActivations < 2 || c.bitsActivations > 8 || c.bitsWeights < 2 || c.bitsWeights > 8)
-        fail(path, QObject::tr("invalid config for layer '%1'").arg(layer));
-    c.mode = *mode;
-    c.clip = *clip;
-    c.perChannel = o.value("per_channel").toBool(c.perChannel);
-    c.overrideKey = o.value("override_key").toString();
-    c.noQuant = o.value("no_quant").toBool(c.noQuant);
-    c.noClip = o.value("no_clip").toBool(c.noClip);
-    return c;
 }
 
 } // namespace
@@ -119,7 +75,7 @@ void saveSession(const QString& path, const SessionData& s)
                                   {"calibration_samples", static_cast<double>(s.dataset.calibrationSamples)}};
     QJsonObject layers;
     for (const auto& [name, config] : s.configs)
-        layers[name] = toJson(config);
+        layers[name] = layerConfigToJson(config);
     root["config"] = layers;
     QJsonArray runs;
     for (const RunRecord& r : s.runs) {
@@ -140,7 +96,7 @@ void saveSession(const QString& path, const SessionData& s)
                                 {"layers", [&r] {
                                      QJsonObject layers;
                                      for (const auto& [name, config] : r.layerConfigs)
-                                         layers[name] = toJson(config);
+                                         layers[name] = layerConfigToJson(config);
                                      return layers;
                                  }()}};
         run["metric"] = QString::fromStdString(toString(r.metric));
@@ -154,20 +110,21 @@ void saveSession(const QString& path, const SessionData& s)
     root["equalize_channels"] = s.equalizeChannels;
     if (s.calibration)
         root["statistics"] = statisticsToJson(*s.calibration);
+    analysesToJson(s.analyses, root);
 
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        fail(path, QObject::tr("cannot write the session: %1").arg(file.errorString()));
+        failSession(path, QObject::tr("cannot write the session: %1").arg(file.errorString()));
     file.write(QJsonDocument(root).toJson(QJsonDocument::Indented));
     if (!file.commit())
-        fail(path, QObject::tr("cannot write the session: %1").arg(file.errorString()));
+        failSession(path, QObject::tr("cannot write the session: %1").arg(file.errorString()));
 }
 
 SessionData loadSession(const QString& path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        fail(path, QObject::tr("cannot read the session: %1").arg(file.errorString()));
+        failSession(path, QObject::tr("cannot read the session: %1").arg(file.errorString()));
     const QByteArray bytes = file.readAll();
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
@@ -177,13 +134,13 @@ SessionData loadSession(const QString& path)
     }
     const QJsonObject root = doc.object();
     if (root.value("format").toString() != QLatin1String("quantscope-session"))
-        fail(path, QObject::tr("not a QuantScope session file"));
+        failSession(path, QObject::tr("not a QuantScope session file"));
     if (root.value("version").toInt() > kFormatVersion)
-        fail(path, QObject::tr("session format version %1 is newer than this QuantScope").arg(root.value("version").toInt()));
+        failSession(path, QObject::tr("session format version %1 is newer than this QuantScope").arg(root.value("version").toInt()));
     SessionData s;
     s.modelPath = root.value("model").toString();
     if (s.modelPath.isEmpty())
-        fail(path, QObject::tr("the session names no model"));
+        failSession(path, QObject::tr("the session names no model"));
     const QJsonObject d = root.value("dataset").toObject();
     s.dataset.kind = d.value("kind").toString(s.dataset.kind);
     s.dataset.path = d.value("path").toString(s.dataset.path);
@@ -194,14 +151,14 @@ SessionData loadSession(const QString& path)
     if (root.contains("metric")) {
         s.metric = parseQualityMetric(root.value("metric").toString().toStdString());
         if (!s.metric)
-            fail(path, QObject::tr("unknown metric '%1' (top1 or fidelity)").arg(root.value("metric").toString()));
+            failSession(path, QObject::tr("unknown metric '%1' (top1 or fidelity)").arg(root.value("metric").toString()));
     }
     s.equalizeChannels = root.value("equalize_channels").toBool(false);
     s.dataset.evalLimit = wholeNumber(path, d.value("eval_limit"), "eval_limit", -1);
     s.dataset.calibrationSamples = wholeNumber(path, d.value("calibration_samples"), "calibration_samples", 1000);
     const QJsonObject layers = root.value("config").toObject();
     for (auto it = layers.begin(); it != layers.end(); ++it)
-        s.configs[it.key()] = configFromJson(path, it.key(), it.value().toObject());
+        s.configs[it.key()] = layerConfigFromJson(path, it.key(), it.value().toObject());
     s.hadCalibration = root.contains("calibration");
     if (root.contains("statistics"))
         s.statistics = std::make_shared<const SessionStatistics>(statisticsFromJson(root.value("statistics").toObject(), path));
@@ -224,15 +181,16 @@ SessionData loadSession(const QString& path)
         r.equalized = o.value("equalized").toBool(false);
         const auto metric = parseQualityMetric(o.value("metric").toString(QStringLiteral("top1")).toStdString());
         if (!metric)
-            fail(path, QObject::tr("run '%1' has an unknown metric '%2'").arg(r.name, o.value("metric").toString()));
+            failSession(path, QObject::tr("run '%1' has an unknown metric '%2'").arg(r.name, o.value("metric").toString()));
         r.metric = *metric;
         if (r.metric == QualityMetric::Fidelity)
             fidelityFromJson(r, o.value("fidelity").toObject());
         const QJsonObject runLayers = o.value("layers").toObject();
         for (auto it = runLayers.begin(); it != runLayers.end(); ++it)
-            r.layerConfigs[it.key()] = configFromJson(path, it.key(), it.value().toObject());
+            r.layerConfigs[it.key()] = layerConfigFromJson(path, it.key(), it.value().toObject());
         s.runs.push_back(r);
     }
+    s.analyses = analysesFromJson(root, path);
     return s;
 }
 

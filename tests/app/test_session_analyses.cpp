@@ -1,0 +1,276 @@
+// Analysis results survive Save Session / Open Session: after Analyze Layers and a sensitivity sweep (few samples,
+// so the test stays fast) a session opened in a fresh window holds the same reports, number for number, still
+// current (an edit makes them stale), and shows them in the layer table, the layer error chart, the sensitivity
+// heat map and the graph's badges. NaN and ±inf round-trip; an older session without the keys opens with no
+// analyses; wrong types fail with the file and the key named.
+#include "app/gui/main_window.h"
+#include "workbench_fixture.h"
+#include "app/gui/models/layer_table_model.h"
+#include "app/gui/panels/analysis_docks.h"
+#include "app/gui/panels/graph_panel.h"
+#include "app/gui/session/session_file.h"
+#include "app/gui/workbench.h"
+#include "core/util/error.h"
+#include "widgets/graph/graph_scene_items.h"
+#include "widgets/graph/graph_view.h"
+#include "widgets/plots/layer_error_chart.h"
+#include "widgets/plots/sensitivity_heatmap.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+#include <limits>
+
+using namespace qs::gui;
+using namespace qs::gui::testing;
+
+namespace {
+
+bool same(double a, double b) { return (std::isnan(a) && std::isnan(b)) || a == b; }
+
+bool waitFor(Workbench* w, const QString& kind)
+{
+    QSignalSpy finished(w, &Workbench::analysisFinished);
+    while (finished.wait(kJobTimeoutMs))
+        for (const auto& args : finished)
+            if (args.first().toString() == kind)
+                return true;
+    return false;
+}
+
+QJsonObject readJson(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+bool writeJson(const QString& path, const QJsonObject& root)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(QJsonDocument(root).toJson()) > 0;
+}
+
+// Opens `path` in `window` and waits until the session is applied.
+bool openIn(MainWindow& window, const QString& path)
+{
+    QSignalSpy opened(window.workbench(), &Workbench::sessionOpened);
+    window.workbench()->openSession(path);
+    return opened.wait(kJobTimeoutMs);
+}
+
+} // namespace
+
+class TestSessionAnalyses : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("QuantScopeTests"));
+    }
+
+    void reportsRoundTrip()
+    {
+        MainWindow window;
+        window.setAskToSave(false);
+        QVERIFY(loadAndCalibrate(window));
+        Workbench* w = window.workbench();
+        QVERIFY(w->layers()->setData(w->layers()->index(1, LayerTableModel::BitsWeights), 4)); // not the defaults
+        constexpr qint64 samples = 64;
+        w->analyzeLayers(samples);
+        QVERIFY(waitFor(w, QStringLiteral("analyze")));
+        w->sweepSensitivity(samples);
+        QVERIFY(waitFor(w, QStringLiteral("sensitivity")));
+        QVERIFY(w->layerErrorsCurrent() && w->sensitivityCurrent());
+        const auto errors = w->layerErrors();
+        const auto sensitivity = w->sensitivity();
+        QVERIFY(!errors->layers.empty() && !sensitivity->layers.empty());
+
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("analyzed.qsession"));
+        w->saveSession(path);
+
+        MainWindow other;
+        other.setAskToSave(false);
+        other.resize(1600, 1000);
+        other.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&other));
+        QSignalSpy changed(other.workbench(), &Workbench::analysisChanged);
+        QVERIFY(openIn(other, path));
+        Workbench* o = other.workbench();
+        QVERIFY(changed.count() > 0);
+        QVERIFY(o->layerErrors() && o->sensitivity());
+        QVERIFY(o->layerErrorsCurrent());
+        QVERIFY(o->sensitivityCurrent());
+
+        // Every number as measured.
+        const qs::LayerErrorReport& e2 = *o->layerErrors();
+        QCOMPARE(e2.samples, errors->samples);
+        QVERIFY(same(e2.predictedVsIsolatedRank, errors->predictedVsIsolatedRank));
+        QCOMPARE(e2.layers.size(), errors->layers.size());
+        for (std::size_t i = 0; i < errors->layers.size(); ++i) {
+            const qs::LayerError& a = errors->layers[i];
+            const qs::LayerError& b = e2.layers[i];
+            QCOMPARE(b.node, a.node);
+            QCOMPARE(b.opType, a.opType);
+            QCOMPARE(b.value, a.value);
+            QVERIFY2(same(b.accumulatedDb, a.accumulatedDb) && same(b.accumulatedTwinDb, a.accumulatedTwinDb) && same(b.isolatedDb, a.isolatedDb) &&
+                         same(b.isolatedTwinDb, a.isolatedTwinDb) && same(b.predictedDb, a.predictedDb),
+                     a.node.c_str());
+        }
+        const qs::SensitivityReport& s2 = *o->sensitivity();
+        QCOMPARE(s2.samples, sensitivity->samples);
+        QCOMPARE(s2.labelled, sensitivity->labelled);
+        QCOMPARE(s2.probes, sensitivity->probes);
+        QVERIFY(same(s2.fp32Top1, sensitivity->fp32Top1) && same(s2.baseTop1, sensitivity->baseTop1) &&
+                same(s2.baseOutputSqnrDb, sensitivity->baseOutputSqnrDb));
+        QCOMPARE(s2.layers.size(), sensitivity->layers.size());
+        for (std::size_t i = 0; i < sensitivity->layers.size(); ++i) {
+            const qs::LayerSensitivity& a = sensitivity->layers[i];
+            const qs::LayerSensitivity& b = s2.layers[i];
+            QCOMPARE(b.node, a.node);
+            QCOMPARE(b.cached, a.cached);
+            QCOMPARE(b.probes.size(), a.probes.size());
+            for (std::size_t j = 0; j < a.probes.size(); ++j) {
+                QCOMPARE(b.probes[j].bitsWeights, a.probes[j].bitsWeights);
+                QCOMPARE(b.probes[j].bitsActivations, a.probes[j].bitsActivations);
+                QCOMPARE(b.probes[j].onlyThisLayer, a.probes[j].onlyThisLayer);
+                QVERIFY2(same(b.probes[j].top1, a.probes[j].top1) && same(b.probes[j].outputSqnrDb, a.probes[j].outputSqnrDb), a.node.c_str());
+            }
+        }
+
+        // The views show them: the table's measured columns, the chart, the heat map and the graph's badges.
+        const LayerTableModel* table = o->layers();
+        QVERIFY(table->measuredErrorsCurrent());
+        for (const qs::LayerError& e : errors->layers) {
+            const int row = table->rowOf(QString::fromStdString(e.node));
+            QVERIFY2(row >= 0, e.node.c_str());
+            QVERIFY(same(table->index(row, LayerTableModel::SqnrAccumulated).data(Qt::EditRole).toDouble(), e.accumulatedDb));
+            QVERIFY(same(table->index(row, LayerTableModel::SqnrIsolated).data(Qt::EditRole).toDouble(), e.isolatedDb));
+        }
+        auto* chart = other.analysis()->layerErrors();
+        QTRY_COMPARE(chart->layers().size(), errors->layers.size());
+        for (const qs::LayerError& e : errors->layers)
+            QVERIFY(same(chart->barValue(QString::fromStdString(e.node), false), e.accumulatedDb));
+        QTRY_COMPARE(other.analysis()->sensitivity()->rowCount(), static_cast<int>(sensitivity->layers.size()));
+        qs::widgets::GraphView* graph = other.graphPanel()->view();
+        for (const qs::LayerError& e : errors->layers) {
+            auto badge = [&] {
+                const qs::widgets::GraphNodeItem* item = graph->nodeItem(QString::fromStdString(e.node));
+                return item ? item->errorDb() : std::nullopt;
+            };
+            QTRY_VERIFY2(badge().has_value(), e.node.c_str());
+            QVERIFY2(same(*badge(), e.accumulatedDb), e.node.c_str());
+        }
+        QVERIFY(!o->isDirty());
+
+        // An edit makes both stale, as after measuring.
+        QVERIFY(o->layers()->setData(o->layers()->index(0, LayerTableModel::BitsWeights), 4));
+        QVERIFY(!o->layerErrorsCurrent());
+        QVERIFY(!o->sensitivityCurrent());
+
+        // A session from before the analyses were saved (no keys) opens with none.
+        QJsonObject root = readJson(path);
+        QVERIFY(root.contains(QStringLiteral("layer_errors")) && root.contains(QStringLiteral("sensitivity")));
+        root.remove(QStringLiteral("layer_errors"));
+        root.remove(QStringLiteral("sensitivity"));
+        const QString older = dir.filePath(QStringLiteral("older.qsession"));
+        QVERIFY(writeJson(older, root));
+        MainWindow third;
+        third.setAskToSave(false);
+        QVERIFY(openIn(third, older));
+        QVERIFY(!third.workbench()->layerErrors());
+        QVERIFY(!third.workbench()->sensitivity());
+        QVERIFY(!third.workbench()->layerErrorsCurrent());
+        QVERIFY(third.workbench()->calibrated());
+    }
+
+    // NaN (not measured) and ±inf (identical to FP32) come back as such; wrong types name the file and the key.
+    void specialValuesAndBadTypes()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("values.qsession"));
+        constexpr double inf = std::numeric_limits<double>::infinity();
+        const double nan = std::nan("");
+        SessionData s;
+        s.modelPath = kModel;
+        auto errors = std::make_shared<qs::LayerErrorReport>();
+        errors->layers.push_back({"conv", "Conv", "conv_out", inf, -inf, nan, 12.5, nan});
+        errors->samples = 3;
+        errors->predictedVsIsolatedRank = nan;
+        auto sensitivity = std::make_shared<qs::SensitivityReport>();
+        sensitivity->layers.push_back({"conv", "Conv", false, {{0, 8, false, nan, inf}, {4, 8, true, 97.25, -inf}}});
+        sensitivity->labelled = false;
+        sensitivity->fp32Top1 = nan;
+        sensitivity->baseOutputSqnrDb = inf;
+        sensitivity->probes = 2;
+        s.analyses = {errors, {{QStringLiteral("conv"), LayerConfig{}}}, sensitivity, {}};
+        saveSession(path, s);
+
+        const SessionData back = loadSession(path);
+        QVERIFY(back.analyses.layerErrors && back.analyses.sensitivity);
+        const qs::LayerError& e = back.analyses.layerErrors->layers.at(0);
+        QVERIFY(e.accumulatedDb == inf && e.accumulatedTwinDb == -inf && std::isnan(e.isolatedDb) && e.isolatedTwinDb == 12.5);
+        QVERIFY(std::isnan(back.analyses.layerErrors->predictedVsIsolatedRank));
+        QCOMPARE(back.analyses.layerErrorsConfig.size(), std::size_t{1});
+        QVERIFY(back.analyses.sensitivityConfig.empty());
+        const qs::LayerSensitivity& l = back.analyses.sensitivity->layers.at(0);
+        QVERIFY(!l.cached);
+        QCOMPARE(l.probes.size(), std::size_t{2});
+        QVERIFY(l.probes[0].bitsWeights == 0 && !l.probes[0].onlyThisLayer && std::isnan(l.probes[0].top1) && l.probes[0].outputSqnrDb == inf);
+        QVERIFY(l.probes[1].top1 == 97.25 && l.probes[1].outputSqnrDb == -inf);
+        QVERIFY(std::isnan(back.analyses.sensitivity->fp32Top1) && back.analyses.sensitivity->baseOutputSqnrDb == inf);
+
+        // Wrong types: an error naming the file and the key, nothing half-read.
+        const QJsonObject root = readJson(path);
+        const auto expectError = [&](const QJsonObject& bad, const QString& key) {
+            const QString badPath = dir.filePath(QStringLiteral("bad.qsession"));
+            QVERIFY(writeJson(badPath, bad));
+            try {
+                loadSession(badPath);
+                QFAIL("a malformed session loaded");
+            } catch (const qs::Error& error) {
+                const QString text = QString::fromUtf8(error.what());
+                QVERIFY2(text.contains(badPath) && text.contains(key), qPrintable(text));
+            }
+        };
+        {
+            QJsonObject bad = root;
+            QJsonObject le = bad.value(QStringLiteral("layer_errors")).toObject();
+            QJsonArray layers = le.value(QStringLiteral("layers")).toArray();
+            QJsonObject first = layers.at(0).toObject();
+            first[QStringLiteral("isolated_db")] = true;
+            layers[0] = first;
+            le[QStringLiteral("layers")] = layers;
+            bad[QStringLiteral("layer_errors")] = le;
+            expectError(bad, QStringLiteral("layer_errors.layers[0].isolated_db"));
+        }
+        {
+            QJsonObject bad = root;
+            QJsonObject sens = bad.value(QStringLiteral("sensitivity")).toObject();
+            sens[QStringLiteral("samples")] = QStringLiteral("many");
+            bad[QStringLiteral("sensitivity")] = sens;
+            expectError(bad, QStringLiteral("sensitivity.samples"));
+        }
+        {
+            QJsonObject bad = root;
+            bad[QStringLiteral("sensitivity")] = 3;
+            expectError(bad, QStringLiteral("sensitivity"));
+        }
+    }
+};
+
+QTEST_MAIN(TestSessionAnalyses)
+#include "test_session_analyses.moc"
