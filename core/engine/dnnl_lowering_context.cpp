@@ -90,10 +90,25 @@ int LoweringContext::quantizedSlotOf(const std::string& value, const ActivationQ
         m_steps.push_back(std::move(step));
         source = clipped;
     }
-    const int target = addSlot(desc);
     dnnl::primitive_attr attr;
-    attr.set_output_scales(0, {1.0f / q.scale});
-    attr.set_zero_points(DNNL_ARG_DST, 0, {q.zeroPoint});
+    if (q.zeroPoint != 0) {
+        // oneDNN 2.6's jit reorder into a channels-last integer layout with a destination zero point gets some
+        // shapes wrong (a 58-channel 40x40 map, measured; 60 channels are exact), so the shift is applied in float
+        // first: x / scale + zero point, then a plain conversion (rounding and saturating as the reorder would).
+        const dnnl::eltwise_forward::desc d(dnnl::prop_kind::forward_inference, dnnl::algorithm::eltwise_linear, descOf(source),
+                                            1.0f / q.scale, static_cast<float>(q.zeroPoint));
+        const dnnl::eltwise_forward::primitive_desc pd(d, m_engine);
+        const int shifted = addSlot(pd.dst_desc());
+        DnnlStep shift;
+        shift.node = "scale and shift " + value + " to its integer grid";
+        shift.primitive = dnnl::eltwise_forward(pd);
+        shift.args = {{DNNL_ARG_SRC, source}, {DNNL_ARG_DST, shifted}};
+        m_steps.push_back(std::move(shift));
+        source = shifted;
+    } else {
+        attr.set_output_scales(0, {1.0f / q.scale});
+    }
+    const int target = addSlot(desc);
     DnnlStep step;
     step.node = "quantize " + value;
     step.primitive = dnnl::reorder(dnnl::reorder::primitive_desc(m_engine, m_slots[source].desc, m_engine, desc, attr));

@@ -463,6 +463,98 @@ private slots:
         QVERIFY(CompiledModel::compile(g, {}, options)->referenceNodes().empty());
     }
 
+    // NanoDet's ShuffleNet unit at its own sizes (batch 1, 116 channels, 40x40): a channel shuffle (Reshape,
+    // Transpose, Reshape), Slice into halves, a 1x1 conv on the second half, Concat. Only the convs are int8, so
+    // the conv quantizes its FP32 half itself; with a zero point this hit the reorder bug above.
+    void slicedChannelsWithZeroPoint_data()
+    {
+        QTest::addColumn<int>("mode");
+        QTest::addColumn<bool>("convBefore"); // the sliced tensor comes from an int8 conv, or is the FP32 input
+        QTest::addColumn<bool>("shuffle");    // a channel shuffle (Reshape, Transpose, Reshape) before the Slice
+        for (const QuantMode mode : {QuantMode::AsymmetricUnsigned, QuantMode::AsymmetricSigned, QuantMode::Symmetric})
+            for (const bool before : {false, true})
+                for (const bool shuffle : {false, true})
+                    QTest::addRow("%s%s%s", toString(mode).c_str(), before ? ", int8 conv before" : "", shuffle ? ", shuffled" : "")
+                        << static_cast<int>(mode) << before << shuffle;
+    }
+
+    void slicedChannelsWithZeroPoint()
+    {
+        QFETCH(int, mode);
+        QFETCH(bool, convBefore);
+        QFETCH(bool, shuffle);
+        std::mt19937 rng(2024);
+        Graph g;
+        g.opsetVersion = 13;
+        g.sourcePath = "synthetic slice";
+        g.inputs.push_back(ValueInfo{"x", DataType::Float32, {1, 116, 40, 40}, {}, true});
+        g.initializers["w0"] = randomTensor({116, 116, 1, 1}, rng, -0.2f, 0.2f);
+        g.initializers["w1"] = randomTensor({58, 58, 1, 1}, rng, -0.2f, 0.2f);
+        g.initializers["starts"] = Tensor::fromInt64({1}, std::vector<int64_t>{58});
+        g.initializers["ends"] = Tensor::fromInt64({1}, std::vector<int64_t>{116});
+        g.initializers["axes"] = Tensor::fromInt64({1}, std::vector<int64_t>{1});
+        if (convBefore)
+            g.nodes.push_back(makeNode("conv0", "Conv", {"x", "w0"}, {"t"}));
+        std::string sliced = convBefore ? "t" : "x";
+        if (shuffle) {
+            g.initializers["groups"] = Tensor::fromInt64({5}, std::vector<int64_t>{1, 2, 58, 40, 40});
+            g.initializers["flat"] = Tensor::fromInt64({4}, std::vector<int64_t>{1, 116, 40, 40});
+            g.nodes.push_back(makeNode("split_groups", "Reshape", {sliced, "groups"}, {"g5"}));
+            Node t = makeNode("shuffle", "Transpose", {"g5"}, {"g5t"});
+            t.attributes.set("perm", std::vector<int64_t>{0, 2, 1, 3, 4});
+            g.nodes.push_back(t);
+            g.nodes.push_back(makeNode("merge_groups", "Reshape", {"g5t", "flat"}, {"shuffled"}));
+            sliced = "shuffled";
+        }
+        g.nodes.push_back(makeNode("slice", "Slice", {sliced, "starts", "ends", "axes"}, {"half"}));
+        g.nodes.push_back(makeNode("conv1", "Conv", {"half", "w1"}, {"branch"}));
+        // As in a ShuffleNet unit: the other half passes by the branch and the two are concatenated.
+        g.initializers["zero"] = Tensor::fromInt64({1}, std::vector<int64_t>{0});
+        g.nodes.push_back(makeNode("slice0", "Slice", {sliced, "zero", "starts", "axes"}, {"kept"}));
+        Node cat = makeNode("concat", "Concat", {"kept", "branch"}, {"y"});
+        cat.attributes.set("axis", int64_t{1});
+        g.nodes.push_back(cat);
+        g.outputs.push_back(ValueInfo{"y", DataType::Float32, {}, {}, false});
+        const Tensor x = randomTensor({1, 116, 40, 40}, rng, -1.0f, 3.0f);
+        // Only the convolutions are int8 (what analyze's "isolated" probe and --qe-no-quant-layers give): the
+        // slice reads an FP32 tensor, and the conv quantizes its sliced half itself.
+        const auto ranges = floatRanges(g, x);
+        LayerQuantSettings settings;
+        settings.modeActivations = settings.modeWeights = static_cast<QuantMode>(mode);
+        settings.perChannel = true;
+        auto plan = std::make_shared<QuantizationPlan>(buildQuantizationPlan(
+            preparedFor(g, x), [&](const Node& n) { return n.opType == "Conv" ? std::optional(settings) : std::nullopt; },
+            [&](const std::string& v, const Node&, const LayerQuantSettings&) { return ranges.at(v); }));
+        plan->activations["y"] = activationQuant(ranges.at("y"), 8, settings.modeActivations);
+        const QString mismatch = oneStepMismatch(runBoth(g, x, plan), plan->activations["y"].scale);
+        QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
+    }
+
+    // Quantizing an FP32 value with a zero point into a channels-last integer layout: oneDNN 2.6's jit reorder
+    // with a destination zero point got some channel counts wrong on larger maps (58, 30, 62, 66 channels on 40x40,
+    // many steps off; 60 exact), which took NanoDet's asym modes to ~0 dB. Now the shift is applied in float first.
+    void zeroPointQuantizeOnWideMaps_data()
+    {
+        QTest::addColumn<int>("channels");
+        QTest::addColumn<int>("mode");
+        for (const int c : {30, 58, 60, 66})
+            for (const QuantMode mode : {QuantMode::AsymmetricUnsigned, QuantMode::AsymmetricSigned})
+                QTest::addRow("%d channels, %s", c, toString(mode).c_str()) << c << static_cast<int>(mode);
+    }
+
+    void zeroPointQuantizeOnWideMaps()
+    {
+        QFETCH(int, channels);
+        QFETCH(int, mode);
+        std::mt19937 rng(77);
+        const Graph g = convGraph(rng, channels, channels, 40, 1, 1, 1, false, false);
+        const Tensor x = randomTensor({2, channels, 40, 40}, rng, -1.0f, 2.0f);
+        const auto plan = planWithQuantizedOutput(g, x, 8, static_cast<QuantMode>(mode), true);
+        QVERIFY(plan->activations.count("x") && plan->activations["x"].zeroPoint != 0);
+        const QString mismatch = oneStepMismatch(runBoth(g, x, plan), plan->activations[g.outputs[0].name].scale);
+        QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
+    }
+
     void standaloneIntegerAddMatchesWithinOneStep_data()
     {
         QTest::addColumn<int>("bits");
