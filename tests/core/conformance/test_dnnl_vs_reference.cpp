@@ -7,6 +7,7 @@
 // ConvTranspose when output_padding makes oneDNN's right pad negative, Slice with a negative step or an
 // empty result, Pad in reflect/edge mode.
 #include "core/engine/engine.h"
+#include "tests/core/synthetic_graph.h"
 #include "core/ops/slicing.h"
 
 #include <QtTest>
@@ -16,19 +17,13 @@
 #include <random>
 
 using namespace qs;
+using qs::testing::makeNode;
+using qs::testing::randomTensor;
 
 namespace {
 
 using Ints = std::vector<int64_t>;
 
-Tensor randomTensor(Shape shape, std::mt19937& rng)
-{
-    std::uniform_real_distribution<float> dist(-1.0f, 1.0f);
-    Tensor t(DataType::Float32, std::move(shape));
-    for (float& v : t.floats())
-        v = dist(rng);
-    return t;
-}
 
 int64_t pick(std::mt19937& rng, int64_t lo, int64_t hi) { return std::uniform_int_distribution<int64_t>(lo, hi)(rng); }
 

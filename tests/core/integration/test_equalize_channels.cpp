@@ -2,6 +2,7 @@
 // channel ranges of each equalized pair become equal, constructs it must not touch are left alone, and on a
 // conv -> depthwise -> conv chain with uneven channel gains (the MobileNet pattern) 8-bit int8 gains fidelity.
 #include "core/calibration/calibration.h"
+#include "tests/core/synthetic_graph.h"
 #include "core/data/random_dataset.h"
 #include "core/engine/engine.h"
 #include "core/engine/prepared_model.h"
@@ -17,20 +18,13 @@
 #include <random>
 
 using namespace qs;
+using qs::testing::makeNode;
+using qs::testing::randomTensor;
 
 namespace {
 
 constexpr int64_t kChannels = 16;
 
-Node makeNode(const std::string& name, const std::string& type, std::vector<std::string> in, std::vector<std::string> out)
-{
-    Node n;
-    n.name = name;
-    n.opType = type;
-    n.inputs = std::move(in);
-    n.outputs = std::move(out);
-    return n;
-}
 
 Node conv(const std::string& name, std::vector<std::string> in, const std::string& out, int64_t kernel, int64_t group)
 {

@@ -2,6 +2,7 @@
 // paddle2onnx exports a transposed conv's bias) becomes the layer's bias, the FP32 function unchanged; Adds that
 // are not a per-channel shift of a layer's sole output stay.
 #include "core/engine/engine.h"
+#include "tests/core/synthetic_graph.h"
 #include "core/transforms/cleanup.h"
 #include "core/transforms/prepare_graph.h"
 
@@ -11,27 +12,12 @@
 #include <random>
 
 using namespace qs;
+using qs::testing::makeNode;
+using qs::testing::randomTensor;
 
 namespace {
 
-Tensor randomTensor(Shape shape, std::mt19937& rng)
-{
-    std::uniform_real_distribution<float> dist(-1.0f, 1.0f);
-    Tensor t(DataType::Float32, std::move(shape));
-    for (float& v : t.floats())
-        v = dist(rng);
-    return t;
-}
 
-Node makeNode(const std::string& name, const std::string& type, std::vector<std::string> in, std::vector<std::string> out)
-{
-    Node n;
-    n.name = name;
-    n.opType = type;
-    n.inputs = std::move(in);
-    n.outputs = std::move(out);
-    return n;
-}
 
 // x [1, 4, 6, 6] -> ConvTranspose 2x2 stride 2 (6 channels, no bias) -> Add(shift0) -> Conv 3x3 (5, bias)
 // -> Add(shift1) -> y, with the shift constants' shapes given.

@@ -4,6 +4,7 @@
 // group), a ConvTranspose oneDNN has no kernel for stays FP32 with its reason, and an output read only by an
 // FP32 operator stays FP32.
 #include "core/engine/engine.h"
+#include "tests/core/synthetic_graph.h"
 #include "core/quant/layer_facts.h"
 #include "core/quant/plan_builder.h"
 #include "core/transforms/prepare_graph.h"
@@ -11,18 +12,11 @@
 #include <QtTest>
 
 using namespace qs;
+using qs::testing::makeNode;
+using qs::testing::randomTensor;
 
 namespace {
 
-Node makeNode(const std::string& name, const std::string& type, std::vector<std::string> in, std::vector<std::string> out)
-{
-    Node n;
-    n.name = name;
-    n.opType = type;
-    n.inputs = std::move(in);
-    n.outputs = std::move(out);
-    return n;
-}
 
 // x [2, 3] -> gemm (B [3, 4], no transB) -> relu -> gemm2 (B2 [4, 2]) -> sigmoid -> y
 Graph twoGemms(bool transA)

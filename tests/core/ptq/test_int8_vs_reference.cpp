@@ -4,6 +4,7 @@
 // output_padding, groups up to one per channel), within one output quantization step; plus a hand-computed
 // case that pins scales, zero points and clamping.
 #include "core/engine/engine.h"
+#include "tests/core/synthetic_graph.h"
 #include "core/data/dataset_factory.h"
 #include "core/data/subset.h"
 #include "core/eval/evaluator.h"
@@ -19,27 +20,12 @@
 #include <random>
 
 using namespace qs;
+using qs::testing::makeNode;
+using qs::testing::randomTensor;
 
 namespace {
 
-Tensor randomTensor(Shape shape, std::mt19937& rng, float lo, float hi)
-{
-    std::uniform_real_distribution<float> dist(lo, hi);
-    Tensor t(DataType::Float32, std::move(shape));
-    for (float& v : t.floats())
-        v = dist(rng);
-    return t;
-}
 
-Node makeNode(const std::string& name, const std::string& type, std::vector<std::string> in, std::vector<std::string> out)
-{
-    Node n;
-    n.name = name;
-    n.opType = type;
-    n.inputs = std::move(in);
-    n.outputs = std::move(out);
-    return n;
-}
 
 // Input x [2, 8, 9, 9] and weights for two branches (w1 3x3, w2 1x1) joined into `joined` channels that a
 // third 3x3 conv (w3) reads.
