@@ -115,10 +115,7 @@ private slots:
     void analysisDocksSitBehindThePlot()
     {
         MainWindow window;
-        window.setAskToSave(false);
-        window.resize(1600, 1000);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(showAtDefaultSize(window));
         for (const char* name : {"analyzeLayersAction", "sensitivitySweepAction", "autoquantAction", "applyAutoquantAction"})
             QVERIFY2(!window.findChild<QAction*>(QString::fromLatin1(name))->isEnabled(), name);
         QVERIFY(loadModel(window));
@@ -149,10 +146,7 @@ private slots:
     void measuredErrorsMatchCore()
     {
         MainWindow window;
-        window.setAskToSave(false);
-        window.resize(1600, 1000);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(showAtDefaultSize(window));
         QVERIFY(loadAndCalibrate(window));
         Workbench* w = window.workbench();
         LayerTableModel* table = w->layers();
@@ -248,10 +242,7 @@ private slots:
     void heatMapHoldsTheSweep()
     {
         MainWindow window;
-        window.setAskToSave(false);
-        window.resize(1600, 1000);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(showAtDefaultSize(window));
         QVERIFY(loadAndCalibrate(window));
         Workbench* w = window.workbench();
         constexpr qint64 samples = 200;
@@ -305,10 +296,7 @@ private slots:
     void autoquantRunsAndApply()
     {
         MainWindow window;
-        window.setAskToSave(false);
-        window.resize(1600, 1000);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(showAtDefaultSize(window));
         QVERIFY(loadAndCalibrate(window));
         Workbench* w = window.workbench();
         QVERIFY(!window.findChild<QAction*>(QStringLiteral("applyAutoquantAction"))->isEnabled());

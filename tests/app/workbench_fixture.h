@@ -8,6 +8,7 @@
 #include "app/gui/workbench.h"
 
 #include <QSignalSpy>
+#include <QTest>
 #include <QString>
 
 
@@ -30,6 +31,15 @@ inline bool loadModel(MainWindow& window, const QString& path = kModel)
     QSignalSpy loaded(window.workbench(), &Workbench::modelLoaded);
     window.openModel(path);
     return loaded.wait(kJobTimeoutMs);
+}
+
+// Shows the window at the default layout's size (docks laid out as a user sees them), without the save prompt.
+inline bool showAtDefaultSize(MainWindow& window)
+{
+    window.setAskToSave(false);
+    window.resize(1600, 1000);
+    window.show();
+    return QTest::qWaitForWindowExposed(&window);
 }
 
 // Opens kModel, selects subsetSelection() and waits for the calibration.
