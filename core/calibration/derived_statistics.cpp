@@ -6,15 +6,44 @@ namespace qs {
 
 namespace {
 
-bool sameNumbersAsInput(const Node& node, const Graph& g)
+// A view's input and output as known shapes with the same element count, or false.
+bool viewShapes(const Node& node, const Graph& g, Shape& in, Shape& out)
 {
     if (!quantTraitsOf(node).view || !node.hasInput(0) || node.outputs.empty())
         return false;
-    const ValueInfo* in = g.info(node.inputs[0]);
-    const ValueInfo* out = g.info(node.outputs[0]);
-    // Per-sample statistics (avg_min / avg_max) stay the same only if dim 0 is still the batch.
-    return in && out && in->shapeKnown && out->shapeKnown && !in->shape.empty() && !out->shape.empty() && in->shape[0] == out->shape[0] &&
-           in->shape[0] > 0 && elementCount(in->shape) == elementCount(out->shape) && elementCount(in->shape) > 0;
+    const ValueInfo* i = g.info(node.inputs[0]);
+    const ValueInfo* o = g.info(node.outputs[0]);
+    if (!i || !o || !i->shapeKnown || !o->shapeKnown || i->shape.empty() || o->shape.empty() || i->shape[0] <= 0 || o->shape[0] <= 0 ||
+        elementCount(i->shape) != elementCount(o->shape) || elementCount(i->shape) <= 0)
+        return false;
+    in = i->shape;
+    out = o->shape;
+    return true;
+}
+
+// Per-sample statistics (avg_min / avg_max) stay the same only if each sample's numbers stay together at the
+// front: dim 0 is still the batch, or the batch folded into rows ([B, T, K] -> [B*T, K], row-major, as a MatMul
+// run as Gemm reads its input: core/transforms/matmul_as_gemm.h).
+bool sameNumbersAsInput(const Node& node, const Graph& g)
+{
+    Shape in, out;
+    return viewShapes(node, g, in, out) && out[0] % in[0] == 0;
+}
+
+// The view that unfolds rows back into the batch ([B*T, N] -> [B, T, N]) holds its input's numbers with dim 0 the
+// batch again: the input's statistics are read there, where the padded rows of a last batch can be told apart.
+bool unfoldsBatch(const Node& node, const Graph& g)
+{
+    Shape in, out;
+    return viewShapes(node, g, in, out) && in[0] > out[0] && in[0] % out[0] == 0;
+}
+
+bool isUnfolded(const std::vector<std::pair<std::string, std::string>>& unfolded, const std::string& value)
+{
+    for (const auto& [rows, view] : unfolded)
+        if (rows == value)
+            return true;
+    return false;
 }
 
 } // namespace
@@ -25,6 +54,12 @@ DerivedStatistics planDerivedStatistics(const Graph& prepared)
     for (const auto& input : prepared.inputs)
         read.insert(input.name);
     DerivedStatistics plan;
+    std::vector<std::pair<std::string, std::string>> unfolded; // (rows value, its unfolded view)
+    for (const Node& node : prepared.nodes)
+        if (unfoldsBatch(node, prepared) && prepared.producerOf(node.inputs[0]) >= 0 && !plan.derived.count(node.inputs[0])) {
+            unfolded.emplace_back(node.inputs[0], node.outputs[0]);
+            plan.derived.insert(node.inputs[0]);
+        }
     for (const Node& node : prepared.nodes) {
         if (node.outputs.empty() || node.outputs[0].empty())
             continue;
@@ -32,7 +67,8 @@ DerivedStatistics planDerivedStatistics(const Graph& prepared)
         if (quantTraitsOf(node).reluOfInput && node.hasInput(0) && read.count(node.inputs[0]) && !plan.reluOf.count(node.inputs[0])) {
             plan.reluOf[node.inputs[0]] = out;
             plan.derived.insert(out);
-        } else if (sameNumbersAsInput(node, prepared) && (read.count(node.inputs[0]) || plan.derived.count(node.inputs[0]))) {
+        } else if (sameNumbersAsInput(node, prepared) && !unfoldsBatch(node, prepared) &&
+                   (read.count(node.inputs[0]) || (plan.derived.count(node.inputs[0]) && !isUnfolded(unfolded, node.inputs[0])))) {
             plan.copies.emplace_back(out, node.inputs[0]);
             plan.derived.insert(out);
         }
@@ -40,6 +76,9 @@ DerivedStatistics planDerivedStatistics(const Graph& prepared)
             if (!plan.derived.count(value))
                 read.insert(value);
     }
+    // After every forward copy: an unfolded view may itself be a copy of something read.
+    for (const auto& [rows, view] : unfolded)
+        plan.copies.emplace_back(rows, view);
     return plan;
 }
 

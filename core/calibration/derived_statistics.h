@@ -2,7 +2,9 @@
 // Activation statistics that calibration derives instead of reading the values again. A ReLU's output is
 // max(x, 0) of its input, so its statistics come from the same pass over the input (ActivationStats::
 // addWithRelu); a view (Flatten, Reshape, Squeeze, ...: the ops whose traits say so) that keeps the batch
-// dimension holds its input's numbers, so its statistics are a copy. On a small CNN these values are
+// dimension, or folds it into rows, holds its input's numbers, so its statistics are a copy; a view that unfolds
+// rows back into the batch lends its statistics to its input (read where dim 0 is the batch, so the padded rows
+// of a last batch stay out). On a small CNN these values are
 // about half the activation data, and reading them was most of calibration's cost beyond inference.
 
 #include "core/ir/graph.h"

@@ -40,6 +40,14 @@ public:
     {
         return !in.empty() && !in[0].empty() ? std::max<int64_t>(1, elementCount(out)) * in[0].back() : 0; // K = A's last dim
     }
+    OpQuantTraits quantTraits(const Node&) const override
+    {
+        // Graph preparation turns a MatMul by a constant matrix into a Gemm (core/transforms/matmul_as_gemm.h);
+        // what remains multiplies two computed values, or a constant of another rank.
+        OpQuantTraits t;
+        t.noIntegerKernel = "MatMul has no int8 kernel unless its second operand is a constant matrix (then it runs as a Gemm)";
+        return t;
+    }
     std::vector<Tensor> run(const Node&, const std::vector<const Tensor*>& in) const override
     {
         const Tensor &a = *in[0], &b = *in[1];

@@ -35,7 +35,7 @@ struct OpQuantTraits {
     // channels of its own (ConvTranspose's [C_in, C_out/group, k...]: output channel g * C_out/group + j).
     int64_t weightGroups = 1;
     int biasInput = -1;            // input holding the bias (added in the 32-bit accumulator)
-    std::string noIntegerKernel;   // role IntegerLayer, but this node's attributes have no int8 kernel: why
+    std::string noIntegerKernel;   // why this node has no int8 kernel when the reason is more than its role (attributes, operands)
     bool fusesAfterIntegerLayer = false; // runs as a post-op on an integer layer's scaled accumulator (ReLU, LeakyReLU, Clip)
     bool fusesAfterIntegerAdd = false;   // runs as a clamp on an integer Add's result (ReLU, Clip: they commute with the shift)
     bool residualAdd = false;      // can run as a sum post-op inside the integer layer that produces one operand (Add)
@@ -96,6 +96,8 @@ public:
 
 // The registered operator for an ONNX op type (default domain), or nullptr.
 const Op* findOp(const std::string& opType);
+// The preparation traits of a node's operator; none for unknown or custom-domain operators.
+OpPrepareTraits prepareTraitsOf(const Node& node);
 std::vector<std::string> supportedOpTypes();
 
 } // namespace qs

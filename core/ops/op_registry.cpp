@@ -69,6 +69,12 @@ const Op* findOp(const std::string& opType)
     return it == registry().end() ? nullptr : it->second.get();
 }
 
+OpPrepareTraits prepareTraitsOf(const Node& node)
+{
+    const Op* op = node.domain.empty() ? findOp(node.opType) : nullptr;
+    return op ? op->prepareTraits(node) : OpPrepareTraits{};
+}
+
 std::vector<std::string> supportedOpTypes()
 {
     std::vector<std::string> types;

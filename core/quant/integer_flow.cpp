@@ -15,10 +15,10 @@ OpQuantTraits quantTraitsOf(const Node& node)
 std::string integerLayerBlocker(const Graph& g, const Node& node)
 {
     const OpQuantTraits t = quantTraitsOf(node);
-    if (t.role != QuantRole::IntegerLayer || t.weightInputs.empty() || !node.hasInput(0))
-        return node.opType + " has no int8 kernel";
     if (!t.noIntegerKernel.empty())
         return t.noIntegerKernel;
+    if (t.role != QuantRole::IntegerLayer || t.weightInputs.empty() || !node.hasInput(0))
+        return node.opType + " has no int8 kernel";
     const auto w = static_cast<std::size_t>(t.weightInputs[0]);
     const Tensor* weights = node.hasInput(w) ? g.constant(node.input(w)) : nullptr;
     if (!weights)

@@ -8,16 +8,6 @@
 
 namespace qs {
 
-namespace {
-
-OpPrepareTraits prepareTraitsOf(const Node& node)
-{
-    const Op* op = node.domain.empty() ? findOp(node.opType) : nullptr;
-    return op ? op->prepareTraits(node) : OpPrepareTraits{};
-}
-
-} // namespace
-
 int removePassThroughNodes(Graph& graph)
 {
     int removed = 0;

@@ -9,12 +9,6 @@ namespace qs {
 
 namespace {
 
-OpPrepareTraits prepareTraitsOf(const Node& node)
-{
-    const Op* op = node.domain.empty() ? findOp(node.opType) : nullptr;
-    return op ? op->prepareTraits(node) : OpPrepareTraits{};
-}
-
 // A constant float32 input of `node` that no other node reads, or nullptr.
 Tensor* ownedFloatConstant(Graph& graph, const Node& node, std::size_t input)
 {

@@ -2,6 +2,7 @@
 
 #include "core/transforms/cleanup.h"
 #include "core/transforms/equalize_channels.h"
+#include "core/transforms/matmul_as_gemm.h"
 
 namespace qs {
 
@@ -14,6 +15,7 @@ Graph prepareGraph(const Graph& model, const PrepareOptions& options)
     if (options.foldBatchNorm) {
         foldBatchNorm(graph);
         foldChannelBiasAdd(graph);
+        matMulsAsGemm(graph);
         if (options.equalizeChannels)
             equalizeChannels(graph);
     }

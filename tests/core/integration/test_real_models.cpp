@@ -189,6 +189,28 @@ private slots:
         QCOMPARE(islands[0].fp32Reason, std::string("kept FP32 by the configuration"));
         QVERIFY(coverageSummary(coverage).find("MACs in int8") != std::string::npos);
     }
+
+    // PP-OCRv4's text recognizer (paddle2onnx, SVTR neck): its Linear layers are MatMul + Add on [1, 40, 120]
+    // sequences and run as int8 Gemms (94.1 % of MACs in int8 before); the four FP32 islands left are the
+    // attention products of two computed values, each with that reason.
+    void textRecognizerCoverage()
+    {
+        const PreparedModel model(load("ch_PP-OCRv4_rec_infer.onnx"));
+        const auto g = model.graph(inputShapesFrom(model.source(), {parseInputShapeSpec("1x3x48x320")}));
+        const QuantizationPlan plan = planLayout(*g, PtqConfig{});
+        const Int8Coverage coverage = int8Coverage(*g, &plan);
+        QVERIFY2(coverage.int8Share() > 0.998, qPrintable(QString::number(coverage.int8Share())));
+        const Node* classifier = g->findNode("p2o.MatMul.24");
+        QVERIFY(classifier && classifier->opType == "Gemm" && classifier->inputs.size() == 3);
+        const std::vector<LayerCoverage> islands = coverage.fp32Islands();
+        QCOMPARE(islands.size(), std::size_t(4));
+        for (const LayerCoverage& island : islands) {
+            QCOMPARE(island.opType, std::string("MatMul"));
+            const Node* node = g->findNode(island.node);
+            QVERIFY(node && !g->isConstant(node->input(0)) && !g->isConstant(node->input(1)));
+            QVERIFY2(island.fp32Reason.find("second operand is a constant matrix") != std::string::npos, island.fp32Reason.c_str());
+        }
+    }
 };
 
 QTEST_APPLESS_MAIN(TestRealModels)
