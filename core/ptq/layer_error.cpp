@@ -127,6 +127,9 @@ LayerErrorReport measureLayerErrors(const PreparedModel& model, const Dataset& d
     std::map<std::string, std::vector<float>> fp32;
     EngineOptions fp32Options;
     fp32Options.threads = options.threads;
+    // Unfused, so that every value an int8 run measures is there to compare with: FP32 fuses other chains than
+    // int8 does (an activation oneDNN takes as an FP32 post-op may follow an int8 layer as a step of its own).
+    fp32Options.fusePostOps = false;
     runTapped(model.compile(shapes, fp32Options), dataset, indices, values, [&](int64_t, int64_t rows, const TapData& taps) {
         for (const auto& [value, data] : taps) {
             const auto part = realRows(data, rows, batch);

@@ -7,6 +7,7 @@
 #include "core/engine/prepared_model.h"
 #include "core/eval/fidelity.h"
 #include "core/onnx_import/onnx_importer.h"
+#include "core/ptq/layer_error.h"
 #include "core/ptq/ptq_config.h"
 #include "core/quant/int8_coverage.h"
 #include "core/transforms/shape_inference.h"
@@ -210,6 +211,27 @@ private slots:
             QVERIFY(node && !g->isConstant(node->input(0)) && !g->isConstant(node->input(1)));
             QVERIFY2(island.fp32Reason.find("second operand is a constant matrix") != std::string::npos, island.fp32Reason.c_str());
         }
+    }
+
+    // The text direction classifier's convolutions end in HardSwish, which FP32 fuses into the conv and int8 runs
+    // as a step of its own: analyze measures the conv output in int8, which FP32 must have too (it stopped with
+    // "internal error: map::at" before). Every int8 layer gets a finite accumulated SQNR.
+    void layerErrorsWhereFp32FusesMore()
+    {
+        const PreparedModel model(load("ch_ppocr_mobile_v2.0_cls_infer.onnx"), false);
+        PreprocessSpec spec = parsePreprocessSpec("channels=bgr,scale=1/127.5,mean=1,input_shape=1x3x48x192");
+        const auto photos = openDataset(kPhotos, Split::Test, sizedToInputShape(spec));
+        const Calibration calibration = calibrate(model, *photos, {0, 1}, 2);
+        PtqConfig config;
+        config.defaults.quant.perChannel = true;
+        LayerErrorOptions options;
+        options.batch = 2;
+        options.isolated = false;
+        options.twin = false;
+        const LayerErrorReport report = measureLayerErrors(model, *photos, {2, 3}, calibration, config, options);
+        QVERIFY(report.layers.size() > 40);
+        for (const LayerError& e : report.layers)
+            QVERIFY2(std::isfinite(e.accumulatedDb) && e.accumulatedDb > 5.0, qPrintable(QString::fromStdString(e.node) + " " + QString::number(e.accumulatedDb)));
     }
 };
 
