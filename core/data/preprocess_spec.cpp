@@ -158,7 +158,7 @@ std::vector<std::pair<std::string, std::string>> settings(const PreprocessSpec& 
 
 int channelCount(ChannelOrder order)
 {
-    return order == ChannelOrder::Gray ? 1 : 3;
+    return order == ChannelOrder::Gray ? 1 : order == ChannelOrder::Rgba || order == ChannelOrder::Bgra ? 4 : 3;
 }
 
 std::string toString(ChannelOrder order)
@@ -167,6 +167,8 @@ std::string toString(ChannelOrder order)
     case ChannelOrder::Gray: return "gray";
     case ChannelOrder::Rgb: return "rgb";
     case ChannelOrder::Bgr: return "bgr";
+    case ChannelOrder::Rgba: return "rgba";
+    case ChannelOrder::Bgra: return "bgra";
     }
     return "?";
 }
@@ -213,8 +215,12 @@ void applyPreprocessSetting(PreprocessSpec& spec, const std::string& rawKey, con
             spec.channels = ChannelOrder::Rgb;
         else if (v == "bgr")
             spec.channels = ChannelOrder::Bgr;
+        else if (v == "rgba")
+            spec.channels = ChannelOrder::Rgba;
+        else if (v == "bgra")
+            spec.channels = ChannelOrder::Bgra;
         else
-            badValue(key, value, "gray, rgb or bgr");
+            badValue(key, value, "gray, rgb, bgr, rgba or bgra");
     } else if (key == "layout") {
         const std::string v = lower(value);
         if (v == "nchw" || v == "chw")

@@ -14,7 +14,8 @@
 
 namespace qs {
 
-enum class ChannelOrder { Gray, Rgb, Bgr };
+// Rgba / Bgra: the colour channels and an opaque alpha (255 before scale, mean and std) for models that take four.
+enum class ChannelOrder { Gray, Rgb, Bgr, Rgba, Bgra };
 enum class Layout { Nchw, Nhwc };
 
 int channelCount(ChannelOrder order);

@@ -113,17 +113,25 @@ cv::Mat Preprocessor::prepare(const cv::Mat& image) const
         throw Error("preprocess: image is " + sizeText(current.rows, current.cols) + " after resize/crop, expected " +
                     sizeText(static_cast<int>(m_shape.height), static_cast<int>(m_shape.width)));
 
-    if (m_sourceOrder != m_outputOrder) {
+    // Four channels: the colour order first, then an opaque alpha appended.
+    const bool alpha = m_outputOrder == ChannelOrder::Rgba || m_outputOrder == ChannelOrder::Bgra;
+    const ChannelOrder colour = m_outputOrder == ChannelOrder::Rgba ? ChannelOrder::Rgb : m_outputOrder == ChannelOrder::Bgra ? ChannelOrder::Bgr : m_outputOrder;
+    if (m_sourceOrder != colour) {
         int code = -1;
         if (m_sourceOrder == ChannelOrder::Gray)
-            code = m_outputOrder == ChannelOrder::Rgb ? cv::COLOR_GRAY2RGB : cv::COLOR_GRAY2BGR;
-        else if (m_outputOrder == ChannelOrder::Gray)
+            code = colour == ChannelOrder::Rgb ? cv::COLOR_GRAY2RGB : cv::COLOR_GRAY2BGR;
+        else if (colour == ChannelOrder::Gray)
             code = m_sourceOrder == ChannelOrder::Rgb ? cv::COLOR_RGB2GRAY : cv::COLOR_BGR2GRAY;
         else
             code = cv::COLOR_RGB2BGR; // a swap either way
         cv::Mat converted;
         cv::cvtColor(current, converted, code);
         current = converted;
+    }
+    if (alpha) {
+        cv::Mat withAlpha;
+        cv::cvtColor(current, withAlpha, cv::COLOR_BGR2BGRA); // appends alpha = 255 whatever the colour order
+        current = withAlpha;
     }
     return current;
 }

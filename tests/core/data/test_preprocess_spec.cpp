@@ -101,7 +101,7 @@ private slots:
         QTest::newRow("bad crop") << "crop=abc" << "bad value 'abc' for key 'crop'";
         QTest::newRow("zero crop") << "crop=0" << "for key 'crop'";
         QTest::newRow("bad size") << "resize=12x" << "bad value '12x' for key 'resize'";
-        QTest::newRow("bad channels") << "channels=rgba" << "bad value 'rgba' for key 'channels'";
+        QTest::newRow("bad channels") << "channels=argb" << "bad value 'argb' for key 'channels'";
         QTest::newRow("bad layout") << "layout=nchwc" << "for key 'layout'";
         QTest::newRow("zero scale") << "scale=0" << "bad value '0' for key 'scale'";
         QTest::newRow("div by zero") << "scale=1/0" << "bad value '1/0' for key 'scale'";

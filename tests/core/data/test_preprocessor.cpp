@@ -56,6 +56,37 @@ private slots:
             }
     }
 
+    // Four-channel inputs (channels=rgba|bgra): the colour channels in their order, then an opaque alpha that is
+    // normalised like the others (255 * 1/255 = 1), in both layouts; gray sources are expanded first.
+    void fourChannelsAddOpaqueAlpha()
+    {
+        const cv::Mat image = patterned(2, 3);
+        Preprocessor rgba(parsePreprocessSpec("channels=rgba,scale=1/255"), ChannelOrder::Bgr, 2, 3);
+        QVERIFY(rgba.outputShape() == (SampleShape{4, 2, 3, Layout::Nchw}));
+        std::vector<float> out(24);
+        rgba.apply(image, out.data());
+        for (int y = 0; y < 2; ++y)
+            for (int x = 0; x < 3; ++x) {
+                QCOMPARE(out[0 * 6 + y * 3 + x], float(200 + x) / 255.0f); // R = source channel 2
+                QCOMPARE(out[2 * 6 + y * 3 + x], float(y * 16 + x) / 255.0f);
+                QCOMPARE(out[3 * 6 + y * 3 + x], 1.0f);
+            }
+        Preprocessor bgra(parsePreprocessSpec("channels=bgra,layout=nhwc,mean=1"), ChannelOrder::Bgr, 2, 3);
+        bgra.apply(image, out.data());
+        for (int i = 0; i < 6; ++i) {
+            QCOMPARE(out[static_cast<std::size_t>(i * 4 + 0)], float((i / 3) * 16 + i % 3) - 1.0f); // B first
+            QCOMPARE(out[static_cast<std::size_t>(i * 4 + 3)], 254.0f);
+        }
+        cv::Mat gray(2, 3, CV_8UC1, cv::Scalar(7));
+        Preprocessor fromGray(parsePreprocessSpec("channels=rgba"), ChannelOrder::Gray, 2, 3);
+        fromGray.apply(gray, out.data());
+        QCOMPARE(out[0], 7.0f);
+        QCOMPARE(out[2 * 6], 7.0f);
+        QCOMPARE(out[3 * 6 + 5], 255.0f);
+        QCOMPARE(toString(parsePreprocessSpec("channels=BGRA").channels.value()), std::string("bgra"));
+        QVERIFY_THROWS_EXCEPTION(Error, parsePreprocessSpec("channels=argb"));
+    }
+
     void normalisationPerChannel()
     {
         cv::Mat image(3, 3, CV_8UC3, cv::Scalar(30, 20, 10)); // BGR: R=10, G=20, B=30
