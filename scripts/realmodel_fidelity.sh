@@ -2,6 +2,9 @@
 # Fidelity of 8-bit per-channel int8 to FP32 for every real model in tests/data/realmodels on the photos in
 # tests/data/photos (calibrated on the same photos: there are only four). Prints one block per model; the
 # README's real-model table is made from this output. Usage: scripts/realmodel_fidelity.sh [path/to/quantscope-cli]
+# COMMAND=analyze runs `analyze` instead of `eval` on the same models and data (per-layer SQNR; the README's
+# per-layer table: COMMAND=analyze EXTRA="--no-twin --json" ... | scripts/summarize_layer_errors.py); EXTRA adds flags
+# to every run (e.g. EXTRA="--qem asym_u --qeca mse").
 set -uo pipefail
 cd "$(dirname "$0")/.."
 cli=${1:-build/app/quantscope-cli}
@@ -10,7 +13,8 @@ photos=images:tests/data/photos
 run() { # name, then eval arguments
   local name=$1; shift
   echo "== $name"
-  "$cli" eval --model "$models/$name" --data "$photos" --qe --qepc "$@" 2>&1 | grep -v "^calibration\|warning: calibrating" || true
+  # shellcheck disable=SC2086  # EXTRA is a list of flags
+  "$cli" "${COMMAND:-eval}" --model "$models/$name" --data "$photos" --qe --qepc "$@" ${EXTRA:-} 2>&1 | grep -v "^calibration\|warning: calibrating" || true
 }
 run version-RFB-320.onnx --preprocess "resize=240x320,channels=rgb,mean=127,std=128"
 run version-slim-320_without_postprocessing.onnx --preprocess "resize=240x320,channels=rgb,mean=127,std=128"
