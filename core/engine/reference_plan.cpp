@@ -1,7 +1,9 @@
 // The slow twin: every node through its naive reference kernel, tensors in a name map. With a quantization
 // plan it is the fake-quantization simulation of the int8 engine: each planned value is rounded to its
 // integer grid (and clamped to its bit range) where it is produced, and each integer layer computes with its
-// weights on their symmetric integer grid. Integer accumulation equals this float computation up to
+// weights on their symmetric integer grid. A planned value the engine makes as floats (a graph input, an FP32
+// node's output) stays float where it is made and is rounded only for the int8 layers that read it, as the
+// engine quantizes a copy for them; its FP32 readers read the float. Integer accumulation equals this float computation up to
 // float rounding, so the oneDNN int8 plan must match it within one quantization step.
 #include "core/engine/execution_plan.h"
 #include "core/quant/integer_flow.h"
@@ -17,6 +19,7 @@ namespace {
 
 struct ReferenceState : PlanState {
     std::map<std::string, Tensor> values;
+    std::map<std::string, Tensor> rounded; // float-made values as int8 layers read them
 };
 
 class ReferencePlan : public ExecutionPlan {
@@ -26,6 +29,7 @@ public:
     {
         if (!m_quantization)
             return;
+        findFloatMadeValues();
         for (const Node& node : m_graph.nodes) {
             const WeightQuant* wq = m_quantization->layer(node.name);
             const OpQuantTraits traits = quantTraitsOf(node);
@@ -51,7 +55,74 @@ public:
         }
     }
 
+    bool runsInt8(const Node& node) const { return m_quantization->layer(node.name) && isIntegerLayer(m_graph, node); }
+
+    // Which values the engine makes as floats (core/engine/dnnl_lower_*), with post-ops fused as by default.
+    // Integers come out of an int8 layer and what fuses after it, unless the fused residual is float (then the Add
+    // and what follows run as FP32 steps); out of views and pooling of integers; out of a Concat with a
+    // quantization (it quantizes float inputs too); out of an Add of two integer values and what fuses after it.
+    void findFloatMadeValues()
+    {
+        std::set<std::string> integers;
+        std::set<const Node*> fusedIntegers;
+        auto isIntegers = [&](const std::string& v) { return integers.count(v) != 0; };
+        for (const Node& node : m_graph.nodes) {
+            const OpQuantTraits t = quantTraitsOf(node);
+            bool makesIntegers = fusedIntegers.count(&node) != 0;
+            std::vector<std::string> computed;
+            for (const std::string& in : node.inputs)
+                if (!in.empty() && !m_graph.isConstant(in))
+                    computed.push_back(in);
+            if (t.role == QuantRole::IntegerLayer && runsInt8(node)) {
+                makesIntegers = true;
+                const FusedChain chain = integerLayerChain(m_graph, node);
+                if (!chain.residualAdd || isIntegers(chain.residual)) {
+                    if (chain.residualAdd)
+                        fusedIntegers.insert(chain.residualAdd);
+                    fusedIntegers.insert(chain.activations.begin(), chain.activations.end());
+                }
+            } else if (t.role == QuantRole::PassThrough) {
+                makesIntegers = makesIntegers || (!computed.empty() && isIntegers(computed[0]));
+            } else if (t.role == QuantRole::Requantizing && !makesIntegers) {
+                const bool planned = !node.outputs.empty() && m_quantization->activation(node.outputs[0]);
+                const bool allRuntime = computed.size() == node.inputs.size();
+                bool allIntegers = !computed.empty();
+                for (const std::string& in : computed)
+                    allIntegers = allIntegers && isIntegers(in);
+                makesIntegers = planned && allRuntime && (t.quantizesFloatInputs || allIntegers);
+                if (makesIntegers && !t.quantizesFloatInputs) {
+                    const FusedChain chain = integerAddChain(m_graph, node);
+                    fusedIntegers.insert(chain.activations.begin(), chain.activations.end());
+                }
+            }
+            for (const std::string& out : node.outputs)
+                (makesIntegers ? integers : m_floatMade).insert(out);
+        }
+        for (const ValueInfo& input : m_graph.inputs)
+            m_floatMade.insert(input.name);
+    }
+
+    // The value `reader` sees as its input `index`: a float-made value rounded for an int8 layer's data input.
+    const Tensor* asRead(ReferenceState& state, const Node& reader, std::size_t index, const Tensor* value) const
+    {
+        const std::string& name = reader.inputs[index];
+        if (!m_quantization || index != 0 || !m_floatMade.count(name) || !m_quantization->activation(name) || !runsInt8(reader))
+            return value;
+        auto [it, added] = state.rounded.try_emplace(name);
+        if (added) {
+            it->second = *value;
+            roundToGrid(name, it->second);
+        }
+        return &it->second;
+    }
+
     void fakeQuantize(const std::string& value, Tensor& t) const
+    {
+        if (!m_floatMade.count(value))
+            roundToGrid(value, t);
+    }
+
+    void roundToGrid(const std::string& value, Tensor& t) const
     {
         if (!m_quantization || t.dtype() != DataType::Float32)
             return;
@@ -66,6 +137,7 @@ public:
     {
         auto& state = static_cast<ReferenceState&>(base);
         state.values.clear();
+        state.rounded.clear();
         for (std::size_t i = 0; i < m_graph.inputs.size(); ++i) {
             const ValueInfo& info = m_graph.inputs[i];
             Tensor t(DataType::Float32, info.shape);
@@ -85,7 +157,7 @@ public:
                     auto it = state.values.find(name);
                     if (it == state.values.end())
                         throw Error("value '" + name + "' was not computed", {m_graph.sourcePath, node.label()});
-                    in.push_back(&it->second);
+                    in.push_back(asRead(state, node, in.size(), &it->second));
                 }
             }
             if (auto fw = m_fakeWeights.find(node.name); fw != m_fakeWeights.end())
@@ -142,6 +214,7 @@ private:
     const Graph& m_graph; // owned by the CompiledModel, which outlives its plan
     std::shared_ptr<const QuantizationPlan> m_quantization;
     std::map<std::string, std::pair<std::size_t, Tensor>> m_fakeWeights; // by node: weight input, its values on the grid
+    std::set<std::string> m_floatMade; // values the engine makes as floats: rounded per int8 reader only
 };
 
 } // namespace

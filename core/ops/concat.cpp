@@ -62,6 +62,7 @@ public:
         OpQuantTraits t;
         t.quantizable = true;
         t.role = QuantRole::Requantizing; // each input rescaled to the concatenation's quantization
+        t.quantizesFloatInputs = true;
         return t;
     }
 };

@@ -39,6 +39,9 @@ struct OpQuantTraits {
     bool fusesAfterIntegerLayer = false; // runs as a post-op on an integer layer's scaled accumulator (ReLU, LeakyReLU, Clip)
     bool fusesAfterIntegerAdd = false;   // runs as a clamp on an integer Add's result (ReLU, Clip: they commute with the shift)
     bool residualAdd = false;      // can run as a sum post-op inside the integer layer that produces one operand (Add)
+    // Requantizing: quantizes float inputs itself as well (Concat); without it the node runs in FP32 unless every
+    // input is integers already (Add).
+    bool quantizesFloatInputs = false;
     bool view = false;             // the input's numbers in another shape, possibly aliasing its buffer (Flatten, Reshape...)
     bool reluOfInput = false;      // output = max(input, 0): its statistics follow from the input's (ReLU)
     bool commutesWithRelu = false; // op(max(x, 0)) = max(op(x), 0) (max pooling)
