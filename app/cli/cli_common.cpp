@@ -19,7 +19,8 @@ namespace qs::cli {
 const char* const kDataHelp =
     "  --data KIND:PATH      dataset: fashion-mnist:DIR, mnist:DIR, cifar10:DIR, imagefolder:DIR (class folders),\n"
     "                        images:DIR (any images, no labels: fidelity to FP32)\n"
-    "                        tensors:DIR (one .npy/.npz per sample, [C,H,W] or [1,C,H,W], used as stored)\n"
+    "                        tensors:DIR (one .npy/.npz per sample, [C,H,W] or [1,C,H,W], used as stored; for a\n"
+    "                        model of several inputs one .npz per sample with one array per input, named after it)\n"
     "                        (default fashion-mnist:/usr/share/datasets/fashion-mnist)\n"
     "  --input-shape [NAME=]DIMS  a dynamic input's shape, e.g. 1x3x48x192 or x=1x3x640x640 (repeatable; also\n"
     "                        input_shape in MODEL.preprocess.yaml); image data without resize= is resized to it\n"

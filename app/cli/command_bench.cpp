@@ -47,12 +47,11 @@ int benchCalibration(const Graph& model, const std::string& path, const std::opt
     auto inferAll = [&] {
         auto compiled = CompiledModel::compile(model, inputShapesFor(model, *dataset, rowsPerBatch), engine);
         Session session(compiled);
-        const int64_t sampleElements = dataset->sampleShape().elements();
-        std::vector<float> input(static_cast<std::size_t>(rowsPerBatch * sampleElements));
+        ModelFeed feed(compiled->graph(), *dataset);
         for (std::size_t first = 0; first < indices.size(); first += static_cast<std::size_t>(rowsPerBatch)) {
             const std::size_t rows = std::min<std::size_t>(static_cast<std::size_t>(rowsPerBatch), indices.size() - first);
-            dataset->loadBatch(std::span<const int64_t>(indices.data() + first, rows), input.data());
-            session.run(input.data());
+            feed.load(std::span<const int64_t>(indices.data() + first, rows));
+            session.run(feed.pointers());
         }
     };
     std::size_t valuesObserved = 0;
@@ -97,10 +96,11 @@ int runBench(std::vector<std::string> argv)
     Args args(std::move(argv));
     if (args.helpRequested()) {
         std::puts("usage: quantscope-cli bench [--model M.onnx] [--batch N] [--threads T] [--iterations N] [--warmup W] [--json]\n"
-                  "                            [--quantize-eval [--qe-per-channel] [--qe-mode sym|asym_u|asym_s]]\n"
+                  "                            [--quantize-eval [--qe-per-channel] [--qe-mode sym|asym_u|asym_s]] [--data KIND:PATH]\n"
                   "Times inference on random input: median and p90 latency per batch, and images per second.\n"
-                  "With --quantize-eval the model runs in int8 on oneDNN, min/max-calibrated on 8 random samples\n"
-                  "(speed does not depend on the ranges; accuracy is measured with `eval`).\n"
+                  "With --quantize-eval the model runs in int8 on oneDNN, min/max-calibrated on 8 random samples, or the first 8\n"
+                  "of --data (tensors:DIR for a model of several inputs); speed does not depend on the ranges, accuracy is\n"
+                  "measured with `eval`.\n"
                   "With --calibration N it instead times a calibration pass (statistics + histograms of every activation)\n"
                   "over N samples against plain FP32 inference over the same samples (--data for real images, else random),\n"
                   "both at the batch calibration uses (32 unless --batch says otherwise).");
@@ -132,12 +132,19 @@ int runBench(std::vector<std::string> argv)
     EngineOptions options;
     options.threads = threads;
     if (int8) {
-        const Shape& declared = model.inputs.at(0).shape;
-        if (declared.size() != 4)
-            throw Error("--quantize-eval in bench needs a 4-D image input", {path});
-        RandomDataset calibration(SampleShape{declared[1], declared[2], declared[3], Layout::Nchw}, 8);
+        // Ranges from --data when given (a model of several inputs needs it: tensors:DIR), else random images.
+        std::unique_ptr<Dataset> calibration;
+        if (dataSpec) {
+            calibration = openDataset(*dataSpec, Split::Train, defaultPreprocessFor(*dataSpec));
+        } else {
+            const Shape& declared = model.inputs.at(0).shape;
+            if (model.inputs.size() != 1 || declared.size() != 4)
+                throw Error("--quantize-eval in bench without --data needs one 4-D image input", {path});
+            calibration = std::make_unique<RandomDataset>(SampleShape{declared[1], declared[2], declared[3], Layout::Nchw}, 8);
+        }
+        const int64_t samples = std::min<int64_t>(8, calibration->size());
         // At the timed batch: a model with batch-sized constants (NanoDet's Reshapes) may run no other.
-        const auto ranges = observeMinMax(model, calibration, firstIndices(8), std::min<long long>(batch, 8), threads);
+        const auto ranges = observeMinMax(model, *calibration, firstIndices(samples), std::min<long long>(batch, samples), threads);
         options.quantization = minMaxPlan(model, shapes, ranges, settings);
     }
     const auto compileStart = std::chrono::steady_clock::now();

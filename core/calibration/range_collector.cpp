@@ -1,6 +1,6 @@
 #include "core/calibration/range_collector.h"
 
-#include "core/eval/evaluator.h"
+#include "core/eval/model_feed.h"
 #include "core/transforms/prepare_graph.h"
 
 #include <algorithm>
@@ -24,8 +24,7 @@ Graph observeActivations(std::shared_ptr<const Graph> prepared, const Dataset& d
     options.fusePostOps = false;
     auto compiled = CompiledModel::compilePrepared(std::move(prepared), options);
     Session session(compiled);
-    const int64_t sampleElements = dataset.sampleShape().elements();
-    std::vector<float> input(static_cast<std::size_t>(batch * sampleElements));
+    ModelFeed feed(compiled->graph(), dataset);
     std::vector<std::string> values = compiled->observableValues();
     std::erase_if(values, [&](const std::string& value) { return skip.count(value) != 0; });
     int64_t rows = 0;
@@ -41,15 +40,14 @@ Graph observeActivations(std::shared_ptr<const Graph> prepared, const Dataset& d
         if (progress)
             progress->checkCancelled();
         rows = std::min(batch, total - first);
-        dataset.loadBatch(std::span<const int64_t>(indices.data() + first, static_cast<std::size_t>(rows)), input.data());
-        std::fill(input.begin() + rows * sampleElements, input.end(), 0.0f);
-        // The graph input is not produced by a node: observe it directly.
-        observer(compiled->graph().inputs[0].name, input.data(), [&] {
-            Shape s = compiled->graph().inputs[0].shape;
-            s[0] = rows;
-            return s;
-        }());
-        session.run(input.data());
+        feed.load(std::span<const int64_t>(indices.data() + first, static_cast<std::size_t>(rows)));
+        // The graph inputs are not produced by a node: observe each directly (all are float: the feed checks).
+        for (std::size_t i = 0; i < feed.inputCount(); ++i) {
+            Shape real = feed.input(i).shape;
+            real[0] = rows;
+            observer(feed.input(i).name, feed.data(i).data(), real);
+        }
+        session.run(feed.pointers());
         if (progress)
             progress->report(first + rows, total, "calibrating");
     }

@@ -32,6 +32,26 @@ std::string toString(const SampleShape& shape)
            (shape.layout == Layout::Nchw ? "CHW" : "HWC") + ")";
 }
 
+int64_t SampleArray::elements() const
+{
+    int64_t n = 1;
+    for (int64_t d : dims)
+        n *= d;
+    return n;
+}
+
+std::vector<SampleArray> Dataset::sampleArrays() const
+{
+    return {SampleArray{{}, sampleShape().dims()}};
+}
+
+void Dataset::loadArrays(std::span<const int64_t> indices, std::span<float* const> out) const
+{
+    if (out.size() != 1)
+        throw Error("loadArrays: " + std::to_string(out.size()) + " buffers for a dataset of one array per sample (" + name() + ")");
+    loadBatch(indices, out[0]);
+}
+
 std::vector<int> Dataset::labels() const
 {
     std::vector<int> out(static_cast<std::size_t>(size()));

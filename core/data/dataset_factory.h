@@ -5,7 +5,8 @@
 //   imagefolder:DIR               ROOT/<class>/<image>; has no train/test partition, split is ignored
 //   images:DIR                    every image under DIR, no labels (calibration, fidelity); split is ignored
 //   tensors:DIR                   every .npy/.npz under DIR, one prepared sample each, used as stored (only the
-//                                 spec's layout counts), no labels; split is ignored
+//                                 spec's layout counts), no labels; split is ignored. An .npz may hold one array
+//                                 per model input, named after it (see tensor_folder_dataset.h)
 // Image folders whose preprocessing gives no size take it from the spec's input_shape.
 // Unknown kinds and a missing ':' throw qs::Error listing the known kinds.
 

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <fstream>
 #include <functional>
+#include <map>
 #include <optional>
 
 namespace qs {
@@ -65,25 +66,30 @@ std::string arrayName(const ZipEntry& entry)
     return name.size() > 4 && name.compare(name.size() - 4, 4, ".npy") == 0 ? name.substr(0, name.size() - 4) : name;
 }
 
-// The one array of an .npz; none is a bad file, several a layout the evaluation does not support.
+// The one array of an .npz of one array (any other count is the caller's to handle).
 const ZipEntry& singleArray(const ZipArchive& archive)
 {
     const auto members = arrayMembers(archive);
     if (members.empty())
         throw Error(".npz archive holds no array", {archive.sourceName()});
-    if (members.size() > 1) {
-        std::string names;
-        for (const ZipEntry* entry : members)
-            names += (names.empty() ? "'" : ", '") + arrayName(*entry) + "'";
-        throw Error(".npz holds " + std::to_string(members.size()) + " arrays (" + names +
-                        "): inputs for several model inputs (or inputs saved with labels) are not supported by the "
-                        "evaluation yet; save one array per file (np.save, or np.savez with one array)",
-                    {archive.sourceName()});
-    }
+    if (members.size() != 1)
+        throw Error(".npz holds " + std::to_string(members.size()) + " arrays, expected one", {archive.sourceName()});
     const ZipEntry& entry = *members.front();
     if (arrayName(entry) == entry.name)
         throw Error(".npz member '" + entry.name + "' is not an .npy array", {archive.sourceName()});
     return entry;
+}
+
+// The arrays of an .npz of several, by name ("image" for member "image.npy").
+std::map<std::string, const ZipEntry*> namedArrays(const ZipArchive& archive)
+{
+    std::map<std::string, const ZipEntry*> arrays;
+    for (const ZipEntry* entry : arrayMembers(archive)) {
+        if (arrayName(*entry) == entry->name)
+            throw Error(".npz member '" + entry->name + "' is not an .npy array", {archive.sourceName()});
+        arrays[arrayName(*entry)] = entry;
+    }
+    return arrays;
 }
 
 // The header, and a check that the data present has the size the header declares (a cut-off download).
@@ -134,26 +140,31 @@ NpyArray loadArray(const std::string& path)
     return readNpy(archive.read(singleArray(archive)), path);
 }
 
-// One file's array shape at open, or the reason it is left out; an .npz with several arrays throws.
-std::vector<int64_t> scanFile(const std::string& path, std::string& reason)
+// One file's arrays with their stored shapes: one unnamed array for an .npy or an .npz of one array, the named
+// arrays (sorted by name) of an .npz of several. Throws qs::Error with the reason the file is left out.
+std::vector<SampleArray> scanFile(const std::string& path)
 {
-    std::optional<ZipArchive> archive;
-    try {
-        if (!isNpz(path))
-            return scanNpy(path).shape;
-        archive.emplace(ZipArchive::openFile(path));
-    } catch (const Error& e) {
-        reason = e.message();
-        return {};
+    if (!isNpz(path))
+        return {SampleArray{{}, scanNpy(path).shape}};
+    const ZipArchive archive = ZipArchive::openFile(path);
+    if (arrayMembers(archive).size() <= 1)
+        return {SampleArray{{}, scanNpzMember(archive, singleArray(archive)).shape}};
+    std::vector<SampleArray> arrays;
+    for (const auto& [name, entry] : namedArrays(archive)) {
+        const std::vector<int64_t> shape = scanNpzMember(archive, *entry).shape;
+        if (std::find(shape.begin(), shape.end(), 0) != shape.end())
+            throw Error("empty array '" + name + "' of shape " + formatShape(shape));
+        arrays.push_back({name, shape});
     }
-    if (arrayMembers(*archive).size() > 1)
-        singleArray(*archive); // throws, naming the arrays: a layout the evaluation cannot use, not damage
-    try {
-        return scanNpzMember(*archive, singleArray(*archive)).shape;
-    } catch (const Error& e) {
-        reason = e.message();
-        return {};
-    }
+    return arrays;
+}
+
+std::string describeArrays(const std::vector<SampleArray>& arrays)
+{
+    std::string text;
+    for (const SampleArray& array : arrays)
+        text += (text.empty() ? "'" : ", '") + array.input + "' " + formatShape(array.dims);
+    return text;
 }
 
 // [C, H, W] or [1, C, H, W] -> the sample's three dims; otherwise the reason, for the skip list.
@@ -209,6 +220,7 @@ TensorFolderDataset::TensorFolderDataset(const fs::path& root, const PreprocessS
         throw Error("cannot list folder: " + ec.message(), {root.string()});
     std::sort(candidates.begin(), candidates.end());
 
+    // The first usable file decides: one array per sample (an image-like [C, H, W]) or several named ones.
     std::string firstFile;
     std::vector<int64_t> firstShape;
     for (std::size_t i = 0; i < candidates.size(); ++i) {
@@ -218,21 +230,38 @@ TensorFolderDataset::TensorFolderDataset(const fs::path& root, const PreprocessS
         }
         std::string& path = candidates[i];
         std::string reason;
-        const std::vector<int64_t> shape = scanFile(path, reason);
+        std::vector<SampleArray> arrays;
+        try {
+            arrays = scanFile(path);
+        } catch (const Error& e) {
+            reason = e.message();
+        }
+        const bool several = arrays.size() > 1;
         std::vector<int64_t> dims;
-        if (reason.empty())
-            dims = sampleDims(shape, spec.layout, reason);
-        if (reason.empty() && !m_dims.empty() && dims != m_dims)
-            reason = "shape " + formatShape(shape) + " differs from " + formatShape(firstShape) + " of the first file, " +
-                     firstFile;
+        if (reason.empty() && !several)
+            dims = sampleDims(arrays.front().dims, spec.layout, reason);
+        if (reason.empty() && !firstFile.empty()) {
+            if (several != !m_arrays.empty())
+                reason = (several ? "holds arrays " + describeArrays(arrays) : std::string("holds one array")) + " but the first file, " +
+                         firstFile + ", holds " + (several ? std::string("one array") : "arrays " + describeArrays(m_arrays));
+            else if (several && arrays != m_arrays)
+                reason = "arrays " + describeArrays(arrays) + " differ from " + describeArrays(m_arrays) + " of the first file, " + firstFile;
+            else if (!several && dims != m_dims)
+                reason = "shape " + formatShape(arrays.front().dims) + " differs from " + formatShape(firstShape) + " of the first file, " +
+                         firstFile;
+        }
         if (!reason.empty()) {
             m_skipped.push_back({std::move(path), std::move(reason)});
             continue;
         }
-        if (m_dims.empty()) {
-            m_dims = dims;
-            firstShape = shape;
+        if (firstFile.empty()) {
             firstFile = path;
+            if (several)
+                m_arrays = arrays;
+            else {
+                m_dims = dims;
+                firstShape = arrays.front().dims;
+            }
         }
         m_files.push_back(std::move(path));
     }
@@ -245,6 +274,8 @@ TensorFolderDataset::TensorFolderDataset(const fs::path& root, const PreprocessS
                                                    m_skipped.front().path + ": " + m_skipped.front().reason;
         throw Error("tensor folder has no usable sample (" + why + ")", {root.string()});
     }
+    if (!m_arrays.empty())
+        return;
     if (spec.layout == Layout::Nhwc)
         m_shape = {m_dims[2], m_dims[0], m_dims[1], Layout::Nhwc};
     else
@@ -258,7 +289,8 @@ std::string TensorFolderDataset::name() const
 
 std::string TensorFolderDataset::description() const
 {
-    return name() + ": " + std::to_string(size()) + " samples of " + toString(m_shape) +
+    const std::string what = m_arrays.empty() ? toString(m_shape) : "arrays " + describeArrays(m_arrays);
+    return name() + ": " + std::to_string(size()) + " samples of " + what +
            " (as stored, no preprocessing) from " + m_root.string() +
            (m_skipped.empty() ? "" : ", " + std::to_string(m_skipped.size()) + " files skipped");
 }
@@ -287,8 +319,54 @@ std::string TensorFolderDataset::filePath(int64_t index) const
     return m_files[static_cast<std::size_t>(index)];
 }
 
+SampleShape TensorFolderDataset::sampleShape() const
+{
+    if (!m_arrays.empty())
+        throw Error("the samples hold several arrays (" + describeArrays(m_arrays) + "), not one image-like shape", {m_root.string()});
+    return m_shape;
+}
+
+std::vector<SampleArray> TensorFolderDataset::sampleArrays() const
+{
+    return m_arrays.empty() ? Dataset::sampleArrays() : m_arrays;
+}
+
+void TensorFolderDataset::loadArrays(std::span<const int64_t> indices, std::span<float* const> out) const
+{
+    if (m_arrays.empty())
+        return Dataset::loadArrays(indices, out);
+    if (out.size() != m_arrays.size())
+        throw Error("loadArrays: " + std::to_string(out.size()) + " buffers for " + std::to_string(m_arrays.size()) + " arrays per sample",
+                    {m_root.string()});
+    for (std::size_t i = 0; i < indices.size(); ++i) {
+        const int64_t index = indices[i];
+        checkIndex(index);
+        const std::string& path = m_files[static_cast<std::size_t>(index)];
+        try {
+            const ZipArchive archive = ZipArchive::openFile(path);
+            const auto arrays = namedArrays(archive);
+            for (std::size_t k = 0; k < m_arrays.size(); ++k) {
+                const SampleArray& wanted = m_arrays[k];
+                const auto it = arrays.find(wanted.input);
+                if (arrays.size() != m_arrays.size() || it == arrays.end())
+                    throw Error("the arrays are not the " + describeArrays(m_arrays) + " the folder was opened with (file changed since?)");
+                const NpyArray array = readNpy(archive.read(*it->second), path);
+                if (array.shape != wanted.dims)
+                    throw Error("array '" + wanted.input + "' of shape " + formatShape(array.shape) + " is not the " + formatShape(wanted.dims) +
+                                " the folder was opened with (file changed since?)");
+                const std::size_t stride = static_cast<std::size_t>(wanted.elements());
+                std::memcpy(out[k] + i * stride, array.values.data(), stride * sizeof(float));
+            }
+        } catch (const Error& e) {
+            throw Error(e.message(), {path, {}, 0, index});
+        }
+    }
+}
+
 void TensorFolderDataset::loadBatch(std::span<const int64_t> indices, float* out) const
 {
+    if (!m_arrays.empty())
+        throw Error("the samples hold several arrays (" + describeArrays(m_arrays) + "): load them with loadArrays()", {m_root.string()});
     const std::size_t stride = static_cast<std::size_t>(m_shape.elements());
     for (std::size_t i = 0; i < indices.size(); ++i) {
         const int64_t index = indices[i];

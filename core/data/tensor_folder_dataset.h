@@ -1,19 +1,21 @@
 #pragma once
 // tensors:DIR: samples already prepared and saved with NumPy, one per file: every .npy and .npz under DIR
-// (recursively, sorted by path; any case; other files ignored). A file holds one sample, [C, H, W] or
-// [1, C, H, W] (the batch dimension of 1 is dropped); an .npz holds exactly one such array (np.savez or
-// np.savez_compressed with one array). The values are used as stored, converted to float: no resize, no
-// normalisation. Of the PreprocessSpec given only `layout` counts: with nhwc the arrays are read as
-// [H, W, C]. preprocess() says exactly that. Unlabelled (label -1, no classes).
+// (recursively, sorted by path; any case; other files ignored). The values are used as stored, converted to
+// float: no resize, no normalisation. Unlabelled (label -1, no classes). Two kinds of folder:
+//  - one array per sample (.npy, or .npz of one array): [C, H, W] or [1, C, H, W] (the batch dimension of 1 is
+//    dropped); of the PreprocessSpec given only `layout` counts: with nhwc the arrays are read as [H, W, C].
+//  - several arrays per sample, for a model of several inputs: each .npz holds one array per model input, named
+//    after it (np.savez(f, image=..., im_shape=...)); any rank and dtype, shapes as stored (a leading batch
+//    dimension of 1 may be there or not: the model feed decides by the input's rank). sampleArrays() names them
+//    (sorted by name), loadArrays() loads them; sampleShape() and loadBatch() throw, as there is no one shape.
+// The first usable file decides which kind, and its arrays' names and shapes. preprocess() says exactly that.
 //
-// Opening reads only headers (for an .npz its central directory and the member's .npy header, inflating just
+// Opening reads only headers (for an .npz its central directory and each member's .npy header, inflating just
 // that prefix) and leaves out, with the reason in skippedFiles(), files that are unreadable or corrupt, hold
-// an unsupported dtype or a shape that is no sample, or whose sample shape differs from the first usable
-// file's. An .npz with several arrays is not damage but a layout the evaluation cannot use yet (a multi-input
-// model, or inputs saved beside labels): it stops the open with an error naming its arrays rather than being
-// left out quietly. loadBatch() reads the file again each time (no cache; the OS has one), so a file that
+// an unsupported dtype or a shape that is no sample, or whose arrays or shapes differ from the first usable
+// file's. loadBatch()/loadArrays() read the file again each time (no cache; the OS has one), so a file that
 // passed the scan but is corrupt past its header (or changed since) throws qs::Error with the file and the
-// sample index. Thread-safe for concurrent loadBatch() calls: nothing is shared but immutable members.
+// sample index. Thread-safe for concurrent loads: nothing is shared but immutable members.
 
 #include "core/data/dataset.h"
 
@@ -27,8 +29,7 @@ class Progress;
 
 class TensorFolderDataset final : public Dataset {
 public:
-    // Throws qs::Error when ROOT is not a folder, holds no usable file (the first skip reason is quoted),
-    // or holds an .npz with several arrays.
+    // Throws qs::Error when ROOT is not a folder or holds no usable file (the first skip reason is quoted).
     TensorFolderDataset(const std::filesystem::path& root, const PreprocessSpec& spec, Progress* progress = nullptr);
 
     std::string name() const override;
@@ -37,9 +38,11 @@ public:
     int numClasses() const override { return 0; }
     std::string className(int index) const override;
     int label(int64_t index) const override;
-    SampleShape sampleShape() const override { return m_shape; }
+    SampleShape sampleShape() const override;
     const PreprocessSpec& preprocess() const override { return m_spec; }
     void loadBatch(std::span<const int64_t> indices, float* out) const override;
+    std::vector<SampleArray> sampleArrays() const override;
+    void loadArrays(std::span<const int64_t> indices, std::span<float* const> out) const override;
     std::vector<SkippedFile> skippedFiles() const override { return m_skipped; }
 
     std::string filePath(int64_t index) const;
@@ -51,8 +54,9 @@ private:
     std::filesystem::path m_root;
     std::vector<std::string> m_files;
     std::vector<SkippedFile> m_skipped;
-    std::vector<int64_t> m_dims; // the sample's dims as stored (batch dimension dropped): m_shape.dims()
+    std::vector<int64_t> m_dims; // one array per sample: its dims as stored (batch dimension dropped): m_shape.dims()
     SampleShape m_shape;
+    std::vector<SampleArray> m_arrays; // several arrays per sample: them, by name; empty for one array
     PreprocessSpec m_spec;
 };
 

@@ -10,30 +10,6 @@
 
 namespace qs {
 
-InputShapes inputShapesFor(const Graph& model, const Dataset& dataset, int64_t batch)
-{
-    if (model.inputs.size() != 1)
-        throw Error("the model has " + std::to_string(model.inputs.size()) + " inputs; classification evaluation needs exactly one",
-                    {model.sourcePath});
-    const ValueInfo& input = model.inputs[0];
-    Shape shape{batch};
-    for (int64_t d : dataset.sampleShape().dims())
-        shape.push_back(d);
-    if (input.shapeKnown) {
-        bool fits = input.shape.size() == shape.size();
-        for (std::size_t i = 1; fits && i < shape.size(); ++i)
-            fits = input.shape[i] < 0 || input.shape[i] == shape[i];
-        if (!fits)
-            throw Error("the model input '" + input.name + "' is " + toString(input.shape) + " but the dataset gives samples of " +
-                            toString(dataset.sampleShape()) + "; adjust the preprocessing (--preprocess)",
-                        {model.sourcePath});
-    }
-    InputShapes shapes;
-    shapes.batch = batch;
-    shapes.exact[input.name] = shape;
-    return shapes;
-}
-
 namespace {
 
 // How many classes rank ahead of the label; nullopt for a row that cannot be scored — a NaN logit anywhere,
@@ -84,8 +60,8 @@ EvalMetrics evaluate(std::shared_ptr<const CompiledModel> compiled, const Datase
     using Clock = std::chrono::steady_clock;
     const auto start = Clock::now();
     const Graph& graph = compiled->graph();
-    const int64_t batch = graph.inputs.at(0).shape.at(0);
-    const int64_t sampleElements = dataset.sampleShape().elements();
+    ModelFeed feed(graph, dataset);
+    const int64_t batch = feed.batch();
     const Shape& outShape = graph.outputs.at(0).shape;
     if (outShape.size() != 2 || outShape[0] != batch)
         throw Error("the first output is " + toString(outShape) + "; classification needs [batch, classes]", {graph.sourcePath});
@@ -93,7 +69,6 @@ EvalMetrics evaluate(std::shared_ptr<const CompiledModel> compiled, const Datase
     const std::vector<int64_t> indices = requested.empty() ? firstIndices(dataset.size()) : requested;
 
     Session session(compiled);
-    std::vector<float> input(static_cast<std::size_t>(batch * sampleElements));
     std::vector<int> labels;
     EvalMetrics metrics;
     metrics.batch = batch;
@@ -103,14 +78,12 @@ EvalMetrics evaluate(std::shared_ptr<const CompiledModel> compiled, const Datase
             progress->checkCancelled();
         const int64_t rows = std::min(batch, total - first);
         const std::span<const int64_t> chunk(indices.data() + first, static_cast<std::size_t>(rows));
-        dataset.loadBatch(chunk, input.data());
-        if (rows < batch) // pad the last batch; padded rows are ignored
-            std::fill(input.begin() + rows * sampleElements, input.end(), 0.0f);
+        feed.load(chunk); // a last, partial batch is padded; padded rows are ignored
         labels.clear();
         for (int64_t index : chunk)
             labels.push_back(dataset.label(index));
         const auto inferStart = Clock::now();
-        session.run(input.data());
+        session.run(feed.pointers());
         metrics.inferSeconds += std::chrono::duration<double>(Clock::now() - inferStart).count();
         accumulateLogits(metrics, session.output(0).data(), rows, classes, labels);
         metrics.seconds = std::chrono::duration<double>(Clock::now() - start).count();

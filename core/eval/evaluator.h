@@ -6,6 +6,7 @@
 #include "core/data/dataset.h"
 #include "core/engine/engine.h"
 #include "core/engine/prepared_model.h"
+#include "core/eval/model_feed.h"
 #include "core/util/progress.h"
 
 #include <functional>
@@ -37,8 +38,8 @@ struct EvalMetrics {
 // Called after each batch with the metrics so far (live accuracy in the GUI).
 using EvalCallback = std::function<void(const EvalMetrics& soFar, int64_t total)>;
 
-// Compiles `model` for the dataset's sample shape and the batch size, then evaluates. Throws qs::Error
-// when the model's input does not fit the dataset; qs::Cancelled when progress is cancelled.
+// Compiles `model` for the dataset's samples and the batch size, then evaluates. Throws qs::Error
+// when the model's inputs do not fit the dataset (see model_feed.h); qs::Cancelled when progress is cancelled.
 EvalMetrics evaluate(const Graph& model, const Dataset& dataset, const EvalOptions& options, Progress* progress = nullptr,
                      const EvalCallback& onBatch = {});
 
@@ -50,9 +51,7 @@ EvalMetrics evaluate(const PreparedModel& model, const Dataset& dataset, const E
 EvalMetrics evaluate(std::shared_ptr<const CompiledModel> compiled, const Dataset& dataset, const std::vector<int64_t>& indices,
                      Progress* progress = nullptr, const EvalCallback& onBatch = {});
 
-// The input shape a model gets for a dataset: [batch, C, H, W] (or NHWC), checked against the model's
-// declared input dims where they are known.
-InputShapes inputShapesFor(const Graph& model, const Dataset& dataset, int64_t batch);
+// inputShapesFor(model, dataset, batch), the shapes a model runs at for a dataset: see model_feed.h.
 
 // Adds one batch of logits (rows of `classes` floats) with their labels to metrics.
 void accumulateLogits(EvalMetrics& metrics, const float* logits, int64_t rows, int64_t classes, std::span<const int> labels);

@@ -2,6 +2,7 @@
 
 #include "core/data/subset.h"
 #include "core/eval/evaluator.h"
+#include "core/eval/model_feed.h"
 #include "core/util/error.h"
 
 #include <algorithm>
@@ -83,23 +84,20 @@ FidelityMetrics measureFidelity(const PreparedModel& model, const Dataset& datas
     Session test(model.compile(shapes, quantized));
     const Graph& graph = fp32.model().graph();
     const int64_t rowsPerRun = shapes.batch;
-    const int64_t sampleElements = dataset.sampleShape().elements();
+    ModelFeed feed(graph, dataset);
 
     FidelityMetrics metrics;
     metrics.batch = rowsPerRun;
     for (const ValueInfo& out : graph.outputs)
         metrics.outputs.push_back({out.name});
     metrics.classifier = fp32.outputCount() == 1 && fp32.outputShape(0).size() == 2 && fp32.outputShape(0)[0] == rowsPerRun;
-    std::vector<float> input(static_cast<std::size_t>(rowsPerRun * sampleElements));
     for (int64_t first = 0; first < total; first += rowsPerRun) {
         if (progress)
             progress->checkCancelled();
         const int64_t rows = std::min(rowsPerRun, total - first);
-        dataset.loadBatch(std::span<const int64_t>(indices.data() + first, static_cast<std::size_t>(rows)), input.data());
-        if (rows < rowsPerRun)
-            std::fill(input.begin() + rows * sampleElements, input.end(), 0.0f);
-        fp32.run(input.data());
-        test.run(input.data());
+        feed.load(std::span<const int64_t>(indices.data() + first, static_cast<std::size_t>(rows)));
+        fp32.run(feed.pointers());
+        test.run(feed.pointers());
         for (std::size_t o = 0; o < fp32.outputCount(); ++o) {
             std::span<const float> r = fp32.output(o), t = test.output(o);
             if (r.size() != t.size())

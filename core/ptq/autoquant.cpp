@@ -55,7 +55,6 @@ AutoquantResult autoquant(const PreparedModel& model, const Dataset& dataset, co
     const InputShapes& shapes = sample.shapes;
     const auto& graph = sample.graph;
     const int64_t batch = sample.batch;
-    const int64_t sampleElements = sample.sampleElements;
     const int64_t classes = sample.classes;
     const std::vector<int>& labels = sample.labels;
 
@@ -71,14 +70,13 @@ AutoquantResult autoquant(const PreparedModel& model, const Dataset& dataset, co
         Session session(model.compile(shapes, o));
         const bool fp32 = plan == nullptr;
         ProbeScorer scorer(labels, fp32 ? nullptr : &fp32Logits, classes);
-        std::vector<float> input(static_cast<std::size_t>(batch * sampleElements));
+        ModelFeed feed(*graph, dataset);
         for (int64_t first = 0; first < total; first += batch) {
             if (progress)
                 progress->checkCancelled();
             const int64_t rows = std::min(batch, total - first);
-            dataset.loadBatch(std::span<const int64_t>(indices.data() + first, static_cast<std::size_t>(rows)), input.data());
-            std::fill(input.begin() + rows * sampleElements, input.end(), 0.0f);
-            session.run(input.data());
+            feed.load(std::span<const int64_t>(indices.data() + first, static_cast<std::size_t>(rows)));
+            session.run(feed.pointers());
             const float* out = session.output(0).data();
             if (fp32)
                 fp32Logits.insert(fp32Logits.end(), out, out + rows * classes);

@@ -2,6 +2,7 @@
 
 #include "core/eval/evaluator.h"
 #include "core/eval/fidelity.h"
+#include "core/eval/model_feed.h"
 #include "core/data/subset.h"
 #include "core/quant/integer_flow.h"
 #include "core/quant/layer_facts.h"
@@ -31,16 +32,14 @@ void runTapped(std::shared_ptr<const CompiledModel> compiled, const Dataset& dat
     session.setTaps(values, [&](const std::string& value, const float* data, const Shape& shape) {
         taps[value].assign(data, data + elementCount(shape));
     }, /*rowMajor=*/true);
-    const int64_t batch = compiled->graph().inputs.at(0).shape.at(0);
-    const int64_t elements = dataset.sampleShape().elements();
-    std::vector<float> input(static_cast<std::size_t>(batch * elements));
+    ModelFeed feed(compiled->graph(), dataset);
+    const int64_t batch = feed.batch();
     const auto total = static_cast<int64_t>(indices.size());
     for (int64_t first = 0; first < total; first += batch) {
         const int64_t rows = std::min(batch, total - first);
-        dataset.loadBatch(std::span<const int64_t>(indices.data() + first, static_cast<std::size_t>(rows)), input.data());
-        std::fill(input.begin() + rows * elements, input.end(), 0.0f);
+        feed.load(std::span<const int64_t>(indices.data() + first, static_cast<std::size_t>(rows)));
         taps.clear();
-        session.run(input.data());
+        session.run(feed.pointers());
         onBatch(first, rows, taps);
     }
 }

@@ -15,7 +15,6 @@ ProbeSample::ProbeSample(const PreparedModel& model, const Dataset& dataset, con
     shapes = model.runnableShapes(inputShapesFor(model.source(), dataset, std::max<int64_t>(1, std::min(batchWanted, total))));
     graph = model.graph(shapes);
     batch = shapes.batch;
-    sampleElements = dataset.sampleShape().elements();
     const Shape& out = graph->outputs.at(0).shape;
     classes = elementCount(out) / std::max<int64_t>(out.at(0), 1);
     for (int64_t i : indices)

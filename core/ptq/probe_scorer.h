@@ -26,7 +26,6 @@ struct ProbeSample {
     InputShapes shapes;
     std::shared_ptr<const Graph> graph; // prepared for `shapes`
     int64_t batch = 1;
-    int64_t sampleElements = 0;
     int64_t classes = 0;                // elements of one sample's first output
     std::vector<int> labels;            // empty unless labelled
     bool labelled = false;

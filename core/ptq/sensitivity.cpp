@@ -78,8 +78,9 @@ SensitivityReport measureSensitivity(const PreparedModel& model, const Dataset& 
     const InputShapes& shapes = sample.shapes;
     const auto& graph = sample.graph;
     const int64_t batch = sample.batch;
-    const std::string& inputName = graph->inputs.at(0).name;
-    const int64_t sampleElements = sample.sampleElements;
+    std::set<std::string> graphInputs; // fed from the data, not tapped: cached from the feed
+    for (const ValueInfo& input : graph->inputs)
+        graphInputs.insert(input.name);
     const int64_t classes = sample.classes;
     const std::vector<int>& labels = sample.labels;
 
@@ -134,7 +135,7 @@ SensitivityReport measureSensitivity(const PreparedModel& model, const Dataset& 
             observable.insert(values.begin(), values.end());
             std::vector<std::string> taps;
             for (const std::string& v : cutValues)
-                if (observable.count(v) && v != inputName)
+                if (observable.count(v) && !graphInputs.count(v))
                     taps.push_back(v);
             session.setTaps(taps, [&](const std::string& value, const float* data, const Shape& shape) {
                 auto& stored = (*cache)[value];
@@ -143,18 +144,18 @@ SensitivityReport measureSensitivity(const PreparedModel& model, const Dataset& 
             }, /*rowMajor=*/true);
         }
         ProbeScorer scorer(labels, logitsOut ? nullptr : &fp32Logits, classes);
-        std::vector<float> input(static_cast<std::size_t>(batch * sampleElements));
+        ModelFeed feed(*graph, dataset);
         for (int64_t first = 0; first < total; first += batch) {
             if (progress)
                 progress->checkCancelled();
             const int64_t rows = std::min(batch, total - first);
-            dataset.loadBatch(std::span<const int64_t>(indices.data() + first, static_cast<std::size_t>(rows)), input.data());
-            std::fill(input.begin() + rows * sampleElements, input.end(), 0.0f);
-            if (cache && cutValues.count(inputName)) {
-                auto& stored = (*cache)[inputName];
-                stored.insert(stored.end(), input.begin(), input.begin() + rows * sampleElements);
-            }
-            session.run(input.data());
+            feed.load(std::span<const int64_t>(indices.data() + first, static_cast<std::size_t>(rows)));
+            for (std::size_t i = 0; cache && i < feed.inputCount(); ++i)
+                if (cutValues.count(feed.input(i).name)) {
+                    auto& stored = (*cache)[feed.input(i).name];
+                    stored.insert(stored.end(), feed.data(i).begin(), feed.data(i).begin() + rows * feed.sampleElements(i));
+                }
+            session.run(feed.pointers());
             const float* logits = session.output(0).data();
             if (logitsOut)
                 logitsOut->insert(logitsOut->end(), logits, logits + rows * classes);
@@ -242,7 +243,7 @@ SensitivityReport measureSensitivity(const PreparedModel& model, const Dataset& 
     auto cachedFor = [&](const Probed& p, const std::set<std::string>& observable, const ValueCache& cache) {
         if (!options.useCache)
             return false;
-        return std::all_of(p.cut.begin(), p.cut.end(), [&](const std::string& v) { return (observable.count(v) || v == inputName) && cache.count(v); });
+        return std::all_of(p.cut.begin(), p.cut.end(), [&](const std::string& v) { return (observable.count(v) || graphInputs.count(v)) && cache.count(v); });
     };
 
     std::vector<std::pair<int, int>> settings; // (weights, activations) of the "only this layer" probes

@@ -9,20 +9,12 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+using qs::testing::parsed;
 using qs::testing::runCli;
 
 namespace {
 
 const QString kCnn = QS_TEST_DATA_DIR "/models/fmnist_cnn.onnx";
-
-QJsonObject parsed(const qs::testing::CliResult& r)
-{
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(r.out.toUtf8(), &error);
-    if (error.error != QJsonParseError::NoError)
-        qWarning("not JSON (%s): %s", qPrintable(error.errorString()), qPrintable(r.out + r.err));
-    return doc.object();
-}
 
 } // namespace
 

@@ -1,7 +1,7 @@
 // NumPy files as a tensors:DIR dataset sees them: DIR/sample.npy or DIR/sample.npz scanned (the .npy header,
-// or the ZIP central directory and the member's header from an inflated prefix), then sample 0 loaded (the
-// whole file: inflate, CRC-32, dtype conversion, fortran-order transpose). The first input byte picks .npy
-// (even) or .npz (odd), and with bit 1 the NHWC layout; the rest is the file. Seeds: small files NumPy wrote
+// or the ZIP central directory and each member's header from an inflated prefix), then sample 0 loaded (the
+// whole file, every array: inflate, CRC-32, dtype conversion, fortran-order transpose). The first input byte
+// picks .npy (even) or .npz (odd), and with bit 1 the NHWC layout; the rest is the file. Seeds: small files NumPy wrote
 // (tests/data/npy) with the byte prepended (corpus/fuzz_npy).
 #include "tests/fuzz/fuzz_util.h"
 
@@ -25,9 +25,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     qs::fuzz::writeFile(root / (npz ? "sample.npz" : "sample.npy"), qs::fuzz::asText(data + 1, size - 1));
     try {
         const qs::TensorFolderDataset dataset(root, (choice & 2) ? kNhwc : kNchw);
-        std::vector<float> out(static_cast<std::size_t>(dataset.sampleShape().elements()));
+        // Through the arrays interface, which takes one array and an .npz of several (one per model input) alike.
+        std::vector<std::vector<float>> buffers;
+        std::vector<float*> out;
+        for (const qs::SampleArray& array : dataset.sampleArrays())
+            buffers.emplace_back(static_cast<std::size_t>(array.elements()));
+        for (auto& buffer : buffers)
+            out.push_back(buffer.data());
         const int64_t index = 0;
-        dataset.loadBatch({&index, 1}, out.data());
+        dataset.loadArrays({&index, 1}, out);
     } catch (const qs::Error&) {
     }
     return 0;
