@@ -132,6 +132,24 @@ std::vector<int> bitListArgument(Args& args, const char* name, const std::string
     return bits;
 }
 
+std::vector<RangeMethod> clipMethodListArgument(Args& args, const char* name, const std::string& fallback)
+{
+    const std::string text = args.value({name}, fallback);
+    std::vector<RangeMethod> methods;
+    if (text == "keep")
+        return methods;
+    for (std::size_t at = 0; at <= text.size();) {
+        const std::size_t comma = std::min(text.find(',', at), text.size());
+        try {
+            methods.push_back(parseRangeMethod(text.substr(at, comma - at)));
+        } catch (const Error& e) {
+            throw Error(std::string(name) + " '" + text + "': " + e.message());
+        }
+        at = comma + 1;
+    }
+    return methods;
+}
+
 int threadsArgument(Args& args)
 {
     const long long threads = args.integer({"--threads", "-j"}, 0);

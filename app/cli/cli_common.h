@@ -5,6 +5,7 @@
 #include "app/cli/cli_args.h"
 #include "core/data/dataset.h"
 #include "core/ir/graph.h"
+#include "core/ranges/clip_methods.h"
 #include "core/util/progress.h"
 
 #include <memory>
@@ -27,6 +28,8 @@ int threadsArgument(Args& args);
 std::string numberText(double value, int decimals);
 // `NAME 8,6,4`: bit widths from 2 to 8 separated by commas (`fallback` when absent); throws qs::Error naming NAME.
 std::vector<int> bitListArgument(Args& args, const char* name, const std::string& fallback);
+// `NAME none,avg,mse`: clip methods separated by commas, or `keep` (none: the configuration's own); throws qs::Error.
+std::vector<RangeMethod> clipMethodListArgument(Args& args, const char* name, const std::string& fallback);
 
 struct DataSelection {
     std::unique_ptr<Dataset> dataset;

@@ -32,8 +32,10 @@ int runAutoquant(std::vector<std::string> argv)
     Args args(std::move(argv));
     if (args.helpRequested()) {
         std::printf("usage: quantscope-cli autoquant [--model M.onnx] [data options] [--qe-* flags] [--max-drop P | --min-sqnr DB]\n"
-                    "                          [--objective size] [--weight-bits 8,6,4,2] [--export-config OUT.yaml] [--json]\n"
-                    "Chooses per-layer weight widths (8 down to 2, or FP32 where 8 bits do not fit) that make the model smallest while\n"
+                    "                          [--objective size] [--weight-bits 8,6,4,2] [--clip-methods none,avg,mse,entropy]\n"
+                    "                          [--export-config OUT.yaml] [--json]\n"
+                    "Chooses per-layer weight widths (8 down to 2, or FP32 where 8 bits do not fit) and activation clip methods that\n"
+                    "make the model smallest while\n"
                     "its metric stays within the budget: top-1 at most P points below FP32 (--max-drop, default 0.1) on labelled data,\n"
                     "else the output SQNR against FP32 at least DB (--min-sqnr, default 30). The --qe-* flags give the starting\n"
                     "configuration (activations keep its width). Sensitivity-guided greedy search; every candidate is a real int8\n"
@@ -41,6 +43,9 @@ int runAutoquant(std::vector<std::string> argv)
                     "chosen and verified on the same samples. --export-config writes the result as a Distiller YAML that eval\n"
                     "(--qe-config-file) and the workbench load.\n%s"
                     "  --objective size      what to minimise (size only: lower widths do not change int8 latency)\n"
+                    "  --clip-methods LIST   activation clip methods a layer may take, chosen per layer by its sensitivity probe and\n"
+                    "                        kept when the whole model measures better (default none,avg,mse,entropy; 'keep': the\n"
+                    "                        starting configuration's for every layer)\n"
                     "  --sensitivity-samples N  samples of the sweep that orders the moves (default 1000; fewer for large\n"
                     "                        models: its activation cache grows with them)\n"
                     "  --json                one JSON object (the search trace included)\n%s",
@@ -60,6 +65,7 @@ int runAutoquant(std::vector<std::string> argv)
         throw Error("--objective " + objective + ": only 'size' is implemented (on oneDNN a layer at 4 or 6 bits runs the same int8 "
                     "kernels as at 8, so widths do not change latency; only FP32 versus int8 does)");
     options.weightBits = bitListArgument(args, "--weight-bits", "8,6,4,2");
+    options.clipMethods = clipMethodListArgument(args, "--clip-methods", "none,avg,mse,entropy");
     options.sensitivitySamples = args.integer({"--sensitivity-samples"}, 1000);
     if (options.sensitivitySamples < 1)
         throw Error("--sensitivity-samples must be at least 1");
@@ -111,7 +117,7 @@ int runAutoquant(std::vector<std::string> argv)
     std::printf("%-46s %8s %9s %10s\n", "candidate (every one a real int8 evaluation)", "top-1 %", "SQNR dB", "size MB");
     for (const AutoquantCandidate& c : r.trace)
         std::printf("%-46s %8.2f %9.1f %10.4f  %s\n", c.change.c_str(), c.top1, c.sqnrDb, c.megabytes,
-                    c.accepted ? "kept" : "over budget: reverted");
+                    c.accepted ? "kept" : c.withinBudget ? "not better: reverted" : "over budget: reverted");
     std::printf("\nchosen: ");
     if (r.labelled)
         std::printf("top-1 %.2f %% (%.2f below FP32), ", r.chosen.top1, r.fp32Top1 - r.chosen.top1);

@@ -3,11 +3,13 @@
 // model smallest while its metric stays within a budget, every candidate verified by a real int8 run.
 //
 // Search (sensitivity-guided greedy, as AIMET's AMP and HAWQ order their moves): start from the base
-// configuration (uniform 8 bits); if it already misses the budget, return layers to FP32 in the order of
-// their "all but this layer" gain until it fits. Then, from the sensitivity sweep's single-layer probes, each
-// layer's output noise at every lower weight width is known; repeatedly take the move (one layer one width
-// down) that saves the most bytes per unit of added noise, evaluate the whole model with it, keep it when
-// the metric stays within budget, else block that layer from going lower. Activations stay at the base's
+// configuration (uniform 8 bits); offer each layer the activation clip method (of a short list) whose
+// only-this-layer probe keeps the output closest to FP32, the changes tried together and halved until the whole
+// model's output measures closer to FP32 (within budget if it was); if it still misses the budget, return
+// layers to FP32 in the order of their "all but this layer" gain until it fits. Then, from the sensitivity
+// sweep's single-layer probes, each layer's output noise at every lower weight width is known; repeatedly take
+// the move (one layer one width down) that saves the most bytes per unit of added noise, evaluate the whole
+// model with it, keep it when the metric stays within budget, else block that layer from going lower. Activations stay at the base's
 // width (they do not change the size). Budget: top-1 drop in points from FP32 when the data has labels,
 // otherwise a floor on the output SQNR against FP32 (the fidelity metric).
 
@@ -26,6 +28,9 @@ struct AutoquantOptions {
     double maxTop1Drop = 0.1;  // points, labelled data
     double minSqnrDb = 30.0;   // output SQNR floor, data without labels
     std::vector<int> weightBits{8, 6, 4, 2}; // descending; the widths a layer may step through
+    // Activation clip methods a layer may take (empty: every layer keeps the base's). Layers on the base's
+    // no-clip list keep theirs.
+    std::vector<RangeMethod> clipMethods{RangeMethod::None, RangeMethod::Avg, RangeMethod::Mse, RangeMethod::Entropy};
     int64_t sensitivitySamples = 1000; // the sweep that orders the moves runs on the first this many samples
     int64_t batch = 64;
     int threads = 0;
@@ -33,7 +38,7 @@ struct AutoquantOptions {
 
 // One evaluated configuration: the search's trace (what the accuracy-vs-size plot shows).
 struct AutoquantCandidate {
-    std::string change;        // "uniform", "l3.c2 W8 -> W4", "l1.c1 FP32"
+    std::string change;        // "uniform", "clipping: 5 layers", "l3.c2 W8 -> W4", "l1.c1 FP32"
     double top1 = 0.0;         // percent (NaN without labels)
     double sqnrDb = 0.0;       // output SQNR against FP32
     double megabytes = 0.0;    // parameters as stored
@@ -57,7 +62,8 @@ AutoquantResult autoquant(const PreparedModel& model, const Dataset& dataset, co
                           const Calibration& calibration, const PtqConfig& base, const AutoquantOptions& options = {},
                           Progress* progress = nullptr);
 
-// The chosen bits of a configuration per layer, "W4A8" or "FP32", in node order: for reports.
+// The chosen bits of a configuration per layer, "W4A8", "W4A8 mse" (activations clipped so) or "FP32", in node
+// order: for reports.
 std::vector<std::pair<std::string, std::string>> layerBits(const PtqConfig& config, const Graph& prepared);
 
 } // namespace qs

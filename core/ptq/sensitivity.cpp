@@ -218,9 +218,10 @@ SensitivityReport measureSensitivity(const PreparedModel& model, const Dataset& 
         throw Error("the activation cache would need " + std::to_string(report.cacheBytes >> 20) + " MiB for " + std::to_string(total) +
                     " samples; use fewer samples (sensitivity: --limit; autoquant: --sensitivity-samples)");
 
-    // A probe's configuration: the base with only `layer` quantized at (bw, ba), or with `layer` FP32.
+    // A probe's configuration: the base with only `layer` quantized at (bw, ba) (and clipped by `clip` when set),
+    // or with `layer` FP32.
     const Graph& g = *graph;
-    auto probeConfig = [&](const std::string& layer, int bw, int ba, bool only) {
+    auto probeConfig = [&](const std::string& layer, int bw, int ba, bool only, std::optional<RangeMethod> clip = std::nullopt) {
         PtqConfig cfg = base;
         if (!only) {
             LayerPtqSettings off = base.resolve(*g.findNode(layer));
@@ -233,6 +234,8 @@ SensitivityReport measureSensitivity(const PreparedModel& model, const Dataset& 
             if (other.node == layer) {
                 s.quant.bitsWeights = bw;
                 s.quant.bitsActivations = ba;
+                if (clip)
+                    s.clip = *clip;
             } else {
                 s.quantize = false;
             }
@@ -252,7 +255,8 @@ SensitivityReport measureSensitivity(const PreparedModel& model, const Dataset& 
     for (int b : options.bits)
         if (b != 8)
             settings.emplace_back(8, b);
-    const int perLayer = static_cast<int>(settings.size()) + 1;
+    const int bitProbes = static_cast<int>(settings.size()) + 1;
+    const int perLayer = bitProbes + static_cast<int>(options.clipMethods.size());
     const int totalProbes = perLayer * static_cast<int>(report.layers.size());
     for (std::size_t li = 0; li < report.layers.size(); ++li) {
         LayerSensitivity& layer = report.layers[li];
@@ -263,12 +267,20 @@ SensitivityReport measureSensitivity(const PreparedModel& model, const Dataset& 
         for (int k = 0; k < perLayer; ++k) {
             if (progress)
                 progress->report(report.probes, totalProbes, "probing " + layer.node);
-            const bool only = k < static_cast<int>(settings.size());
+            const bool clipProbe = k >= bitProbes;
+            const bool only = k < static_cast<int>(settings.size()) || clipProbe;
             SensitivityProbe probe;
             probe.onlyThisLayer = only;
-            probe.bitsWeights = only ? settings[static_cast<std::size_t>(k)].first : 0;
-            probe.bitsActivations = only ? settings[static_cast<std::size_t>(k)].second : 0;
-            const auto plan = buildPlan(calibration, probeConfig(layer.node, probe.bitsWeights, probe.bitsActivations, only));
+            if (clipProbe) {
+                const LayerPtqSettings s = base.resolve(*g.findNode(layer.node));
+                probe.bitsWeights = s.quant.bitsWeights;
+                probe.bitsActivations = s.quant.bitsActivations;
+                probe.clip = options.clipMethods[static_cast<std::size_t>(k - bitProbes)];
+            } else {
+                probe.bitsWeights = only ? settings[static_cast<std::size_t>(k)].first : 0;
+                probe.bitsActivations = only ? settings[static_cast<std::size_t>(k)].second : 0;
+            }
+            const auto plan = buildPlan(calibration, probeConfig(layer.node, probe.bitsWeights, probe.bitsActivations, only, probe.clip));
             const bool cached = only ? fromFp32 : fromBase;
             const auto probeStart = Clock::now();
             const ProbeOutcome o = cached ? runFrom(p.nodeIndex, plan, only ? fp32Cache : baseCache) : runWhole(plan, nullptr, nullptr).first;

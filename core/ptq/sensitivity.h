@@ -3,7 +3,9 @@
 // layer that runs int8, the metric when
 //  - only that layer is quantized (everything else FP32), at each weight and activation bit width asked
 //    (weights at b bits with 8-bit activations, and activations at b bits with 8-bit weights), and
-//  - every layer but that one is quantized with the base configuration (the layer FP32).
+//  - every layer but that one is quantized with the base configuration (the layer FP32), and, when asked,
+//  - only that layer is quantized at its base bits with each of a list of activation clip methods (what
+//    autoquant chooses each layer's clipping by).
 // The metric is top-1 (when the data has labels and the model is a classifier) and, always, the SQNR of the
 // model's first output against FP32.
 //
@@ -18,6 +20,7 @@
 #include "core/ptq/ptq_config.h"
 #include "core/util/progress.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +30,7 @@ struct SensitivityProbe {
     int bitsWeights = 8;     // 0: the layer FP32 (the "all but this layer" probe)
     int bitsActivations = 8;
     bool onlyThisLayer = true;
+    std::optional<RangeMethod> clip; // set: a clip probe (only this layer, its base bits, activations clipped so)
     double top1 = 0.0;       // percent; NaN without labels
     double outputSqnrDb = 0.0;
 };
@@ -40,6 +44,7 @@ struct LayerSensitivity {
 
 struct SensitivityOptions {
     std::vector<int> bits{8, 6, 4};
+    std::vector<RangeMethod> clipMethods; // clip probes per layer (none by default)
     bool useCache = true;
     int64_t batch = 32;
     int threads = 0;

@@ -11,6 +11,7 @@
 #include "core/onnx_import/onnx_importer.h"
 #include "core/ptq/autoquant.h"
 #include "core/ptq/model_size.h"
+#include "core/ptq/sensitivity.h"
 
 #include <QtTest>
 
@@ -74,8 +75,12 @@ private slots:
         QVERIFY2(r.chosen.megabytes < 0.85 * r.uniform.megabytes,
                  qPrintable(QString("%1 MB vs uniform %2 MB").arg(r.chosen.megabytes).arg(r.uniform.megabytes)));
         QVERIFY(r.trace.size() >= 3);
-        for (const AutoquantCandidate& c : r.trace)
-            QVERIFY2(c.accepted == c.withinBudget || (!c.withinBudget && c.change.find("FP32") != std::string::npos), c.change.c_str());
+        for (const AutoquantCandidate& c : r.trace) {
+            if (c.change.rfind("clipping", 0) == 0) // kept only when closer to FP32: may be reverted within budget
+                QVERIFY2(!c.accepted || c.withinBudget, c.change.c_str());
+            else
+                QVERIFY2(c.accepted == c.withinBudget || (!c.withinBudget && c.change.find("FP32") != std::string::npos), c.change.c_str());
+        }
 
         // Exported and read back as a user's YAML: the independent evaluator gives the chosen top-1 and size.
         InputShapes shapes;
@@ -88,7 +93,8 @@ private slots:
         const EvalMetrics metrics = evaluate(*m_model, *m_test, eval);
         QCOMPARE(metrics.top1() * 100.0, r.chosen.top1);
         QVERIFY(std::abs(modelSize(prepared, eval.engine.quantization.get()).quantizedMegabytes() - r.chosen.megabytes) < 1e-9);
-        // Every candidate carries what it evaluated: one layer changed from the configuration it started from.
+        // Every candidate carries what it evaluated: one layer changed from the configuration it started from (the
+        // clipping candidate: only clip methods, on one layer or more).
         QVERIFY(layerBits(r.chosen.config, prepared) == layerBits(r.config, prepared));
         auto current = layerBits(r.trace.front().config, prepared);
         for (std::size_t i = 1; i < r.trace.size(); ++i) {
@@ -96,13 +102,82 @@ private slots:
             int changed = 0;
             for (std::size_t k = 0; k < candidate.size(); ++k)
                 changed += candidate[k].second != current[k].second;
-            QVERIFY2(changed == 1, r.trace[i].change.c_str());
+            if (r.trace[i].change.rfind("clipping", 0) == 0) {
+                QVERIFY2(changed >= 1, r.trace[i].change.c_str());
+                for (std::size_t k = 0; k < candidate.size(); ++k)
+                    QCOMPARE(candidate[k].second.substr(0, 4), current[k].second.substr(0, 4)); // the bits stay
+            } else {
+                QVERIFY2(changed == 1, r.trace[i].change.c_str());
+            }
             if (r.trace[i].accepted)
                 current = candidate;
         }
         const auto bits = layerBits(loaded, prepared);
         QCOMPARE(bits.size(), std::size_t(10));
         QVERIFY(std::any_of(bits.begin(), bits.end(), [](const auto& b) { return b.second != "W8A8"; }));
+    }
+
+    // Clip probes: at the base's bits, one per method asked, the base's own method equal to the plain 8-bit
+    // probe (the same configuration); autoquant's clipping candidate gives changed layers a method of the list and
+    // is kept only when the whole model's output SQNR rises, and the YAML carries the methods (its top-1 again).
+    void clipMethodPerLayer()
+    {
+        SensitivityOptions sweep;
+        sweep.bits = {8};
+        sweep.clipMethods = {RangeMethod::None, RangeMethod::Mse};
+        const std::vector<int64_t> few(m_samples.begin(), m_samples.begin() + 200);
+        const SensitivityReport report = measureSensitivity(*m_model, *m_test, few, *m_calibration, m_base, sweep);
+        int better = 0;
+        for (const LayerSensitivity& l : report.layers) {
+            QCOMPARE(l.probes.size(), std::size_t(4)); // W8A8, all but this layer, clip none, clip mse
+            const SensitivityProbe& plain = l.probes[0];
+            const SensitivityProbe& none = l.probes[2];
+            const SensitivityProbe& mse = l.probes[3];
+            QVERIFY(!plain.clip && none.clip == RangeMethod::None && mse.clip == RangeMethod::Mse && mse.onlyThisLayer);
+            QCOMPARE(none.bitsWeights, 8);
+            QCOMPARE(none.outputSqnrDb, plain.outputSqnrDb);
+            better += mse.outputSqnrDb > none.outputSqnrDb + 0.1;
+        }
+        QVERIFY2(better > 0, "MSE clipping helps no layer of ResNet-8 alone");
+
+        PtqConfig perTensor = m_base;
+        perTensor.defaults.quant.perChannel = false;
+        AutoquantOptions options;
+        options.maxTop1Drop = 0.3;
+        options.weightBits = {8, 4};
+        options.clipMethods = {RangeMethod::None, RangeMethod::Mse};
+        options.sensitivitySamples = 300;
+        const std::vector<int64_t> samples(m_samples.begin(), m_samples.begin() + 1000);
+        const AutoquantResult r = autoquant(*m_model, *m_test, samples, *m_calibration, perTensor, options);
+        // The clipping candidates come right after the uniform one, each with half the changes of the one before,
+        // until one measures closer to FP32 (kept) or a single change is left.
+        std::vector<const AutoquantCandidate*> clipping;
+        for (std::size_t i = 1; i < r.trace.size() && r.trace[i].change.rfind("clipping: ", 0) == 0; ++i)
+            clipping.push_back(&r.trace[i]);
+        QVERIFY(!clipping.empty());
+        InputShapes shapes;
+        const Graph& prepared = *m_model->graph(shapes);
+        int previous = 0;
+        for (const AutoquantCandidate* c : clipping) {
+            QCOMPARE(c->accepted, c->sqnrDb > r.uniform.sqnrDb && (c->withinBudget || !r.uniform.withinBudget));
+            QVERIFY2(!c->accepted || c == clipping.back(), c->change.c_str());
+            int clipped = 0;
+            for (const auto& [node, bits] : layerBits(c->config, prepared))
+                clipped += bits.find(" mse") != std::string::npos;
+            QVERIFY2(clipped >= 1, c->change.c_str());
+            if (c != clipping.front())
+                QCOMPARE(clipped, previous / 2);
+            previous = clipped;
+        }
+        const PtqConfig loaded =
+            toPtqConfig(parseDistillerConfig(writeDistillerConfig(fromPtqConfig(r.config, prepared)), "autoquant.yaml"), prepared);
+        QVERIFY(layerBits(loaded, prepared) == layerBits(r.config, prepared));
+
+        // 'keep': no clipping candidate.
+        options.clipMethods.clear();
+        const AutoquantResult kept = autoquant(*m_model, *m_test, samples, *m_calibration, perTensor, options);
+        for (const AutoquantCandidate& c : kept.trace)
+            QVERIFY2(c.change.rfind("clipping", 0) != 0, c.change.c_str());
     }
 
     void fidelityBudgetWithoutLabels()
