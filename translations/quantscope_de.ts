@@ -1566,6 +1566,14 @@
         <translation>%1 (über Budget)</translation>
     </message>
     <message>
+        <source>%1 (not closer to FP32)</source>
+        <translation>%1 (nicht näher an FP32)</translation>
+    </message>
+    <message>
+        <source> (not closer to FP32: reverted)</source>
+        <translation> (nicht näher an FP32: zurückgenommen)</translation>
+    </message>
+    <message>
         <source>%1: %2, top-1 %3%, %4 MB%5</source>
         <translation>%1: %2, Top-1 %3 %, %4 MB%5</translation>
     </message>

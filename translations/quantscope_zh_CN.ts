@@ -1550,6 +1550,14 @@
         <translation>%1（超出预算）</translation>
     </message>
     <message>
+        <source>%1 (not closer to FP32)</source>
+        <translation>%1（未更接近 FP32）</translation>
+    </message>
+    <message>
+        <source> (not closer to FP32: reverted)</source>
+        <translation>（未更接近 FP32：已撤回）</translation>
+    </message>
+    <message>
         <source>%1: %2, top-1 %3%, %4 MB%5</source>
         <translation>%1：%2，top-1 %3%，%4 MB%5</translation>
     </message>

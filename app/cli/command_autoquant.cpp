@@ -117,7 +117,7 @@ int runAutoquant(std::vector<std::string> argv)
     std::printf("%-46s %8s %9s %10s\n", "candidate (every one a real int8 evaluation)", "top-1 %", "SQNR dB", "size MB");
     for (const AutoquantCandidate& c : r.trace)
         std::printf("%-46s %8.2f %9.1f %10.4f  %s\n", c.change.c_str(), c.top1, c.sqnrDb, c.megabytes,
-                    c.accepted ? "kept" : c.withinBudget ? "not better: reverted" : "over budget: reverted");
+                    c.accepted ? "kept" : c.clipping ? "not closer to FP32: reverted" : "over budget: reverted");
     std::printf("\nchosen: ");
     if (r.labelled)
         std::printf("top-1 %.2f %% (%.2f below FP32), ", r.chosen.top1, r.fp32Top1 - r.chosen.top1);

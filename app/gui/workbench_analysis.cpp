@@ -260,7 +260,7 @@ void Workbench::addAutoquantRuns(const AutoquantResult& result, const std::map<Q
         if (i == chosen)
             r.name = tr("%1 (chosen)").arg(r.name);
         else if (!c.accepted)
-            r.name = tr("%1 (over budget)").arg(r.name);
+            r.name = (c.clipping ? tr("%1 (not closer to FP32)") : tr("%1 (over budget)")).arg(r.name);
         r.searchCandidate = i != chosen;
         r.layerConfigs = configsOf(c.config);
         r.config = withEqualization(r.layerConfigs.empty() ? QString::fromStdString(c.change) : runLabel(inLayerOrder(r.layerConfigs, m_runs->layerOrder())),
@@ -270,7 +270,7 @@ void Workbench::addAutoquantRuns(const AutoquantResult& result, const std::map<Q
                          .arg(r.name, QString::fromStdString(c.change))
                          .arg(c.top1, 0, 'f', 2)
                          .arg(c.megabytes, 0, 'f', 4)
-                         .arg(c.accepted ? QString() : tr(" (over budget: reverted)")));
+                         .arg(c.accepted ? QString() : c.clipping ? tr(" (not closer to FP32: reverted)") : tr(" (over budget: reverted)")));
     }
 }
 

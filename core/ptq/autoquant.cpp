@@ -189,6 +189,7 @@ AutoquantResult autoquant(const PreparedModel& model, const Dataset& dataset, co
             const std::string what = "clipping: " + std::to_string(count) + (count == 1 ? " layer (" : " layers (") + first.layer + " " +
                                      toString(current.perLayer[first.layer].clip) + " -> " + toString(first.method) + (count > 1 ? ", ...)" : ")");
             AutoquantCandidate c = tryConfig(clipped, what);
+            c.clipping = true;
             // Judged by the output SQNR, the noise margin later moves spend (continuous, where top-1 on a sample moves
             // by single images: on MobileNetV2 a lower SQNR measured 0.25 points better and left no budget), and
             // never leaving the budget.

@@ -44,6 +44,7 @@ struct AutoquantCandidate {
     double megabytes = 0.0;    // parameters as stored
     bool withinBudget = false;
     bool accepted = false;     // became the current configuration
+    bool clipping = false;     // a clipping move: kept only when the output measures closer to FP32 (not by budget)
     PtqConfig config;          // what was evaluated (every quantized layer explicit)
 };
 

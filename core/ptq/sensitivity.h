@@ -30,9 +30,9 @@ struct SensitivityProbe {
     int bitsWeights = 8;     // 0: the layer FP32 (the "all but this layer" probe)
     int bitsActivations = 8;
     bool onlyThisLayer = true;
-    std::optional<RangeMethod> clip; // set: a clip probe (only this layer, its base bits, activations clipped so)
     double top1 = 0.0;       // percent; NaN without labels
     double outputSqnrDb = 0.0;
+    std::optional<RangeMethod> clip; // set: a clip probe (only this layer, its base bits, activations clipped so)
 };
 
 struct LayerSensitivity {

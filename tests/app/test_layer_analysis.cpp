@@ -91,7 +91,8 @@ QString rowBits(const LayerTableModel* table, int row)
     const LayerConfig& c = table->configs()[static_cast<std::size_t>(row)];
     if (c.noQuant || !l.fp32Reason.isEmpty())
         return QStringLiteral("FP32");
-    return QStringLiteral("W%1A%2").arg(c.bitsWeights).arg(c.bitsActivations);
+    const QString bits = QStringLiteral("W%1A%2").arg(c.bitsWeights).arg(c.bitsActivations);
+    return c.clip == qs::RangeMethod::None ? bits : bits + " " + QString::fromStdString(qs::toString(c.clip)); // as qs::layerBits
 }
 
 // NaN-aware equality of two measured numbers (the same computation twice gives the same double).

@@ -211,7 +211,7 @@ private slots:
         errors->samples = 3;
         errors->predictedVsIsolatedRank = nan;
         auto sensitivity = std::make_shared<qs::SensitivityReport>();
-        sensitivity->layers.push_back({"conv", "Conv", false, {{0, 8, false, nan, inf}, {4, 8, true, 97.25, -inf}}});
+        sensitivity->layers.push_back({"conv", "Conv", false, {{0, 8, false, nan, inf, {}}, {4, 8, true, 97.25, -inf, {}}}});
         sensitivity->labelled = false;
         sensitivity->fp32Top1 = nan;
         sensitivity->baseOutputSqnrDb = inf;

@@ -42,6 +42,8 @@ std::vector<LayerConfig> withChosenBits(const std::vector<LayerInfo>& layers, co
         if (s.quantize) {
             c.bitsWeights = s.quant.bitsWeights;
             c.bitsActivations = s.quant.bitsActivations;
+            if (!c.noClip) // autoquant leaves layers on the no-clip list alone
+                c.clip = s.clip;
         }
         if (!(c == out[row]))
             c.overrideKey.clear(); // the layer now has its own settings (as a table edit leaves it)

@@ -41,8 +41,8 @@ AnalysisData prepareAnalysis(const AnalysisInputs& inputs, Progress& progress);
 std::vector<int64_t> analysisIndices(int64_t datasetSize, const DatasetSelection& selection, qint64 samples);
 
 // The table's configs with the bits of an autoquant configuration (its result or any candidate's): for every
-// row, the weight and activation widths of `chosen` for that layer, or FP32 where `chosen` does not quantize
-// it. Mode, clipping and per-channel stay the table's (autoquant changes only widths). Rows whose layer is not in `prepared` keep their config.
+// row, the weight and activation widths and the activation clip method of `chosen` for that layer, or FP32
+// where `chosen` does not quantize it. Mode and per-channel stay the table's (autoquant does not change them). Rows whose layer is not in `prepared` keep their config.
 std::vector<LayerConfig> withChosenBits(const std::vector<LayerInfo>& layers, const std::vector<LayerConfig>& configs,
                                         const PtqConfig& chosen, const Graph& prepared);
 

@@ -76,7 +76,7 @@ private slots:
                  qPrintable(QString("%1 MB vs uniform %2 MB").arg(r.chosen.megabytes).arg(r.uniform.megabytes)));
         QVERIFY(r.trace.size() >= 3);
         for (const AutoquantCandidate& c : r.trace) {
-            if (c.change.rfind("clipping", 0) == 0) // kept only when closer to FP32: may be reverted within budget
+            if (c.clipping) // kept only when closer to FP32: may be reverted within budget
                 QVERIFY2(!c.accepted || c.withinBudget, c.change.c_str());
             else
                 QVERIFY2(c.accepted == c.withinBudget || (!c.withinBudget && c.change.find("FP32") != std::string::npos), c.change.c_str());
@@ -102,7 +102,7 @@ private slots:
             int changed = 0;
             for (std::size_t k = 0; k < candidate.size(); ++k)
                 changed += candidate[k].second != current[k].second;
-            if (r.trace[i].change.rfind("clipping", 0) == 0) {
+            if (r.trace[i].clipping) {
                 QVERIFY2(changed >= 1, r.trace[i].change.c_str());
                 for (std::size_t k = 0; k < candidate.size(); ++k)
                     QCOMPARE(candidate[k].second.substr(0, 4), current[k].second.substr(0, 4)); // the bits stay
@@ -152,7 +152,7 @@ private slots:
         // The clipping candidates come right after the uniform one, each with half the changes of the one before,
         // until one measures closer to FP32 (kept) or a single change is left.
         std::vector<const AutoquantCandidate*> clipping;
-        for (std::size_t i = 1; i < r.trace.size() && r.trace[i].change.rfind("clipping: ", 0) == 0; ++i)
+        for (std::size_t i = 1; i < r.trace.size() && r.trace[i].clipping; ++i)
             clipping.push_back(&r.trace[i]);
         QVERIFY(!clipping.empty());
         InputShapes shapes;
@@ -177,7 +177,7 @@ private slots:
         options.clipMethods.clear();
         const AutoquantResult kept = autoquant(*m_model, *m_test, samples, *m_calibration, perTensor, options);
         for (const AutoquantCandidate& c : kept.trace)
-            QVERIFY2(c.change.rfind("clipping", 0) != 0, c.change.c_str());
+            QVERIFY2(!c.clipping, c.change.c_str());
     }
 
     void fidelityBudgetWithoutLabels()
