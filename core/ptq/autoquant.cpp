@@ -207,17 +207,33 @@ AutoquantResult autoquant(const PreparedModel& model, const Dataset& dataset, co
     if (!now.withinBudget) {
         std::vector<std::string> order = layers;
         std::stable_sort(order.begin(), order.end(), [&](const std::string& a, const std::string& b) { return allButGain[a] > allButGain[b]; });
+        std::vector<std::string> returned;
         for (const std::string& layer : order) {
             PtqConfig next = current;
             next.perLayer[layer].quantize = false;
             AutoquantCandidate c = tryConfig(next, layer + " FP32");
             current = next;
             now = record(c, true);
+            returned.push_back(layer);
             if (c.withinBudget)
                 break;
         }
         if (!now.withinBudget)
             throw Error("autoquant: even with every layer FP32 the budget is not met (check the data)");
+        // The single-layer gains that ordered the walk are measured on a few hundred samples, and the metric moves
+        // by single images: the walk can take more layers than needed (on MobileNetV2 it once ended 44 % above
+        // uniform 8-bit). Each returned layer but the last is offered int8 again, latest first, kept within budget.
+        for (auto it = returned.rbegin() + 1; it < returned.rend(); ++it) {
+            PtqConfig next = current;
+            next.perLayer[*it].quantize = true;
+            AutoquantCandidate c = tryConfig(next, *it + " FP32 -> int8");
+            if (c.withinBudget) {
+                current = next;
+                now = record(c, true);
+            } else {
+                record(c, false);
+            }
+        }
     }
 
     // Greedy descent in weight width, best bytes saved per noise added first; a failed move blocks the layer.

@@ -6,7 +6,8 @@
 // configuration (uniform 8 bits); offer each layer the activation clip method (of a short list) whose
 // only-this-layer probe keeps the output closest to FP32, the changes tried together and halved until the whole
 // model's output measures closer to FP32 (within budget if it was); if it still misses the budget, return
-// layers to FP32 in the order of their "all but this layer" gain until it fits. Then, from the sensitivity
+// layers to FP32 in the order of their "all but this layer" gain until it fits, then offer each but the last
+// int8 again (latest first), kept within budget. Then, from the sensitivity
 // sweep's single-layer probes, each layer's output noise at every lower weight width is known; repeatedly take
 // the move (one layer one width down) that saves the most bytes per unit of added noise, evaluate the whole
 // model with it, keep it when the metric stays within budget, else block that layer from going lower. Activations stay at the base's
