@@ -33,7 +33,7 @@ fi
 #   RelWithDebInfo: reports with file and line.
 # - tests/CMakeLists.txt gives each test the project's base options (exit code 66 on any report, so a sanitizer
 #   report in the CLI is never mistaken for its exit code 1 on bad input; stack-use-after-return; the suppression
-#   files in tests/sanitizer/, both empty today) and 3x its timeout. The variables below come after those options
+#   files in tests/sanitizer/: one glibc dlerror entry) and 3x its timeout. The variables below come after those options
 #   and win; child processes inherit them.
 # - Nothing is skipped: the whole suite takes 1-3 minutes under ASan on 2 cores (the build ~15 minutes).
 export ASAN_OPTIONS="detect_leaks=1:color=never"
