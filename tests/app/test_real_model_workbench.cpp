@@ -45,6 +45,7 @@ namespace {
 const QString kRfb = QStringLiteral(QS_TEST_DATA_DIR "/realmodels/version-RFB-320.onnx");
 const QString kYunet = QStringLiteral(QS_TEST_DATA_DIR "/realmodels/yunet_n_dynamic.onnx");
 const QString kPhotos = QStringLiteral(QS_TEST_DATA_DIR "/photos");
+const QString kMultiInput = QStringLiteral(QS_TEST_DATA_DIR "/multi_input/multi_input.onnx");
 // As scripts/realmodel_fidelity.sh: RGB at 320x240, (x - 127) / 128.
 const QString kRfbPreprocess = QStringLiteral("resize=240x320,channels=rgb,mean=127,std=128");
 
@@ -197,6 +198,53 @@ private slots:
         QVERIFY(std::isnan(back[1].top1Agreement));
         QCOMPARE(reopened.workbench()->dataset(), selection);
         QTRY_COMPARE(reopened.plots()->accuracy()->pointCount(), 1);
+    }
+
+    // A model of three inputs fed from tensors:DIR (one .npz per sample, one array per input): the workbench
+    // calibrates and evaluates it like any other, the fidelity run equals core's on the same samples, and a session
+    // brings it back.
+    void multiInputModelFromTensorFolder()
+    {
+        MainWindow window;
+        window.setAskToSave(false);
+        QVERIFY(loadModel(window, kMultiInput));
+        Workbench* w = window.workbench();
+        DatasetSelection selection;
+        selection.kind = QStringLiteral("tensors");
+        selection.path = QStringLiteral(QS_TEST_DATA_DIR "/multi_input/samples");
+        selection.evalLimit = -1;
+        selection.calibrationSamples = 4;
+        w->setDataset(selection);
+        QVERIFY(w->metric() == qs::QualityMetric::Fidelity);
+        QSignalSpy messages(w, &Workbench::message);
+        QVERIFY2(evaluate(w), qPrintable(allMessages(messages)));
+        RunsTableModel* runs = w->runs();
+        QCOMPARE(runs->rowCount(), 2);
+        const RunRecord run = runs->runs()[1];
+        QCOMPARE(run.samples, qint64(4));
+        QVERIFY2(std::isfinite(run.worstSqnrDb) && run.worstSqnrDb > 20.0, qPrintable(allMessages(messages)));
+
+        const auto graph = std::make_shared<const qs::Graph>(qs::importOnnxFile(kMultiInput.toStdString()));
+        const qs::PreparedModel model(graph);
+        const auto dataset = qs::openDataset(selection.spec().toStdString(), qs::Split::Test, qs::PreprocessSpec{});
+        const std::vector<int64_t> all{0, 1, 2, 3};
+        const qs::Calibration calibration = qs::calibrate(model, *dataset, all, qs::kCalibrationBatch, jobThreads());
+        qs::EngineOptions reference;
+        reference.threads = jobThreads();
+        qs::EngineOptions quantized = reference;
+        quantized.quantization = qs::buildPlan(calibration, toPtqConfig(w->layers()->layers(), w->layers()->configs()));
+        QCOMPARE(run.worstSqnrDb, qs::measureFidelity(model, *dataset, all, 64, reference, quantized).worstSqnrDb());
+
+        QTemporaryDir dir;
+        const QString sessionPath = dir.filePath(QStringLiteral("multi.qsession"));
+        w->saveSession(sessionPath);
+        MainWindow reopened;
+        reopened.setAskToSave(false);
+        QSignalSpy opened(reopened.workbench(), &Workbench::sessionOpened);
+        reopened.openSession(sessionPath);
+        QVERIFY(opened.wait(kJobTimeoutMs));
+        QCOMPARE(reopened.workbench()->runs()->runs().size(), std::size_t(2));
+        QCOMPARE(reopened.workbench()->runs()->runs()[1].worstSqnrDb, run.worstSqnrDb);
     }
 
     void dynamicModelAsksForItsShape()
