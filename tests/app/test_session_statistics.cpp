@@ -12,6 +12,7 @@
 #include "app/gui/session/session_file.h"
 #include "app/gui/session/session_statistics.h"
 #include "app/gui/workbench.h"
+#include "core/onnx_import/onnx_importer.h"
 #include "core/util/error.h"
 #include "widgets/plots/activation_histogram_view.h"
 
@@ -165,6 +166,33 @@ private slots:
         QVERIFY(std::isnan(back.values.at("x").b));
         QCOMPARE(back.values.at("x").std, 0.5);
         QCOMPARE(back.values.at("x").max, 2.0);
+    }
+
+    // Every graph input's shape is kept (a model of three inputs prepares again with all of them); a session written
+    // before multi-input models, with its one "input", still opens.
+    void everyInputShapeIsKept()
+    {
+        const qs::Graph model = qs::importOnnxFile(QS_TEST_DATA_DIR "/multi_input/multi_input.onnx");
+        qs::Calibration c;
+        c.prepared.inputs = {qs::ValueInfo{"image", qs::DataType::Float32, {4, 3, 6, 6}, {}, true},
+                             qs::ValueInfo{"aux", qs::DataType::Float32, {4, 3, 6, 6}, {}, true},
+                             qs::ValueInfo{"bias", qs::DataType::Float32, {4, 5}, {}, true}};
+        c.samples = 4;
+        const QJsonObject json = QJsonDocument::fromJson(QJsonDocument(statisticsToJson(c)).toJson()).object();
+        const SessionStatistics back = statisticsFromJson(json, QStringLiteral("m.qsession"));
+        QCOMPARE(back.inputs.size(), std::size_t(3));
+        QCOMPARE(back.inputs[2].first, std::string("bias"));
+        QCOMPARE(back.inputs[2].second, (qs::Shape{4, 5}));
+        const qs::Calibration restored = restoreCalibration(model, back);
+        QCOMPARE(restored.prepared.inputs.size(), std::size_t(3));
+        for (std::size_t i = 0; i < 3; ++i)
+            QCOMPARE(restored.prepared.inputs[i].shape, c.prepared.inputs[i].shape);
+
+        QJsonObject old = json;
+        old.remove(QStringLiteral("inputs"));
+        const SessionStatistics one = statisticsFromJson(old, QStringLiteral("old.qsession"));
+        QCOMPARE(one.inputs.size(), std::size_t(1));
+        QCOMPARE(one.inputs[0].first, std::string("image"));
     }
 
     void malformedStatisticsNameTheFile()

@@ -150,11 +150,12 @@ QJsonObject statisticsToJson(const Calibration& calibration)
     QJsonObject values;
     for (const auto& [name, stats] : calibration.values)
         values[QString::fromStdString(name)] = statsToJson(stats);
-    QJsonObject input;
-    if (!calibration.prepared.inputs.empty())
-        input = QJsonObject{{"name", QString::fromStdString(calibration.prepared.inputs[0].name)},
-                            {"shape", shapeToJson(calibration.prepared.inputs[0].shape)}};
-    return QJsonObject{{"samples", static_cast<double>(calibration.samples)}, {"input", input}, {"values", values}};
+    // "inputs": every graph input; "input" (the first) as sessions before multi-input models had it.
+    QJsonArray inputs;
+    for (const ValueInfo& in : calibration.prepared.inputs)
+        inputs.append(QJsonObject{{"name", QString::fromStdString(in.name)}, {"shape", shapeToJson(in.shape)}});
+    const QJsonObject input = inputs.isEmpty() ? QJsonObject{} : inputs.first().toObject();
+    return QJsonObject{{"samples", static_cast<double>(calibration.samples)}, {"input", input}, {"inputs", inputs}, {"values", values}};
 }
 
 SessionStatistics statisticsFromJson(const QJsonObject& json, const QString& path)
@@ -162,13 +163,21 @@ SessionStatistics statisticsFromJson(const QJsonObject& json, const QString& pat
     SessionStatistics s;
     const Reader top(path, QObject::tr("session"));
     s.samples = top.integer(json, "samples");
-    const QJsonObject input = json.value("input").toObject();
-    s.inputName = input.value("name").toString().toStdString();
-    if (s.inputName.empty())
+    QJsonArray inputs = json.value("inputs").toArray();
+    if (!json.contains("inputs")) // a session written before multi-input models: its one input
+        inputs.append(json.value("input"));
+    for (const QJsonValue& entry : inputs) {
+        const QJsonObject input = entry.toObject();
+        const std::string name = input.value("name").toString().toStdString();
+        if (name.empty())
+            top.fail(QObject::tr("the graph input is not named"));
+        const Shape shape = top.shape(input.value("shape"));
+        if (shape.empty() || shape[0] < 1)
+            top.fail(QObject::tr("the graph input's shape has no batch"));
+        s.inputs.emplace_back(name, shape);
+    }
+    if (s.inputs.empty())
         top.fail(QObject::tr("the graph input is not named"));
-    s.inputShape = top.shape(input.value("shape"));
-    if (s.inputShape.empty() || s.inputShape[0] < 1)
-        top.fail(QObject::tr("the graph input's shape has no batch"));
     const QJsonObject values = json.value("values").toObject();
     for (auto it = values.begin(); it != values.end(); ++it) {
         const Reader reader(path, QObject::tr("value '%1'").arg(it.key()));
@@ -183,8 +192,9 @@ Calibration restoreCalibration(const Graph& model, const SessionStatistics& stat
 {
     // The graph calibrate() observed: prepared for the calibration batch (as core's observeActivations does).
     PrepareOptions options;
-    options.shapes.batch = statistics.inputShape[0];
-    options.shapes.exact[statistics.inputName] = statistics.inputShape;
+    options.shapes.batch = statistics.inputs.front().second[0];
+    for (const auto& [name, shape] : statistics.inputs)
+        options.shapes.exact[name] = shape;
     Calibration calibration;
     calibration.prepared = prepareGraph(model, options);
     for (const auto& entry : statistics.values) {

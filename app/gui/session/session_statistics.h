@@ -14,13 +14,15 @@
 
 #include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace qs::gui {
 
 // The statistics as read from a session, before the model is loaded.
 struct SessionStatistics {
-    std::string inputName;
-    Shape inputShape; // the graph input's shape when calibrating (dim 0 = calibration batch)
+    // Every graph input's name and shape when calibrating (dim 0 = calibration batch), in graph-input order.
+    std::vector<std::pair<std::string, Shape>> inputs;
     int64_t samples = 0;
     std::map<std::string, ActivationStats> values;
 };
