@@ -186,9 +186,7 @@ private slots:
         w->saveSession(sessionPath);
         MainWindow reopened;
         reopened.setAskToSave(false);
-        QSignalSpy opened(reopened.workbench(), &Workbench::sessionOpened);
-        reopened.openSession(sessionPath);
-        QVERIFY(opened.wait(kJobTimeoutMs));
+        QVERIFY(openSessionIn(reopened, sessionPath));
         const std::vector<RunRecord>& back = reopened.workbench()->runs()->runs();
         QCOMPARE(back.size(), std::size_t(2));
         QVERIFY(std::isinf(back[0].worstSqnrDb));
@@ -240,9 +238,7 @@ private slots:
         w->saveSession(sessionPath);
         MainWindow reopened;
         reopened.setAskToSave(false);
-        QSignalSpy opened(reopened.workbench(), &Workbench::sessionOpened);
-        reopened.openSession(sessionPath);
-        QVERIFY(opened.wait(kJobTimeoutMs));
+        QVERIFY(openSessionIn(reopened, sessionPath));
         QCOMPARE(reopened.workbench()->runs()->runs().size(), std::size_t(2));
         QCOMPARE(reopened.workbench()->runs()->runs()[1].worstSqnrDb, run.worstSqnrDb);
     }
@@ -403,9 +399,7 @@ private slots:
         w->saveSession(sessionPath);
         MainWindow reopened;
         reopened.setAskToSave(false);
-        QSignalSpy opened(reopened.workbench(), &Workbench::sessionOpened);
-        reopened.openSession(sessionPath);
-        QVERIFY(opened.wait(kJobTimeoutMs));
+        QVERIFY(openSessionIn(reopened, sessionPath));
         QVERIFY(reopened.workbench()->metric() == qs::QualityMetric::Fidelity);
         QCOMPARE(reopened.workbench()->runs()->runs()[2].worstSqnrDb, run.worstSqnrDb);
         QCOMPARE(reopened.workbench()->runs()->runs()[1].top1, w->runs()->runs()[1].top1);

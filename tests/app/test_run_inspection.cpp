@@ -189,9 +189,7 @@ private slots:
         w->saveSession(sessionPath);
         MainWindow reopened;
         reopened.setAskToSave(false);
-        QSignalSpy opened(reopened.workbench(), &Workbench::sessionOpened);
-        reopened.openSession(sessionPath);
-        QVERIFY(opened.wait(kJobTimeoutMs));
+        QVERIFY(openSessionIn(reopened, sessionPath));
         QCOMPARE(reopened.workbench()->runs()->runs()[1].config, runs->runs()[1].config);
         QCOMPARE(reopened.workbench()->runs()->runs()[2].config, runs->runs()[2].config);
     }

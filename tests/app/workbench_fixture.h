@@ -42,6 +42,14 @@ inline bool showAtDefaultSize(MainWindow& window)
     return QTest::qWaitForWindowExposed(&window);
 }
 
+// Opens a saved session in `window` as the user's File › Open Session does, and waits until it is applied.
+inline bool openSessionIn(MainWindow& window, const QString& path)
+{
+    QSignalSpy opened(window.workbench(), &Workbench::sessionOpened);
+    window.openSession(path);
+    return opened.wait(kJobTimeoutMs);
+}
+
 // Opens kModel, selects subsetSelection() and waits for the calibration.
 inline bool loadAndCalibrate(MainWindow& window)
 {
