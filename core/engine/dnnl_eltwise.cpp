@@ -29,6 +29,7 @@ bool dnnlEltwiseChain(const Node& node, const Graph& graph, std::vector<DnnlEltw
         chain.push_back({A::eltwise_clip_v2, 0.0f, 1.0f});
         return true;
     case ActivationKind::Exp: chain.push_back({A::eltwise_exp, 0.0f, 0.0f}); return true;
+    case ActivationKind::Log: chain.push_back({A::eltwise_log, 0.0f, 0.0f}); return true;
     case ActivationKind::Abs: chain.push_back({A::eltwise_abs, 0.0f, 0.0f}); return true;
     case ActivationKind::Sqrt: chain.push_back({A::eltwise_sqrt, 0.0f, 0.0f}); return true;
     case ActivationKind::Neg: chain.push_back({A::eltwise_linear, -1.0f, 0.0f}); return true;

@@ -1,5 +1,5 @@
 // Layout operators: Flatten/Reshape/Squeeze/Unsqueeze as zero-copy views of a plain buffer, Concat and
-// Softmax as oneDNN primitives.
+// Softmax/LogSoftmax as oneDNN primitives.
 #include "core/engine/dnnl_lowerings.h"
 #include "core/ops/op_util.h"
 
@@ -105,10 +105,16 @@ bool lowerSoftmax(LoweringContext& ctx, const Node& node)
         axis = static_cast<int>(normalizeAxis(node.attributes.i("axis", -1), rank));
     }
     const auto desc = LoweringContext::plainDesc(shape);
-    const dnnl::softmax_forward::desc d(dnnl::prop_kind::forward_inference, desc, axis);
-    const dnnl::softmax_forward::primitive_desc pd(d, ctx.engine());
     const int dst = ctx.addSlot(desc);
-    ctx.addPrimitive(node, dnnl::softmax_forward(pd), {{DNNL_ARG_SRC, plain}, {DNNL_ARG_DST, dst}}, {node.outputs[0]});
+    if (node.opType == "LogSoftmax") {
+        const dnnl::logsoftmax_forward::desc d(dnnl::prop_kind::forward_inference, desc, axis);
+        const dnnl::logsoftmax_forward::primitive_desc pd(d, ctx.engine());
+        ctx.addPrimitive(node, dnnl::logsoftmax_forward(pd), {{DNNL_ARG_SRC, plain}, {DNNL_ARG_DST, dst}}, {node.outputs[0]});
+    } else {
+        const dnnl::softmax_forward::desc d(dnnl::prop_kind::forward_inference, desc, axis);
+        const dnnl::softmax_forward::primitive_desc pd(d, ctx.engine());
+        ctx.addPrimitive(node, dnnl::softmax_forward(pd), {{DNNL_ARG_SRC, plain}, {DNNL_ARG_DST, dst}}, {node.outputs[0]});
+    }
     const int view = ctx.addAlias(LoweringContext::plainDesc(x), dst);
     ctx.bindValue(node.outputs[0], view, true);
     return true;

@@ -1,5 +1,5 @@
 // Element-wise activations: Relu, LeakyRelu, Clip, Sigmoid, Tanh, HardSigmoid, HardSwish, and the simple
-// math functions exporters emit (Exp, Abs, Neg, Sqrt, Erf). One family: they share inference and traits.
+// math functions exporters emit (Exp, Log, Abs, Neg, Sqrt, Erf). One family: they share inference and traits.
 #include "core/ops/activation.h"
 #include "core/ops/op_list.h"
 #include "core/ops/op_util.h"
@@ -54,6 +54,8 @@ ActivationParams activationParams(const Node& node, const std::vector<const Tens
         p.kind = ActivationKind::HardSwish;
     } else if (t == "Exp") {
         p.kind = ActivationKind::Exp;
+    } else if (t == "Log") {
+        p.kind = ActivationKind::Log;
     } else if (t == "Abs") {
         p.kind = ActivationKind::Abs;
     } else if (t == "Neg") {
@@ -79,6 +81,7 @@ float applyActivation(const ActivationParams& p, float x)
     case ActivationKind::HardSigmoid: return std::fmax(0.0f, std::fmin(1.0f, p.alpha * x + p.beta));
     case ActivationKind::HardSwish: return x * std::fmax(0.0f, std::fmin(1.0f, x / 6.0f + 0.5f));
     case ActivationKind::Exp: return std::exp(x);
+    case ActivationKind::Log: return std::log(x);
     case ActivationKind::Abs: return std::fabs(x);
     case ActivationKind::Neg: return -x;
     case ActivationKind::Sqrt: return std::sqrt(x);

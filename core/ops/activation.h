@@ -8,7 +8,7 @@
 
 namespace qs {
 
-enum class ActivationKind { Relu, LeakyRelu, Clip, Sigmoid, Tanh, HardSigmoid, HardSwish, Exp, Abs, Neg, Sqrt, Erf };
+enum class ActivationKind { Relu, LeakyRelu, Clip, Sigmoid, Tanh, HardSigmoid, HardSwish, Exp, Log, Abs, Neg, Sqrt, Erf };
 
 struct ActivationParams {
     ActivationKind kind = ActivationKind::Relu;

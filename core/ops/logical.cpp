@@ -1,4 +1,4 @@
-// Not: logical negation of a bool tensor.
+// Logic on bool tensors: Not, and And / Or / Xor with broadcasting.
 #include "core/ops/op_list.h"
 #include "core/ops/op_util.h"
 #include "core/util/error.h"
@@ -25,8 +25,53 @@ public:
     }
 };
 
+enum class LogicKind { And, Or, Xor };
+
+class LogicOp : public Op {
+public:
+    LogicOp(const char* type, LogicKind kind) : m_type(type), m_kind(kind) {}
+    const char* type() const override { return m_type; }
+    void infer(InferContext& ctx) const override
+    {
+        requireAllInputs(ctx, 2, 2);
+        if (ctx.in(0).dtype != DataType::Bool || ctx.in(1).dtype != DataType::Bool)
+            throw Error(std::string(m_type) + " takes bool tensors, not " + toString(ctx.in(0).dtype) + " and " + toString(ctx.in(1).dtype));
+        ctx.outputs = {makeInfo(DataType::Bool, broadcastShapes(ctx.in(0).shape, ctx.in(1).shape))};
+    }
+    std::vector<Tensor> run(const Node&, const std::vector<const Tensor*>& in) const override
+    {
+        const Tensor &a = *in[0], &b = *in[1];
+        const Shape out = broadcastShapes(a.shape(), b.shape());
+        Tensor y(DataType::Bool, out);
+        auto* yd = y.data<uint8_t>();
+        const auto* ad = a.data<uint8_t>();
+        const auto* bd = b.data<uint8_t>();
+        forEachBroadcast(out, a.shape(), b.shape(), [&](int64_t o, int64_t ia, int64_t ib) {
+            const bool x = ad[ia] != 0, z = bd[ib] != 0;
+            yd[o] = m_kind == LogicKind::And ? (x && z) : m_kind == LogicKind::Or ? (x || z) : (x != z);
+        });
+        return {std::move(y)};
+    }
+
+private:
+    const char* m_type;
+    LogicKind m_kind;
+};
+
 } // namespace
 
 std::unique_ptr<Op> makeNotOp() { return std::make_unique<NotOp>(); }
+
+std::unique_ptr<Op> makeLogicOp(const char* type)
+{
+    const std::string t = type;
+    if (t == "And")
+        return std::make_unique<LogicOp>(type, LogicKind::And);
+    if (t == "Or")
+        return std::make_unique<LogicOp>(type, LogicKind::Or);
+    if (t == "Xor")
+        return std::make_unique<LogicOp>(type, LogicKind::Xor);
+    throw Error("not a logic operator: " + t);
+}
 
 } // namespace qs

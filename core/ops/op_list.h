@@ -16,7 +16,7 @@ std::unique_ptr<Op> makeBinaryOp(const char* type);     // binary.cpp: Add, Sub,
 std::unique_ptr<Op> makeGemmOp();
 std::unique_ptr<Op> makeBatchNormOp();                  // batch_norm.cpp: BatchNormalization
 std::unique_ptr<Op> makePoolOp(const char* type);       // pool.cpp: MaxPool, AveragePool, GlobalAveragePool, GlobalMaxPool
-std::unique_ptr<Op> makeSoftmaxOp();
+std::unique_ptr<Op> makeSoftmaxOp(bool log = false); // softmax.cpp: Softmax, LogSoftmax
 std::unique_ptr<Op> makeFlattenOp();
 std::unique_ptr<Op> makeReshapeOp();
 std::unique_ptr<Op> makeConcatOp();
@@ -41,8 +41,11 @@ std::unique_ptr<Op> makeSliceOp();
 std::unique_ptr<Op> makeSplitOp();
 std::unique_ptr<Op> makeExpandOp();
 std::unique_ptr<Op> makeTileOp();
+std::unique_ptr<Op> makePReluOp();                    // prelu.cpp
+std::unique_ptr<Op> makeDepthSpaceOp(bool toSpace);   // depth_to_space.cpp: DepthToSpace (true), SpaceToDepth
 std::unique_ptr<Op> makeCompareOp(const char* type);  // compare.cpp: Equal, Less, Greater
 std::unique_ptr<Op> makeNotOp();                      // logical.cpp: Not
+std::unique_ptr<Op> makeLogicOp(const char* type);    // logical.cpp: And, Or, Xor
 std::unique_ptr<Op> makeWhereOp();
 std::unique_ptr<Op> makeVariadicOp(const char* type); // variadic.cpp: Min, Max, Sum, Mean
 std::unique_ptr<Op> makeReduceOp(const char* type);   // reduce.cpp: ReduceMean, ReduceMax, ReduceSum

@@ -14,13 +14,14 @@ std::map<std::string, std::unique_ptr<Op>> buildRegistry()
     add(makeConvOp());
     add(makeGemmOp());
     add(makeBatchNormOp());
-    for (const char* type : {"Relu", "LeakyRelu", "Clip", "Sigmoid", "Tanh", "HardSigmoid", "HardSwish", "Exp", "Abs", "Neg", "Sqrt", "Erf"})
+    for (const char* type : {"Relu", "LeakyRelu", "Clip", "Sigmoid", "Tanh", "HardSigmoid", "HardSwish", "Exp", "Log", "Abs", "Neg", "Sqrt", "Erf"})
         add(makeActivationOp(type));
     for (const char* type : {"Add", "Sub", "Mul", "Div", "Pow"})
         add(makeBinaryOp(type));
     for (const char* type : {"MaxPool", "AveragePool", "GlobalAveragePool", "GlobalMaxPool"})
         add(makePoolOp(type));
     add(makeSoftmaxOp());
+    add(makeSoftmaxOp(true));
     add(makeFlattenOp());
     add(makeReshapeOp());
     add(makeConcatOp());
@@ -43,9 +44,14 @@ std::map<std::string, std::unique_ptr<Op>> buildRegistry()
     add(makeSplitOp());
     add(makeExpandOp());
     add(makeTileOp());
+    add(makePReluOp());
+    add(makeDepthSpaceOp(true));
+    add(makeDepthSpaceOp(false));
     for (const char* type : {"Equal", "Less", "Greater"})
         add(makeCompareOp(type));
     add(makeNotOp());
+    for (const char* type : {"And", "Or", "Xor"})
+        add(makeLogicOp(type));
     add(makeWhereOp());
     for (const char* type : {"Min", "Max", "Sum", "Mean"})
         add(makeVariadicOp(type));

@@ -1,4 +1,4 @@
-// Softmax. Before opset 13 the input is coerced to 2-D at `axis` (softmax over all trailing dims);
+// Softmax and LogSoftmax (log of the same, computed as x - max - log(sum exp(x - max))). Before opset 13 the input is coerced to 2-D at `axis` (softmax over all trailing dims);
 // from 13 on it runs along one axis. Inference records the opset-13 form: attribute "axis" plus, for
 // old models whose coerced form differs, the internal attribute "_flatten_from".
 #include "core/ops/op_list.h"
@@ -13,7 +13,8 @@ namespace {
 
 class SoftmaxOp : public Op {
 public:
-    const char* type() const override { return "Softmax"; }
+    explicit SoftmaxOp(bool log) : m_log(log) {}
+    const char* type() const override { return m_log ? "LogSoftmax" : "Softmax"; }
 
     void infer(InferContext& ctx) const override
     {
@@ -60,15 +61,24 @@ public:
                     yd[base + a * inner] = e;
                     sum += e;
                 }
-                for (int64_t a = 0; a < axisLen; ++a)
-                    yd[base + a * inner] = static_cast<float>(yd[base + a * inner] / sum);
+                if (m_log) {
+                    const double logSum = std::log(sum);
+                    for (int64_t a = 0; a < axisLen; ++a)
+                        yd[base + a * inner] = static_cast<float>(static_cast<double>(xd[base + a * inner] - mx) - logSum);
+                } else {
+                    for (int64_t a = 0; a < axisLen; ++a)
+                        yd[base + a * inner] = static_cast<float>(yd[base + a * inner] / sum);
+                }
             }
         return {std::move(y)};
     }
+
+private:
+    bool m_log;
 };
 
 } // namespace
 
-std::unique_ptr<Op> makeSoftmaxOp() { return std::make_unique<SoftmaxOp>(); }
+std::unique_ptr<Op> makeSoftmaxOp(bool log) { return std::make_unique<SoftmaxOp>(log); }
 
 } // namespace qs
