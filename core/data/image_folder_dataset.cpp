@@ -81,9 +81,16 @@ cv::Mat decodeFile(const std::string& path, std::string& reason)
         reason = "zero-byte file";
         return {};
     }
-    if (!sniffImageFormat(bytes)) {
+    const auto format = sniffImageFormat(bytes);
+    if (!format) {
         reason = kNotSupported;
         return {};
+    }
+    if (*format == ImageFormat::Png) {
+        if (const std::string overrun = pngChunkOverrun(bytes); !overrun.empty()) {
+            reason = "corrupt PNG: " + overrun;
+            return {};
+        }
     }
     const auto size = readImageSize(bytes);
     if (!size) {

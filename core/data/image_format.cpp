@@ -192,6 +192,22 @@ std::optional<ImageSize> readImageSize(std::span<const uint8_t> bytes)
     return std::nullopt;
 }
 
+std::string pngChunkOverrun(std::span<const uint8_t> bytes)
+{
+    std::size_t at = 8; // after the signature
+    while (at + 8 <= bytes.size()) {
+        const uint64_t length = be32(&bytes[at]);
+        const std::string type(reinterpret_cast<const char*>(&bytes[at + 4]), 4);
+        const uint64_t left = bytes.size() - at - 8;
+        if (length + 4 > left) // data and CRC
+            return "chunk '" + type + "' declares " + std::to_string(length) + " bytes, " + std::to_string(left > 4 ? left - 4 : 0) + " are left";
+        if (type == "IEND")
+            return {};
+        at += 12 + static_cast<std::size_t>(length);
+    }
+    return {};
+}
+
 std::size_t maxImagePixels()
 {
     static const std::size_t limit = [] {

@@ -32,6 +32,12 @@ struct ImageSize {
 // TIFF first IFD, WebP VP8/VP8L/VP8X); nullopt when the header cannot be read that far.
 std::optional<ImageSize> readImageSize(std::span<const uint8_t> bytes);
 
+// For a PNG: the first chunk (before IEND) whose declared length runs past the end of the bytes, described
+// ("chunk 'tEXt' declares 1744830464 bytes, 200 are left"); empty when every chunk fits. libpng allocates a
+// chunk's declared length before reading it (1.7 GB for a 317-byte file, found by fuzz_image), so such a file is
+// refused before the decoder sees it.
+std::string pngChunkOverrun(std::span<const uint8_t> bytes);
+
 // Largest image (width x height) decoded: OPENCV_IO_MAX_IMAGE_PIXELS when set, else 2^27 (e.g. 16384 x 8192).
 // OpenCV's own limit (2^30 unless that variable is set, and read once when the library loads, so it cannot be
 // lowered from here) lets a 60-byte header claiming 30000 x 30000 allocate 3 GB before the missing data is

@@ -180,6 +180,31 @@ private slots:
 
     // A header declaring 12000 x 12000 (1.4e8 pixels, above the 2^27 limit, below OpenCV's own 2^30) is refused
     // before any pixel buffer is allocated, with a reason that says so and how to raise it.
+    // A PNG chunk declaring more bytes than the file has (fuzz_image: a 317-byte file whose tEXt chunk claimed
+    // 1.7 GB, which libpng allocated before reading) is refused with the chunk named; real PNGs pass.
+    void pngChunkRunningPastTheEndIsRefused()
+    {
+        const std::vector<uint8_t> real = encode(".png");
+        QVERIFY(pngChunkOverrun(real).empty());
+        std::vector<uint8_t> bad = pngHeaderOnly(6, 6);
+        QVERIFY(pngChunkOverrun(bad).empty());
+        bad[33] = 0x68; // the IDAT chunk's length, high byte: 0x68000000
+        const std::string why = pngChunkOverrun(bad);
+        QVERIFY2(why.find("chunk 'IDAT' declares 1744830464 bytes") != std::string::npos, why.c_str());
+
+        QTemporaryDir dir;
+        const fs::path root = fs::path(dir.path().toStdString());
+        fs::create_directories(root / "c");
+        writeBytes(root / "c/bad.png", bad);
+        writeBytes(root / "c/real.png", real);
+        ImageFolderOptions options;
+        options.verifyDecode = true;
+        const ImageFolderDataset dataset(root, parsePreprocessSpec("resize=4x4"), options);
+        QCOMPARE(dataset.size(), int64_t(1));
+        QCOMPARE(dataset.skippedFiles().size(), std::size_t(1));
+        QVERIFY2(dataset.skippedFiles()[0].reason.find("corrupt PNG: chunk 'IDAT'") != std::string::npos, dataset.skippedFiles()[0].reason.c_str());
+    }
+
     void headerAboveThePixelLimitIsRefused()
     {
         if (m_limitSetOutside)
