@@ -82,6 +82,20 @@ QString allMessages(const QSignalSpy& messages)
         lines << m.at(0).toString();
     return lines.join(QLatin1Char('\n'));
 }
+// The fidelity core measures for the workbench's table on the first four samples of `selection`, calibrated on
+// the same four: what a workbench fidelity run on that data must equal.
+qs::FidelityMetrics coreFidelity(const QString& modelPath, const DatasetSelection& selection, const qs::PreprocessSpec& spec, Workbench* w)
+{
+    const qs::PreparedModel model(std::make_shared<const qs::Graph>(qs::importOnnxFile(modelPath.toStdString())));
+    const auto dataset = qs::openDataset(selection.spec().toStdString(), qs::Split::Test, spec);
+    const std::vector<int64_t> all{0, 1, 2, 3};
+    const qs::Calibration calibration = qs::calibrate(model, *dataset, all, qs::kCalibrationBatch, jobThreads());
+    qs::EngineOptions reference;
+    reference.threads = jobThreads();
+    qs::EngineOptions quantized = reference;
+    quantized.quantization = qs::buildPlan(calibration, toPtqConfig(w->layers()->layers(), w->layers()->configs()));
+    return qs::measureFidelity(model, *dataset, all, 64, reference, quantized);
+}
 } // namespace
 
 class TestRealModelWorkbench : public QObject {
@@ -128,16 +142,7 @@ private slots:
         QVERIFY(std::isnan(run.top1Agreement));       // a detector: no top-1
 
         // The same measurement straight from core: the photos, calibrated on all four, the table's config.
-        const auto graph = std::make_shared<const qs::Graph>(qs::importOnnxFile(kRfb.toStdString()));
-        const qs::PreparedModel model(graph);
-        const auto dataset = qs::openDataset(selection.spec().toStdString(), qs::Split::Test, qs::parsePreprocessSpec(kRfbPreprocess.toStdString()));
-        const std::vector<int64_t> all{0, 1, 2, 3};
-        const qs::Calibration calibration = qs::calibrate(model, *dataset, all, qs::kCalibrationBatch, jobThreads());
-        qs::EngineOptions reference;
-        reference.threads = jobThreads();
-        qs::EngineOptions quantized = reference;
-        quantized.quantization = qs::buildPlan(calibration, toPtqConfig(w->layers()->layers(), w->layers()->configs()));
-        const qs::FidelityMetrics expected = qs::measureFidelity(model, *dataset, all, 64, reference, quantized);
+        const qs::FidelityMetrics expected = coreFidelity(kRfb, selection, qs::parsePreprocessSpec(kRfbPreprocess.toStdString()), w);
         QVERIFY(std::isfinite(expected.worstSqnrDb()));
         QVERIFY2(expected.worstSqnrDb() > 40.0, qPrintable(QString::number(expected.worstSqnrDb()))); // 8-bit per-channel: ~49 dB
         QCOMPARE(run.worstSqnrDb, expected.worstSqnrDb());
@@ -222,16 +227,7 @@ private slots:
         QCOMPARE(run.samples, qint64(4));
         QVERIFY2(std::isfinite(run.worstSqnrDb) && run.worstSqnrDb > 20.0, qPrintable(allMessages(messages)));
 
-        const auto graph = std::make_shared<const qs::Graph>(qs::importOnnxFile(kMultiInput.toStdString()));
-        const qs::PreparedModel model(graph);
-        const auto dataset = qs::openDataset(selection.spec().toStdString(), qs::Split::Test, qs::PreprocessSpec{});
-        const std::vector<int64_t> all{0, 1, 2, 3};
-        const qs::Calibration calibration = qs::calibrate(model, *dataset, all, qs::kCalibrationBatch, jobThreads());
-        qs::EngineOptions reference;
-        reference.threads = jobThreads();
-        qs::EngineOptions quantized = reference;
-        quantized.quantization = qs::buildPlan(calibration, toPtqConfig(w->layers()->layers(), w->layers()->configs()));
-        QCOMPARE(run.worstSqnrDb, qs::measureFidelity(model, *dataset, all, 64, reference, quantized).worstSqnrDb());
+        QCOMPARE(run.worstSqnrDb, coreFidelity(kMultiInput, selection, qs::PreprocessSpec{}, w).worstSqnrDb());
 
         QTemporaryDir dir;
         const QString sessionPath = dir.filePath(QStringLiteral("multi.qsession"));
