@@ -162,7 +162,7 @@ void Workbench::startLoad(const QString& path, std::optional<SessionData> sessio
             // come back only with it.
             if (session && calibration)
                 restoreAnalyses(session->analyses);
-            else if (session && (session->analyses.layerErrors || session->analyses.sensitivity))
+            else if (session && (session->analyses.layerErrors || session->analyses.sensitivity || session->analyses.autoquant))
                 emit message(tr("The session's layer analyses were not restored: they measured calibration statistics that were not restored"));
             m_sessionPath = sessionPath;
             m_undo->setClean();
@@ -250,7 +250,13 @@ void Workbench::saveSession(const QString& path)
     s.calibration = m_calibration;
     s.metric = m_metricChoice;
     s.equalizeChannels = m_equalize;
-    s.analyses = {m_layerErrors, m_layerErrorsConfig, m_sensitivity, m_sensitivityConfig};
+    s.analyses = {m_layerErrors,
+                  m_layerErrorsConfig,
+                  m_sensitivity,
+                  m_sensitivityConfig,
+                  m_autoquant,
+                  m_autoquantConfig,
+                  m_autoquant ? autoquantRows(m_autoquant->config, m_autoquantConfig) : std::map<QString, LayerConfig>{}};
     qs::gui::saveSession(path, s);
     m_sessionPath = path;
     m_undo->setClean();

@@ -121,14 +121,17 @@ public:
     // Run › Auto Mixed Precision: autoquant() from the table's config. Every candidate becomes a run (the search's
     // trace on the accuracy-vs-size plot), the chosen one named so; an FP32 baseline comes first when there is none.
     void autoMixedPrecision(const AutoquantOptions& options, qint64 samples = -1);
-    // The chosen widths of the last search into the table as one undoable edit; false without a result.
+    // The chosen widths of the last search into the table as one undoable edit; false without a result. The
+    // result is kept in the session, so a reopened session applies it too.
     bool applyAutoquant();
     std::shared_ptr<const LayerErrorReport> layerErrors() const { return m_layerErrors; }
     std::shared_ptr<const SensitivityReport> sensitivity() const { return m_sensitivity; }
     std::shared_ptr<const AutoquantResult> autoquantResult() const { return m_autoquant; }
-    // Whether the table still has the config the layer errors / the sensitivity sweep measured.
+    // Whether the table still has the config the layer errors / the sensitivity sweep measured, or the last
+    // mixed-precision search started from.
     bool layerErrorsCurrent() const;
     bool sensitivityCurrent() const;
+    bool autoquantCurrent() const;
 
     // Delay between a config edit and the restart of a running evaluation.
     void setDebounceInterval(int ms) { m_debounce.setInterval(ms); }
@@ -167,6 +170,9 @@ private:
     void updateMeasuredColumns(); // the layer table's measured SQNR columns from m_layerErrors
     void restoreAnalyses(const SessionAnalyses& analyses); // a session's reports, once its calibration is back
     void addAutoquantRuns(const AutoquantResult& result, const std::map<QString, LayerConfig>& start, qint64 samples);
+    // An autoquant configuration (the result's or a candidate's) as the table's rows by name, starting from the
+    // table the search started from (withChosenBits()): what a candidate's run and the session store.
+    std::map<QString, LayerConfig> autoquantRows(const PtqConfig& config, const std::map<QString, LayerConfig>& start) const;
 
     QUndoStack* m_undo;
     LayerTableModel* m_layers;
@@ -191,6 +197,7 @@ private:
     std::shared_ptr<const SensitivityReport> m_sensitivity;
     std::map<QString, LayerConfig> m_sensitivityConfig;
     std::shared_ptr<const AutoquantResult> m_autoquant;
+    std::map<QString, LayerConfig> m_autoquantConfig; // the table the search started from
     int m_autoCounter = 0; // names the search's candidates "Auto N"
     std::optional<QualityMetric> m_metricChoice; // the user's, where both metrics apply
     QStringList m_dynamicInputs;

@@ -66,6 +66,7 @@ void Workbench::clearAnalyses()
     m_sensitivity.reset();
     m_sensitivityConfig.clear();
     m_autoquant.reset();
+    m_autoquantConfig.clear();
     updateMeasuredColumns();
     if (had)
         emit analysisChanged();
@@ -73,6 +74,7 @@ void Workbench::clearAnalyses()
 
 bool Workbench::layerErrorsCurrent() const { return m_layerErrors && sameSettings(m_layerErrorsConfig, currentConfigs()); }
 bool Workbench::sensitivityCurrent() const { return m_sensitivity && sameSettings(m_sensitivityConfig, currentConfigs()); }
+bool Workbench::autoquantCurrent() const { return m_autoquant && sameSettings(m_autoquantConfig, currentConfigs()); }
 
 void Workbench::updateMeasuredColumns()
 {
@@ -121,10 +123,24 @@ void Workbench::restoreAnalyses(const SessionAnalyses& analyses)
         m_sensitivity = std::move(report);
         m_sensitivityConfig = knownConfigs(analyses.sensitivityConfig);
     }
+    if (analyses.autoquant) {
+        auto result = std::make_shared<AutoquantResult>(*analyses.autoquant);
+        for (const auto& [name, config] : analyses.autoquantChosen)
+            known(name.toStdString());
+        // A layer the search did not see (the model changed) keeps its settings when the result is applied,
+        // rather than resolving to FP32.
+        for (std::size_t row = 0; row < m_layers->layers().size(); ++row) {
+            const std::string name = m_layers->layers()[row].name.toStdString();
+            if (!result->config.perLayer.count(name))
+                result->config.perLayer[name] = toPtqSettings(m_layers->configs()[row]);
+        }
+        m_autoquant = std::move(result);
+        m_autoquantConfig = knownConfigs(analyses.autoquantConfig);
+    }
     if (!unknown.isEmpty())
         emit message(tr("The session's analyses name layers the model does not have (%1); ignored").arg(unknown.join(QStringLiteral(", "))));
     updateMeasuredColumns();
-    if (m_layerErrors || m_sensitivity)
+    if (m_layerErrors || m_sensitivity || m_autoquant)
         emit analysisChanged();
 }
 
@@ -200,6 +216,7 @@ void Workbench::autoMixedPrecision(const AutoquantOptions& options, qint64 sampl
         return [this, data, result, snapshot] {
             adoptAnalysisData(*data);
             m_autoquant = result;
+            m_autoquantConfig = snapshot;
             addAutoquantRuns(*result, snapshot, static_cast<qint64>(data->indices.size()));
             const double below = result->uniform.megabytes > 0 ? 100.0 * (1.0 - result->chosen.megabytes / result->uniform.megabytes) : 0.0;
             emit message(tr("Auto mixed precision: %n candidates evaluated in %1 s; the chosen one is %2 % smaller than the uniform "
@@ -240,19 +257,6 @@ void Workbench::addAutoquantRuns(const AutoquantResult& result, const std::map<Q
     for (std::size_t i = 0; i < result.trace.size(); ++i)
         if (result.trace[i].accepted)
             chosen = i;
-    // Every candidate carries the configuration it evaluated: the table's rows with its widths.
-    std::vector<LayerConfig> startRows;
-    for (const LayerInfo& layer : m_layers->layers())
-        startRows.push_back(start.count(layer.name) ? start.at(layer.name) : m_layers->globalConfig());
-    auto configsOf = [&](const PtqConfig& config) {
-        std::map<QString, LayerConfig> out;
-        if (!m_prepared)
-            return out;
-        const auto rows = withChosenBits(m_layers->layers(), startRows, config, *m_prepared);
-        for (std::size_t i = 0; i < rows.size(); ++i)
-            out[m_layers->layers()[i].name] = rows[i];
-        return out;
-    };
     for (std::size_t i = 0; i < result.trace.size(); ++i) {
         const AutoquantCandidate& c = result.trace[i];
         RunRecord r = record(c.top1, c.megabytes);
@@ -262,7 +266,7 @@ void Workbench::addAutoquantRuns(const AutoquantResult& result, const std::map<Q
         else if (!c.accepted)
             r.name = (c.clipping ? tr("%1 (not closer to FP32)") : tr("%1 (over budget)")).arg(r.name);
         r.searchCandidate = i != chosen;
-        r.layerConfigs = configsOf(c.config);
+        r.layerConfigs = autoquantRows(c.config, start); // every candidate carries the configuration it evaluated
         r.config = withEqualization(r.layerConfigs.empty() ? QString::fromStdString(c.change) : runLabel(inLayerOrder(r.layerConfigs, m_runs->layerOrder())),
                                     r.equalized);
         m_runs->append(r);
@@ -272,6 +276,20 @@ void Workbench::addAutoquantRuns(const AutoquantResult& result, const std::map<Q
                          .arg(c.megabytes, 0, 'f', 4)
                          .arg(c.accepted ? QString() : c.clipping ? tr(" (not closer to FP32: reverted)") : tr(" (over budget: reverted)")));
     }
+}
+
+std::map<QString, LayerConfig> Workbench::autoquantRows(const PtqConfig& config, const std::map<QString, LayerConfig>& start) const
+{
+    std::map<QString, LayerConfig> out;
+    if (!m_prepared)
+        return out;
+    std::vector<LayerConfig> startRows;
+    for (const LayerInfo& layer : m_layers->layers())
+        startRows.push_back(start.count(layer.name) ? start.at(layer.name) : m_layers->globalConfig());
+    const auto rows = withChosenBits(m_layers->layers(), startRows, config, *m_prepared);
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        out[m_layers->layers()[i].name] = rows[i];
+    return out;
 }
 
 bool Workbench::applyAutoquant()

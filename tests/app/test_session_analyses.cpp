@@ -1,13 +1,15 @@
 // Analysis results survive Save Session / Open Session: after Analyze Layers and a sensitivity sweep (few samples,
 // so the test stays fast) a session opened in a fresh window holds the same reports, number for number, still
 // current (an edit makes them stale), and shows them in the layer table, the layer error chart, the sensitivity
-// heat map and the graph's badges. NaN and ±inf round-trip; an older session without the keys opens with no
-// analyses; wrong types fail with the file and the key named.
+// heat map and the graph's badges. After Auto Mixed Precision, a reopened session's Apply Mixed Precision puts
+// the same settings into the table as applying before saving did. NaN and ±inf round-trip; an older session
+// without the keys opens with no analyses; wrong types fail with the file and the key named.
 #include "app/gui/main_window.h"
 #include "workbench_fixture.h"
 #include "app/gui/models/layer_table_model.h"
 #include "app/gui/panels/analysis_docks.h"
 #include "app/gui/panels/graph_panel.h"
+#include "core/ptq/autoquant.h"
 #include "app/gui/session/session_file.h"
 #include "app/gui/workbench.h"
 #include "core/util/error.h"
@@ -16,6 +18,7 @@
 #include "widgets/plots/layer_error_chart.h"
 #include "widgets/plots/sensitivity_heatmap.h"
 
+#include <QAction>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -24,6 +27,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUndoStack>
 
 #include <cmath>
 #include <limits>
@@ -57,6 +61,39 @@ bool writeJson(const QString& path, const QJsonObject& root)
 {
     QFile file(path);
     return file.open(QIODevice::WriteOnly) && file.write(QJsonDocument(root).toJson()) > 0;
+}
+
+// Wrong types: `bad` written next to `dir`'s other files fails to load with an error naming the file and `key`.
+void expectLoadError(const QTemporaryDir& dir, const QJsonObject& bad, const QString& key)
+{
+    const QString badPath = dir.filePath(QStringLiteral("bad.qsession"));
+    QVERIFY(writeJson(badPath, bad));
+    try {
+        loadSession(badPath);
+        QFAIL("a malformed session loaded");
+    } catch (const qs::Error& error) {
+        const QString text = QString::fromUtf8(error.what());
+        QVERIFY2(text.contains(badPath) && text.contains(key), qPrintable(text));
+    }
+}
+
+// `root` with `value` at the path `keys` (objects all the way down).
+QJsonObject withValue(QJsonObject root, const QStringList& keys, const QJsonValue& value)
+{
+    if (keys.size() == 1) {
+        root[keys.front()] = value;
+        return root;
+    }
+    root[keys.front()] = withValue(root.value(keys.front()).toObject(), keys.mid(1), value);
+    return root;
+}
+
+std::map<QString, LayerConfig> tableConfigs(const Workbench* w)
+{
+    std::map<QString, LayerConfig> m;
+    for (std::size_t i = 0; i < w->layers()->layers().size(); ++i)
+        m[w->layers()->layers()[i].name] = w->layers()->configs()[i];
+    return m;
 }
 
 // Opens `path` in `window` and waits until the session is applied.
@@ -216,7 +253,9 @@ private slots:
         sensitivity->fp32Top1 = nan;
         sensitivity->baseOutputSqnrDb = inf;
         sensitivity->probes = 2;
-        s.analyses = {errors, {{QStringLiteral("conv"), LayerConfig{}}}, sensitivity, {}};
+        s.analyses.layerErrors = errors;
+        s.analyses.layerErrorsConfig = {{QStringLiteral("conv"), LayerConfig{}}};
+        s.analyses.sensitivity = sensitivity;
         saveSession(path, s);
 
         const SessionData back = loadSession(path);
@@ -235,17 +274,7 @@ private slots:
 
         // Wrong types: an error naming the file and the key, nothing half-read.
         const QJsonObject root = readJson(path);
-        const auto expectError = [&](const QJsonObject& bad, const QString& key) {
-            const QString badPath = dir.filePath(QStringLiteral("bad.qsession"));
-            QVERIFY(writeJson(badPath, bad));
-            try {
-                loadSession(badPath);
-                QFAIL("a malformed session loaded");
-            } catch (const qs::Error& error) {
-                const QString text = QString::fromUtf8(error.what());
-                QVERIFY2(text.contains(badPath) && text.contains(key), qPrintable(text));
-            }
-        };
+        const auto expectError = [&](const QJsonObject& bad, const QString& key) { expectLoadError(dir, bad, key); };
         {
             QJsonObject bad = root;
             QJsonObject le = bad.value(QStringLiteral("layer_errors")).toObject();
@@ -269,6 +298,160 @@ private slots:
             bad[QStringLiteral("sensitivity")] = 3;
             expectError(bad, QStringLiteral("sensitivity"));
         }
+    }
+
+    // The mixed-precision result: every number (NaN and ±inf too), the table it started from and its chosen
+    // configuration, which comes back as the PtqConfig those rows make; no trace (its candidates are runs).
+    void autoquantValuesAndBadTypes()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("autoquant.qsession"));
+        constexpr double inf = std::numeric_limits<double>::infinity();
+        const double nan = std::nan("");
+        const QString conv = QStringLiteral("conv"), fc = QStringLiteral("fc"), head = QStringLiteral("head");
+        LayerConfig start;
+        start.clip = qs::RangeMethod::Avg;
+        LayerConfig w4 = start;
+        w4.bitsWeights = 4;
+        w4.clip = qs::RangeMethod::Mse;
+        LayerConfig fp32 = start;
+        fp32.noQuant = true;
+        auto result = std::make_shared<qs::AutoquantResult>();
+        result->labelled = false;
+        result->fp32Top1 = nan;
+        result->fp32Megabytes = 1.25;
+        result->uniform = {"uniform (asym_u 8/8 pc avg)", nan, inf, 0.3125, true, true, false, {}};
+        result->chosen = {"conv W8 -> W4", nan, 31.5, 0.25, true, true, false, {}};
+        result->trace = {result->uniform, result->chosen};
+        result->seconds = 2.5;
+        SessionData s;
+        s.modelPath = kModel;
+        s.analyses.autoquant = result;
+        s.analyses.autoquantConfig = {{conv, start}, {fc, start}, {head, start}};
+        s.analyses.autoquantChosen = {{conv, w4}, {fc, fp32}, {head, start}};
+        saveSession(path, s);
+
+        const SessionData back = loadSession(path);
+        QVERIFY(back.analyses.autoquant);
+        const qs::AutoquantResult& r = *back.analyses.autoquant;
+        QCOMPARE(r.labelled, false);
+        QVERIFY(std::isnan(r.fp32Top1));
+        QCOMPARE(r.fp32Megabytes, 1.25);
+        QCOMPARE(r.seconds, 2.5);
+        QCOMPARE(r.uniform.change, result->uniform.change);
+        QVERIFY(std::isnan(r.uniform.top1) && r.uniform.sqnrDb == inf && r.uniform.megabytes == 0.3125);
+        QVERIFY(r.uniform.withinBudget && r.uniform.accepted && !r.uniform.clipping);
+        QCOMPARE(r.chosen.change, result->chosen.change);
+        QVERIFY(std::isnan(r.chosen.top1) && r.chosen.sqnrDb == 31.5 && r.chosen.megabytes == 0.25);
+        QVERIFY(r.chosen.withinBudget && r.chosen.accepted && !r.chosen.clipping);
+        QVERIFY(r.trace.empty());
+        QVERIFY(back.analyses.autoquantConfig == s.analyses.autoquantConfig);
+        QVERIFY(back.analyses.autoquantChosen == s.analyses.autoquantChosen);
+        // The configs are the PtqConfigs the rows make, as the table's toPtqConfig() makes them.
+        for (const auto& [name, row] : s.analyses.autoquantChosen) {
+            QVERIFY2(r.config.perLayer.at(name.toStdString()) == toPtqSettings(row), qPrintable(name));
+            QVERIFY2(r.chosen.config.perLayer.at(name.toStdString()) == toPtqSettings(row), qPrintable(name));
+            QVERIFY2(r.uniform.config.perLayer.at(name.toStdString()) == toPtqSettings(start), qPrintable(name));
+        }
+        QVERIFY(!r.config.defaults.quantize);
+
+        // Flags come back as written, not as defaults: their opposites too.
+        result->labelled = true;
+        result->uniform.clipping = true;
+        result->chosen.withinBudget = false;
+        result->chosen.accepted = false;
+        saveSession(path, s);
+        const qs::AutoquantResult& flipped = *loadSession(path).analyses.autoquant;
+        QVERIFY(flipped.labelled && flipped.uniform.clipping && !flipped.chosen.withinBudget && !flipped.chosen.accepted);
+
+        // A session from before the result was saved opens without one.
+        QJsonObject root = readJson(path);
+        QVERIFY(root.contains(QStringLiteral("autoquant")));
+        QJsonObject older = root;
+        older.remove(QStringLiteral("autoquant"));
+        const QString olderPath = dir.filePath(QStringLiteral("older.qsession"));
+        QVERIFY(writeJson(olderPath, older));
+        QVERIFY(!loadSession(olderPath).analyses.autoquant);
+
+        // Wrong types: an error naming the file and the key.
+        const QString key = QStringLiteral("autoquant");
+        expectLoadError(dir, withValue(root, {key}, 3), key);
+        expectLoadError(dir, withValue(root, {key, QStringLiteral("labelled")}, 1), QStringLiteral("autoquant.labelled"));
+        expectLoadError(dir, withValue(root, {key, QStringLiteral("seconds")}, QStringLiteral("long")), QStringLiteral("autoquant.seconds"));
+        expectLoadError(dir, withValue(root, {key, QStringLiteral("chosen"), QStringLiteral("top1")}, true), QStringLiteral("autoquant.chosen.top1"));
+        expectLoadError(dir, withValue(root, {key, QStringLiteral("uniform"), QStringLiteral("change")}, 8), QStringLiteral("autoquant.uniform.change"));
+        expectLoadError(dir, withValue(root, {key, QStringLiteral("uniform")}, QJsonArray{}), QStringLiteral("autoquant.uniform"));
+        expectLoadError(dir, withValue(root, {key, QStringLiteral("chosen_config")}, QStringLiteral("W4")), QStringLiteral("autoquant.chosen_config"));
+        expectLoadError(dir, withValue(root, {key, QStringLiteral("config")}, QJsonValue::Null), QStringLiteral("autoquant.config"));
+    }
+
+    // Auto Mixed Precision, saved before applying: a session opened in a fresh window applies the same settings.
+    void autoquantResultReopens()
+    {
+        MainWindow window;
+        window.setAskToSave(false);
+        QVERIFY(loadAndCalibrate(window));
+        Workbench* w = window.workbench();
+        qs::AutoquantOptions options;
+        options.maxTop1Drop = 1.0; // room for lower widths on this small model
+        options.weightBits = {8, 6, 4};
+        constexpr qint64 samples = 200;
+        options.sensitivitySamples = samples;
+        const std::map<QString, LayerConfig> start = tableConfigs(w);
+        w->autoMixedPrecision(options, samples);
+        QVERIFY(waitFor(w, QStringLiteral("autoquant")));
+        QVERIFY(w->autoquantResult());
+        QVERIFY(w->autoquantCurrent());
+
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("autoquant.qsession"));
+        w->saveSession(path);
+        const int undoBefore = w->undoStack()->count();
+        QVERIFY(w->applyAutoquant());
+        QCOMPARE(w->undoStack()->count(), undoBefore + 1); // the search changed something, so the check below says something
+        const std::map<QString, LayerConfig> applied = tableConfigs(w);
+        QVERIFY(!w->autoquantCurrent()); // the table no longer is the one the search started from
+
+        MainWindow other;
+        other.setAskToSave(false);
+        QVERIFY(openSessionIn(other, path));
+        Workbench* o = other.workbench();
+        QVERIFY(o->autoquantResult());
+        QVERIFY(tableConfigs(o) == start);
+        QVERIFY(o->autoquantCurrent());
+        auto* apply = other.findChild<QAction*>(QStringLiteral("applyAutoquantAction"));
+        QVERIFY(apply && apply->isEnabled());
+        QCOMPARE(o->autoquantResult()->chosen.megabytes, w->autoquantResult()->chosen.megabytes);
+        QVERIFY(same(o->autoquantResult()->chosen.top1, w->autoquantResult()->chosen.top1));
+        QVERIFY(o->applyAutoquant());
+        const std::map<QString, LayerConfig> reapplied = tableConfigs(o);
+        QCOMPARE(reapplied.size(), applied.size());
+        for (const auto& [name, config] : applied) {
+            const LayerConfig& again = reapplied.at(name);
+            QVERIFY2(again == config, qPrintable(QStringLiteral("%1: W%2A%3 %4%5 after reopening, W%6A%7 %8%9 before")
+                                                     .arg(name)
+                                                     .arg(again.bitsWeights)
+                                                     .arg(again.bitsActivations)
+                                                     .arg(clipName(again.clip), again.noQuant ? QStringLiteral(" FP32") : QString())
+                                                     .arg(config.bitsWeights)
+                                                     .arg(config.bitsActivations)
+                                                     .arg(clipName(config.clip), config.noQuant ? QStringLiteral(" FP32") : QString())));
+        }
+
+        // A session from before the result was saved opens with Apply Mixed Precision disabled.
+        QJsonObject root = readJson(path);
+        QVERIFY(root.contains(QStringLiteral("autoquant")));
+        root.remove(QStringLiteral("autoquant"));
+        const QString older = dir.filePath(QStringLiteral("older.qsession"));
+        QVERIFY(writeJson(older, root));
+        MainWindow third;
+        third.setAskToSave(false);
+        QVERIFY(openSessionIn(third, older));
+        QVERIFY(!third.workbench()->autoquantResult());
+        QVERIFY(!third.findChild<QAction*>(QStringLiteral("applyAutoquantAction"))->isEnabled());
+        QVERIFY(!third.workbench()->applyAutoquant());
     }
 };
 

@@ -6,6 +6,7 @@
 #include <QObject>
 
 #include <cmath>
+#include <vector>
 
 namespace qs::gui {
 
@@ -48,6 +49,14 @@ public:
         if (!v.isArray())
             failSession(m_path, QObject::tr("'%1' is not a list").arg(key(name)));
         return v.toArray();
+    }
+    // Member `name`, which must be an object.
+    Reader object(const char* name) const
+    {
+        const QJsonValue v = m_object.value(QLatin1String(name));
+        if (!v.isObject())
+            failSession(m_path, QObject::tr("'%1' is not an object").arg(key(name)));
+        return Reader(m_path, v.toObject(), key(name));
     }
     // The i-th element of array `name`, which must be an object.
     Reader element(const QJsonArray& array, const char* name, qsizetype i) const
@@ -184,6 +193,75 @@ SensitivityReport sensitivityFromJson(const Reader& in)
     return r;
 }
 
+// Per-layer rows by name as core's PtqConfig, exactly as toPtqConfig() makes it of the table (layers not named
+// stay FP32), so a restored autoquant result resolves to what its rows say.
+PtqConfig ptqConfigOf(const std::map<QString, LayerConfig>& configs)
+{
+    std::vector<LayerInfo> layers;
+    std::vector<LayerConfig> rows;
+    for (const auto& [name, config] : configs) {
+        LayerInfo layer;
+        layer.name = name;
+        layers.push_back(layer);
+        rows.push_back(config);
+    }
+    return toPtqConfig(layers, rows);
+}
+
+QJsonObject candidateToJson(const AutoquantCandidate& c)
+{
+    return QJsonObject{{"change", QString::fromStdString(c.change)},
+                       {"top1", measuredToJson(c.top1)},
+                       {"sqnr_db", measuredToJson(c.sqnrDb)},
+                       {"megabytes", measuredToJson(c.megabytes)},
+                       {"within_budget", c.withinBudget},
+                       {"accepted", c.accepted},
+                       {"clipping", c.clipping}};
+}
+
+AutoquantCandidate candidateFromJson(const Reader& in, const PtqConfig& config)
+{
+    AutoquantCandidate c;
+    c.change = in.text("change");
+    c.top1 = in.number("top1");
+    c.sqnrDb = in.number("sqnr_db");
+    c.megabytes = in.number("megabytes");
+    c.withinBudget = in.flag("within_budget");
+    c.accepted = in.flag("accepted");
+    c.clipping = in.flag("clipping");
+    c.config = config;
+    return c;
+}
+
+// The trace is not saved: each of its candidates is a run of the session already, with its numbers and its
+// per-layer config (Workbench::addAutoquantRuns), and only the search's own report reads it. A restored result
+// has an empty trace rather than candidates without configs, which would resolve to uniform 8 bits if anything
+// applied them. The chosen configuration is stored as the table's rows, like a run's config (layerConfigToJson()).
+QJsonObject autoquantToJson(const AutoquantResult& r, const std::map<QString, LayerConfig>& start, const std::map<QString, LayerConfig>& chosen)
+{
+    return QJsonObject{{"config", configsToJson(start)},
+                       {"chosen_config", configsToJson(chosen)},
+                       {"labelled", r.labelled},
+                       {"fp32_top1", measuredToJson(r.fp32Top1)},
+                       {"fp32_megabytes", measuredToJson(r.fp32Megabytes)},
+                       {"uniform", candidateToJson(r.uniform)},
+                       {"chosen", candidateToJson(r.chosen)},
+                       {"seconds", measuredToJson(r.seconds)}};
+}
+
+AutoquantResult autoquantFromJson(const Reader& in, const std::map<QString, LayerConfig>& start, const std::map<QString, LayerConfig>& chosen)
+{
+    AutoquantResult r;
+    r.config = ptqConfigOf(chosen);
+    r.labelled = in.flag("labelled");
+    r.fp32Top1 = in.number("fp32_top1");
+    r.fp32Megabytes = in.number("fp32_megabytes");
+    r.uniform = candidateFromJson(in.object("uniform"), ptqConfigOf(start)); // the search's first candidate is its start
+    r.chosen = candidateFromJson(in.object("chosen"), r.config);
+    r.seconds = in.number("seconds");
+    return r;
+}
+
 } // namespace
 
 void analysesToJson(const SessionAnalyses& a, QJsonObject& root)
@@ -192,12 +270,14 @@ void analysesToJson(const SessionAnalyses& a, QJsonObject& root)
         root["layer_errors"] = layerErrorsToJson(*a.layerErrors, a.layerErrorsConfig);
     if (a.sensitivity)
         root["sensitivity"] = sensitivityToJson(*a.sensitivity, a.sensitivityConfig);
+    if (a.autoquant)
+        root["autoquant"] = autoquantToJson(*a.autoquant, a.autoquantConfig, a.autoquantChosen);
 }
 
 SessionAnalyses analysesFromJson(const QJsonObject& root, const QString& path)
 {
     SessionAnalyses a;
-    for (const char* name : {"layer_errors", "sensitivity"})
+    for (const char* name : {"layer_errors", "sensitivity", "autoquant"})
         if (root.contains(QLatin1String(name)) && !root.value(QLatin1String(name)).isObject())
             failSession(path, QObject::tr("'%1' is not an object").arg(QLatin1String(name)));
     if (root.contains("layer_errors")) {
@@ -209,6 +289,12 @@ SessionAnalyses analysesFromJson(const QJsonObject& root, const QString& path)
         const Reader in(path, root.value("sensitivity").toObject(), QStringLiteral("sensitivity"));
         a.sensitivity = std::make_shared<const SensitivityReport>(sensitivityFromJson(in));
         a.sensitivityConfig = in.configs("config");
+    }
+    if (root.contains("autoquant")) {
+        const Reader in(path, root.value("autoquant").toObject(), QStringLiteral("autoquant"));
+        a.autoquantConfig = in.configs("config");
+        a.autoquantChosen = in.configs("chosen_config");
+        a.autoquant = std::make_shared<const AutoquantResult>(autoquantFromJson(in, a.autoquantConfig, a.autoquantChosen));
     }
     return a;
 }

@@ -1,11 +1,12 @@
 #pragma once
 // A workbench session on disk (JSON): the model path, the dataset selection with its preprocessing, the
 // per-layer config, every run with the config it evaluated and, once calibrated, the calibration statistics
-// with their histograms (session_statistics.h), the chosen metric, each run's fidelity numbers and the
-// layer-error and sensitivity reports (session_analyses.h), so an opened session evaluates, shows histograms and
-// shows its analyses without calibrating or measuring again. Saved atomically with QSaveFile, so a failed save
-// never destroys the previous file. Reading throws qs::Error naming the file (and the line of a JSON syntax
-// error, or the key of a malformed value); nothing is applied until the whole file has been read.
+// with their histograms (session_statistics.h), the chosen metric, each run's fidelity numbers, the layer-error
+// and sensitivity reports and the automatic mixed-precision result (session_analyses.h), so an opened session
+// evaluates, shows histograms and shows its analyses without calibrating or measuring again. Saved atomically
+// with QSaveFile, so a failed save never destroys the previous file. Reading throws qs::Error naming the file
+// (and the line of a JSON syntax error, or the key of a malformed value); nothing is applied until the whole
+// file has been read.
 
 #include "app/gui/jobs/workbench_jobs.h"
 #include "app/gui/models/runs_table_model.h"
@@ -29,7 +30,8 @@ struct SessionData {
     std::optional<QualityMetric> metric;
     // Cross-layer equalization before calibrating (PreparedModel's equalizeChannels); off in older sessions.
     bool equalizeChannels = false;
-    // Analyze Layers and the sensitivity sweep with the configs they measured; none in older sessions.
+    // Analyze Layers, the sensitivity sweep and the last mixed-precision search with the configs they measured or
+    // started from; none in older sessions.
     SessionAnalyses analyses;
 };
 
