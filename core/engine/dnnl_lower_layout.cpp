@@ -10,17 +10,9 @@ bool lowerView(LoweringContext& ctx, const Node& node)
     if (ctx.constant(node.input(0)))
         return false;
     const Shape& y = ctx.shapeOf(node.outputs[0]);
-    const int raw = ctx.rawSlotOf(node.input(0));
-    if (const auto quant = ctx.quantOf(raw)) { // a view of integers stays integers (Flatten before an int8 Gemm)
-        const auto type = LoweringContext::storageType(*quant);
-        const int plain = ctx.reorderTo(raw, LoweringContext::plainDesc(ctx.shapeOf(node.input(0)), type), node.name);
-        const int view = ctx.addAlias(LoweringContext::plainDesc(y, type), plain);
-        ctx.bindValue(node.outputs[0], view, false);
-        ctx.observeAfterLastStep(node.outputs[0]);
-        return true;
-    }
-    const int plain = ctx.plainSlotOf(node.input(0));
-    const int view = ctx.addAlias(LoweringContext::plainDesc(y), plain);
+    // A view of integers stays integers (Flatten before an int8 Gemm).
+    const int plain = ctx.plainSlotAsHeld(node.input(0));
+    const int view = ctx.addAlias(LoweringContext::plainDesc(y, ctx.descOf(plain).data_type()), plain);
     ctx.bindValue(node.outputs[0], view, true);
     ctx.observeAfterLastStep(node.outputs[0]); // a view computes nothing: observe it once its data exists
     return true;

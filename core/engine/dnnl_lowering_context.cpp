@@ -77,6 +77,26 @@ int LoweringContext::quantizedSlotOf(const std::string& value, const ActivationQ
         m_slots[slot].quant = q;
         return slot;
     }
+    if (have && storageType(*have) == storageType(q) && !q.narrowerThanStorage()) {
+        // Integers to integers of another grid, q = round(s / s' (x - z) + z'), as one eltwise step on the integers
+        // themselves (it rounds to nearest and saturates), then the layout asked for: no float copy, which cost
+        // three steps (ShuffleNet's concats requantize a half they pass on at every unit).
+        const float ratio = have->scale / q.scale;
+        const dnnl::memory::desc held = m_slots[raw].desc;
+        const dnnl::eltwise_forward::desc d(dnnl::prop_kind::forward_inference, dnnl::algorithm::eltwise_linear, held, ratio,
+                                            static_cast<float>(q.zeroPoint) - ratio * static_cast<float>(have->zeroPoint));
+        const dnnl::eltwise_forward::primitive_desc pd(d, m_engine);
+        const int requantized = addSlot(pd.dst_desc());
+        DnnlStep step;
+        step.node = "requantize " + value;
+        step.primitive = dnnl::eltwise_forward(pd);
+        step.args = {{DNNL_ARG_SRC, raw}, {DNNL_ARG_DST, requantized}};
+        m_steps.push_back(std::move(step));
+        m_slots[requantized].quant = q;
+        const int target = reorderTo(requantized, desc, value);
+        m_quantizedValues[value] = q;
+        return target;
+    }
     int source = slotOf(value);
     if (q.narrowerThanStorage()) { // the reorder saturates only to the 8-bit range: clamp to the narrower grid first
         const float lo = q.scale * static_cast<float>(q.qmin() - q.zeroPoint), hi = q.scale * static_cast<float>(q.qmax() - q.zeroPoint);
@@ -192,6 +212,19 @@ int LoweringContext::plainSlotOf(const std::string& value)
     m_plainSlots[value] = slot;
     m_slots[slot].quant.reset();
     return slot;
+}
+
+int LoweringContext::plainSlotAsHeld(const std::string& value)
+{
+    const int raw = rawSlotOf(value);
+    const std::optional<ActivationQuant> q = m_slots[raw].quant;
+    return q ? reorderTo(raw, plainDesc(shapeOf(value), storageType(*q)), value) : plainSlotOf(value);
+}
+
+dnnl::memory::data_type LoweringContext::heldType(const std::string& value) const
+{
+    const std::optional<ActivationQuant> q = quantOf(rawSlotOf(value));
+    return q ? storageType(*q) : dnnl::memory::data_type::f32;
 }
 
 void LoweringContext::bindValue(const std::string& value, int slot, bool plain)

@@ -39,6 +39,11 @@ public:
     int rawSlotOf(const std::string& value) const;       // current slot: any layout, maybe quantized
     int slotOf(const std::string& value);                // f32 in any layout (dequantizes a quantized value)
     int plainSlotOf(const std::string& value);           // row-major f32 (inserts a reorder if needed)
+    // Row-major as held: integers when the value is quantized (the slot keeps its quantization), else f32. What
+    // data movement reads (views, Slice, Split, DepthToSpace): moved integers keep their scale and zero point.
+    int plainSlotAsHeld(const std::string& value);
+    // The element type a value is held in: u8/s8 when quantized, else f32.
+    dnnl::memory::data_type heldType(const std::string& value) const;
     // The value as integers of `q` in layout `desc` (u8/s8 desc): reuses an equal quantization, otherwise
     // quantizes from f32 (clamping to q's bit range first when it is narrower than 8 bits).
     int quantizedSlotOf(const std::string& value, const ActivationQuant& q, const dnnl::memory::desc& desc);

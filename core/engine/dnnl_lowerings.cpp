@@ -51,6 +51,8 @@ LowerFn findLowering(const std::string& opType)
         {"Slice", lowerSlice},
         {"Split", lowerSplit},
         {"Pad", lowerPad},
+        {"DepthToSpace", lowerDepthSpace},
+        {"SpaceToDepth", lowerDepthSpace},
     };
     auto it = lowerings.find(opType);
     return it == lowerings.end() ? nullptr : it->second;

@@ -32,6 +32,7 @@ bool lowerReduce(LoweringContext& ctx, const Node& node); // ReduceMean, ReduceM
 bool lowerSlice(LoweringContext& ctx, const Node& node);
 bool lowerSplit(LoweringContext& ctx, const Node& node);
 bool lowerPad(LoweringContext& ctx, const Node& node); // constant mode
+bool lowerDepthSpace(LoweringContext& ctx, const Node& node); // DepthToSpace, SpaceToDepth
 bool lowerConvInt8(LoweringContext& ctx, const Node& node);
 bool lowerConvTransposeInt8(LoweringContext& ctx, const Node& node);
 bool lowerGemmInt8(LoweringContext& ctx, const Node& node);

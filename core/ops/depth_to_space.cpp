@@ -38,6 +38,7 @@ public:
         }
         ctx.outputs = {makeInfo(ctx.in(0).dtype, y)};
     }
+    OpQuantTraits quantTraits(const Node&) const override { return movesElementsTraits(); }
     std::vector<Tensor> run(const Node& node, const std::vector<const Tensor*>& in) const override
     {
         const Tensor& x = *in[0];

@@ -171,4 +171,11 @@ WindowGeometry resolveWindow(Node& node, const std::vector<int64_t>& spatial, co
     return windowOf(node, spatial, kernel, ceilMode);
 }
 
+OpQuantTraits movesElementsTraits()
+{
+    OpQuantTraits t;
+    t.role = QuantRole::PassThrough;
+    return t;
+}
+
 } // namespace qs

@@ -26,6 +26,10 @@ void requireInputs(const InferContext& ctx, std::size_t min, int max = -1);
 // The same, and no input omitted and every input's shape known (the broadcasting operators).
 void requireAllInputs(const InferContext& ctx, std::size_t min, int max);
 
+// The quantization traits of data movement that selects or reorders elements without computing (Slice, Split,
+// Transpose, DepthToSpace): integers pass through with their scale and zero point, every output alike.
+OpQuantTraits movesElementsTraits();
+
 // Shape checks Conv and ConvTranspose share. checkConvRanks: 1 to 3 spatial dims, weight rank = input rank.
 // convKernel (after the op's own channel/group checks): bias is [outputChannels], kernel_shape (if given) equals
 // the weight's spatial dims; returns the kernel.

@@ -91,6 +91,7 @@ public:
             throw Error("starts and ends inputs are required");
         ctx.outputs = {makeInfo(ctx.in(0).dtype, sliceSpecOf(ctx.node, ctx.in(0).shape, in).out)};
     }
+    OpQuantTraits quantTraits(const Node&) const override { return movesElementsTraits(); }
     std::vector<Tensor> run(const Node& node, const std::vector<const Tensor*>& in) const override
     {
         const Tensor& x = *in[0];

@@ -62,6 +62,7 @@ public:
             ctx.outputs.push_back(makeInfo(ctx.in(0).dtype, out));
         }
     }
+    OpQuantTraits quantTraits(const Node&) const override { return movesElementsTraits(); }
     std::vector<Tensor> run(const Node& node, const std::vector<const Tensor*>& in) const override
     {
         const Tensor& x = *in[0];

@@ -43,6 +43,7 @@ public:
             out[i] = x[perm[i]];
         ctx.outputs = {makeInfo(ctx.in(0).dtype, out)};
     }
+    OpQuantTraits quantTraits(const Node&) const override { return movesElementsTraits(); }
     std::vector<Tensor> run(const Node& node, const std::vector<const Tensor*>& in) const override
     {
         const Tensor& x = *in[0];

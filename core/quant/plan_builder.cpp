@@ -2,6 +2,7 @@
 
 #include "core/quant/integer_flow.h"
 
+#include <functional>
 #include <map>
 
 namespace qs {
@@ -21,12 +22,40 @@ QuantizationPlan buildQuantizationPlan(const Graph& g, const LayerSettingsFn& se
                 plan.notes[node.name] = "8-bit asymmetric weights run on the symmetric grid: oneDNN's s8 weights have no zero point";
         }
     }
+    // Integers handed to a pass-through operator (a view, pooling, data movement) or a Concat are worth making only
+    // when they reach readers that can take them; a detector head's output transposed into a graph output would
+    // only be dequantized again, so it stays float, unrounded. Downstream of the direct readers this asks what
+    // the readers can do, not whether this configuration quantizes them: whether a layer's output is rounded must
+    // not depend on layers further down (the sensitivity sweep feeds its "all but this layer" probes from the base
+    // configuration's values).
+    std::map<std::string, bool> reachesIntegerReaders;
+    std::function<bool(const std::string&)> integersUsedDownstream;
+    auto handsOnTo = [&](const Node& reader) {
+        const OpQuantTraits t = quantTraitsOf(reader);
+        if (t.role != QuantRole::PassThrough && !(t.role == QuantRole::Requantizing && !t.residualAdd))
+            return true; // an integer layer, or an Add fused as a residual: reads the integers themselves
+        for (const std::string& out : reader.outputs)
+            if (!out.empty() && !integersUsedDownstream(out))
+                return false;
+        return true;
+    };
+    integersUsedDownstream = [&](const std::string& value) {
+        if (const auto known = reachesIntegerReaders.find(value); known != reachesIntegerReaders.end())
+            return known->second;
+        const auto readers = g.consumersOf(value);
+        bool all = !readers.empty() && !g.isGraphOutput(value);
+        for (int r : readers) {
+            const Node& reader = g.nodes[static_cast<std::size_t>(r)];
+            all = all && takesIntegers(g, reader, /*readerQuantized=*/true) && handsOnTo(reader);
+        }
+        return reachesIntegerReaders[value] = all;
+    };
     auto allReadersTakeIntegers = [&](const std::string& value) {
         const auto readers = g.consumersOf(value);
         bool all = !readers.empty() && !g.isGraphOutput(value);
         for (int r : readers) {
             const Node& reader = g.nodes[static_cast<std::size_t>(r)];
-            all = all && takesIntegers(g, reader, quantized.count(reader.name) != 0);
+            all = all && takesIntegers(g, reader, quantized.count(reader.name) != 0) && handsOnTo(reader);
         }
         return all;
     };
@@ -48,8 +77,10 @@ QuantizationPlan buildQuantizationPlan(const Graph& g, const LayerSettingsFn& se
     for (const Node& node : g.nodes) {
         const OpQuantTraits traits = quantTraitsOf(node);
         if (traits.role == QuantRole::PassThrough) {
-            if (const ActivationQuant* q = plan.activation(node.input(0)))
-                plan.activations[node.outputs[0]] = *q;
+            if (const ActivationQuant* q = node.hasInput(0) ? plan.activation(node.input(0)) : nullptr)
+                for (const std::string& out : node.outputs) // Split: every part
+                    if (!out.empty())
+                        plan.activations[out] = *q;
             continue;
         }
         const bool add = traits.residualAdd && node.inputs.size() == 2;
