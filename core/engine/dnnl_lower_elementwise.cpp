@@ -1,5 +1,5 @@
-// Activations -> oneDNN eltwise (in the producer's layout); Add/Sub/Mul/Div -> oneDNN binary with
-// broadcasting of the second operand (oneDNN 2.6 cannot broadcast the first).
+// Activations -> oneDNN eltwise (in the producer's layout); PRelu -> oneDNN prelu; Add/Sub/Mul/Div -> oneDNN binary
+// with broadcasting of the second operand (oneDNN 2.6 cannot broadcast the first).
 #include "core/engine/dnnl_lowerings.h"
 
 #include "core/engine/dnnl_eltwise.h"
@@ -26,6 +26,28 @@ bool lowerActivation(LoweringContext& ctx, const Node& node)
     const int dst = ctx.addSlot(pd.dst_desc());
     ctx.addPrimitive(node, dnnl::eltwise_forward(pd), {{DNNL_ARG_SRC, src}, {DNNL_ARG_DST, dst}}, {out});
     ctx.bindValue(out, dst, false);
+    return true;
+}
+
+// PRelu -> oneDNN prelu with the slope as its weights, broadcast over x's rank (any slope shape that broadcasts).
+bool lowerPRelu(LoweringContext& ctx, const Node& node)
+{
+    const Tensor* slope = ctx.constant(node.input(1));
+    if (!slope || !ctx.isRuntimeFloat(node.input(0)))
+        return false;
+    const Shape& x = ctx.shapeOf(node.input(0));
+    if (x.empty() || slope->shape().size() > x.size() || elementCount(x) == 0)
+        return false;
+    Shape dims(x.size() - slope->shape().size(), 1); // right-aligned, as broadcasting reads it
+    dims.insert(dims.end(), slope->shape().begin(), slope->shape().end());
+    const int src = ctx.plainSlotOf(node.input(0));
+    const auto desc = LoweringContext::plainDesc(x);
+    const dnnl::prelu_forward::desc d(dnnl::prop_kind::forward_inference, desc, LoweringContext::plainDesc(dims));
+    const dnnl::prelu_forward::primitive_desc pd(d, ctx.engine());
+    const int weights = ctx.constantSlot(*slope, LoweringContext::dims(dims), pd.weights_desc());
+    const int dst = ctx.addSlot(pd.dst_desc());
+    ctx.addPrimitive(node, dnnl::prelu_forward(pd), {{DNNL_ARG_SRC, src}, {DNNL_ARG_WEIGHTS, weights}, {DNNL_ARG_DST, dst}}, {node.outputs[0]});
+    ctx.bindValue(node.outputs[0], dst, true);
     return true;
 }
 

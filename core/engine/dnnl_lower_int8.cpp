@@ -2,7 +2,8 @@
 // point, symmetric s8 weights with per-channel or per-tensor scales, the float bias folded into the s32
 // accumulator domain (oneDNN 2.6 adds the bias before the output scale), and a destination that is either the
 // next value's integers (requantized by the output scale, zero point and bit-range clamp) or FP32 at a border.
-// Residual Adds fuse as a sum post-op on the integers; ReLU/LeakyReLU/Clip fuse as eltwise post-ops.
+// Residual Adds fuse as a sum post-op on the integers; ReLU/LeakyReLU/Clip fuse as eltwise post-ops, PRelu as a
+// prelu post-op reading its slopes.
 // An Add no convolution could absorb runs as an integer binary primitive that rescales both inputs.
 #include "core/engine/dnnl_lowerings.h"
 #include "core/ops/activation.h"
@@ -24,6 +25,7 @@ struct Int8Epilogue {
     bool sumInPlace = false;         // its buffer may be overwritten (else a copy)
     std::optional<ActivationQuant> sumQuant; // the residual's integers (none: it is float)
     const ActivationQuant* outQuant = nullptr;
+    std::vector<std::pair<int, int>> postOpArgs; // operands of post-ops (PRelu's slope): execution argument, slot
 };
 
 // An activation whose traits say fusesAfterIntegerLayer, on the accumulator scaled to the destination's units.
@@ -89,7 +91,19 @@ Int8Epilogue planEpilogue(LoweringContext& ctx, const Node& node, SumForm sumFor
         e.out = add->outputs[0];
     }
     for (const Node* act : acts) {
-        appendScaledActivation(*act, ctx.graph(), dstScale, e.ops);
+        if (const Tensor* slope = channelOperandOf(ctx.graph(), *act)) {
+            // PRelu: per-channel (or one) slopes; scaling commutes with it, so dst units need no change.
+            const bool perChannel = slope->size() > 1;
+            e.ops.append_prelu(perChannel ? 1 << 1 : 0);
+            Shape dims(ctx.shapeOf(act->outputs[0]).size(), 1);
+            dims[1] = slope->size();
+            if (!perChannel)
+                dims.assign(dims.size(), 1);
+            const int slot = ctx.constantSlot(*slope, LoweringContext::dims(dims), LoweringContext::plainDesc(dims));
+            e.postOpArgs.emplace_back(DNNL_ARG_ATTR_MULTIPLE_POST_OP(e.ops.len() - 1) | DNNL_ARG_WEIGHTS, slot);
+        } else {
+            appendScaledActivation(*act, ctx.graph(), dstScale, e.ops);
+        }
         ctx.markFused(*act);
         e.out = act->outputs[0];
     }
@@ -217,7 +231,9 @@ bool lowerConvolutionInt8(LoweringContext& ctx, const Node& node, const Tensor& 
     const auto bias = accumulatorBias(node.hasInput(2) ? ctx.constant(node.input(2)) : nullptr, iw, inQ->scale, channels);
     const int bSlot = ctx.constantSlot(Tensor::fromFloats({channels}, bias), {channels}, pd.bias_desc());
     const int dst = destinationSlot(ctx, e, pd.dst_desc(), node.name + " residual");
-    ctx.addPrimitive(node, Primitive(pd), {{DNNL_ARG_SRC, src}, {DNNL_ARG_WEIGHTS, wSlot}, {DNNL_ARG_BIAS, bSlot}, {DNNL_ARG_DST, dst}}, {e.out});
+    std::vector<std::pair<int, int>> args{{DNNL_ARG_SRC, src}, {DNNL_ARG_WEIGHTS, wSlot}, {DNNL_ARG_BIAS, bSlot}, {DNNL_ARG_DST, dst}};
+    args.insert(args.end(), e.postOpArgs.begin(), e.postOpArgs.end());
+    ctx.addPrimitive(node, Primitive(pd), std::move(args), {e.out});
     ctx.bindValue(e.out, dst, false);
     return true;
 }
@@ -298,8 +314,9 @@ bool lowerGemmInt8(LoweringContext& ctx, const Node& node)
     }
     const int bSlot = ctx.constantSlot(Tensor::fromFloats({n}, bias), {n}, pd.bias_desc());
     const int dst = destinationSlot(ctx, e, pd.dst_desc(), node.name + " residual");
-    ctx.addPrimitive(node, dnnl::inner_product_forward(pd), {{DNNL_ARG_SRC, src}, {DNNL_ARG_WEIGHTS, wSlot}, {DNNL_ARG_BIAS, bSlot}, {DNNL_ARG_DST, dst}},
-                     {e.out});
+    std::vector<std::pair<int, int>> args{{DNNL_ARG_SRC, src}, {DNNL_ARG_WEIGHTS, wSlot}, {DNNL_ARG_BIAS, bSlot}, {DNNL_ARG_DST, dst}};
+    args.insert(args.end(), e.postOpArgs.begin(), e.postOpArgs.end());
+    ctx.addPrimitive(node, dnnl::inner_product_forward(pd), std::move(args), {e.out});
     ctx.bindValue(e.out, dst, false);
     return true;
 }

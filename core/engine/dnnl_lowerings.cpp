@@ -52,6 +52,7 @@ LowerFn findLowering(const std::string& opType)
         {"Split", lowerSplit},
         {"Pad", lowerPad},
         {"DepthToSpace", lowerDepthSpace},
+        {"PRelu", lowerPRelu},
         {"SpaceToDepth", lowerDepthSpace},
     };
     auto it = lowerings.find(opType);

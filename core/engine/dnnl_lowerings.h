@@ -33,6 +33,7 @@ bool lowerSlice(LoweringContext& ctx, const Node& node);
 bool lowerSplit(LoweringContext& ctx, const Node& node);
 bool lowerPad(LoweringContext& ctx, const Node& node); // constant mode
 bool lowerDepthSpace(LoweringContext& ctx, const Node& node); // DepthToSpace, SpaceToDepth
+bool lowerPRelu(LoweringContext& ctx, const Node& node);
 bool lowerConvInt8(LoweringContext& ctx, const Node& node);
 bool lowerConvTransposeInt8(LoweringContext& ctx, const Node& node);
 bool lowerGemmInt8(LoweringContext& ctx, const Node& node);

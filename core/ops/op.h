@@ -37,6 +37,9 @@ struct OpQuantTraits {
     int biasInput = -1;            // input holding the bias (added in the 32-bit accumulator)
     std::string noIntegerKernel;   // why this node has no int8 kernel when the reason is more than its role (attributes, operands)
     bool fusesAfterIntegerLayer = false; // runs as a post-op on an integer layer's scaled accumulator (ReLU, LeakyReLU, Clip)
+    // The input holding per-channel values the post-op reads (PRelu's slope): it fuses only when that input is a
+    // constant with one value, or one per channel of the layer's output (channel axis 1).
+    int channelOperand = -1;
     bool fusesAfterIntegerAdd = false;   // runs as a clamp on an integer Add's result (ReLU, Clip: they commute with the shift)
     bool residualAdd = false;      // can run as a sum post-op inside the integer layer that produces one operand (Add)
     // Requantizing: quantizes float inputs itself as well (Concat); without it the node runs in FP32 unless every

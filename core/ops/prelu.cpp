@@ -30,6 +30,14 @@ public:
         });
         return {std::move(y)};
     }
+    OpQuantTraits quantTraits(const Node&) const override
+    {
+        OpQuantTraits t;
+        // A post-op on the accumulator scaled to the destination's units: prelu(s x) = s prelu(x) for s > 0.
+        t.fusesAfterIntegerLayer = true;
+        t.channelOperand = 1;
+        return t;
+    }
 };
 
 } // namespace

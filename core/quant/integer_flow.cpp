@@ -86,12 +86,38 @@ void appendActivations(const Graph& g, FusedChain& chain, bool afterAdd)
         const OpQuantTraits t = quantTraitsOf(*next);
         if (!(afterAdd ? t.fusesAfterIntegerAdd : t.fusesAfterIntegerLayer))
             break;
+        if (t.channelOperand >= 0 && !channelOperandOf(g, *next))
+            break;
         chain.activations.push_back(next);
         chain.end = next->outputs[0];
     }
 }
 
 } // namespace
+
+const Tensor* channelOperandOf(const Graph& g, const Node& activation)
+{
+    const OpQuantTraits t = quantTraitsOf(activation);
+    const auto index = static_cast<std::size_t>(t.channelOperand);
+    if (t.channelOperand < 0 || !activation.hasInput(index) || activation.outputs.empty())
+        return nullptr;
+    const Tensor* operand = g.constant(activation.input(index));
+    const ValueInfo* out = g.info(activation.outputs[0]);
+    if (!operand || operand->dtype() != DataType::Float32 || !out || !out->shapeKnown || out->shape.size() < 2)
+        return nullptr;
+    if (operand->size() == 1)
+        return operand;
+    // Right-aligned against the output (broadcasting), every dim but the channel axis must be 1.
+    const Shape& o = out->shape;
+    const Shape& v = operand->shape();
+    if (v.size() > o.size() || operand->size() != o[1])
+        return nullptr;
+    const std::size_t lead = o.size() - v.size();
+    for (std::size_t i = 0; i < v.size(); ++i)
+        if (v[i] != (lead + i == 1 ? o[1] : 1))
+            return nullptr;
+    return operand;
+}
 
 FusedChain integerLayerChain(const Graph& g, const Node& layer, bool fuse)
 {

@@ -35,8 +35,11 @@ struct FusedChain {
 
 // After an integer layer: its output, then a residual Add when the layer runs second (the Add's other operand
 // is computed earlier in graph order, is not a constant and has the same shape), then every sole reader whose
-// traits say fusesAfterIntegerLayer. `fuse` false: nothing is fused (the engine's fusePostOps option).
+// traits say fusesAfterIntegerLayer (with its channel operand in a form a post-op takes). `fuse` false: nothing is fused (the engine's fusePostOps option).
 FusedChain integerLayerChain(const Graph& graph, const Node& layer, bool fuse = true);
+// The constant per-channel operand of a fusable activation (PRelu's slope: one value, or one per output channel
+// on axis 1), or nullptr when it has none or it is not of that form (then the activation does not fuse).
+const Tensor* channelOperandOf(const Graph& graph, const Node& activation);
 // After an Add of two integer values: the activations whose traits say fusesAfterIntegerAdd.
 FusedChain integerAddChain(const Graph& graph, const Node& add, bool fuse = true);
 

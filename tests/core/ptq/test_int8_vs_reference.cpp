@@ -9,6 +9,7 @@
 #include "core/data/subset.h"
 #include "core/eval/evaluator.h"
 #include "core/onnx_import/onnx_importer.h"
+#include "core/quant/integer_flow.h"
 #include "core/quant/plan_builder.h"
 #include "core/ptq/ptq_config.h"
 
@@ -597,6 +598,52 @@ private slots:
             QCOMPARE(held.at(v).scale, plan->activations["t"].scale); // moved, not requantized
             QCOMPARE(held.at(v).zeroPoint, plan->activations["t"].zeroPoint);
         }
+        const QString mismatch = oneStepMismatch(runBoth(g, x, plan), plan->activations["y"].scale);
+        QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
+    }
+
+    // PRelu after an int8 conv runs as oneDNN's prelu post-op on the scaled accumulator (issue 12, item 4) when its
+    // slope is one value or one per channel; another slope shape keeps it a step of its own (FP32, on oneDNN's prelu).
+    void preluFusesAsPostOp_data()
+    {
+        QTest::addColumn<QString>("slope");
+        QTest::addColumn<bool>("fuses");
+        QTest::addColumn<int>("mode");
+        for (const QuantMode mode : {QuantMode::Symmetric, QuantMode::AsymmetricUnsigned, QuantMode::AsymmetricSigned}) {
+            QTest::addRow("per channel [C,1,1], %s", toString(mode).c_str()) << "channel" << true << static_cast<int>(mode);
+            QTest::addRow("one slope [1], %s", toString(mode).c_str()) << "one" << true << static_cast<int>(mode);
+            QTest::addRow("per column [1,1,W], %s", toString(mode).c_str()) << "column" << false << static_cast<int>(mode);
+        }
+    }
+
+    void preluFusesAsPostOp()
+    {
+        QFETCH(QString, slope);
+        QFETCH(bool, fuses);
+        QFETCH(int, mode);
+        std::mt19937 rng(5);
+        Graph g;
+        g.opsetVersion = 13;
+        g.sourcePath = "synthetic prelu";
+        g.inputs.push_back(ValueInfo{"x", DataType::Float32, {2, 8, 6, 6}, {}, true});
+        g.initializers["w0"] = randomTensor({8, 8, 3, 3}, rng, -0.5f, 0.5f);
+        g.initializers["w1"] = randomTensor({4, 8, 1, 1}, rng, -0.5f, 0.5f);
+        const Shape slopeShape = slope == "channel" ? Shape{8, 1, 1} : slope == "one" ? Shape{1} : Shape{1, 1, 6};
+        g.initializers["slope"] = randomTensor(slopeShape, rng, 0.05f, 0.6f); // each channel its own slope
+        Node conv0 = makeNode("conv0", "Conv", {"x", "w0"}, {"c"});
+        conv0.attributes.set("pads", std::vector<int64_t>{1, 1, 1, 1});
+        g.nodes = {conv0, makeNode("prelu", "PRelu", {"c", "slope"}, {"p"}), makeNode("conv1", "Conv", {"p", "w1"}, {"y"})};
+        g.outputs.push_back(ValueInfo{"y", DataType::Float32, {}, {}, false});
+        const Tensor x = randomTensor({2, 8, 6, 6}, rng, -1.0f, 1.0f);
+        const auto plan = planWithQuantizedOutput(g, x, 8, static_cast<QuantMode>(mode), true);
+        // Fused: the conv's chain ends at the PRelu's output, which it makes as integers for conv1.
+        const Graph prepared = preparedFor(g, x);
+        QCOMPARE(integerLayerChain(prepared, *prepared.findNode("conv0")).end, std::string(fuses ? "p" : "c"));
+        QVERIFY(plan->activations.count("p"));
+        EngineOptions options;
+        options.quantization = plan;
+        const auto compiled = CompiledModel::compile(g, {}, options);
+        QVERIFY2(compiled->referenceNodes().empty(), "a node fell back to its reference kernel");
         const QString mismatch = oneStepMismatch(runBoth(g, x, plan), plan->activations["y"].scale);
         QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
     }
