@@ -93,9 +93,8 @@ int LoweringContext::quantizedSlotOf(const std::string& value, const ActivationQ
         step.args = {{DNNL_ARG_SRC, raw}, {DNNL_ARG_DST, requantized}};
         m_steps.push_back(std::move(step));
         m_slots[requantized].quant = q;
-        const int target = reorderTo(requantized, desc, value);
-        m_quantizedValues[value] = q;
-        return target;
+        // The value itself stays stored on its own grid (taps and integerQuantization() read that); this is a copy.
+        return reorderTo(requantized, desc, value);
     }
     int source = slotOf(value);
     if (q.narrowerThanStorage()) { // the reorder saturates only to the 8-bit range: clamp to the narrower grid first
@@ -135,7 +134,8 @@ int LoweringContext::quantizedSlotOf(const std::string& value, const ActivationQ
     step.args = {{DNNL_ARG_FROM, source}, {DNNL_ARG_TO, target}};
     m_steps.push_back(std::move(step));
     m_slots[target].quant = q;
-    m_quantizedValues[value] = q;
+    if (!have) // stored as integers at an FP32 -> int8 border; a value with integers of its own keeps their grid
+        m_quantizedValues[value] = q;
     return target;
 }
 
