@@ -51,6 +51,12 @@ std::vector<float> Attributes::floats(const std::string& name, std::vector<float
     return v ? *v : fallback;
 }
 
+std::vector<std::string> Attributes::strings(const std::string& name, std::vector<std::string> fallback) const
+{
+    const auto* v = find<std::vector<std::string>>(m_values, name, "a list of strings");
+    return v ? *v : fallback;
+}
+
 const Tensor& Attributes::tensor(const std::string& name) const
 {
     const Tensor* v = find<Tensor>(m_values, name, "a tensor");

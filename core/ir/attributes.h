@@ -27,6 +27,7 @@ public:
     std::string s(const std::string& name, const std::string& fallback) const;
     std::vector<int64_t> ints(const std::string& name, std::vector<int64_t> fallback = {}) const;
     std::vector<float> floats(const std::string& name, std::vector<float> fallback = {}) const;
+    std::vector<std::string> strings(const std::string& name, std::vector<std::string> fallback = {}) const;
     // Throws when absent.
     const Tensor& tensor(const std::string& name) const;
 

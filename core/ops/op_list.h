@@ -50,5 +50,6 @@ std::unique_ptr<Op> makeWhereOp();
 std::unique_ptr<Op> makeVariadicOp(const char* type); // variadic.cpp: Min, Max, Sum, Mean
 std::unique_ptr<Op> makeReduceOp(const char* type);   // reduce.cpp: ReduceMean, ReduceMax, ReduceSum
 std::unique_ptr<Op> makeArgMaxOp();                   // arg_max.cpp
+std::unique_ptr<Op> makeLstmOp();                     // lstm.cpp (activations in rnn_activation.cpp)
 
 } // namespace qs

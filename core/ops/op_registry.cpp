@@ -58,6 +58,7 @@ std::map<std::string, std::unique_ptr<Op>> buildRegistry()
     for (const char* type : {"ReduceMean", "ReduceMax", "ReduceSum"})
         add(makeReduceOp(type));
     add(makeArgMaxOp());
+    add(makeLstmOp());
     return ops;
 }
 

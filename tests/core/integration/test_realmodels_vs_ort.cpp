@@ -50,6 +50,7 @@ private slots:
                                       << "channels=bgr,scale=1/255,mean=0.485:0.456:0.406,std=0.229:0.224:0.225,input_shape=1x3x256x256";
         QTest::newRow("PP-OCRv4 rec") << "ch_PP-OCRv4_rec_infer.onnx" << paddle + ",input_shape=1x3x48x320";
         QTest::newRow("PP-OCR cls") << "ch_ppocr_mobile_v2.0_cls_infer.onnx" << paddle + ",input_shape=1x3x48x192";
+        QTest::newRow("en_number rec (LSTM)") << "en_number_mobile_v2.0_rec_infer.onnx" << paddle + ",input_shape=1x3x32x320";
         QTest::newRow("PP-HumanSeg") << "pphumanseg_lite_portrait_398x224.onnx" << "channels=rgb,scale=1/127.5,mean=1,input_shape=1x3x224x398";
         QTest::newRow("DeepLabV3 NHWC") << "deeplab_v3_1_default_1.onnx" << "resize=257x257,layout=nhwc,channels=rgb,scale=1/127.5,mean=1";
         QTest::newRow("road-seg NHWC") << "road_segmentation_adas_0001.onnx" << "resize=512x896,layout=nhwc,channels=bgr";
