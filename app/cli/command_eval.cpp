@@ -53,9 +53,15 @@ int printFidelity(const PreparedModel& model, const DataSelection& data, const E
     const FidelityMetrics f = measureFidelity(model, *data.dataset, options.indices, options.batch, fp32, options.engine, progress);
     if (json) {
         std::string outputs;
-        for (const OutputFidelity& o : f.outputs)
+        for (const OutputFidelity& o : f.outputs) {
+            std::string notes;
+            if (!o.notCompared.empty())
+                notes += ",\"not_compared\":" + jsonString(o.notCompared);
+            if (o.dataDependent)
+                notes += ",\"data_dependent\":true,\"runs\":" + std::to_string(o.runs) + ",\"shape_mismatches\":" + std::to_string(o.shapeMismatches);
             outputs += std::string(outputs.empty() ? "" : ",") + "{\"name\":" + jsonString(o.name) + ",\"sqnr_db\":" + jsonNumber(o.sqnrDb()) +
-                       ",\"cosine\":" + jsonNumber(o.cosine()) + ",\"max_abs_err\":" + jsonNumber(o.maxAbsError) + "}";
+                       ",\"cosine\":" + jsonNumber(o.cosine()) + ",\"max_abs_err\":" + jsonNumber(o.maxAbsError) + notes + "}";
+        }
         std::printf("{\"metric\":\"fidelity\",\"model\":%s,\"data\":%s,\"samples\":%lld,\"outputs\":[%s]%s,\"int8_mac_share\":%s,"
                     "\"seconds\":%.4f}\n",
                     jsonString(path).c_str(), jsonString(data.spec).c_str(), static_cast<long long>(f.samples), outputs.c_str(),
@@ -66,7 +72,17 @@ int printFidelity(const PreparedModel& model, const DataSelection& data, const E
     std::printf("model: %s\n", path.c_str());
     std::printf("data: %s (%lld samples)\n", data.dataset->description().c_str(), static_cast<long long>(f.samples));
     for (const OutputFidelity& o : f.outputs) {
-        std::printf("output %s: sqnr %.1f dB, cosine %.5f, max_abs_err %.4g", o.name.c_str(), o.sqnrDb(), o.cosine(), o.maxAbsError);
+        if (!o.notCompared.empty()) {
+            std::printf("output %s: not compared (%s)\n", o.name.c_str(), o.notCompared.c_str());
+            continue;
+        }
+        if (o.elements > 0)
+            std::printf("output %s: sqnr %.1f dB, cosine %.5f, max_abs_err %.4g", o.name.c_str(), o.sqnrDb(), o.cosine(), o.maxAbsError);
+        else
+            std::printf("output %s: no values to compare", o.name.c_str());
+        if (o.dataDependent)
+            std::printf(" (its shape depends on the data: compared in the %lld of %lld runs where int8 gave FP32's shape)",
+                        static_cast<long long>(o.runs - o.shapeMismatches), static_cast<long long>(o.runs));
         if (o.nonFinite)
             std::printf(" (%lld non-finite values where FP32 is finite)", static_cast<long long>(o.nonFinite));
         std::printf("\n");

@@ -1,7 +1,9 @@
 // FP32 reference outputs from ONNX Runtime for QuantScope's tests (tests/core/integration/test_realmodels_vs_ort.cpp):
 //   node reference.js MODEL.onnx INPUT.bin DIMS OUT_PREFIX
 // INPUT.bin holds float32 values (little-endian) of the model's only input with shape DIMS ("1x3x240x320");
-// each output is written to OUT_PREFIX<index>.bin as float32, its dims on a line of stdout: "<index> <name> d0xd1x...".
+// each output is written to OUT_PREFIX<index>.bin, a line of stdout saying how: "<index> <name> d0xd1x... <type>". Float
+// outputs are written as float32 (type "float32"); integer and bool outputs as int64, exactly (type "int64"). A dim
+// may be 0 (a detector that selected no box): the dims then read e.g. "0x7"; a scalar's read "scalar".
 const fs = require('fs');
 const ort = require('onnxruntime-node');
 
@@ -14,8 +16,9 @@ const ort = require('onnxruntime-node');
   const outputs = await session.run({ [session.inputNames[0]]: new ort.Tensor('float32', Float32Array.from(data), dims) });
   session.outputNames.forEach((name, i) => {
     const t = outputs[name];
-    const values = Float32Array.from(t.data, Number);
+    const float = t.type.startsWith('float');
+    const values = float ? Float32Array.from(t.data, Number) : BigInt64Array.from(t.data, (v) => BigInt(v));
     fs.writeFileSync(prefix + i + '.bin', Buffer.from(values.buffer));
-    console.log(i, name, t.dims.join('x'));
+    console.log(i, name, t.dims.join('x') || 'scalar', float ? 'float32' : 'int64');
   });
 })().catch((e) => { console.error('reference.js: ' + e.message); process.exit(1); });

@@ -2,6 +2,9 @@
 // takes, or one whose primitive oneDNN rejects, becomes a reference step), then runs the steps for each
 // session. A session's activation buffers share one arena (planBuffers); graph inputs are bound to the
 // caller's buffers on each run, and taps see each observed value after the step that produces it.
+// Values no slot can hold, integers computed at run time or a shape known only at run time (NonMaxSuppression's
+// selection and what is computed from it), are "run-time values": reference steps make and read them as tensors
+// kept in the session, each run anew. They are not observable, and a node that reads one runs its reference kernel.
 #include "core/engine/dnnl_plan.h"
 
 #include "core/engine/dnnl_lowerings.h"
@@ -12,6 +15,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <set>
 
 namespace qs {
 namespace {
@@ -27,6 +31,7 @@ struct DnnlState : PlanState {
     std::vector<dnnl::memory> memories;                // per slot
     std::vector<std::unordered_map<int, dnnl::memory>> args; // per step
     std::vector<std::vector<float>> tapBuffers;
+    std::map<std::string, Tensor> runtimeValues; // by value name (see the file comment)
 };
 
 class DnnlPlan : public ExecutionPlan {
@@ -48,8 +53,10 @@ public:
                 continue;
             bool lowered = false;
             auto fused = ctx.fusedSnapshot();
+            const bool readsRuntimeValue =
+                std::any_of(node.inputs.begin(), node.inputs.end(), [&](const std::string& in) { return m_runtimeValues.count(in) != 0; });
             try {
-                if (LowerFn lower = findLowering(node.opType))
+                if (LowerFn lower = readsRuntimeValue ? nullptr : findLowering(node.opType))
                     lowered = lower(ctx, node);
             } catch (const dnnl::error& e) {
                 lowered = false; // oneDNN has no implementation for this configuration: the reference runs it
@@ -62,9 +69,10 @@ public:
                 addReferenceStep(ctx, node);
         }
         for (const auto& output : graph.outputs) {
-            // A constant output (folded at load time) is read from the graph.
+            // A constant output (folded at load time) is read from the graph, a run-time value from the session.
             const bool floatValue = output.dtype == DataType::Float32;
-            m_outputSlots.push_back(graph.isConstant(output.name) || !floatValue ? -1 : ctx.plainSlotOf(output.name));
+            const bool slotless = graph.isConstant(output.name) || !floatValue || m_runtimeValues.count(output.name);
+            m_outputSlots.push_back(slotless ? -1 : ctx.plainSlotOf(output.name));
         }
         // Everything a tap can see: values still present after fusion.
         for (auto& step : m_steps)
@@ -109,6 +117,7 @@ public:
         auto& state = static_cast<DnnlState&>(base);
         if (m_options.threads > 0)
             omp_set_num_threads(m_options.threads);
+        state.runtimeValues.clear();
         // Graph inputs and their views point at the caller's buffers.
         for (std::size_t i = 0; i < m_slots.size(); ++i) {
             if (!m_slots[i].graphInput)
@@ -152,13 +161,32 @@ public:
         const auto& state = static_cast<const DnnlState&>(base);
         const int slot = m_outputSlots.at(i);
         if (slot < 0) {
-            const Tensor* c = m_graph.constant(m_graph.outputs.at(i).name);
+            const std::string& name = m_graph.outputs.at(i).name;
+            const auto runtime = state.runtimeValues.find(name);
+            const Tensor* c = runtime != state.runtimeValues.end() ? &runtime->second : m_graph.constant(name);
+            if (!c && m_runtimeValues.count(name))
+                throw Error("output '" + name + "' has not been computed: run the session first", {m_graph.sourcePath});
             if (!c || c->dtype() != DataType::Float32)
-                throw Error("output '" + m_graph.outputs.at(i).name + "' is not float32", {m_graph.sourcePath});
+                throw Error("output '" + name + "' is " + toString(c ? c->dtype() : m_graph.outputs.at(i).dtype) + ", not float32", {m_graph.sourcePath});
             return c->floats();
         }
         return {static_cast<const float*>(state.memories[slot].get_data_handle()),
                 static_cast<std::size_t>(elementCount(m_graph.outputs.at(i).shape))};
+    }
+
+    const Tensor* heldOutput(const PlanState& base, std::size_t i) const override
+    {
+        const auto& state = static_cast<const DnnlState&>(base);
+        const std::string& name = m_graph.outputs.at(i).name;
+        const auto it = state.runtimeValues.find(name);
+        return it != state.runtimeValues.end() ? &it->second : m_graph.constant(name);
+    }
+
+    Shape outputShape(const PlanState& base, std::size_t i) const override
+    {
+        const auto& state = static_cast<const DnnlState&>(base);
+        const auto it = state.runtimeValues.find(m_graph.outputs.at(i).name);
+        return it != state.runtimeValues.end() ? it->second.shape() : m_graph.outputs.at(i).shape;
     }
 
     std::vector<std::string> referenceNodes() const override
@@ -250,7 +278,7 @@ private:
         step.op = findOp(node.opType);
         step.graphNode = &node;
         for (const auto& in : node.inputs) {
-            if (in.empty() || m_graph.isConstant(in)) {
+            if (in.empty() || m_graph.isConstant(in) || m_runtimeValues.count(in)) {
                 step.inputSlots.push_back(-1);
                 continue;
             }
@@ -265,7 +293,8 @@ private:
                 continue;
             }
             const ValueInfo* info = m_graph.info(out);
-            if (!info || info->dtype != DataType::Float32) {
+            if (!info || info->dtype != DataType::Float32 || !info->shapeKnown || elementCount(info->shape) < 0) {
+                m_runtimeValues.insert(out);
                 step.outputSlots.push_back(-1);
                 continue;
             }
@@ -289,6 +318,13 @@ private:
                 in[i] = c;
                 continue;
             }
+            if (m_runtimeValues.count(node.inputs[i])) {
+                const auto it = state.runtimeValues.find(node.inputs[i]);
+                if (it == state.runtimeValues.end()) // its producer threw on an earlier run of this session
+                    throw Error("value '" + node.inputs[i] + "' was not computed", {m_graph.sourcePath, node.label()});
+                in[i] = &it->second;
+                continue;
+            }
             owned[i] = Tensor(DataType::Float32, m_graph.info(node.inputs[i])->shape);
             if (owned[i].byteSize() > 0) // an empty tensor's buffers may be null: memcpy(null, null, 0) is UB
                 std::memcpy(owned[i].raw(), state.memories[step.inputSlots[i]].get_data_handle(), owned[i].byteSize());
@@ -300,9 +336,17 @@ private:
         } catch (const Error& e) {
             throw Error(e.message(), {m_graph.sourcePath, node.label()});
         }
-        for (std::size_t i = 0; i < step.outputSlots.size() && i < out.size(); ++i)
+        for (std::size_t i = 0; i < step.outputSlots.size() && i < out.size(); ++i) {
+            // A kernel reading run-time values may meet data that inference could not check (a Reshape of the selection).
+            if (step.outputSlots[i] >= 0 && out[i].size() != elementCount(m_graph.info(node.outputs[i])->shape))
+                throw Error("output '" + node.outputs[i] + "' came out " + toString(out[i].shape()) + ", inference said " +
+                                toString(m_graph.info(node.outputs[i])->shape),
+                            {m_graph.sourcePath, node.label()});
             if (step.outputSlots[i] >= 0 && out[i].byteSize() > 0)
                 std::memcpy(state.memories[step.outputSlots[i]].get_data_handle(), out[i].raw(), out[i].byteSize());
+            else if (m_runtimeValues.count(node.outputs[i]))
+                state.runtimeValues[node.outputs[i]] = std::move(out[i]);
+        }
     }
 
     static bool batchOutermostDense(const dnnl::memory::desc& desc, const Shape& shape)
@@ -373,6 +417,7 @@ private:
     std::vector<std::string> m_observable;
     std::map<std::string, int> m_valueSlot;
     std::map<std::string, ActivationQuant> m_quantizedValues; // every value held as integers, as it was stored
+    std::set<std::string> m_runtimeValues; // made by reference steps as tensors of the session (see the file comment)
 };
 
 } // namespace

@@ -30,8 +30,10 @@ void checkActivationMemory(const Graph& g)
             if (!info || !info->shapeKnown)
                 continue;
             const int64_t count = elementCount(info->shape); // throws on overflow
+            if (count < 0) // a dim known at run time only (NonMaxSuppression's selection): no bound to check
+                continue;
             uint64_t bytes = 0;
-            if (count < 0 || __builtin_mul_overflow(static_cast<uint64_t>(count), static_cast<uint64_t>(std::max<std::size_t>(elementSize(info->dtype), 1)), &bytes) ||
+            if (__builtin_mul_overflow(static_cast<uint64_t>(count), static_cast<uint64_t>(std::max<std::size_t>(elementSize(info->dtype), 1)), &bytes) ||
                 __builtin_add_overflow(total, bytes, &total))
                 total = UINT64_MAX;
             if (bytes > largest) {
@@ -95,8 +97,15 @@ void Session::run(std::span<const float* const> inputs)
 }
 
 std::size_t Session::outputCount() const { return m_model->graph().outputs.size(); }
-const Shape& Session::outputShape(std::size_t i) const { return m_model->graph().outputs.at(i).shape; }
+Shape Session::outputShape(std::size_t i) const { return m_model->plan().outputShape(*m_state, i); }
 std::span<const float> Session::output(std::size_t i) const { return m_model->plan().output(*m_state, i); }
+
+Tensor Session::outputTensor(std::size_t i) const
+{
+    if (const Tensor* held = m_model->plan().heldOutput(*m_state, i))
+        return *held;
+    return Tensor::fromFloats(outputShape(i), output(i));
+}
 
 void Session::setTaps(std::vector<std::string> values, Tap tap, bool rowMajor)
 {

@@ -69,8 +69,12 @@ public:
     void run(const float* input) { run(std::span<const float* const>(&input, 1)); }
 
     std::size_t outputCount() const;
-    const Shape& outputShape(std::size_t i) const;
+    // After a run: that run's shape, which differs from the compiled one (an unknown dim, -1) where it depends on
+    // the data (a detector's NonMaxSuppression selection); before the first run, the compiled shape.
+    Shape outputShape(std::size_t i) const;
     std::span<const float> output(std::size_t i) const;
+    // A copy of output i of any element type (output() reads float32 only): what tests compare integer outputs with.
+    Tensor outputTensor(std::size_t i) const;
 
     // Called after each run for every tapped value, in node order, with plain row-major data.
     using Tap = std::function<void(const std::string& value, const float* data, const Shape& shape)>;

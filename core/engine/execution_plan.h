@@ -23,6 +23,11 @@ public:
     virtual std::unique_ptr<PlanState> createState() const = 0;
     virtual void run(PlanState& state, std::span<const float* const> inputs) const = 0;
     virtual std::span<const float> output(const PlanState& state, std::size_t i) const = 0;
+    // Output i's shape in the last run: the compiled shape, or the run's where it depends on the data (NonMaxSuppression).
+    virtual Shape outputShape(const PlanState& state, std::size_t i) const = 0;
+    // Output i when the plan holds it as a tensor (any element type: a constant, an integer or data-dependent
+    // run-time value); nullptr when it lives in a float buffer (read it with output()).
+    virtual const Tensor* heldOutput(const PlanState& state, std::size_t i) const = 0;
     virtual std::vector<std::string> referenceNodes() const = 0;
     virtual std::vector<std::string> observableValues() const = 0;
     // Observable values held as integers (u8/s8) between steps, with the quantization their slots hold; the

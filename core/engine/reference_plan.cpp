@@ -5,6 +5,8 @@
 // node's output) stays float where it is made and is rounded only for the int8 layers that read it, as the
 // engine quantizes a copy for them; its FP32 readers read the float. Integer accumulation equals this float computation up to
 // float rounding, so the oneDNN int8 plan must match it within one quantization step.
+// Every value is a tensor of the run, so a shape known only at run time (NonMaxSuppression's selection) needs
+// nothing special here; as in the oneDNN plan, such values are not observable.
 #include "core/engine/execution_plan.h"
 #include "core/quant/integer_flow.h"
 #include "core/ops/op.h"
@@ -172,7 +174,7 @@ public:
                 if (node.outputs[i].empty())
                     continue;
                 fakeQuantize(node.outputs[i], out[i]);
-                if (state.tap && taps.count(node.outputs[i]) && out[i].dtype() == DataType::Float32)
+                if (state.tap && taps.count(node.outputs[i]) && out[i].dtype() == DataType::Float32 && hasStaticShape(node.outputs[i]))
                     state.tap(node.outputs[i], out[i].data<float>(), out[i].shape());
                 state.values[node.outputs[i]] = std::move(out[i]);
             }
@@ -190,6 +192,21 @@ public:
         return t->floats();
     }
 
+    const Tensor* heldOutput(const PlanState& base, std::size_t i) const override
+    {
+        const auto& state = static_cast<const ReferenceState&>(base);
+        const std::string& name = m_graph.outputs.at(i).name;
+        const auto it = state.values.find(name);
+        return it != state.values.end() ? &it->second : m_graph.constant(name);
+    }
+
+    Shape outputShape(const PlanState& base, std::size_t i) const override
+    {
+        const auto& state = static_cast<const ReferenceState&>(base);
+        const auto it = state.values.find(m_graph.outputs.at(i).name);
+        return it != state.values.end() ? it->second.shape() : m_graph.outputs.at(i).shape;
+    }
+
     std::vector<std::string> referenceNodes() const override
     {
         std::vector<std::string> names;
@@ -203,7 +220,7 @@ public:
         std::vector<std::string> names;
         for (const auto& node : m_graph.nodes)
             for (const auto& out : node.outputs)
-                if (!out.empty())
+                if (!out.empty() && hasStaticShape(out))
                     names.push_back(out);
         return names;
     }
@@ -211,6 +228,13 @@ public:
     std::map<std::string, ActivationQuant> integerQuantization() const override { return {}; }
 
 private:
+    // Not a shape known only at run time.
+    bool hasStaticShape(const std::string& value) const
+    {
+        const ValueInfo* info = m_graph.info(value);
+        return info && info->shapeKnown && elementCount(info->shape) >= 0;
+    }
+
     const Graph& m_graph; // owned by the CompiledModel, which outlives its plan
     std::shared_ptr<const QuantizationPlan> m_quantization;
     std::map<std::string, std::pair<std::size_t, Tensor>> m_fakeWeights; // by node: weight input, its values on the grid

@@ -14,6 +14,8 @@ namespace qs {
 
 double OutputFidelity::sqnrDb() const
 {
+    if (elements == 0) // a detector that selected no box, or an output not compared: no number rather than +inf
+        return std::numeric_limits<double>::quiet_NaN();
     if (noiseEnergy == 0.0)
         return std::numeric_limits<double>::infinity();
     if (signalEnergy == 0.0)
@@ -23,6 +25,8 @@ double OutputFidelity::sqnrDb() const
 
 double OutputFidelity::cosine() const
 {
+    if (elements == 0)
+        return std::numeric_limits<double>::quiet_NaN();
     if (signalEnergy == 0.0 || testEnergy == 0.0)
         return signalEnergy == testEnergy ? 1.0 : 0.0;
     return dot / std::sqrt(signalEnergy * testEnergy);
@@ -30,10 +34,10 @@ double OutputFidelity::cosine() const
 
 double FidelityMetrics::worstSqnrDb() const
 {
-    double worst = std::numeric_limits<double>::infinity();
+    double worst = std::numeric_limits<double>::quiet_NaN(); // no output with a number: none (not +inf)
     for (const OutputFidelity& o : outputs)
         if (!std::isnan(o.sqnrDb()))
-            worst = std::min(worst, o.sqnrDb());
+            worst = std::isnan(worst) ? o.sqnrDb() : std::min(worst, o.sqnrDb());
     return worst;
 }
 
@@ -88,9 +92,16 @@ FidelityMetrics measureFidelity(const PreparedModel& model, const Dataset& datas
 
     FidelityMetrics metrics;
     metrics.batch = rowsPerRun;
-    for (const ValueInfo& out : graph.outputs)
-        metrics.outputs.push_back({out.name});
-    metrics.classifier = fp32.outputCount() == 1 && fp32.outputShape(0).size() == 2 && fp32.outputShape(0)[0] == rowsPerRun;
+    for (const ValueInfo& out : graph.outputs) {
+        OutputFidelity o;
+        o.name = out.name;
+        if (out.dtype != DataType::Float32)
+            o.notCompared = toString(out.dtype) + ": fidelity compares float outputs";
+        o.dataDependent = elementCount(out.shape) < 0;
+        metrics.outputs.push_back(std::move(o));
+    }
+    const Shape firstShape = graph.outputs.empty() ? Shape{} : graph.outputs[0].shape;
+    metrics.classifier = graph.outputs.size() == 1 && metrics.outputs[0].notCompared.empty() && firstShape.size() == 2 && firstShape[0] == rowsPerRun;
     for (int64_t first = 0; first < total; first += rowsPerRun) {
         if (progress)
             progress->checkCancelled();
@@ -99,22 +110,33 @@ FidelityMetrics measureFidelity(const PreparedModel& model, const Dataset& datas
         fp32.run(feed.pointers());
         test.run(feed.pointers());
         for (std::size_t o = 0; o < fp32.outputCount(); ++o) {
+            OutputFidelity& m = metrics.outputs[o];
+            if (!m.notCompared.empty())
+                continue;
             std::span<const float> r = fp32.output(o), t = test.output(o);
+            if (m.dataDependent) { // rows of selected boxes: comparable only when both selected as many
+                ++m.runs;
+                if (fp32.outputShape(o) == test.outputShape(o))
+                    accumulateFidelity(m, r, t);
+                else
+                    ++m.shapeMismatches;
+                continue;
+            }
             if (r.size() != t.size())
                 throw Error("output '" + metrics.outputs[o].name + "' has " + std::to_string(t.size()) + " values quantized and " +
                                 std::to_string(r.size()) + " in FP32",
                             {graph.sourcePath});
             // Batch-major outputs: only the real rows (the padding of a last partial batch is left out).
-            const Shape& shape = fp32.outputShape(o);
+            const Shape& shape = graph.outputs[o].shape;
             if (!shape.empty() && shape[0] == rowsPerRun && rows < rowsPerRun) {
                 const std::size_t keep = r.size() / static_cast<std::size_t>(rowsPerRun) * static_cast<std::size_t>(rows);
                 r = r.first(keep);
                 t = t.first(keep);
             }
-            accumulateFidelity(metrics.outputs[o], r, t);
+            accumulateFidelity(m, r, t);
         }
         if (metrics.classifier) {
-            const int64_t classes = fp32.outputShape(0)[1];
+            const int64_t classes = firstShape[1];
             for (int64_t row = 0; row < rows; ++row)
                 metrics.top1Agreements += argmaxOf(fp32.output(0).data() + row * classes, classes) ==
                                           argmaxOf(test.output(0).data() + row * classes, classes);

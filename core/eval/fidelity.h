@@ -3,6 +3,9 @@
 // every output is compared, per output tensor: SQNR (signal-to-quantization-noise ratio, dB), cosine
 // similarity and max abs error; for a single-output classifier ([batch, classes]) also top-1 agreement with
 // FP32. Detectors, segmenters and unlabelled data are judged by this rather than by top-1.
+// Outputs it cannot compare element by element say so instead of giving a number: an integer output is not
+// compared (notCompared), and an output whose shape depends on the data (the boxes a detector's NonMaxSuppression
+// selects, [?, 7]) is compared only in the runs where the quantized model produced FP32's shape.
 
 #include "core/data/dataset.h"
 #include "core/engine/prepared_model.h"
@@ -23,10 +26,14 @@ struct OutputFidelity {
     double dot = 0.0;          // sum of FP32 * quantized
     double maxAbsError = 0.0;
     int64_t nonFinite = 0;     // quantized values that are NaN or infinite (where FP32 is finite)
+    std::string notCompared;   // why the output is not compared at all ("int64: ..."); empty when it is
+    bool dataDependent = false;  // its shape is known only at run time
+    int64_t runs = 0;            // dataDependent: runs of the model compared or left out
+    int64_t shapeMismatches = 0; // dataDependent: runs whose quantized shape differed from FP32's (left out)
 
-    // +inf when identical; NaN when FP32 is all zeros and there is noise.
+    // +inf when identical; NaN when FP32 is all zeros and there is noise, or when nothing was compared.
     double sqnrDb() const;
-    double cosine() const;
+    double cosine() const; // NaN too when nothing was compared
 };
 
 struct FidelityMetrics {
@@ -38,7 +45,7 @@ struct FidelityMetrics {
     double seconds = 0.0;
 
     double top1Agreement() const { return samples ? static_cast<double>(top1Agreements) / static_cast<double>(samples) : 0.0; }
-    // The worst output's SQNR: one number for tables and plots.
+    // The worst output's SQNR: one number for tables and plots; NaN when no output has one (nothing compared).
     double worstSqnrDb() const;
 };
 

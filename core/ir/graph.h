@@ -1,7 +1,8 @@
 #pragma once
 // QuantScope's own graph IR: what the ONNX importer produces and every pass, engine and view consumes.
 // Nodes are kept in topological order; values are named; initializers hold constant tensors (weights and
-// everything folded from them). Shapes may hold unknown dims (-1) until the input shape is fixed.
+// everything folded from them). Shapes may hold unknown dims (-1) until the input shape is fixed; after that, only
+// counts a run decides (the boxes NonMaxSuppression selects, and what is computed from them) stay -1.
 
 #include "core/ir/attributes.h"
 #include "core/ir/tensor.h"
@@ -16,7 +17,7 @@ namespace qs {
 struct ValueInfo {
     std::string name;
     DataType dtype = DataType::Undefined;
-    Shape shape;                       // -1 for an unknown dim
+    Shape shape;                       // -1 for an unknown dim (see the file comment)
     std::vector<std::string> dimNames; // symbolic dim names from the model ("batch", "N"), empty if none
     bool shapeKnown = false;           // false: rank unknown too
 };

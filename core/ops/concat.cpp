@@ -24,10 +24,16 @@ public:
             const Shape& s = ctx.in(i).shape;
             if (s.size() != out.size())
                 throw Error("input ranks differ: " + toString(ctx.in(0).shape) + " and " + toString(s));
-            for (std::size_t d = 0; d < s.size(); ++d)
-                if (static_cast<int64_t>(d) != axis && s[d] != out[d])
+            // A dim known at run time only (-1: rows NonMaxSuppression selects) is checked by the kernel; along the
+            // axis it leaves the sum unknown too.
+            for (std::size_t d = 0; d < s.size(); ++d) {
+                if (static_cast<int64_t>(d) == axis || s[d] < 0)
+                    continue;
+                if (out[d] >= 0 && s[d] != out[d])
                     throw Error("inputs " + toString(ctx.in(0).shape) + " and " + toString(s) + " differ outside axis " + std::to_string(axis));
-            out[axis] += s[axis];
+                out[d] = s[d];
+            }
+            out[axis] = out[axis] < 0 || s[axis] < 0 ? -1 : out[axis] + s[axis];
         }
         ctx.outputs = {makeInfo(ctx.in(0).dtype, out)};
     }
@@ -37,8 +43,12 @@ public:
         Shape out = in[0]->shape();
         const int64_t axis = normalizeAxis(node.attributes.i("axis", 0), static_cast<int64_t>(out.size()));
         out[axis] = 0;
-        for (const Tensor* t : in)
+        for (const Tensor* t : in) {
+            for (std::size_t d = 0; d < out.size(); ++d)
+                if (static_cast<int64_t>(d) != axis && (t->rank() != static_cast<int64_t>(out.size()) || t->shape()[d] != out[d]))
+                    throw Error("inputs " + toString(in[0]->shape()) + " and " + toString(t->shape()) + " differ outside axis " + std::to_string(axis));
             out[axis] += t->shape()[axis];
+        }
         Tensor y(in[0]->dtype(), out);
         const std::size_t es = elementSize(y.dtype());
         int64_t outer = 1;

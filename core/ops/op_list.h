@@ -51,5 +51,9 @@ std::unique_ptr<Op> makeVariadicOp(const char* type); // variadic.cpp: Min, Max,
 std::unique_ptr<Op> makeReduceOp(const char* type);   // reduce.cpp: ReduceMean, ReduceMax, ReduceSum
 std::unique_ptr<Op> makeArgMaxOp();                   // arg_max.cpp
 std::unique_ptr<Op> makeLstmOp();                     // lstm.cpp (activations in rnn_activation.cpp)
+// Detector post-processing: NonMaxSuppression's output row count depends on the data.
+std::unique_ptr<Op> makeGatherNdOp();                 // gather_nd.cpp: GatherND
+std::unique_ptr<Op> makeScatterNdOp();                // scatter_nd.cpp: ScatterND
+std::unique_ptr<Op> makeNonMaxSuppressionOp();        // non_max_suppression.cpp
 
 } // namespace qs

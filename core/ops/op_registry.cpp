@@ -59,6 +59,9 @@ std::map<std::string, std::unique_ptr<Op>> buildRegistry()
         add(makeReduceOp(type));
     add(makeArgMaxOp());
     add(makeLstmOp());
+    add(makeGatherNdOp());
+    add(makeScatterNdOp());
+    add(makeNonMaxSuppressionOp());
     return ops;
 }
 

@@ -17,6 +17,10 @@ Shape reshapeTarget(const Shape& x, const std::vector<int64_t>& spec, bool allow
             if (i >= x.size())
                 throw Error("shape entry " + std::to_string(i) + " is 0 (copy) but the input has rank " + std::to_string(x.size()));
             d = x[i];
+            if (d < 0) { // copies a dim known at run time only
+                out[i] = -1;
+                continue;
+            }
         }
         if (d == -1) {
             if (inferAt >= 0)
@@ -31,6 +35,11 @@ Shape reshapeTarget(const Shape& x, const std::vector<int64_t>& spec, bool allow
             throw Error("target shape " + toString(spec) + " has more elements than can be counted");
     }
     const int64_t total = elementCount(x);
+    if (total < 0) { // a dim known at run time only (rows NonMaxSuppression selects): the kernel checks the count
+        if (inferAt >= 0)
+            out[inferAt] = -1;
+        return out;
+    }
     if (inferAt >= 0) {
         if (known == 0 || total % known != 0)
             throw Error("cannot reshape " + toString(x) + " to " + toString(spec));

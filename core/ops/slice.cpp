@@ -42,6 +42,10 @@ SliceSpec sliceSpec(const Shape& x, std::vector<int64_t> starts, std::vector<int
             s.out[axis] = 0;
             continue;
         }
+        if (dim < 0) { // known at run time only (rows NonMaxSuppression selects): so is the slice's length
+            s.out[axis] = -1;
+            continue;
+        }
         int64_t start = starts[i], end = ends[i];
         if (start < 0)
             start += dim;

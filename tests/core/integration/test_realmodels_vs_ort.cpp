@@ -1,5 +1,6 @@
 // FP32 outputs of the real models (tests/data/realmodels) on a real photo equal ONNX Runtime's within 1e-4 of each
-// output's largest magnitude. ONNX Runtime comes from the npm package onnxruntime-node in bench/ort
+// output's largest magnitude, with the same shape (a detector's NMS selection is data-dependent: it must select as
+// many boxes); integer outputs must be equal. ONNX Runtime comes from the npm package onnxruntime-node in bench/ort
 // (scripts/test.sh installs it and sets QS_REQUIRE_ORT=1, so in CI a missing runtime fails instead of skipping);
 // bench/ort/reference.js runs it on the same preprocessed input we feed our engine.
 #include "core/data/dataset_factory.h"
@@ -54,6 +55,7 @@ private slots:
         QTest::newRow("PP-HumanSeg") << "pphumanseg_lite_portrait_398x224.onnx" << "channels=rgb,scale=1/127.5,mean=1,input_shape=1x3x224x398";
         QTest::newRow("DeepLabV3 NHWC") << "deeplab_v3_1_default_1.onnx" << "resize=257x257,layout=nhwc,channels=rgb,scale=1/127.5,mean=1";
         QTest::newRow("road-seg NHWC") << "road_segmentation_adas_0001.onnx" << "resize=512x896,layout=nhwc,channels=bgr";
+        QTest::newRow("YOLOX-nano + NMS") << "yolox_nano_handsign_with_post.onnx" << "resize=416x416,channels=bgr";
     }
 
     void fp32EqualsOnnxRuntime()
@@ -86,9 +88,25 @@ private slots:
         const QStringList lines = QString::fromUtf8(node.readAllStandardOutput()).split('\n', Qt::SkipEmptyParts);
         QCOMPARE(static_cast<std::size_t>(lines.size()), session.outputCount());
         for (std::size_t o = 0; o < session.outputCount(); ++o) {
+            const QStringList line = lines[static_cast<int>(o)].split(' '); // index, name, dims, element type
+            QCOMPARE(line.size(), 4);
+            QString ourDims;
+            for (int64_t d : session.outputShape(o))
+                ourDims += (ourDims.isEmpty() ? "" : "x") + QString::number(d);
+            QCOMPARE(ourDims.isEmpty() ? QString("scalar") : ourDims, line[2]);
             QFile out(dir.filePath("out" + QString::number(o) + ".bin"));
             QVERIFY(out.open(QIODevice::ReadOnly));
             const QByteArray bytes = out.readAll();
+            if (line[3] == "int64") { // integers (indices, counts): exactly
+                const std::vector<int64_t> ours = session.outputTensor(o).toInt64();
+                QCOMPARE(static_cast<std::size_t>(bytes.size()) / sizeof(int64_t), ours.size());
+                const auto* ort = reinterpret_cast<const int64_t*>(bytes.constData());
+                for (std::size_t i = 0; i < ours.size(); ++i)
+                    QVERIFY2(ours[i] == ort[i], qPrintable(lines[static_cast<int>(o)] + ": element " + QString::number(i) + " is " +
+                                                           QString::number(ours[i]) + ", ONNX Runtime's " + QString::number(ort[i])));
+                qInfo("%s output %s: %zu integers equal", qPrintable(model), qPrintable(lines[static_cast<int>(o)]), ours.size());
+                continue;
+            }
             const std::span<const float> ours = session.output(o);
             QCOMPARE(static_cast<std::size_t>(bytes.size()) / sizeof(float), ours.size());
             const auto* ort = reinterpret_cast<const float*>(bytes.constData());
