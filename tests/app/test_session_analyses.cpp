@@ -362,8 +362,9 @@ private slots:
         result->chosen.withinBudget = false;
         result->chosen.accepted = false;
         saveSession(path, s);
-        const qs::AutoquantResult& flipped = *loadSession(path).analyses.autoquant;
-        QVERIFY(flipped.labelled && flipped.uniform.clipping && !flipped.chosen.withinBudget && !flipped.chosen.accepted);
+        const auto flipped = loadSession(path).analyses.autoquant; // owned here: the loaded session is a temporary
+        QVERIFY(flipped);
+        QVERIFY(flipped->labelled && flipped->uniform.clipping && !flipped->chosen.withinBudget && !flipped->chosen.accepted);
 
         // A session from before the result was saved opens without one.
         QJsonObject root = readJson(path);
