@@ -5,26 +5,18 @@
 #include "core/util/error.h"
 
 #include "../synthetic_graph.h"
+#include "../error_message.h"
 
 #include <QtTest>
 
 using namespace qs;
+using qs::testing::errorOf;
 
 namespace {
 
 Node makeNode(const std::string& type, std::vector<std::string> inputs) { return qs::testing::makeNode("n", type, std::move(inputs), {"y"}); }
 
 Tensor run(const Node& node, const std::vector<const Tensor*>& in) { return findOp(node.opType)->run(node, in).at(0); }
-
-std::string errorOf(const std::function<void()>& f)
-{
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.message();
-    }
-    return {};
-}
 
 // Shape inference of `node` on these inputs at `opset`: the output, or the error message in `error`.
 ValueInfo infer(Node& node, const std::vector<ValueInfo>& in, int64_t opset, std::string* error = nullptr)

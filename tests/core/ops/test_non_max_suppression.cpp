@@ -6,11 +6,14 @@
 #include "core/ops/op.h"
 #include "core/util/error.h"
 
+#include "../error_message.h"
+
 #include <QtTest>
 
 #include <optional>
 
 using namespace qs;
+using qs::testing::errorOf;
 
 namespace {
 
@@ -52,16 +55,6 @@ struct Nms {
         return out[0].toInt64();
     }
 };
-
-std::string errorOf(const std::function<void()>& f)
-{
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.message();
-    }
-    return {};
-}
 
 using Rows = std::vector<int64_t>;
 
