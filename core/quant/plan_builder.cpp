@@ -28,37 +28,31 @@ QuantizationPlan buildQuantizationPlan(const Graph& g, const LayerSettingsFn& se
     // the readers can do, not whether this configuration quantizes them: whether a layer's output is rounded must
     // not depend on layers further down (the sensitivity sweep feeds its "all but this layer" probes from the base
     // configuration's values).
-    std::map<std::string, bool> reachesIntegerReaders;
-    std::function<bool(const std::string&)> integersUsedDownstream;
+    std::map<std::string, bool> reachesIntegerReaders; // by capability, so the same for every configuration
+    std::function<bool(const std::string&, bool)> readersTakeIntegers;
     auto handsOnTo = [&](const Node& reader) {
         const OpQuantTraits t = quantTraitsOf(reader);
         if (t.role != QuantRole::PassThrough && !(t.role == QuantRole::Requantizing && !t.residualAdd))
             return true; // an integer layer, or an Add fused as a residual: reads the integers themselves
         for (const std::string& out : reader.outputs)
-            if (!out.empty() && !integersUsedDownstream(out))
+            if (!out.empty() && !readersTakeIntegers(out, /*byCapability=*/true))
                 return false;
         return true;
     };
-    integersUsedDownstream = [&](const std::string& value) {
-        if (const auto known = reachesIntegerReaders.find(value); known != reachesIntegerReaders.end())
+    readersTakeIntegers = [&](const std::string& value, bool byCapability) {
+        if (const auto known = reachesIntegerReaders.find(value); byCapability && known != reachesIntegerReaders.end())
             return known->second;
         const auto readers = g.consumersOf(value);
         bool all = !readers.empty() && !g.isGraphOutput(value);
         for (int r : readers) {
             const Node& reader = g.nodes[static_cast<std::size_t>(r)];
-            all = all && takesIntegers(g, reader, /*readerQuantized=*/true) && handsOnTo(reader);
+            all = all && takesIntegers(g, reader, byCapability || quantized.count(reader.name) != 0) && handsOnTo(reader);
         }
-        return reachesIntegerReaders[value] = all;
-    };
-    auto allReadersTakeIntegers = [&](const std::string& value) {
-        const auto readers = g.consumersOf(value);
-        bool all = !readers.empty() && !g.isGraphOutput(value);
-        for (int r : readers) {
-            const Node& reader = g.nodes[static_cast<std::size_t>(r)];
-            all = all && takesIntegers(g, reader, quantized.count(reader.name) != 0) && handsOnTo(reader);
-        }
+        if (byCapability)
+            reachesIntegerReaders[value] = all;
         return all;
     };
+    auto allReadersTakeIntegers = [&](const std::string& value) { return readersTakeIntegers(value, false); };
     for (const Node& node : g.nodes) {
         auto it = quantized.find(node.name);
         if (it == quantized.end())
