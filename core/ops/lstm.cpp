@@ -8,6 +8,9 @@
 // A reverse direction reads a row's sequence from its last valid step down; outputs past a row's sequence_lens
 // are zero, and Y_h / Y_c hold the last valid step (zero for an empty sequence, as in onnxruntime). Float32
 // only; no int8 kernel: it runs in FP32 inside quantized models.
+// Without W (QuantScope's own form, made by core/transforms/lstm_input_projection.h), X already holds the input
+// gates W x (+ their bias) of every direction, [seq, batch, dirs * 4H] in layout 0: that product then runs as an
+// int8 Gemm before the LSTM and only the recurrence R H runs here.
 #include "core/ops/op_list.h"
 #include "core/ops/op_util.h"
 #include "core/ops/rnn_activation.h"
@@ -81,25 +84,33 @@ public:
 
     void infer(InferContext& ctx) const override
     {
-        requireInputs(ctx, 3, 8);
+        requireInputs(ctx, 1, 8); // W may be omitted (see the top of the file); R may not
+        if (!ctx.has(kR) || !ctx.in(kR).shapeKnown)
+            throw Error("LSTM input R (recurrence weights) is required and must have a known shape");
+        if (ctx.has(kW) && !ctx.in(kW).shapeKnown)
+            throw Error("the shape of LSTM input W is unknown");
         const LstmAttributes a = lstmAttributes(ctx.node);
         static const char* const kNames[] = {"X", "W", "R", "B", "sequence_lens", "initial_h", "initial_c", "P"};
         for (std::size_t i = 0; i < ctx.inputs.size(); ++i)
             if (ctx.has(i) && i != kSequenceLens && ctx.in(i).dtype != DataType::Float32)
                 throw Error(std::string("LSTM supports float32 only; input ") + kNames[i] + " is " + toString(ctx.in(i).dtype));
         const Shape& x = ctx.in(kX).shape;
-        const Shape& w = ctx.in(kW).shape;
         const Shape& r = ctx.in(kR).shape;
         requireRank(x, 3, "X");
-        requireRank(w, 3, "W");
         requireRank(r, 3, "R");
         const int64_t hidden = ctx.node.attributes.i("hidden_size", r[2]);
         if (hidden <= 0)
             throw Error("LSTM hidden_size must be positive, got " + std::to_string(hidden));
         const int64_t seq = a.batchFirst ? x[1] : x[0], batch = a.batchFirst ? x[0] : x[1], dirs = a.directions;
-        requireDim(w, 0, dirs, "W", "directions");
-        requireDim(w, 1, 4 * hidden, "W", "4 * hidden_size");
-        requireDim(w, 2, x[2], "W", "X's input size");
+        if (ctx.has(kW)) {
+            const Shape& w = ctx.in(kW).shape;
+            requireRank(w, 3, "W");
+            requireDim(w, 0, dirs, "W", "directions");
+            requireDim(w, 1, 4 * hidden, "W", "4 * hidden_size");
+            requireDim(w, 2, x[2], "W", "X's input size");
+        } else {
+            requireDim(x, 2, dirs * 4 * hidden, "X", "directions * 4 * hidden_size: without W, X holds the input gates");
+        }
         requireDim(r, 0, dirs, "R", "directions");
         requireDim(r, 1, 4 * hidden, "R", "4 * hidden_size");
         requireDim(r, 2, hidden, "R", "hidden_size");
@@ -140,7 +151,7 @@ public:
         const LstmAttributes a = lstmAttributes(node);
         auto input = [&](Input i) { return static_cast<std::size_t>(i) < in.size() ? in[i] : nullptr; };
         const Tensor& x = *in[kX];
-        const Tensor& w = *in[kW];
+        const Tensor* w = input(kW); // nullptr: X holds the input gates (see the top of the file)
         const Tensor& r = *in[kR];
         const int64_t hidden = node.attributes.i("hidden_size", r.shape()[2]);
         const int64_t seq = x.shape()[a.batchFirst ? 1 : 0], batch = x.shape()[a.batchFirst ? 0 : 1], inputSize = x.shape()[2];
@@ -173,12 +184,12 @@ public:
         // W and R transposed to [input][gate] and [hidden][gate]: each step then adds one row per input element to
         // all the gates (contiguous, so the compiler vectorizes it) instead of reducing a row per gate. Each gate
         // still sums in the same order. This took en_number's two LSTMs from 12 to 4.4 ms (one thread).
-        std::vector<float> wT(static_cast<std::size_t>(inputSize * gates)), rT(static_cast<std::size_t>(hidden * gates));
+        std::vector<float> wT(w ? static_cast<std::size_t>(inputSize * gates) : 0), rT(static_cast<std::size_t>(hidden * gates));
         for (int64_t d = 0; d < dirs; ++d) {
-            const float* wd = w.data<float>() + d * gates * inputSize;
+            const float* wd = w ? w->data<float>() + d * gates * inputSize : nullptr;
             const float* rd = r.data<float>() + d * gates * hidden;
             for (int64_t g = 0; g < gates; ++g) {
-                for (int64_t p = 0; p < inputSize; ++p)
+                for (int64_t p = 0; wd && p < inputSize; ++p)
                     wT[p * gates + g] = wd[g * inputSize + p];
                 for (int64_t p = 0; p < hidden; ++p)
                     rT[p * gates + g] = rd[g * hidden + p];
@@ -204,11 +215,16 @@ public:
                     const float* xt = xd + xAt(t, b);
                     for (int64_t g = 0; g < gates; ++g)
                         pre[g] = bd ? static_cast<double>(bd[g]) + bd[gates + g] : 0.0;
-                    for (int64_t p = 0; p < inputSize; ++p) {
-                        const double xp = xt[p];
-                        const float* row = wT.data() + p * gates;
+                    if (w) {
+                        for (int64_t p = 0; p < inputSize; ++p) {
+                            const double xp = xt[p];
+                            const float* row = wT.data() + p * gates;
+                            for (int64_t g = 0; g < gates; ++g)
+                                pre[g] += row[g] * xp;
+                        }
+                    } else {
                         for (int64_t g = 0; g < gates; ++g)
-                            pre[g] += row[g] * xp;
+                            pre[g] += xt[d * gates + g];
                     }
                     for (int64_t p = 0; p < hidden; ++p) {
                         const double hp = h[p];
@@ -242,23 +258,25 @@ public:
         return {std::move(y), std::move(yh), std::move(yc)};
     }
 
-    OpQuantTraits quantTraits(const Node&) const override
+    OpQuantTraits quantTraits(const Node& node) const override
     {
         OpQuantTraits t;
-        t.noIntegerKernel = "LSTM has no int8 kernel (it runs in FP32)";
+        t.noIntegerKernel = node.hasInput(kW) ? "LSTM has no int8 kernel (it runs in FP32)"
+                                              : "LSTM recurrence (R H per step) has no int8 kernel; its input projection runs as the Gemm before it";
         return t;
     }
 
     int64_t multiplyAccumulates(const std::vector<Shape>& in, const Shape&) const override
     {
         // Every step of every batch row and direction multiplies W [4H, input] by x and R [4H, H] by H: the count
-        // is seq * batch (X's first two dims in either layout) * directions * 4H * (input + H). Y may be omitted,
-        // so the output shape is not used.
-        if (in.size() < 3 || in[0].size() != 3 || in[1].size() != 3 || in[2].size() != 3)
+        // is seq * batch (X's first two dims in either layout) * directions * 4H * (input + H), or without W (X holds
+        // the input gates) only the R H part. Y may be omitted, so the output shape is not used.
+        if (in.size() < 3 || in[0].size() != 3 || in[2].size() != 3 || (!in[1].empty() && in[1].size() != 3))
             return 0;
         const int64_t rows = in[0][0] * in[0][1];
-        const int64_t macs = rows * in[1][0] * in[1][1] * (in[1][2] + in[2][2]);
-        return rows > 0 && in[1][0] > 0 && in[1][1] > 0 && in[1][2] > 0 && in[2][2] > 0 ? macs : 0;
+        const int64_t input = in[1].empty() ? 0 : in[1][2];
+        const int64_t macs = rows * in[2][0] * in[2][1] * (input + in[2][2]);
+        return rows > 0 && in[2][0] > 0 && in[2][1] > 0 && input >= 0 && in[2][2] > 0 ? macs : 0;
     }
 };
 

@@ -1,6 +1,7 @@
 #include "core/transforms/matmul_as_gemm.h"
 
 #include "core/ops/op.h"
+#include "core/transforms/graph_edit.h"
 
 #include <optional>
 
@@ -23,18 +24,6 @@ std::optional<std::vector<float>> lastAxisBias(const Tensor& c, std::size_t outp
     if (c.rank() == 0 || c.shape().back() != n)
         return std::nullopt;
     return values;
-}
-
-std::string addConstant(Graph& graph, const std::string& name, Tensor value)
-{
-    graph.values[name] = ValueInfo{name, value.dtype(), value.shape(), {}, true};
-    graph.initializers[name] = std::move(value);
-    return name;
-}
-
-void declareValue(Graph& graph, const std::string& name, const Shape& shape)
-{
-    graph.values[name] = ValueInfo{name, DataType::Float32, shape, {}, true};
 }
 
 } // namespace
@@ -85,38 +74,25 @@ int matMulsAsGemm(Graph& graph)
             gemm.inputs.push_back(addConstant(graph, name + ".bias", Tensor::fromFloats({n}, *bias)));
         std::vector<Node> replacement;
         if (a->shape.size() > 2) {
-            Node flatten;
-            flatten.name = name + "/rows";
-            flatten.opType = "Reshape";
-            const std::vector<int64_t> rowsShape{rows, k};
-            flatten.inputs = {matMul.input(0), addConstant(graph, name + "/rows_shape", Tensor::fromInt64({2}, rowsShape))};
-            flatten.outputs = {name + "/rows_out"};
-            declareValue(graph, flatten.outputs[0], {rows, k});
+            Node flatten = reshapeNode(graph, name + "/rows", matMul.input(0), name + "/rows_out", {rows, k});
             gemm.inputs[0] = flatten.outputs[0];
             replacement.push_back(std::move(flatten));
-
             gemm.outputs = {name + "/gemm_out"};
-            declareValue(graph, gemm.outputs[0], {rows, n});
-            Node unflatten;
-            unflatten.name = name + "/unrows";
-            unflatten.opType = "Reshape";
-            unflatten.inputs = {gemm.outputs[0], addConstant(graph, name + "/out_shape", Tensor::fromInt64({static_cast<int64_t>(outShape.size())}, outShape))};
-            unflatten.outputs = {result};
+            declareFloatValue(graph, gemm.outputs[0], {rows, n});
+            Node unflatten = reshapeNode(graph, name + "/unrows", gemm.outputs[0], result, outShape);
             replacement.push_back(std::move(gemm));
             replacement.push_back(std::move(unflatten));
         } else {
             gemm.outputs = {result};
             replacement.push_back(std::move(gemm));
         }
-        declareValue(graph, result, outShape);
+        declareFloatValue(graph, result, outShape);
         if (result != matMul.outputs[0])
             graph.values.erase(matMul.outputs[0]);
         // The Add sits after the MatMul: erase it first so index i still points at the MatMul.
         if (addIndex >= 0)
             graph.nodes.erase(graph.nodes.begin() + addIndex);
-        graph.nodes.erase(graph.nodes.begin() + static_cast<long>(i));
-        graph.nodes.insert(graph.nodes.begin() + static_cast<long>(i), replacement.begin(), replacement.end());
-        i += replacement.size() - 1;
+        i = replaceNode(graph, i, replacement);
         ++rewritten;
     }
     if (rewritten)

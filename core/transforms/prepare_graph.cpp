@@ -2,6 +2,7 @@
 
 #include "core/transforms/cleanup.h"
 #include "core/transforms/equalize_channels.h"
+#include "core/transforms/lstm_input_projection.h"
 #include "core/transforms/matmul_as_gemm.h"
 
 namespace qs {
@@ -16,6 +17,7 @@ Graph prepareGraph(const Graph& model, const PrepareOptions& options)
         foldBatchNorm(graph);
         foldChannelBiasAdd(graph);
         matMulsAsGemm(graph);
+        lstmInputProjections(graph);
         if (options.equalizeChannels)
             equalizeChannels(graph);
     }

@@ -1,7 +1,8 @@
 #pragma once
 // The standard preparation of an imported model for a fixed input shape: fix shapes, infer and fold
 // constants, bypass Identity/Dropout, optionally fold BatchNormalization into Conv/Gemm (and a constant bias Add
-// into the Conv/ConvTranspose before it), run a MatMul by a constant matrix as Gemm (matmul_as_gemm.h) and equalize the channel ranges of consecutive convolutions
+// into the Conv/ConvTranspose before it), run a MatMul by a constant matrix (matmul_as_gemm.h) and an LSTM's input
+// projection (lstm_input_projection.h) as Gemm, and equalize the channel ranges of consecutive convolutions
 // (equalize_channels.h).
 
 #include "core/ir/graph.h"

@@ -192,6 +192,38 @@ private slots:
         QVERIFY(coverageSummary(coverage).find("MACs in int8") != std::string::npos);
     }
 
+    // PP-OCR's en_number recognizer (paddle2onnx): two bidirectional LSTMs hold 20 % of its MACs, four fifths of
+    // them in the input projection W x. That runs as an int8 Gemm named after the LSTM (80.0 % of MACs in int8
+    // before); the two FP32 islands left are the recurrences, each with that reason.
+    void numberRecognizerLstmProjections()
+    {
+        const PreparedModel model(load("en_number_mobile_v2.0_rec_infer.onnx"));
+        const auto g = model.graph(inputShapesFrom(model.source(), {parseInputShapeSpec("1x3x32x320")}));
+        const QuantizationPlan plan = planLayout(*g, PtqConfig{});
+        const Int8Coverage coverage = int8Coverage(*g, &plan);
+        QVERIFY2(coverage.int8Share() > 0.95, qPrintable(QString::number(coverage.int8Share())));
+        for (const char* lstm : {"p2o.LSTM.0", "p2o.LSTM.4"}) {
+            const Node* projection = g->findNode(lstm);
+            QVERIFY(projection && projection->opType == "Gemm" && projection->inputs.size() == 3);
+            QVERIFY(plan.layer(lstm));
+            const Node* recurrence = g->findNode(std::string(lstm) + "/recurrence");
+            QVERIFY(recurrence && recurrence->opType == "LSTM" && !recurrence->hasInput(1));
+        }
+        const std::vector<LayerCoverage> islands = coverage.fp32Islands();
+        QCOMPARE(islands.size(), std::size_t(2));
+        int64_t recurrenceMacs = 0;
+        for (const LayerCoverage& island : islands) {
+            QCOMPARE(island.opType, std::string("LSTM"));
+            QVERIFY2(island.fp32Reason.find("recurrence") != std::string::npos, island.fp32Reason.c_str());
+            recurrenceMacs += island.macs;
+        }
+        QCOMPARE(recurrenceMacs, int64_t{2} * 80 * 2 * 192 * 48); // seq 80, both directions, 4H 192, H 48
+        // The LSTM without W passes shape inference again (a session reopened re-infers prepared graphs).
+        Graph again = *g;
+        QCOMPARE(errorOf([&] { inferShapes(again); }), QString());
+        QCOMPARE(again.info("p2o.LSTM.1")->shape, (Shape{80, 2, 1, 48}));
+    }
+
     // PP-OCRv4's text recognizer (paddle2onnx, SVTR neck): its Linear layers are MatMul + Add on [1, 40, 120]
     // sequences and run as int8 Gemms (94.1 % of MACs in int8 before); the four FP32 islands left are the
     // attention products of two computed values, each with that reason.

@@ -34,7 +34,7 @@ struct LstmCase {
     {
         InferContext ctx{node, {}, {}, 14, {}, std::nullopt};
         for (const ValueInfo& v : values) {
-            ctx.inputs.push_back(&v);
+            ctx.inputs.push_back(v.name.empty() ? nullptr : &v); // an unnamed value is an omitted input
             ctx.constants.push_back(nullptr);
         }
         try {
@@ -71,6 +71,25 @@ private slots:
         QCOMPARE(c.inferError(&out), std::string());
         QCOMPARE(out[0].shape, (Shape{5, 2, 2, 4}));
         QCOMPARE(out[2].shape, (Shape{5, 2, 4}));
+    }
+
+    // QuantScope's own form without W (core/transforms/lstm_input_projection.h): X holds every direction's input
+    // gates, so its last dim must be directions * 4 * hidden.
+    void acceptsInputGatesWithoutW()
+    {
+        LstmCase c;
+        c.node.attributes.set("direction", std::string("bidirectional"));
+        c.node.inputs[1].clear();
+        c.values[1] = ValueInfo{};
+        c.values[2].shape = {2, 16, 4};
+        c.values[0].shape = {5, 2, 32};
+        std::vector<ValueInfo> out;
+        QCOMPARE(c.inferError(&out), std::string());
+        QCOMPARE(out[0].shape, (Shape{5, 2, 2, 4}));
+        c.values[0].shape = {5, 2, 16}; // one direction's gates only
+        const std::string error = c.inferError();
+        QVERIFY2(error.find("LSTM input X [5,2,16]: dim 2 should be 32") != std::string::npos, error.c_str());
+        QVERIFY2(error.find("X holds the input gates") != std::string::npos, error.c_str());
     }
 
     void refusesWhatItDoesNotSupport_data()
@@ -118,6 +137,8 @@ private slots:
         QCOMPARE(op->multiplyAccumulates({{80, 1, 288}, {2, 192, 288}, {2, 192, 48}}, {}), int64_t{80} * 2 * 192 * (288 + 48));
         QCOMPARE(op->multiplyAccumulates({{80, 3, 288}, {1, 192, 288}, {1, 192, 48}}, {80, 1, 3, 48}), int64_t{80} * 3 * 192 * (288 + 48));
         QCOMPARE(op->multiplyAccumulates({{-1, 1, 288}, {2, 192, 288}, {2, 192, 48}}, {}), int64_t{0}); // unknown length
+        // Without W (its input projection is a Gemm before it) only the recurrence R H is left.
+        QCOMPARE(op->multiplyAccumulates({{80, 1, 384}, {}, {2, 192, 48}}, {}), int64_t{80} * 2 * 192 * 48);
     }
 
     void saysWhyItStaysFp32()
@@ -127,6 +148,10 @@ private slots:
         QVERIFY(t.role == QuantRole::None);
         QVERIFY(t.weightInputs.empty());
         QVERIFY(t.noIntegerKernel.find("LSTM has no int8 kernel") != std::string::npos);
+        c.node.inputs[1].clear();
+        const std::string recurrence = findOp("LSTM")->quantTraits(c.node).noIntegerKernel;
+        QVERIFY2(recurrence.find("recurrence") != std::string::npos && recurrence.find("input projection runs as the Gemm") != std::string::npos,
+                 recurrence.c_str());
     }
 };
 
