@@ -6,8 +6,28 @@
 
 namespace qs {
 
+namespace {
+
+// Pow by one constant float exponent (LayerNorm's x^2 in transformer necks) is oneDNN's eltwise_pow, alpha * x^beta,
+// when the base is float32 and keeps its shape (a scalar exponent does not broadcast it).
+bool powAsEltwise(const Node& node, const Graph& graph, std::vector<DnnlEltwise>& chain)
+{
+    const Tensor* exponent = node.inputs.size() == 2 ? graph.constant(node.input(1)) : nullptr;
+    const ValueInfo* base = graph.info(node.input(0));
+    const ValueInfo* out = node.outputs.empty() ? nullptr : graph.info(node.outputs[0]);
+    if (!exponent || exponent->size() != 1 || exponent->dtype() != DataType::Float32 || !base || base->dtype != DataType::Float32 || !out ||
+        out->shape != base->shape)
+        return false;
+    chain.push_back({dnnl::algorithm::eltwise_pow, 1.0f, exponent->toFloat()[0]});
+    return true;
+}
+
+} // namespace
+
 bool dnnlEltwiseChain(const Node& node, const Graph& graph, std::vector<DnnlEltwise>& chain)
 {
+    if (node.opType == "Pow" && node.domain.empty())
+        return powAsEltwise(node, graph, chain);
     if (!findOp(node.opType))
         return false;
     ActivationParams p;

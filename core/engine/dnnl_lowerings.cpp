@@ -25,6 +25,7 @@ LowerFn findLowering(const std::string& opType)
         {"Abs", lowerActivation},
         {"Sqrt", lowerActivation},
         {"Neg", lowerActivation},
+        {"Pow", lowerActivation},
         {"Add", lowerBinary},
         {"Sub", lowerBinary},
         {"Mul", lowerBinary},

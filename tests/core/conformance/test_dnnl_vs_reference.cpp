@@ -533,6 +533,27 @@ private slots:
         }
     }
 
+    // Pow by a constant exponent (LayerNorm's square in transformer necks) runs as oneDNN's eltwise_pow, negative
+    // bases included for whole exponents; a runtime exponent or a shape-changing one stays on the reference.
+    void powByConstantRunsOnOneDnn()
+    {
+        std::mt19937 rng(23);
+        for (const float exponent : {2.0f, 3.0f, -1.0f, 0.5f}) {
+            Tensor x = randomTensor({2, 40, 120}, rng); // uniform in [-1, 1]
+            if (exponent == 0.5f || exponent == -1.0f)
+                for (float& v : x.floats())
+                    v = std::fabs(v) + 0.25f;
+            const Case c = CaseBuilder("Pow " + std::to_string(exponent), "Pow").runtime(x).constant(Tensor::scalarFloat(exponent)).build();
+            const BothPlans r = runOnBothPlans(c.graph, {c.inputs[0].data<float>()});
+            QVERIFY2(r.dnnlFallbacks.empty(), qPrintable(r.fallbacks()));
+            const QString diff = mismatch(r, 1e-5f);
+            QVERIFY2(diff.isEmpty(), qPrintable(QString::number(exponent) + ": " + diff));
+        }
+        const Tensor x = randomTensor({2, 3}, rng);
+        const Case broadcast = CaseBuilder("Pow by [2, 3] exponents", "Pow").runtime(x).constant(randomTensor({2, 3}, rng)).build();
+        QVERIFY(!runOnBothPlans(broadcast.graph, {broadcast.inputs[0].data<float>()}).dnnlFallbacks.empty());
+    }
+
     // A padded destination comes from the activation arena, where an earlier (larger) activation left its
     // values: the lowering must write every element, border included (conv1's buffer is free once conv2 ran).
     void padWritesEveryElementOfAReusedBuffer()
