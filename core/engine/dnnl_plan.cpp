@@ -200,9 +200,17 @@ public:
 
     std::vector<std::string> observableValues() const override { return m_observable; }
 
-    std::map<std::string, ActivationQuant> integerQuantization() const override
+    std::map<std::string, ActivationQuant> integerQuantization() const override { return m_quantizedValues; }
+
+    std::set<std::string> valuesMadeAsIntegers() const override
     {
-        return m_quantizedValues;
+        std::set<std::string> made;
+        for (const auto& [value, q] : m_quantizedValues) {
+            const auto slot = m_valueSlot.find(value);
+            if (slot != m_valueSlot.end() && m_slots[static_cast<std::size_t>(slot->second)].desc.data_type() != dnnl::memory::data_type::f32)
+                made.insert(value);
+        }
+        return made;
     }
 
 private:

@@ -76,6 +76,7 @@ std::vector<std::string> CompiledModel::referenceNodes() const { return m_plan->
 std::vector<std::string> CompiledModel::observableValues() const { return m_plan->observableValues(); }
 std::vector<std::string> CompiledModel::integerValues() const { return m_plan->integerValues(); }
 std::map<std::string, ActivationQuant> CompiledModel::integerQuantization() const { return m_plan->integerQuantization(); }
+std::set<std::string> CompiledModel::valuesMadeAsIntegers() const { return m_plan->valuesMadeAsIntegers(); }
 
 std::vector<std::string> ExecutionPlan::integerValues() const
 {

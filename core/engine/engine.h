@@ -11,6 +11,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <set>
 #include <span>
 #include <string>
 #include <vector>
@@ -48,6 +49,7 @@ public:
     std::vector<std::string> integerValues() const; // see ExecutionPlan::integerValues
     // What the compiled model really stores as integers: value -> its scale, zero point and grid.
     std::map<std::string, ActivationQuant> integerQuantization() const;
+    std::set<std::string> valuesMadeAsIntegers() const; // see ExecutionPlan::valuesMadeAsIntegers
     const ExecutionPlan& plan() const { return *m_plan; }
 
 private:

@@ -6,6 +6,7 @@
 #include "core/engine/engine.h"
 
 #include <map>
+#include <set>
 
 namespace qs {
 
@@ -30,9 +31,13 @@ public:
     virtual const Tensor* heldOutput(const PlanState& state, std::size_t i) const = 0;
     virtual std::vector<std::string> referenceNodes() const = 0;
     virtual std::vector<std::string> observableValues() const = 0;
-    // Observable values held as integers (u8/s8) between steps, with the quantization their slots hold; the
-    // reference plan simulates integers in float (none).
+    // Observable values held as integers (u8/s8) between steps, with the quantization their slots hold, including
+    // float values quantized into a copy for an int8 reader; the reference plan (the fake-quant twin) gives the
+    // values it rounds where they are made.
     virtual std::map<std::string, ActivationQuant> integerQuantization() const = 0;
+    // Observable values made as integers where they are produced (their own slot holds integers, so every
+    // reader sees the rounded value); a float value quantized into a copy is not one.
+    virtual std::set<std::string> valuesMadeAsIntegers() const = 0;
     std::vector<std::string> integerValues() const;
 };
 

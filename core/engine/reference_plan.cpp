@@ -97,8 +97,10 @@ public:
                     fusedIntegers.insert(chain.activations.begin(), chain.activations.end());
                 }
             }
+            // Integers need a grid: an output the plan gives no quantization is float whatever made it (the engine
+            // then dequantizes the layer's result, and a pooling after it runs on floats).
             for (const std::string& out : node.outputs)
-                (makesIntegers ? integers : m_floatMade).insert(out);
+                (makesIntegers && m_quantization->activation(out) ? integers : m_floatMade).insert(out);
         }
         for (const ValueInfo& input : m_graph.inputs)
             m_floatMade.insert(input.name);
@@ -225,7 +227,28 @@ public:
         return names;
     }
 
-    std::map<std::string, ActivationQuant> integerQuantization() const override { return {}; }
+    // The values this twin rounds where they are made: those the engine holds as integers, if the placement rules
+    // above restate the engine's (test_twin_placement checks that on real models).
+    std::map<std::string, ActivationQuant> integerQuantization() const override
+    {
+        std::map<std::string, ActivationQuant> held;
+        if (!m_quantization)
+            return held;
+        for (const Node& node : m_graph.nodes)
+            for (const std::string& out : node.outputs)
+                if (!out.empty() && !m_floatMade.count(out) && hasStaticShape(out))
+                    if (const ActivationQuant* q = m_quantization->activation(out))
+                        held.emplace(out, *q);
+        return held;
+    }
+
+    std::set<std::string> valuesMadeAsIntegers() const override
+    {
+        std::set<std::string> made;
+        for (const auto& [value, q] : integerQuantization())
+            made.insert(value);
+        return made;
+    }
 
 private:
     // Not a shape known only at run time.
