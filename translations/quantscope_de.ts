@@ -1574,12 +1574,28 @@
         <translation> (nicht näher an FP32: zurückgenommen)</translation>
     </message>
     <message>
-        <source>%1: %2, top-1 %3%, %4 MB%5</source>
-        <translation>%1: %2, Top-1 %3 %, %4 MB%5</translation>
+        <source>%1: %2, top-1 %3%, %4 MB%5%6</source>
+        <translation>%1: %2, Top-1 %3 %, %4 MB%5%6</translation>
     </message>
     <message>
         <source> (over budget: reverted)</source>
         <translation> (über Budget: zurückgenommen)</translation>
+    </message>
+    <message>
+        <source>%1 (not faster)</source>
+        <translation>%1 (nicht schneller)</translation>
+    </message>
+    <message>
+        <source> (not faster: reverted)</source>
+        <translation> (nicht schneller: zurückgenommen)</translation>
+    </message>
+    <message>
+        <source>, %1 ms at batch 1</source>
+        <translation>, %1 ms bei Batch 1</translation>
+    </message>
+    <message>
+        <source>Auto mixed precision: the chosen configuration runs in %1 ms at batch 1 (uniform %2 ms, FP32 %3 ms), measured on this CPU.</source>
+        <translation>Automatische gemischte Präzision: die gewählte Konfiguration läuft in %1 ms bei Batch 1 (einheitlich %2 ms, FP32 %3 ms), gemessen auf dieser CPU.</translation>
     </message>
     <message>
         <source>Apply mixed precision</source>
@@ -2059,6 +2075,22 @@ medianer Kanalbereich = %2% des Tensorbereichs (mit einer 8-Bit-Skala pro Tensor
         <translation>Automatische gemischte Präzision</translation>
     </message>
     <message>
+        <source>Minimise:</source>
+        <translation>Minimieren:</translation>
+    </message>
+    <message>
+        <source>Size of the weights</source>
+        <translation>Größe der Gewichte</translation>
+    </message>
+    <message>
+        <source>Latency (measured, batch 1)</source>
+        <translation>Latenz (gemessen, Batch 1)</translation>
+    </message>
+    <message>
+        <source>Latency: every candidate is also timed, batch-1 inference of the whole model on this CPU (median of at least 30 runs), and layers move between int8 and FP32 only: lower weight widths run the same int8 kernels, so they do not change latency.</source>
+        <translation>Latenz: jeder Kandidat wird zusätzlich gemessen, Inferenz des ganzen Modells mit Batch 1 auf dieser CPU (Median von mindestens 30 Läufen), und Schichten wechseln nur zwischen int8 und FP32: niedrigere Gewichtsbreiten laufen auf denselben int8-Kernels und ändern die Latenz daher nicht.</translation>
+    </message>
+    <message>
         <source> points</source>
         <translation> Punkte</translation>
     </message>
@@ -2099,8 +2131,8 @@ medianer Kanalbereich = %2% des Tensorbereichs (mit einer 8-Bit-Skala pro Tensor
         <translation>Jeden Kandidaten auswerten auf:</translation>
     </message>
     <message>
-        <source>The search starts from the table&apos;s config and lowers one layer&apos;s weight width at a time, in the order the sensitivity sweep suggests; every candidate is a real int8 evaluation of the whole model and becomes a run (the search&apos;s trace on the accuracy-vs-size plot). Activations keep their widths.</source>
-        <translation>Die Suche beginnt mit der Konfiguration der Tabelle und senkt jeweils die Gewichtsbreite einer Schicht, in der Reihenfolge, die der Sensitivitäts-Durchlauf nahelegt; jeder Kandidat ist eine echte int8-Auswertung des ganzen Modells und wird ein Lauf (die Spur der Suche im Diagramm Genauigkeit vs. Größe). Aktivierungen behalten ihre Breiten.</translation>
+        <source>The search starts from the table&apos;s config and lowers one layer&apos;s weight width at a time, in the order the sensitivity sweep suggests; every candidate is a real int8 evaluation of the whole model and becomes a run (the search&apos;s trace on the accuracy-vs-size plot). Activations keep their widths. For latency, layers only move between int8 and FP32 and each candidate&apos;s measured latency shows in the runs table.</source>
+        <translation>Die Suche beginnt mit der Konfiguration der Tabelle und senkt jeweils die Gewichtsbreite einer Schicht, in der Reihenfolge, die der Sensitivitäts-Durchlauf nahelegt; jeder Kandidat ist eine echte int8-Auswertung des ganzen Modells und wird ein Lauf (die Spur der Suche im Diagramm Genauigkeit vs. Größe). Aktivierungen behalten ihre Breiten. Für die Latenz wechseln Schichten nur zwischen int8 und FP32, und die gemessene Latenz jedes Kandidaten steht in der Tabelle der Läufe.</translation>
     </message>
     <message>
         <source>Search</source>

@@ -1558,12 +1558,28 @@
         <translation>（未更接近 FP32：已撤回）</translation>
     </message>
     <message>
-        <source>%1: %2, top-1 %3%, %4 MB%5</source>
-        <translation>%1：%2，top-1 %3%，%4 MB%5</translation>
+        <source>%1: %2, top-1 %3%, %4 MB%5%6</source>
+        <translation>%1：%2，top-1 %3%，%4 MB%5%6</translation>
     </message>
     <message>
         <source> (over budget: reverted)</source>
         <translation>（超出预算：已撤回）</translation>
+    </message>
+    <message>
+        <source>%1 (not faster)</source>
+        <translation>%1（未更快）</translation>
+    </message>
+    <message>
+        <source> (not faster: reverted)</source>
+        <translation>（未更快：已撤回）</translation>
+    </message>
+    <message>
+        <source>, %1 ms at batch 1</source>
+        <translation>，批大小 1 时 %1 ms</translation>
+    </message>
+    <message>
+        <source>Auto mixed precision: the chosen configuration runs in %1 ms at batch 1 (uniform %2 ms, FP32 %3 ms), measured on this CPU.</source>
+        <translation>自动混合精度：选定的配置在批大小 1 时运行 %1 ms（统一配置 %2 ms，FP32 %3 ms），在此 CPU 上测得。</translation>
     </message>
     <message>
         <source>Apply mixed precision</source>
@@ -2033,6 +2049,22 @@ median channel range = %2% of the tensor range (with one 8-bit scale per tensor:
         <translation>自动混合精度</translation>
     </message>
     <message>
+        <source>Minimise:</source>
+        <translation>最小化：</translation>
+    </message>
+    <message>
+        <source>Size of the weights</source>
+        <translation>权重大小</translation>
+    </message>
+    <message>
+        <source>Latency (measured, batch 1)</source>
+        <translation>延迟（实测，批大小 1）</translation>
+    </message>
+    <message>
+        <source>Latency: every candidate is also timed, batch-1 inference of the whole model on this CPU (median of at least 30 runs), and layers move between int8 and FP32 only: lower weight widths run the same int8 kernels, so they do not change latency.</source>
+        <translation>延迟：每个候选还会计时，即在此 CPU 上以批大小 1 对整个模型推理（至少 30 次运行的中位数），且各层只在 int8 与 FP32 之间切换：更低的权重位宽运行相同的 int8 内核，因此不改变延迟。</translation>
+    </message>
+    <message>
         <source> points</source>
         <translation> 个百分点</translation>
     </message>
@@ -2073,8 +2105,8 @@ median channel range = %2% of the tensor range (with one 8-bit scale per tensor:
         <translation>每个候选的评估图像：</translation>
     </message>
     <message>
-        <source>The search starts from the table&apos;s config and lowers one layer&apos;s weight width at a time, in the order the sensitivity sweep suggests; every candidate is a real int8 evaluation of the whole model and becomes a run (the search&apos;s trace on the accuracy-vs-size plot). Activations keep their widths.</source>
-        <translation>搜索从表格中的配置开始，按敏感度扫描建议的顺序每次降低一层的权重位宽；每个候选都是对整个模型的一次真实 int8 评估，并成为一次运行（即精度与大小图上的搜索轨迹）。激活保持原有位宽。</translation>
+        <source>The search starts from the table&apos;s config and lowers one layer&apos;s weight width at a time, in the order the sensitivity sweep suggests; every candidate is a real int8 evaluation of the whole model and becomes a run (the search&apos;s trace on the accuracy-vs-size plot). Activations keep their widths. For latency, layers only move between int8 and FP32 and each candidate&apos;s measured latency shows in the runs table.</source>
+        <translation>搜索从表格中的配置开始，按敏感度扫描建议的顺序每次降低一层的权重位宽；每个候选都是对整个模型的一次真实 int8 评估，并成为一次运行（即精度与大小图上的搜索轨迹）。激活保持原有位宽。以延迟为目标时，各层只在 int8 与 FP32 之间切换，每个候选实测的延迟显示在运行表中。</translation>
     </message>
     <message>
         <source>Search</source>

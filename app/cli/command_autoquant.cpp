@@ -6,6 +6,7 @@
 #include "app/cli/ptq_session.h"
 #include "core/distiller/distiller_resolve.h"
 #include "core/distiller/distiller_yaml.h"
+#include "core/engine/cpu_features.h"
 #include "core/eval/evaluator.h"
 #include "core/onnx_import/onnx_importer.h"
 #include "core/ptq/autoquant.h"
@@ -22,7 +23,17 @@ std::string candidateJson(const AutoquantCandidate& c)
 {
     return "{\"change\":" + jsonString(c.change) + ",\"top1\":" + jsonNumber(c.top1) + ",\"output_sqnr_db\":" + jsonNumber(c.sqnrDb) +
            ",\"megabytes\":" + jsonNumber(c.megabytes) + ",\"within_budget\":" + (c.withinBudget ? "true" : "false") +
-           ",\"accepted\":" + (c.accepted ? "true" : "false") + "}";
+           ",\"accepted\":" + (c.accepted ? "true" : "false") + ",\"latency_ms\":" + jsonNumber(c.latencyMs) + "}";
+}
+
+// What became of a candidate, for the text trace.
+const char* outcome(const AutoquantCandidate& c)
+{
+    if (c.accepted)
+        return "kept";
+    if (c.clipping)
+        return "not closer to FP32: reverted";
+    return c.withinBudget ? "not faster: reverted" : "over budget: reverted";
 }
 
 } // namespace
@@ -32,17 +43,21 @@ int runAutoquant(std::vector<std::string> argv)
     Args args(std::move(argv));
     if (args.helpRequested()) {
         std::printf("usage: quantscope-cli autoquant [--model M.onnx] [data options] [--qe-* flags] [--max-drop P | --min-sqnr DB]\n"
-                    "                          [--objective size] [--weight-bits 8,6,4,2] [--clip-methods none,avg,mse,entropy]\n"
+                    "                          [--objective size|latency] [--weight-bits 8,6,4,2] [--clip-methods none,avg,mse,entropy]\n"
                     "                          [--export-config OUT.yaml] [--json]\n"
                     "Chooses per-layer weight widths (8 down to 2, or FP32 where 8 bits do not fit) and activation clip methods that\n"
-                    "make the model smallest while\n"
-                    "its metric stays within the budget: top-1 at most P points below FP32 (--max-drop, default 0.1) on labelled data,\n"
+                    "make the model smallest (--objective latency: fastest, moving layers between int8 and FP32 only) while its\n"
+                    "metric stays within the budget: top-1 at most P points below FP32 (--max-drop, default 0.1) on labelled data,\n"
                     "else the output SQNR against FP32 at least DB (--min-sqnr, default 30). The --qe-* flags give the starting\n"
                     "configuration (activations keep its width). Sensitivity-guided greedy search; every candidate is a real int8\n"
                     "evaluation of the whole model on the evaluation samples (all of them unless --limit/--sample), so the result is\n"
                     "chosen and verified on the same samples. --export-config writes the result as a Distiller YAML that eval\n"
                     "(--qe-config-file) and the workbench load.\n%s"
-                    "  --objective size      what to minimise (size only: lower widths do not change int8 latency)\n"
+                    "  --objective OBJ       what to minimise: size (default) or latency, measured: batch-1 inference of the whole\n"
+                    "                        model compiled with each candidate, on the first evaluation sample, median of at least\n"
+                    "                        30 runs, on this CPU. Latency moves layers between int8 and FP32 only: on oneDNN a\n"
+                    "                        layer at 2, 4 or 6 bits runs the same int8 kernels as at 8, so widths do not change\n"
+                    "                        latency and the weights keep the starting widths (--weight-bits is refused)\n"
                     "  --clip-methods LIST   activation clip methods a layer may take, chosen per layer by its sensitivity probe and\n"
                     "                        kept when the whole model measures better (default none,avg,mse,entropy; 'keep': the\n"
                     "                        starting configuration's for every layer)\n"
@@ -61,9 +76,12 @@ int runAutoquant(std::vector<std::string> argv)
     if (!(options.maxTop1Drop >= 0.0) || !std::isfinite(options.minSqnrDb))
         throw Error("--max-drop must be a number of points >= 0 and --min-sqnr a number of dB");
     const std::string objective = args.value({"--objective"}, "size");
-    if (objective != "size")
-        throw Error("--objective " + objective + ": only 'size' is implemented (on oneDNN a layer at 4 or 6 bits runs the same int8 "
-                    "kernels as at 8, so widths do not change latency; only FP32 versus int8 does)");
+    if (objective != "size" && objective != "latency")
+        throw Error("--objective takes size or latency, got '" + objective + "'");
+    options.objective = objective == "latency" ? AutoquantObjective::Latency : AutoquantObjective::Size;
+    if (options.objective == AutoquantObjective::Latency && args.value({"--weight-bits"}))
+        throw Error("--weight-bits does not apply to --objective latency: on oneDNN a layer at 2, 4 or 6 bits runs the same int8 "
+                    "kernels as at 8, so the weights keep the starting widths and only FP32 versus int8 is chosen");
     options.weightBits = bitListArgument(args, "--weight-bits", "8,6,4,2");
     options.clipMethods = clipMethodListArgument(args, "--clip-methods", "none,avg,mse,entropy");
     options.sensitivitySamples = args.integer({"--sensitivity-samples"}, 1000);
@@ -92,6 +110,8 @@ int runAutoquant(std::vector<std::string> argv)
     }
     const auto bits = layerBits(r.config, prepared);
     const double below = 100.0 * (1.0 - r.chosen.megabytes / r.uniform.megabytes);
+    const bool timed = options.objective == AutoquantObjective::Latency;
+    const CpuFeatures& cpu = cpuFeatures();
 
     if (asJson) {
         std::string trace, layers;
@@ -99,11 +119,13 @@ int runAutoquant(std::vector<std::string> argv)
             trace.append(trace.empty() ? "" : ",").append(candidateJson(c));
         for (const auto& [node, b] : bits)
             layers += std::string(layers.empty() ? "" : ",") + "{\"node\":" + jsonString(node) + ",\"bits\":" + jsonString(b) + "}";
-        std::printf("{\"model\":%s,\"samples\":%zu,\"metric\":\"%s\",\"budget\":%s,\"fp32_top1\":%s,\"fp32_megabytes\":%s,"
+        std::printf("{\"model\":%s,\"samples\":%zu,\"objective\":\"%s\",\"metric\":\"%s\",\"budget\":%s,\"fp32_top1\":%s,"
+                    "\"fp32_megabytes\":%s,\"fp32_latency_ms\":%s,\"cpu\":%s,\"cpu_isa\":%s,"
                     "\"uniform\":%s,\"chosen\":%s,\"size_below_uniform_percent\":%s,\"layers\":[%s],\"trace\":[%s],\"seconds\":%.2f%s}\n",
-                    jsonString(path).c_str(), data.indices.size(), r.labelled ? "top1" : "fidelity",
+                    jsonString(path).c_str(), data.indices.size(), objective.c_str(), r.labelled ? "top1" : "fidelity",
                     jsonNumber(r.labelled ? options.maxTop1Drop : options.minSqnrDb).c_str(), jsonNumber(r.fp32Top1).c_str(),
-                    jsonNumber(r.fp32Megabytes).c_str(), candidateJson(r.uniform).c_str(), candidateJson(r.chosen).c_str(),
+                    jsonNumber(r.fp32Megabytes).c_str(), jsonNumber(r.fp32LatencyMs).c_str(), jsonString(cpu.model).c_str(),
+                    jsonString(cpu.isa).c_str(), candidateJson(r.uniform).c_str(), candidateJson(r.chosen).c_str(),
                     jsonNumber(below).c_str(), layers.c_str(), trace.c_str(), r.seconds,
                     exportPath ? (",\"config\":" + jsonString(*exportPath)).c_str() : "");
         return 0;
@@ -114,15 +136,30 @@ int runAutoquant(std::vector<std::string> argv)
     else
         std::printf("autoquant: output SQNR against FP32 at least %.1f dB on %zu samples (no labels); size of the weights as stored\n\n",
                     options.minSqnrDb, data.indices.size());
-    std::printf("%-46s %8s %9s %10s\n", "candidate (every one a real int8 evaluation)", "top-1 %", "SQNR dB", "size MB");
-    for (const AutoquantCandidate& c : r.trace)
-        std::printf("%-46s %8.2f %9.1f %10.4f  %s\n", c.change.c_str(), c.top1, c.sqnrDb, c.megabytes,
-                    c.accepted ? "kept" : c.clipping ? "not closer to FP32: reverted" : "over budget: reverted");
+    if (timed)
+        std::printf("objective: latency, batch 1 (median of at least %d runs on one sample, %s threads) on %s (oneDNN %s)\n\n",
+                    options.latency.minRuns, options.threads > 0 ? std::to_string(options.threads).c_str() : "all", cpu.model.c_str(),
+                    cpu.isa.c_str());
+    std::printf("%-46s %8s %9s %10s%s\n", "candidate (every one a real int8 evaluation)", "top-1 %", "SQNR dB", "size MB",
+                timed ? "   latency ms" : "");
+    for (const AutoquantCandidate& c : r.trace) {
+        std::printf("%-46s %8.2f %9.1f %10.4f", c.change.c_str(), c.top1, c.sqnrDb, c.megabytes);
+        if (timed)
+            std::printf(" %13.3f", c.latencyMs);
+        std::printf("  %s\n", outcome(c));
+    }
     std::printf("\nchosen: ");
     if (r.labelled)
         std::printf("top-1 %.2f %% (%.2f below FP32), ", r.chosen.top1, r.fp32Top1 - r.chosen.top1);
-    std::printf("output SQNR %.1f dB, %.4f MB: %.1f %% below uniform %s (%.4f MB); FP32 %.4f MB\n", r.chosen.sqnrDb, r.chosen.megabytes,
-                below, "8-bit", r.uniform.megabytes, r.fp32Megabytes);
+    std::printf("output SQNR %.1f dB, %.4f MB: %.1f %% %s uniform %s (%.4f MB); FP32 %.4f MB\n", r.chosen.sqnrDb, r.chosen.megabytes,
+                std::abs(below), below >= 0.0 ? "below" : "above", "8-bit", r.uniform.megabytes, r.fp32Megabytes);
+    if (timed) {
+        std::printf("latency %.3f ms at batch 1: %.2fx uniform 8-bit's (%.3f ms), %.2fx FP32's (%.3f ms), on %s\n", r.chosen.latencyMs,
+                    r.chosen.latencyMs / r.uniform.latencyMs, r.uniform.latencyMs, r.chosen.latencyMs / r.fp32LatencyMs, r.fp32LatencyMs,
+                    cpu.model.c_str());
+        if (r.fp32LatencyMs <= r.chosen.latencyMs)
+            std::printf("note: the unquantized FP32 model measured faster than every configuration kept within this budget\n");
+    }
     for (const auto& [node, b] : bits)
         std::printf("  %-44s %s\n", node.c_str(), b.c_str());
     if (exportPath)

@@ -224,6 +224,12 @@ void Workbench::autoMixedPrecision(const AutoquantOptions& options, qint64 sampl
                             nullptr, static_cast<int>(result->trace.size()))
                              .arg(result->seconds, 0, 'f', 1)
                              .arg(below, 0, 'f', 1));
+            if (!std::isnan(result->chosen.latencyMs))
+                emit message(tr("Auto mixed precision: the chosen configuration runs in %1 ms at batch 1 (uniform %2 ms, FP32 %3 ms), "
+                                "measured on this CPU.")
+                                 .arg(result->chosen.latencyMs, 0, 'f', 3)
+                                 .arg(result->uniform.latencyMs, 0, 'f', 3)
+                                 .arg(result->fp32LatencyMs, 0, 'f', 3));
             setExtraDirty(true);
             emit stateChanged();
             emit analysisChanged();
@@ -234,12 +240,14 @@ void Workbench::autoMixedPrecision(const AutoquantOptions& options, qint64 sampl
 
 void Workbench::addAutoquantRuns(const AutoquantResult& result, const std::map<QString, LayerConfig>& start, qint64 samples)
 {
-    auto record = [&](double top1Percent, double megabytes) {
+    auto record = [&](double top1Percent, double megabytes, double latencyMs) {
         RunRecord r;
         r.samples = samples;
         r.top1 = result.labelled ? top1Percent / 100.0 : kNaN;
-        // The search measures top-1 and size only: what it did not measure is left empty, not zero.
-        r.top5 = r.crossEntropy = r.msPerImage = r.imagesPerSecond = kNaN;
+        // The search measures top-1 and size (and, for latency, batch-1 latency): what it did not measure is left
+        // empty, not zero.
+        r.top5 = r.crossEntropy = r.imagesPerSecond = kNaN;
+        r.msPerImage = latencyMs;
         r.sizeMB = megabytes;
         r.compression = megabytes > 0 ? result.fp32Megabytes / megabytes : 1.0;
         r.date = QDateTime::currentDateTime();
@@ -247,34 +255,35 @@ void Workbench::addAutoquantRuns(const AutoquantResult& result, const std::map<Q
         return r;
     };
     if (m_runs->rowCount() == 0) { // Δ vs FP32 needs a baseline: the search's own FP32 run on the same images
-        RunRecord r = record(result.fp32Top1, result.fp32Megabytes);
+        RunRecord r = record(result.fp32Top1, result.fp32Megabytes, result.fp32LatencyMs);
         r.fp32 = true;
         r.name = tr("FP32 baseline");
         r.config = QStringLiteral("FP32");
         m_runs->append(r);
     }
-    std::size_t chosen = 0; // the last accepted candidate is the search's result
-    for (std::size_t i = 0; i < result.trace.size(); ++i)
-        if (result.trace[i].accepted)
-            chosen = i;
+    const std::size_t chosen = result.chosenIndex;
     for (std::size_t i = 0; i < result.trace.size(); ++i) {
         const AutoquantCandidate& c = result.trace[i];
-        RunRecord r = record(c.top1, c.megabytes);
+        RunRecord r = record(c.top1, c.megabytes, c.latencyMs);
         r.name = tr("Auto %1").arg(++m_autoCounter);
         if (i == chosen)
             r.name = tr("%1 (chosen)").arg(r.name);
         else if (!c.accepted)
-            r.name = (c.clipping ? tr("%1 (not closer to FP32)") : tr("%1 (over budget)")).arg(r.name);
+            r.name = (c.clipping ? tr("%1 (not closer to FP32)") : c.withinBudget ? tr("%1 (not faster)") : tr("%1 (over budget)")).arg(r.name);
         r.searchCandidate = i != chosen;
         r.layerConfigs = autoquantRows(c.config, start); // every candidate carries the configuration it evaluated
         r.config = withEqualization(r.layerConfigs.empty() ? QString::fromStdString(c.change) : runLabel(inLayerOrder(r.layerConfigs, m_runs->layerOrder())),
                                     r.equalized);
         m_runs->append(r);
-        emit message(tr("%1: %2, top-1 %3%, %4 MB%5")
+        emit message(tr("%1: %2, top-1 %3%, %4 MB%5%6")
                          .arg(r.name, QString::fromStdString(c.change))
                          .arg(c.top1, 0, 'f', 2)
                          .arg(c.megabytes, 0, 'f', 4)
-                         .arg(c.accepted ? QString() : c.clipping ? tr(" (not closer to FP32: reverted)") : tr(" (over budget: reverted)")));
+                         .arg(std::isnan(c.latencyMs) ? QString() : tr(", %1 ms at batch 1").arg(c.latencyMs, 0, 'f', 3))
+                         .arg(c.accepted        ? QString()
+                              : c.clipping      ? tr(" (not closer to FP32: reverted)")
+                              : c.withinBudget  ? tr(" (not faster: reverted)")
+                                                : tr(" (over budget: reverted)")));
     }
 }
 

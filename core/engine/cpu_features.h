@@ -8,6 +8,8 @@
 namespace qs {
 
 struct CpuFeatures {
+    std::string model;      // the CPU's name ("model name" of /proc/cpuinfo), "unknown CPU" where not found:
+                            // what a latency figure is reported next to
     std::string isa;        // oneDNN's effective ISA, e.g. "avx512_core_amx"
     bool hasVnni = false;   // exact int8 dot products
     int recommendedWeightBits() const { return hasVnni ? 8 : 7; }

@@ -2,12 +2,32 @@
 
 #include <oneapi/dnnl/dnnl.hpp>
 
+#include <fstream>
+
 namespace qs {
+
+namespace {
+
+std::string cpuModel()
+{
+    std::ifstream in("/proc/cpuinfo");
+    for (std::string line; std::getline(in, line);)
+        if (line.rfind("model name", 0) == 0) {
+            const std::size_t colon = line.find(':');
+            const std::size_t first = colon == std::string::npos ? colon : line.find_first_not_of(" \t", colon + 1);
+            if (first != std::string::npos)
+                return line.substr(first);
+        }
+    return "unknown CPU";
+}
+
+} // namespace
 
 const CpuFeatures& cpuFeatures()
 {
     static const CpuFeatures features = [] {
         CpuFeatures f;
+        f.model = cpuModel();
         using isa = dnnl::cpu_isa;
         switch (dnnl::get_effective_cpu_isa()) {
         case isa::sse41: f.isa = "sse41"; break;

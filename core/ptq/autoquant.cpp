@@ -59,6 +59,13 @@ AutoquantResult autoquant(const PreparedModel& model, const Dataset& dataset, co
     const int64_t batch = sample.batch;
     const int64_t classes = sample.classes;
     const std::vector<int>& labels = sample.labels;
+    const bool byLatency = options.objective == AutoquantObjective::Latency;
+    LatencyProbeOptions timing = options.latency;
+    timing.threads = options.threads;
+    // Batch-1 latency of the whole model under `plan` (null: FP32), on the first evaluation sample.
+    auto latencyOf = [&](const std::shared_ptr<const QuantizationPlan>& plan) {
+        return measureLatencyMs(model, dataset, indices.front(), plan, timing, progress);
+    };
 
     AutoquantResult result;
     result.labelled = sample.labelled;
@@ -89,6 +96,8 @@ AutoquantResult autoquant(const PreparedModel& model, const Dataset& dataset, co
     const ProbeOutcome fp32 = evaluatePlan(nullptr);
     result.fp32Top1 = fp32.top1;
     result.fp32Megabytes = modelSize(*graph, nullptr).fp32Megabytes();
+    if (byLatency)
+        result.fp32LatencyMs = latencyOf(nullptr);
 
     // Every quantized layer explicit, so that moves change one entry.
     PtqConfig current = base;
@@ -115,6 +124,8 @@ AutoquantResult autoquant(const PreparedModel& model, const Dataset& dataset, co
         c.megabytes = modelSize(*graph, plan.get()).quantizedMegabytes();
         c.withinBudget = within(o);
         c.config = config;
+        if (byLatency)
+            c.latencyMs = latencyOf(plan);
         return c;
     };
     auto record = [&](AutoquantCandidate c, bool accepted) {
@@ -130,7 +141,7 @@ AutoquantResult autoquant(const PreparedModel& model, const Dataset& dataset, co
 
     // Sensitivity of every layer to its weight width (and its all-but gain, for the FP32 fallback).
     SensitivityOptions sweep;
-    sweep.bits = options.weightBits;
+    sweep.bits = byLatency ? std::vector<int>{} : options.weightBits; // latency moves no width: all-but and clip probes only
     sweep.clipMethods = options.clipMethods;
     if (!sweep.clipMethods.empty() && std::find(sweep.clipMethods.begin(), sweep.clipMethods.end(), base.defaults.clip) == sweep.clipMethods.end())
         sweep.clipMethods.push_back(base.defaults.clip); // what the layers are compared against
@@ -203,10 +214,34 @@ AutoquantResult autoquant(const PreparedModel& model, const Dataset& dataset, co
         }
     }
 
-    // Over budget: FP32 for the layers whose exclusion helps most, one at a time, until it fits.
+    // Latency objective: what returning each quantized layer alone to FP32 costs in measured latency, in the
+    // configuration reached so far (negative: FP32 measured faster). Measured once; only a latency, no evaluation.
+    std::map<std::string, double> fp32Cost;
+    if (byLatency)
+        for (const std::string& layer : layers) {
+            if (!current.perLayer[layer].quantize)
+                continue;
+            if (progress)
+                progress->report(static_cast<long long>(result.trace.size()), 0, "autoquant: latency with " + layer + " FP32");
+            PtqConfig next = current;
+            next.perLayer[layer].quantize = false;
+            fp32Cost[layer] = latencyOf(buildPlan(calibration, next)) - now.latencyMs;
+        }
+
+    // Over budget: FP32 for the layers whose exclusion helps most (latency objective: most per unit of latency
+    // added), one at a time, until it fits.
     if (!now.withinBudget) {
         std::vector<std::string> order = layers;
-        std::stable_sort(order.begin(), order.end(), [&](const std::string& a, const std::string& b) { return allButGain[a] > allButGain[b]; });
+        if (byLatency) {
+            const double start = result.labelled ? sensitivity.baseTop1 : sensitivity.baseOutputSqnrDb;
+            const double floor = 0.01 * now.latencyMs; // below timing noise a cost says nothing: the gain decides
+            std::map<std::string, double> score;
+            for (const std::string& layer : layers)
+                score[layer] = (allButGain[layer] - start) / std::max(floor, fp32Cost.count(layer) ? fp32Cost[layer] : 0.0);
+            std::stable_sort(order.begin(), order.end(), [&](const std::string& a, const std::string& b) { return score[a] > score[b]; });
+        } else {
+            std::stable_sort(order.begin(), order.end(), [&](const std::string& a, const std::string& b) { return allButGain[a] > allButGain[b]; });
+        }
         std::vector<std::string> returned;
         for (const std::string& layer : order) {
             PtqConfig next = current;
@@ -222,12 +257,13 @@ AutoquantResult autoquant(const PreparedModel& model, const Dataset& dataset, co
             throw Error("autoquant: even with every layer FP32 the budget is not met (check the data)");
         // The single-layer gains that ordered the walk are measured on a few hundred samples, and the metric moves
         // by single images: the walk can take more layers than needed (on MobileNetV2 it once ended 44 % above
-        // uniform 8-bit). Each returned layer but the last is offered int8 again, latest first, kept within budget.
+        // uniform 8-bit). Each returned layer but the last is offered int8 again, latest first, kept within budget
+        // (latency objective: and measured faster).
         for (auto it = returned.rbegin() + 1; it < returned.rend(); ++it) {
             PtqConfig next = current;
             next.perLayer[*it].quantize = true;
             AutoquantCandidate c = tryConfig(next, *it + " FP32 -> int8");
-            if (c.withinBudget) {
+            if (c.withinBudget && (!byLatency || c.latencyMs < now.latencyMs)) {
                 current = next;
                 now = record(c, true);
             } else {
@@ -236,9 +272,31 @@ AutoquantResult autoquant(const PreparedModel& model, const Dataset& dataset, co
         }
     }
 
-    // Greedy descent in weight width, best bytes saved per noise added first; a failed move blocks the layer.
+    // Latency objective: layers where FP32 measured faster than int8 in context by more than timing noise (3 % of the
+    // model's latency), most first, each kept when within budget and the whole model measures faster.
+    if (byLatency) {
+        std::vector<std::pair<double, std::string>> faster;
+        for (const auto& [layer, cost] : fp32Cost)
+            if (current.perLayer[layer].quantize && cost < -0.03 * now.latencyMs)
+                faster.emplace_back(cost, layer);
+        std::sort(faster.begin(), faster.end());
+        for (const auto& [cost, layer] : faster) {
+            PtqConfig next = current;
+            next.perLayer[layer].quantize = false;
+            AutoquantCandidate c = tryConfig(next, layer + " FP32 (faster)");
+            if (c.withinBudget && c.latencyMs < now.latencyMs) {
+                current = next;
+                now = record(c, true);
+            } else {
+                record(c, false);
+            }
+        }
+    }
+
+    // Greedy descent in weight width, best bytes saved per noise added first; a failed move blocks the layer. Not
+    // for latency: every width below 8 runs the same int8 kernels.
     std::set<std::string> blocked;
-    for (;;) {
+    while (!byLatency) {
         std::string best;
         int bestBits = 0;
         double bestScore = -1.0;
@@ -278,6 +336,18 @@ AutoquantResult autoquant(const PreparedModel& model, const Dataset& dataset, co
     }
     result.config = current;
     result.chosen = now;
+    for (std::size_t i = 0; i < result.trace.size(); ++i)
+        if (result.trace[i].accepted)
+            result.chosenIndex = i;
+    if (byLatency) // the last accepted is within budget; an earlier one may have measured faster
+        for (std::size_t i = 0; i < result.trace.size(); ++i) {
+            const AutoquantCandidate& c = result.trace[i];
+            if (c.accepted && c.withinBudget && c.latencyMs < result.chosen.latencyMs) {
+                result.chosen = c;
+                result.chosenIndex = i;
+                result.config = c.config;
+            }
+        }
     result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
     return result;
 }

@@ -4,7 +4,8 @@
 // badges gone then, all current again after undo); the sensitivity heat map's cells are measureSensitivity()'s;
 // clicking a bar or a cell selects the layer in the table; every
 // candidate of Auto Mixed Precision becomes a run (the chosen one named so) and a point on the accuracy plot,
-// Apply puts layerBits(result.config) into the table as one undoable edit, and Export writes those widths.
+// Apply puts layerBits(result.config) into the table as one undoable edit, and Export writes those widths; the
+// dialog's objective reaches core, and a search for latency shows each candidate's measured latency as its run's.
 // Samples stay small (100-200) so the suite stays fast.
 #include "app/gui/main_window.h"
 #include "workbench_fixture.h"
@@ -34,6 +35,7 @@
 #include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QItemSelectionModel>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
@@ -310,6 +312,15 @@ private slots:
         QCOMPARE(fromDialog.maxTop1Drop, 1.0);
         QCOMPARE(fromDialog.weightBits, (std::vector<int>{8, 6, 4}));
         QCOMPARE(dialog.samples(), qint64(-1));
+        QCOMPARE(fromDialog.objective, qs::AutoquantObjective::Size); // core's default
+        // Latency: the objective reaches the options; the widths, which latency does not move, are greyed.
+        QComboBox* objective = dialog.objectiveBox();
+        objective->setCurrentIndex(objective->findData(static_cast<int>(qs::AutoquantObjective::Latency)));
+        QCOMPARE(dialog.options().objective, qs::AutoquantObjective::Latency);
+        QVERIFY(!dialog.widthBox(6)->isEnabled());
+        objective->setCurrentIndex(objective->findData(static_cast<int>(qs::AutoquantObjective::Size)));
+        QCOMPARE(dialog.options().objective, qs::AutoquantObjective::Size);
+        QVERIFY(dialog.widthBox(6)->isEnabled());
 
         constexpr qint64 samples = 200;
         qs::AutoquantOptions options = fromDialog;
@@ -339,6 +350,8 @@ private slots:
             QCOMPARE(r.samples, samples);
             QVERIFY(std::isnan(r.top5)); // not measured by the search: shown as "—", not 0
             QCOMPARE(runs->index(static_cast<int>(i) + 1, RunsTableModel::Top5).data().toString(), QStringLiteral("\u2014"));
+            QVERIFY(std::isnan(r.msPerImage)); // nor, for size, the latency
+            QCOMPARE(runs->index(static_cast<int>(i) + 1, RunsTableModel::Latency).data().toString(), QStringLiteral("\u2014"));
             QVERIFY(!r.layerConfigs.empty()); // so "Restore config" works on any candidate
             QCOMPARE(r.searchCandidate, !r.name.contains(QStringLiteral("chosen"))); // plotted without a label
             if (r.name.contains(QStringLiteral("chosen"))) {
@@ -398,6 +411,40 @@ private slots:
         QVERIFY(std::isnan(reloaded.runs.back().top5));
         QCOMPARE(reloaded.runs.back().searchCandidate, runs->runs().back().searchCandidate);
         QCOMPARE(reloaded.runs.back().top1, runs->runs().back().top1);
+    }
+
+    // Auto Mixed Precision for latency: every candidate's run shows its measured batch-1 latency, the FP32 baseline
+    // the search's FP32 latency; the chosen run is the result's chosen candidate. No timing is compared.
+    void autoquantLatencyRuns()
+    {
+        MainWindow window;
+        QVERIFY(showAtDefaultSize(window));
+        QVERIFY(loadAndCalibrate(window));
+        Workbench* w = window.workbench();
+        qs::AutoquantOptions options;
+        options.objective = qs::AutoquantObjective::Latency;
+        options.maxTop1Drop = 1.0;
+        constexpr qint64 samples = 100;
+        options.sensitivitySamples = samples;
+        options.latency.minRuns = 5; // quick: nothing here compares timings
+        options.latency.minSeconds = 0.0;
+        w->autoMixedPrecision(options, samples);
+        QVERIFY(waitFor(w, QStringLiteral("autoquant")));
+        const auto result = w->autoquantResult();
+        QVERIFY(result);
+        RunsTableModel* runs = w->runs();
+        QCOMPARE(runs->rowCount(), 1 + static_cast<int>(result->trace.size()));
+        QVERIFY(runs->runs().front().fp32);
+        QCOMPARE(runs->runs().front().msPerImage, result->fp32LatencyMs);
+        for (std::size_t i = 0; i < result->trace.size(); ++i) {
+            const RunRecord& r = runs->runs()[i + 1];
+            const double ms = result->trace[i].latencyMs;
+            QVERIFY2(std::isfinite(ms) && ms > 0.0, result->trace[i].change.c_str());
+            QCOMPARE(r.msPerImage, ms);
+            const QString shown = runs->index(static_cast<int>(i) + 1, RunsTableModel::Latency).data().toString();
+            QCOMPARE(shown, QLocale().toString(ms, 'f', 3));
+            QCOMPARE(r.name.contains(QStringLiteral("chosen")), i == result->chosenIndex);
+        }
     }
 };
 

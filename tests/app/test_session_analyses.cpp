@@ -321,8 +321,9 @@ private slots:
         result->labelled = false;
         result->fp32Top1 = nan;
         result->fp32Megabytes = 1.25;
-        result->uniform = {"uniform (asym_u 8/8 pc avg)", nan, inf, 0.3125, true, true, false, {}};
-        result->chosen = {"conv W8 -> W4", nan, 31.5, 0.25, true, true, false, {}};
+        result->fp32LatencyMs = 1.5;
+        result->uniform = {"uniform (asym_u 8/8 pc avg)", nan, inf, 0.3125, true, true, false, {}, 0.75};
+        result->chosen = {"conv W8 -> W4", nan, 31.5, 0.25, true, true, false, {}, nan};
         result->trace = {result->uniform, result->chosen};
         result->seconds = 2.5;
         SessionData s;
@@ -338,6 +339,9 @@ private slots:
         QCOMPARE(r.labelled, false);
         QVERIFY(std::isnan(r.fp32Top1));
         QCOMPARE(r.fp32Megabytes, 1.25);
+        QCOMPARE(r.fp32LatencyMs, 1.5);
+        QCOMPARE(r.uniform.latencyMs, 0.75);
+        QVERIFY(std::isnan(r.chosen.latencyMs)); // not measured stays not measured
         QCOMPARE(r.seconds, 2.5);
         QCOMPARE(r.uniform.change, result->uniform.change);
         QVERIFY(std::isnan(r.uniform.top1) && r.uniform.sqnrDb == inf && r.uniform.megabytes == 0.3125);
@@ -374,6 +378,24 @@ private slots:
         const QString olderPath = dir.filePath(QStringLiteral("older.qsession"));
         QVERIFY(writeJson(olderPath, older));
         QVERIFY(!loadSession(olderPath).analyses.autoquant);
+        // A session from before the latency objective: no latencies, which read as not measured.
+        QJsonObject noLatency = root;
+        QJsonObject autoquant = noLatency.value(QStringLiteral("autoquant")).toObject();
+        QVERIFY(autoquant.contains(QStringLiteral("fp32_latency_ms")));
+        autoquant.remove(QStringLiteral("fp32_latency_ms"));
+        for (const QString& candidate : {QStringLiteral("uniform"), QStringLiteral("chosen")}) {
+            QJsonObject c = autoquant.value(candidate).toObject();
+            QVERIFY(c.contains(QStringLiteral("latency_ms")));
+            c.remove(QStringLiteral("latency_ms"));
+            autoquant[candidate] = c;
+        }
+        noLatency[QStringLiteral("autoquant")] = autoquant;
+        const QString noLatencyPath = dir.filePath(QStringLiteral("no_latency.qsession"));
+        QVERIFY(writeJson(noLatencyPath, noLatency));
+        const auto old = loadSession(noLatencyPath).analyses.autoquant;
+        QVERIFY(old);
+        QVERIFY(std::isnan(old->fp32LatencyMs) && std::isnan(old->uniform.latencyMs) && std::isnan(old->chosen.latencyMs));
+        QCOMPARE(old->uniform.megabytes, 0.3125);
 
         // Wrong types: an error naming the file and the key.
         const QString key = QStringLiteral("autoquant");
@@ -381,6 +403,9 @@ private slots:
         expectLoadError(dir, withValue(root, {key, QStringLiteral("labelled")}, 1), QStringLiteral("autoquant.labelled"));
         expectLoadError(dir, withValue(root, {key, QStringLiteral("seconds")}, QStringLiteral("long")), QStringLiteral("autoquant.seconds"));
         expectLoadError(dir, withValue(root, {key, QStringLiteral("chosen"), QStringLiteral("top1")}, true), QStringLiteral("autoquant.chosen.top1"));
+        expectLoadError(dir, withValue(root, {key, QStringLiteral("uniform"), QStringLiteral("latency_ms")}, QStringLiteral("fast")),
+                        QStringLiteral("autoquant.uniform.latency_ms"));
+        expectLoadError(dir, withValue(root, {key, QStringLiteral("fp32_latency_ms")}, false), QStringLiteral("autoquant.fp32_latency_ms"));
         expectLoadError(dir, withValue(root, {key, QStringLiteral("uniform"), QStringLiteral("change")}, 8), QStringLiteral("autoquant.uniform.change"));
         expectLoadError(dir, withValue(root, {key, QStringLiteral("uniform")}, QJsonArray{}), QStringLiteral("autoquant.uniform"));
         expectLoadError(dir, withValue(root, {key, QStringLiteral("chosen_config")}, QStringLiteral("W4")), QStringLiteral("autoquant.chosen_config"));

@@ -1,5 +1,6 @@
 // The per-layer evidence commands as a user runs them: analyze, sensitivity and autoquant (JSON parsed, the
-// exported configuration evaluated by `eval` to the top-1 autoquant reported), and their argument errors.
+// exported configuration evaluated by `eval` to the top-1 autoquant reported; --objective latency times every
+// candidate and names the CPU, without any timing compared), and their argument errors.
 #include "cli_runner.h"
 
 #include <QJsonArray>
@@ -8,6 +9,8 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <cmath>
 
 using qs::testing::parsed;
 using qs::testing::runCli;
@@ -64,6 +67,10 @@ private slots:
         QVERIFY2(r.code == 0, qPrintable(r.err));
         const QJsonObject o = parsed(r);
         QCOMPARE(o["metric"].toString(), QString("top1"));
+        QCOMPARE(o["objective"].toString(), QString("size"));
+        QVERIFY(o["fp32_latency_ms"].isNull()); // not measured for size
+        for (const auto& c : o["trace"].toArray())
+            QVERIFY(c.toObject().contains("latency_ms") && c.toObject()["latency_ms"].isNull());
         const QJsonObject chosen = o["chosen"].toObject();
         QVERIFY(o["fp32_top1"].toDouble() - chosen["top1"].toDouble() <= 0.3 + 1e-9);
         QVERIFY(chosen["megabytes"].toDouble() <= o["uniform"].toObject()["megabytes"].toDouble());
@@ -77,13 +84,45 @@ private slots:
         QCOMPARE(m.captured(1).toDouble(), chosen["top1"].toDouble());
     }
 
+    void autoquantLatencyJson()
+    {
+        const auto r = runCli({"autoquant", "--model", kCnn, "--qe", "--qepc", "--limit", "300", "--max-drop", "0.5", "--objective", "latency",
+                               "--sensitivity-samples", "100", "--json"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QJsonObject o = parsed(r);
+        QCOMPARE(o["objective"].toString(), QString("latency"));
+        QVERIFY(o["fp32_latency_ms"].toDouble() > 0.0);
+        QVERIFY(!o["cpu"].toString().isEmpty() && !o["cpu_isa"].toString().isEmpty());
+        const QJsonArray trace = o["trace"].toArray();
+        QVERIFY(!trace.isEmpty());
+        for (const auto& c : trace) {
+            const QJsonValue ms = c.toObject()["latency_ms"];
+            QVERIFY2(ms.isDouble() && std::isfinite(ms.toDouble()) && ms.toDouble() > 0.0, qPrintable(c.toObject()["change"].toString()));
+        }
+        QVERIFY(o["chosen"].toObject()["latency_ms"].toDouble() > 0.0);
+        for (const auto& l : o["layers"].toArray()) { // only FP32 versus int8: the weights keep their 8 bits
+            const QString bits = l.toObject()["bits"].toString();
+            QVERIFY2(bits.startsWith("W8") || bits == "FP32", qPrintable(bits));
+        }
+
+        // The text names the CPU the latencies were measured on.
+        const auto text = runCli({"autoquant", "--model", kCnn, "--qe", "--qepc", "--limit", "200", "--max-drop", "0.5", "--objective", "latency",
+                                  "--sensitivity-samples", "100", "--clip-methods", "keep"});
+        QVERIFY2(text.code == 0, qPrintable(text.err));
+        QVERIFY2(text.out.contains(QRegularExpression("latency [0-9.]+ ms at batch 1: .*on " + QRegularExpression::escape(o["cpu"].toString()))),
+                 qPrintable(text.out));
+        QVERIFY2(text.out.contains("latency ms"), qPrintable(text.out));
+    }
+
     void argumentErrors_data()
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message");
         QTest::newRow("bits 9") << QStringList{"sensitivity", "--bits", "9"} << "--bits takes bit widths from 2 to 8";
         QTest::newRow("weight bits text") << QStringList{"autoquant", "--weight-bits", "8,x"} << "--weight-bits takes bit widths";
-        QTest::newRow("latency") << QStringList{"autoquant", "--objective", "latency"} << "only 'size' is implemented";
+        QTest::newRow("objective") << QStringList{"autoquant", "--objective", "speed"} << "--objective takes size or latency, got 'speed'";
+        QTest::newRow("latency widths") << QStringList{"autoquant", "--objective", "latency", "--weight-bits", "8,4"}
+                                        << "--weight-bits does not apply to --objective latency";
         QTest::newRow("weight bits order") << QStringList{"autoquant", "--model", kCnn, "--qe", "--limit", "64", "--weight-bits", "4,8"}
                                            << "must start at 8 and descend";
     }

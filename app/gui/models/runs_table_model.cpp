@@ -11,7 +11,7 @@
 namespace qs::gui {
 
 namespace {
-const QString kNone = QStringLiteral("\u2014"); // a value the run did not measure (an autoquant candidate's latency)
+const QString kNone = QStringLiteral("\u2014"); // a value the run did not measure (an autoquant candidate's latency under the size objective)
 
 // A number, or "—" for NaN.
 QString shown(const QLocale& locale, double value, int decimals) { return std::isnan(value) ? kNone : locale.toString(value, 'f', decimals); }

@@ -41,7 +41,7 @@ struct RunRecord {
     double crossEntropy = 0.0;
     double sizeMB = 0.0;     // weights at their configured bit widths
     double compression = 1.0;
-    double msPerImage = 0.0; // engine time per image (batched)
+    double msPerImage = 0.0; // engine time per image (batched; Auto Mixed Precision for latency: its batch-1 latency)
     double imagesPerSecond = 0.0;
     QDateTime date;
     std::map<QString, LayerConfig> layerConfigs; // the evaluated per-layer config by layer name (empty for FP32)

@@ -6,6 +6,7 @@
 #include <QObject>
 
 #include <cmath>
+#include <limits>
 #include <vector>
 
 namespace qs::gui {
@@ -20,6 +21,11 @@ public:
 
     QString key(const char* name) const { return m_where + QLatin1Char('.') + QLatin1String(name); }
     double number(const char* name) const { return measuredFromJson(m_path, m_object.value(QLatin1String(name)), key(name)); }
+    // A number added in a later version: NaN (not measured) when the key is missing, strict otherwise.
+    double optionalNumber(const char* name) const
+    {
+        return m_object.contains(QLatin1String(name)) ? number(name) : std::numeric_limits<double>::quiet_NaN();
+    }
     // A whole number from 0 to `most`; never a cast of 1e300 to an integer (undefined behaviour).
     qint64 count(const char* name, double most = 9.2e18) const
     {
@@ -216,7 +222,8 @@ QJsonObject candidateToJson(const AutoquantCandidate& c)
                        {"megabytes", measuredToJson(c.megabytes)},
                        {"within_budget", c.withinBudget},
                        {"accepted", c.accepted},
-                       {"clipping", c.clipping}};
+                       {"clipping", c.clipping},
+                       {"latency_ms", measuredToJson(c.latencyMs)}};
 }
 
 AutoquantCandidate candidateFromJson(const Reader& in, const PtqConfig& config)
@@ -229,6 +236,7 @@ AutoquantCandidate candidateFromJson(const Reader& in, const PtqConfig& config)
     c.withinBudget = in.flag("within_budget");
     c.accepted = in.flag("accepted");
     c.clipping = in.flag("clipping");
+    c.latencyMs = in.optionalNumber("latency_ms"); // sessions from before the latency objective have none
     c.config = config;
     return c;
 }
@@ -244,6 +252,7 @@ QJsonObject autoquantToJson(const AutoquantResult& r, const std::map<QString, La
                        {"labelled", r.labelled},
                        {"fp32_top1", measuredToJson(r.fp32Top1)},
                        {"fp32_megabytes", measuredToJson(r.fp32Megabytes)},
+                       {"fp32_latency_ms", measuredToJson(r.fp32LatencyMs)},
                        {"uniform", candidateToJson(r.uniform)},
                        {"chosen", candidateToJson(r.chosen)},
                        {"seconds", measuredToJson(r.seconds)}};
@@ -256,6 +265,7 @@ AutoquantResult autoquantFromJson(const Reader& in, const std::map<QString, Laye
     r.labelled = in.flag("labelled");
     r.fp32Top1 = in.number("fp32_top1");
     r.fp32Megabytes = in.number("fp32_megabytes");
+    r.fp32LatencyMs = in.optionalNumber("fp32_latency_ms");
     r.uniform = candidateFromJson(in.object("uniform"), ptqConfigOf(start)); // the search's first candidate is its start
     r.chosen = candidateFromJson(in.object("chosen"), r.config);
     r.seconds = in.number("seconds");

@@ -1,7 +1,8 @@
 // Automatic mixed precision on ResNet-8 (Fashion-MNIST, 2000 test images): the chosen configuration keeps top-1
 // within the budget and is smaller than uniform 8-bit; exported as Distiller YAML and read back, an independent
 // evaluation (core/eval, not the search's own loop) gives the same top-1; every kept candidate was within budget
-// and every reverted one was not; without labels the budget is the output SQNR.
+// and every reverted one was not; without labels the budget is the output SQNR. The latency objective times every
+// candidate (no timing is compared: speed belongs in benchmarks) and moves layers between int8 and FP32 only.
 #include "core/calibration/calibration.h"
 #include "core/data/dataset_factory.h"
 #include "core/data/subset.h"
@@ -16,6 +17,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <limits>
 
 using namespace qs;
 
@@ -75,6 +77,15 @@ private slots:
         QVERIFY2(r.chosen.megabytes < 0.85 * r.uniform.megabytes,
                  qPrintable(QString("%1 MB vs uniform %2 MB").arg(r.chosen.megabytes).arg(r.uniform.megabytes)));
         QVERIFY(r.trace.size() >= 3);
+        // Size: nothing timed; the chosen one is the last accepted.
+        QVERIFY(std::isnan(r.fp32LatencyMs));
+        std::size_t lastAccepted = 0;
+        for (std::size_t i = 0; i < r.trace.size(); ++i) {
+            QVERIFY2(std::isnan(r.trace[i].latencyMs), r.trace[i].change.c_str());
+            if (r.trace[i].accepted)
+                lastAccepted = i;
+        }
+        QCOMPARE(r.chosenIndex, lastAccepted);
         for (const AutoquantCandidate& c : r.trace) {
             if (c.clipping) // kept only when closer to FP32: may be reverted within budget
                 QVERIFY2(!c.accepted || c.withinBudget, c.change.c_str());
@@ -178,6 +189,48 @@ private slots:
         const AutoquantResult kept = autoquant(*m_model, *m_test, samples, *m_calibration, perTensor, options);
         for (const AutoquantCandidate& c : kept.trace)
             QVERIFY2(!c.clipping, c.change.c_str());
+    }
+
+    // Latency: every candidate has a measured batch-1 latency, no candidate lowers a weight width (only FP32 versus
+    // int8 moves), and the chosen one is within budget and the fastest accepted within budget. The budget is tight
+    // enough that uniform 8-bit misses it, so the FP32 walk ordered by gain per measured latency cost runs.
+    void latencyObjective()
+    {
+        AutoquantOptions options;
+        options.objective = AutoquantObjective::Latency;
+        options.maxTop1Drop = 0.0;
+        options.sensitivitySamples = 300;
+        options.latency.minRuns = 10;     // a quicker median than the default: this test compares no timing
+        options.latency.minSeconds = 0.02;
+        const std::vector<int64_t> samples(m_samples.begin(), m_samples.begin() + 1000);
+        const AutoquantResult r = autoquant(*m_model, *m_test, samples, *m_calibration, m_base, options);
+        QVERIFY2(std::isfinite(r.fp32LatencyMs) && r.fp32LatencyMs > 0.0, qPrintable(QString::number(r.fp32LatencyMs)));
+        QVERIFY2(!r.uniform.withinBudget, "uniform 8-bit fits: the FP32 walk is not exercised");
+        bool walked = false;
+        double fastest = std::numeric_limits<double>::infinity();
+        for (const AutoquantCandidate& c : r.trace) {
+            QVERIFY2(std::isfinite(c.latencyMs) && c.latencyMs > 0.0, c.change.c_str());
+            for (const auto& [layer, s] : c.config.perLayer) {
+                const LayerPtqSettings& before = r.uniform.config.perLayer.at(layer);
+                QVERIFY2(!s.quantize || (s.quant.bitsWeights == before.quant.bitsWeights && s.quant.bitsActivations == before.quant.bitsActivations),
+                         qPrintable(QString::fromStdString(c.change + ": " + layer)));
+            }
+            walked |= c.accepted && c.change.find(" FP32") != std::string::npos;
+            if (c.accepted && c.withinBudget)
+                fastest = std::min(fastest, c.latencyMs);
+            if (!c.accepted && !c.clipping && c.withinBudget) // reverted within budget: only when not faster
+                QVERIFY2(c.change.find("FP32") != std::string::npos, c.change.c_str());
+        }
+        QVERIFY(walked);
+        QVERIFY(r.chosen.withinBudget && r.chosen.accepted);
+        QVERIFY2(r.fp32Top1 - r.chosen.top1 <= options.maxTop1Drop + 1e-9, qPrintable(QString::number(r.chosen.top1)));
+        QCOMPARE(r.chosen.latencyMs, fastest);
+        QVERIFY(r.chosenIndex < r.trace.size());
+        QCOMPARE(r.trace[r.chosenIndex].change, r.chosen.change);
+        QCOMPARE(r.trace[r.chosenIndex].latencyMs, r.chosen.latencyMs);
+        InputShapes shapes;
+        const Graph& prepared = *m_model->graph(shapes);
+        QVERIFY(layerBits(r.config, prepared) == layerBits(r.chosen.config, prepared));
     }
 
     void fidelityBudgetWithoutLabels()
