@@ -57,7 +57,6 @@ AutoquantResult autoquant(const PreparedModel& model, const Dataset& dataset, co
     const InputShapes& shapes = sample.shapes;
     const auto& graph = sample.graph;
     const int64_t batch = sample.batch;
-    const int64_t classes = sample.classes;
     const std::vector<int>& labels = sample.labels;
     const bool byLatency = options.objective == AutoquantObjective::Latency;
     LatencyProbeOptions timing = options.latency;
@@ -70,7 +69,7 @@ AutoquantResult autoquant(const PreparedModel& model, const Dataset& dataset, co
     AutoquantResult result;
     result.labelled = sample.labelled;
 
-    std::vector<float> fp32Logits;
+    ProbeReference fp32Outputs;
     // A real run of the whole model under `plan` (null: FP32) on every sample.
     auto evaluatePlan = [&](const std::shared_ptr<const QuantizationPlan>& plan) {
         EngineOptions o;
@@ -78,7 +77,7 @@ AutoquantResult autoquant(const PreparedModel& model, const Dataset& dataset, co
         o.quantization = plan;
         Session session(model.compile(shapes, o));
         const bool fp32 = plan == nullptr;
-        ProbeScorer scorer(labels, fp32 ? nullptr : &fp32Logits, classes);
+        ProbeScorer scorer(labels, fp32 ? nullptr : &fp32Outputs, sample.outputElements);
         ModelFeed feed(*graph, dataset);
         for (int64_t first = 0; first < total; first += batch) {
             if (progress)
@@ -86,10 +85,7 @@ AutoquantResult autoquant(const PreparedModel& model, const Dataset& dataset, co
             const int64_t rows = std::min(batch, total - first);
             feed.load(std::span<const int64_t>(indices.data() + first, static_cast<std::size_t>(rows)));
             session.run(feed.pointers());
-            const float* out = session.output(0).data();
-            if (fp32)
-                fp32Logits.insert(fp32Logits.end(), out, out + rows * classes);
-            scorer.add(out, first, rows);
+            scorer.addOutputs(session, sample.outputs, first, rows, fp32 ? &fp32Outputs : nullptr);
         }
         return scorer.outcome();
     };

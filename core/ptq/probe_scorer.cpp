@@ -4,6 +4,8 @@
 #include "core/eval/evaluator.h"
 #include "core/util/error.h"
 
+#include <algorithm>
+
 namespace qs {
 
 ProbeSample::ProbeSample(const PreparedModel& model, const Dataset& dataset, const std::vector<int64_t>& requested, int64_t batchWanted,
@@ -15,11 +17,24 @@ ProbeSample::ProbeSample(const PreparedModel& model, const Dataset& dataset, con
     shapes = model.runnableShapes(inputShapesFor(model.source(), dataset, std::max<int64_t>(1, std::min(batchWanted, total))));
     graph = model.graph(shapes);
     batch = shapes.batch;
-    const Shape& out = graph->outputs.at(0).shape;
-    classes = elementCount(out) / std::max<int64_t>(out.at(0), 1);
+    for (std::size_t i = 0; i < graph->outputs.size(); ++i) {
+        const ValueInfo& out = graph->outputs[i];
+        const ValueInfo* info = graph->info(out.name);
+        const Shape& shape = info && info->shapeKnown ? info->shape : out.shape;
+        const bool fixed = !shape.empty() && std::all_of(shape.begin(), shape.end(), [](int64_t d) { return d >= 0; });
+        if (out.dtype != DataType::Float32 || !fixed || shape[0] != batch)
+            continue;
+        outputs.push_back(i);
+        outputElements.push_back(elementCount(shape) / batch);
+    }
+    if (outputs.empty())
+        throw Error(what + ": the model has no float output of a fixed shape, batch first, to compare with FP32", {graph->sourcePath});
+    const bool firstCompared = outputs.front() == 0;
+    classes = firstCompared ? outputElements.front() : 0;
     for (int64_t i : indices)
         labels.push_back(dataset.label(i));
-    labelled = out.size() == 2 && std::all_of(labels.begin(), labels.end(), [&](int l) { return l >= 0 && l < classes; });
+    labelled = firstCompared && graph->outputs[0].shape.size() == 2 &&
+               std::all_of(labels.begin(), labels.end(), [&](int l) { return l >= 0 && l < classes; });
     if (!labelled)
         labels.clear();
 }

@@ -25,6 +25,26 @@ using ValueCache = std::map<std::string, std::vector<float>>;
 // The cache beyond which the sweep asks for fewer samples instead of swapping.
 constexpr std::size_t kMaxCacheBytes = std::size_t(3) << 30;
 
+// The values made before node `first` (or graph inputs) that nodes from `first` on read, in reading order: the
+// inputs of the graph cut there.
+std::vector<std::string> cutInputs(const Graph& prepared, std::size_t first, std::set<std::string>* madeBefore = nullptr)
+{
+    std::set<std::string> before;
+    for (const ValueInfo& input : prepared.inputs)
+        before.insert(input.name);
+    for (std::size_t i = 0; i < first; ++i)
+        before.insert(prepared.nodes[i].outputs.begin(), prepared.nodes[i].outputs.end());
+    std::vector<std::string> inputs;
+    std::set<std::string> added;
+    for (std::size_t i = first; i < prepared.nodes.size(); ++i)
+        for (const std::string& value : prepared.nodes[i].inputs)
+            if (!value.empty() && !prepared.isConstant(value) && before.count(value) && added.insert(value).second)
+                inputs.push_back(value);
+    if (madeBefore)
+        *madeBefore = std::move(before);
+    return inputs;
+}
+
 } // namespace
 
 Graph graphFrom(const Graph& prepared, std::size_t first)
@@ -38,32 +58,22 @@ Graph graphFrom(const Graph& prepared, std::size_t first)
     g.producer = prepared.producer;
     g.initializers = prepared.initializers;
     g.values = prepared.values;
-    g.outputs = prepared.outputs;
     g.nodes.assign(prepared.nodes.begin() + static_cast<std::ptrdiff_t>(first), prepared.nodes.end());
     std::set<std::string> before;
-    for (const ValueInfo& input : prepared.inputs)
-        before.insert(input.name);
-    for (std::size_t i = 0; i < first; ++i)
-        before.insert(prepared.nodes[i].outputs.begin(), prepared.nodes[i].outputs.end());
-    std::set<std::string> added;
-    auto addInput = [&](const std::string& value) {
-        if (value.empty() || prepared.isConstant(value) || !before.count(value) || !added.insert(value).second)
-            return;
+    for (const std::string& value : cutInputs(prepared, first, &before)) {
         const ValueInfo* info = prepared.info(value);
         if (!info || !info->shapeKnown)
             throw Error("value '" + value + "' has no known shape to cut the graph at", {prepared.sourcePath});
         ValueInfo in = *info;
         in.name = value;
         g.inputs.push_back(std::move(in));
-    };
-    for (const Node& node : g.nodes)
-        for (const std::string& value : node.inputs)
-            addInput(value);
+    }
     for (const ValueInfo& output : prepared.outputs)
-        if (before.count(output.name))
-            throw Error("output '" + output.name + "' is computed before node " + prepared.nodes[first].label() +
-                            "; the graph cannot be cut there",
-                        {prepared.sourcePath});
+        if (!before.count(output.name))
+            g.outputs.push_back(output);
+    if (g.outputs.empty())
+        throw Error("no output is computed from node " + prepared.nodes[first].label() + " on; the graph cannot be cut there",
+                    {prepared.sourcePath});
     return g;
 }
 
@@ -81,7 +91,6 @@ SensitivityReport measureSensitivity(const PreparedModel& model, const Dataset& 
     std::set<std::string> graphInputs; // fed from the data, not tapped: cached from the feed
     for (const ValueInfo& input : graph->inputs)
         graphInputs.insert(input.name);
-    const int64_t classes = sample.classes;
     const std::vector<int>& labels = sample.labels;
 
     SensitivityReport report;
@@ -89,12 +98,30 @@ SensitivityReport measureSensitivity(const PreparedModel& model, const Dataset& 
     report.labelled = sample.labelled;
 
     const std::shared_ptr<const QuantizationPlan> basePlan = buildPlan(calibration, base);
+    // Where each layer's probes start. The single-layer probes start at the layer, fed from FP32 values. The
+    // all_but probe (this layer FP32, the rest as the base) starts at the first node whose output the two plans
+    // quantize differently: in the base the layer's input is rounded for it where it is made, with the layer FP32
+    // it stays float, so NanoDet's probes fed from the base's rounded values measured up to 1.2 dB off the
+    // whole-model run until they started at the producer.
     struct Probed {
         std::size_t nodeIndex;
         std::vector<std::string> cut;
+        std::shared_ptr<const QuantizationPlan> allButPlan;
+        std::size_t allButIndex;
+        std::vector<std::string> allButCut;
     };
     std::vector<Probed> probed;
     std::set<std::string> cutValues;
+    // What the base run can hand over: a cut must start where every value it reads is observable there (not
+    // inside a chain fused into one primitive).
+    std::set<std::string> baseVisible(graphInputs);
+    if (options.useCache) {
+        EngineOptions o;
+        o.threads = options.threads;
+        o.quantization = basePlan;
+        const std::vector<std::string> visible = model.compile(shapes, o)->observableValues();
+        baseVisible.insert(visible.begin(), visible.end());
+    }
     for (std::size_t i = 0; i < graph->nodes.size(); ++i) {
         const Node& node = graph->nodes[i];
         if (!basePlan->layer(node.name))
@@ -103,12 +130,26 @@ SensitivityReport measureSensitivity(const PreparedModel& model, const Dataset& 
         layer.node = node.name;
         layer.opType = node.opType;
         report.layers.push_back(std::move(layer));
-        Probed p{i, {}};
-        if (options.useCache)
-            for (const ValueInfo& in : graphFrom(*graph, i).inputs) {
-                p.cut.push_back(in.name);
-                cutValues.insert(in.name);
+        PtqConfig allBut = base;
+        LayerPtqSettings off = base.resolve(node);
+        off.quantize = false;
+        allBut.perLayer[node.name] = off;
+        Probed p{i, {}, buildPlan(calibration, allBut), i, {}};
+        for (std::size_t j = 0; j < i && p.allButIndex == i; ++j)
+            for (const std::string& out : graph->nodes[j].outputs) {
+                const ActivationQuant* a = basePlan->activation(out);
+                const ActivationQuant* b = p.allButPlan->activation(out);
+                if ((a == nullptr) != (b == nullptr) || (a && !(*a == *b)))
+                    p.allButIndex = j;
             }
+        if (options.useCache) {
+            p.cut = cutInputs(*graph, i);
+            p.allButCut = cutInputs(*graph, p.allButIndex);
+            while (p.allButIndex > 0 && !std::all_of(p.allButCut.begin(), p.allButCut.end(), [&](const std::string& v) { return baseVisible.count(v); }))
+                p.allButCut = cutInputs(*graph, --p.allButIndex);
+            cutValues.insert(p.cut.begin(), p.cut.end());
+            cutValues.insert(p.allButCut.begin(), p.allButCut.end());
+        }
         probed.push_back(std::move(p));
     }
 
@@ -121,9 +162,10 @@ SensitivityReport measureSensitivity(const PreparedModel& model, const Dataset& 
         throw Error("the activation cache would need " + std::to_string(cacheEstimate >> 20) + " MiB for " + std::to_string(total) +
                     " samples; use fewer samples (sensitivity: --limit; autoquant: --sensitivity-samples)");
 
-    // Runs the whole model over the samples, scoring its first output and caching the cut values.
-    std::vector<float> fp32Logits;
-    auto runWhole = [&](const std::shared_ptr<const QuantizationPlan>& plan, ValueCache* cache, std::vector<float>* logitsOut) {
+    // Runs the whole model over the samples, scoring its compared outputs and caching the cut values and those
+    // outputs (a probe cut after an output's last node reads it from the cache).
+    ProbeReference fp32Outputs;
+    auto runWhole = [&](const std::shared_ptr<const QuantizationPlan>& plan, ValueCache* cache, ProbeReference* record) {
         EngineOptions o;
         o.threads = options.threads;
         o.quantization = plan;
@@ -143,7 +185,7 @@ SensitivityReport measureSensitivity(const PreparedModel& model, const Dataset& 
                 stored.insert(stored.end(), data, data + perSample * static_cast<std::size_t>(std::min(batch, total - static_cast<int64_t>(stored.size() / perSample))));
             }, /*rowMajor=*/true);
         }
-        ProbeScorer scorer(labels, logitsOut ? nullptr : &fp32Logits, classes);
+        ProbeScorer scorer(labels, record ? nullptr : &fp32Outputs, sample.outputElements);
         ModelFeed feed(*graph, dataset);
         for (int64_t first = 0; first < total; first += batch) {
             if (progress)
@@ -156,10 +198,15 @@ SensitivityReport measureSensitivity(const PreparedModel& model, const Dataset& 
                     stored.insert(stored.end(), feed.data(i).begin(), feed.data(i).begin() + rows * feed.sampleElements(i));
                 }
             session.run(feed.pointers());
-            const float* logits = session.output(0).data();
-            if (logitsOut)
-                logitsOut->insert(logitsOut->end(), logits, logits + rows * classes);
-            scorer.add(logits, first, rows);
+            scorer.addOutputs(session, sample.outputs, first, rows, record);
+            for (std::size_t k = 0; cache && k < sample.outputs.size(); ++k) {
+                const std::string& name = graph->outputs[sample.outputs[k]].name;
+                if (cutValues.count(name) && observable.count(name))
+                    continue; // a value later nodes read too: its tap caches it
+                const float* values = session.output(sample.outputs[k]).data();
+                auto& stored = (*cache)[name];
+                stored.insert(stored.end(), values, values + rows * sample.outputElements[k]);
+            }
         }
         return std::pair{scorer.outcome(), observable};
     };
@@ -181,7 +228,13 @@ SensitivityReport measureSensitivity(const PreparedModel& model, const Dataset& 
         }
         for (const auto& b : buffers)
             pointers.push_back(b.data());
-        ProbeScorer scorer(labels, &fp32Logits, classes);
+        // Each compared output from the tail, or from the cache when it was finished before the cut.
+        std::vector<int> tailOutput(sample.outputs.size(), -1);
+        for (std::size_t k = 0; k < sample.outputs.size(); ++k)
+            for (std::size_t j = 0; j < cut.outputs.size(); ++j)
+                if (cut.outputs[j].name == graph->outputs[sample.outputs[k]].name)
+                    tailOutput[k] = static_cast<int>(j);
+        ProbeScorer scorer(labels, &fp32Outputs, sample.outputElements);
         for (int64_t first = 0; first < total; first += batch) {
             if (progress)
                 progress->checkCancelled();
@@ -198,14 +251,19 @@ SensitivityReport measureSensitivity(const PreparedModel& model, const Dataset& 
                 pointers[k] = buffers[k].data();
             }
             session.run(pointers);
-            scorer.add(session.output(0).data(), first, rows);
+            for (std::size_t k = 0; k < sample.outputs.size(); ++k)
+                scorer.add(k,
+                           tailOutput[k] >= 0 ? session.output(static_cast<std::size_t>(tailOutput[k])).data()
+                                              : cache.at(graph->outputs[sample.outputs[k]].name).data() +
+                                                    static_cast<std::size_t>(first * sample.outputElements[k]),
+                           first, rows);
         }
         return scorer.outcome();
     };
 
     const auto cacheStart = Clock::now();
     ValueCache fp32Cache, baseCache;
-    const auto [fp32, fp32Observable] = runWhole(nullptr, options.useCache ? &fp32Cache : nullptr, &fp32Logits);
+    const auto [fp32, fp32Observable] = runWhole(nullptr, options.useCache ? &fp32Cache : nullptr, &fp32Outputs);
     report.fp32Top1 = fp32.top1;
     const auto [baseOutcome, baseObservable] = runWhole(basePlan, options.useCache ? &baseCache : nullptr, nullptr);
     report.baseTop1 = baseOutcome.top1;
@@ -243,10 +301,10 @@ SensitivityReport measureSensitivity(const PreparedModel& model, const Dataset& 
         }
         return cfg;
     };
-    auto cachedFor = [&](const Probed& p, const std::set<std::string>& observable, const ValueCache& cache) {
+    auto cachedFor = [&](const std::vector<std::string>& cut, const std::set<std::string>& observable, const ValueCache& cache) {
         if (!options.useCache)
             return false;
-        return std::all_of(p.cut.begin(), p.cut.end(), [&](const std::string& v) { return (observable.count(v) || graphInputs.count(v)) && cache.count(v); });
+        return std::all_of(cut.begin(), cut.end(), [&](const std::string& v) { return (observable.count(v) || graphInputs.count(v)) && cache.count(v); });
     };
 
     std::vector<std::pair<int, int>> settings; // (weights, activations) of the "only this layer" probes
@@ -261,8 +319,8 @@ SensitivityReport measureSensitivity(const PreparedModel& model, const Dataset& 
     for (std::size_t li = 0; li < report.layers.size(); ++li) {
         LayerSensitivity& layer = report.layers[li];
         const Probed& p = probed[li];
-        const bool fromFp32 = cachedFor(p, fp32Observable, fp32Cache);
-        const bool fromBase = cachedFor(p, baseObservable, baseCache);
+        const bool fromFp32 = cachedFor(p.cut, fp32Observable, fp32Cache);
+        const bool fromBase = cachedFor(p.allButCut, baseObservable, baseCache);
         layer.cached = options.useCache && fromFp32 && fromBase;
         for (int k = 0; k < perLayer; ++k) {
             if (progress)
@@ -280,10 +338,12 @@ SensitivityReport measureSensitivity(const PreparedModel& model, const Dataset& 
                 probe.bitsWeights = only ? settings[static_cast<std::size_t>(k)].first : 0;
                 probe.bitsActivations = only ? settings[static_cast<std::size_t>(k)].second : 0;
             }
-            const auto plan = buildPlan(calibration, probeConfig(layer.node, probe.bitsWeights, probe.bitsActivations, only, probe.clip));
+            const auto plan = only ? buildPlan(calibration, probeConfig(layer.node, probe.bitsWeights, probe.bitsActivations, only, probe.clip))
+                                   : p.allButPlan;
             const bool cached = only ? fromFp32 : fromBase;
             const auto probeStart = Clock::now();
-            const ProbeOutcome o = cached ? runFrom(p.nodeIndex, plan, only ? fp32Cache : baseCache) : runWhole(plan, nullptr, nullptr).first;
+            const ProbeOutcome o = cached ? runFrom(only ? p.nodeIndex : p.allButIndex, plan, only ? fp32Cache : baseCache)
+                                          : runWhole(plan, nullptr, nullptr).first;
             if (!cached && report.fullProbeSeconds == 0.0)
                 report.fullProbeSeconds = since(probeStart);
             probe.top1 = o.top1;

@@ -69,7 +69,8 @@ SensitivityReport measureSensitivity(const PreparedModel& model, const Dataset& 
                                      Progress* progress = nullptr);
 
 // The graph from node `first` on: its inputs are the values produced before `first` (or graph inputs) that
-// nodes from `first` on read, with their prepared shapes; outputs and initializers as in `prepared`.
+// nodes from `first` on read, with their prepared shapes; initializers as in `prepared`, and the outputs that
+// nodes from `first` on compute (a detector head finished before `first` is not one of them: it is what it was).
 Graph graphFrom(const Graph& prepared, std::size_t first);
 
 } // namespace qs

@@ -3,7 +3,9 @@
 // behave as quantization must (fewer bits, more error; top-1 from the real labels).
 #include "core/calibration/calibration.h"
 #include "core/data/dataset_factory.h"
+#include "core/data/preprocess_spec.h"
 #include "core/data/subset.h"
+#include "core/eval/model_feed.h"
 #include "core/onnx_import/onnx_importer.h"
 #include "core/ptq/sensitivity.h"
 #include "core/util/error.h"
@@ -37,6 +39,49 @@ private slots:
         for (const ValueInfo& in : cut.inputs)
             QCOMPARE(in.shape.at(0), int64_t(4));
         QVERIFY_THROWS_EXCEPTION(qs::Error, graphFrom(*graph, graph->nodes.size()));
+    }
+
+    // NanoDet-m (a real detector, tests/data/realmodels) has six outputs, one per head, finished one after the
+    // other: a probe cut after a head's last node reads that output from the cache (the cut used to be refused:
+    // "output 'cls_pred_stride_8' is computed before node Conv_402"), and every head counts: the worst output's
+    // SQNR is what a probe reports, so each layer's probe is finite (scored on the first output only, a layer of
+    // another head measured +inf). Cached and whole-model probes agree.
+    void detectorHeadsAreScoredAndCut()
+    {
+        const PreparedModel model(std::make_shared<const Graph>(importOnnxFile(QS_TEST_DATA_DIR "/realmodels/nanodet_m_320.onnx")));
+        const auto photos = openDataset("images:" QS_TEST_DATA_DIR "/photos", Split::Test,
+                                        parsePreprocessSpec("resize=320x320,channels=bgr,mean=103.53:116.28:123.675,std=57.375:57.12:58.395"));
+        const Calibration calibration = calibrate(model, *photos, {0, 1}, 1);
+        PtqConfig config;
+        config.defaults.quant.perChannel = true;
+        SensitivityOptions options;
+        options.bits = {8};
+        options.clipMethods = {};
+        options.batch = 1;
+        const SensitivityReport cached = measureSensitivity(model, *photos, {2}, calibration, config, options);
+        options.useCache = false;
+        const SensitivityReport whole = measureSensitivity(model, *photos, {2}, calibration, config, options);
+        QVERIFY(!cached.labelled);
+        QVERIFY(cached.layers.size() > 60);
+        QCOMPARE(whole.layers.size(), cached.layers.size());
+        int cutAfterAnOutput = 0;
+        const auto graph = model.graph(model.runnableShapes(inputShapesFor(model.source(), *photos, 1)));
+        for (std::size_t i = 0; i < cached.layers.size(); ++i) {
+            const LayerSensitivity& c = cached.layers[i];
+            QVERIFY2(c.cached, c.node.c_str());
+            std::size_t at = 0;
+            while (graph->nodes[at].name != c.node)
+                ++at;
+            cutAfterAnOutput += graphFrom(*graph, at).outputs.size() < graph->outputs.size();
+            const SensitivityProbe& only = c.probes[0];
+            QVERIFY2(only.onlyThisLayer && std::isfinite(only.outputSqnrDb) && only.outputSqnrDb > 10.0,
+                     qPrintable(QString::fromStdString(c.node) + " " + QString::number(only.outputSqnrDb)));
+            for (std::size_t k = 0; k < c.probes.size(); ++k)
+                QVERIFY2(std::abs(c.probes[k].outputSqnrDb - whole.layers[i].probes[k].outputSqnrDb) < 0.5,
+                         qPrintable(QString("%1 probe %2: cached %3 dB, whole %4 dB").arg(QString::fromStdString(c.node)).arg(k)
+                                        .arg(c.probes[k].outputSqnrDb).arg(whole.layers[i].probes[k].outputSqnrDb)));
+        }
+        QVERIFY2(cutAfterAnOutput >= 10, qPrintable(QString::number(cutAfterAnOutput)));
     }
 
     void cachedSweepMatchesWholeModelProbes()
