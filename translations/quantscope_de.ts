@@ -2119,8 +2119,8 @@ medianer Kanalbereich = %2% des Tensorbereichs (mit einer 8-Bit-Skala pro Tensor
         <translation>Top-1 höchstens so weit unter FP32:</translation>
     </message>
     <message>
-        <source>Without labels, output SQNR at least:</source>
-        <translation>Ohne Labels SQNR der Ausgabe mindestens:</translation>
+        <source>Without labels, worst output SQNR at least:</source>
+        <translation>Ohne Labels SQNR der schlechtesten Ausgabe mindestens:</translation>
     </message>
     <message>
         <source>Weight widths a layer may take:</source>

@@ -2093,8 +2093,8 @@ median channel range = %2% of the tensor range (with one 8-bit scale per tensor:
         <translation>top-1 最多低于 FP32：</translation>
     </message>
     <message>
-        <source>Without labels, output SQNR at least:</source>
-        <translation>无标签时输出 SQNR 至少：</translation>
+        <source>Without labels, worst output SQNR at least:</source>
+        <translation>无标签时最差输出的 SQNR 至少：</translation>
     </message>
     <message>
         <source>Weight widths a layer may take:</source>

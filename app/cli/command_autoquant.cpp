@@ -48,7 +48,7 @@ int runAutoquant(std::vector<std::string> argv)
                     "Chooses per-layer weight widths (8 down to 2, or FP32 where 8 bits do not fit) and activation clip methods that\n"
                     "make the model smallest (--objective latency: fastest, moving layers between int8 and FP32 only) while its\n"
                     "metric stays within the budget: top-1 at most P points below FP32 (--max-drop, default 0.1) on labelled data,\n"
-                    "else the output SQNR against FP32 at least DB (--min-sqnr, default 30). The --qe-* flags give the starting\n"
+                    "else the worst output's SQNR against FP32 at least DB (--min-sqnr, default 30). The --qe-* flags give the starting\n"
                     "configuration (activations keep its width). Sensitivity-guided greedy search; every candidate is a real int8\n"
                     "evaluation of the whole model on the evaluation samples (all of them unless --limit/--sample), so the result is\n"
                     "chosen and verified on the same samples. --export-config writes the result as a Distiller YAML that eval\n"
@@ -134,7 +134,7 @@ int runAutoquant(std::vector<std::string> argv)
         std::printf("autoquant: top-1 at most %.2f points below FP32 (%.2f %%) on %zu samples; size of the weights as stored\n\n",
                     options.maxTop1Drop, r.fp32Top1, data.indices.size());
     else
-        std::printf("autoquant: output SQNR against FP32 at least %.1f dB on %zu samples (no labels); size of the weights as stored\n\n",
+        std::printf("autoquant: worst output SQNR against FP32 at least %.1f dB on %zu samples (no labels); size of the weights as stored\n\n",
                     options.minSqnrDb, data.indices.size());
     if (timed)
         std::printf("objective: latency, batch 1 (median of at least %d runs on one sample, %s threads) on %s (oneDNN %s)\n\n",

@@ -39,7 +39,7 @@ int runSensitivity(std::vector<std::string> argv)
                     "For every layer that runs int8: the metric when only that layer is quantized (weights at each bit width with\n"
                     "8-bit activations: W8A8 W6 W4; activations at each bit width with 8-bit weights: A6 A4), and when every layer\n"
                     "but that one is quantized with the --qe-* configuration (all_but). The metric is top-1 (labelled classifiers;\n"
-                    "shown as the drop from FP32 in points) and the SQNR of the first output against FP32 (dB). Real int8 on\n"
+                    "shown as the drop from FP32 in points) and the worst output's SQNR against FP32 (dB). Real int8 on\n"
                     "oneDNN. Default sample: the first 1000 evaluation samples (--limit/--sample change it).\n"
                     "Probes run from their layer on, fed from cached activations (FP32 for the single-layer probes, the\n"
                     "configuration's for all_but); the report compares the sweep's time with a whole-model run per probe.\n%s"

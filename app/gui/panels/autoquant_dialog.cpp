@@ -68,7 +68,7 @@ AutoquantDialog::AutoquantDialog(qint64 evalLimit, QWidget* parent)
     auto* form = new QFormLayout;
     form->addRow(tr("Minimise:"), m_objective);
     form->addRow(tr("Top-1 at most this far below FP32:"), m_maxDrop);
-    form->addRow(tr("Without labels, output SQNR at least:"), m_minSqnr);
+    form->addRow(tr("Without labels, worst output SQNR at least:"), m_minSqnr);
     form->addRow(tr("Weight widths a layer may take:"), widths);
     form->addRow(tr("Evaluate every candidate on:"), m_samples);
 
