@@ -1,7 +1,7 @@
 #!/bin/sh
 # Runs the workbench under a virtual X server with --screenshot: it loads the demo model, evaluates the
 # FP32 baseline and four int8 configs, and writes main_*.png (QWidget::grab) into DIR (default docs/screenshots):
-# the window, the filtered table, the dataset dialog, the activation histogram, weight ranges and observer
+# the window, the filtered table, the dataset and Auto Mixed Precision dialogs, the activation histogram, weight ranges and observer
 # comparison docks of a selected layer, and the runs beside the accuracy-vs-size plot; then real_model_fidelity.png
 # (--screenshot-fidelity: the RFB-320 face detector on the photos, fidelity runs on the table and the plot).
 # usage: scripts/screenshots.sh [BUILD_DIR] [DIR]

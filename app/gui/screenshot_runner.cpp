@@ -4,6 +4,7 @@
 #include "app/gui/models/layer_table_model.h"
 #include "app/gui/models/runs_table_model.h"
 #include "app/gui/panels/analysis_docks.h"
+#include "app/gui/panels/autoquant_dialog.h"
 #include "app/gui/panels/dataset_dialog.h"
 #include "app/gui/panels/help_dialog.h"
 #include "app/gui/panels/layer_panel.h"
@@ -12,6 +13,7 @@
 #include "core/ptq/autoquant.h"
 #include "widgets/plots/layer_error_chart.h"
 
+#include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QTabBar>
@@ -90,6 +92,13 @@ void ScreenshotRunner::step()
         dialog.show();
         dialog.grab().save(QDir(m_directory).filePath(QStringLiteral("main_dataset_dialog.png")));
         dialog.close();
+
+        AutoquantDialog autoquant(10000, m_window);
+        // Latency chosen: the objective this dialog offers besides size (the width boxes grey out).
+        autoquant.objectiveBox()->setCurrentIndex(autoquant.objectiveBox()->findData(static_cast<int>(AutoquantObjective::Latency)));
+        autoquant.show();
+        autoquant.grab().save(QDir(m_directory).filePath(QStringLiteral("main_autoquant_dialog.png")));
+        autoquant.close();
 
         HelpDialog* guide = m_window->showUserGuide();
         guide->grab().save(QDir(m_directory).filePath(QStringLiteral("main_user_guide.png")));
