@@ -211,12 +211,12 @@ SensitivityReport measureSensitivity(const PreparedModel& model, const Dataset& 
         return std::pair{scorer.outcome(), observable};
     };
 
-    // Runs the graph from a layer on, fed from a cache.
-    auto runFrom = [&](std::size_t nodeIndex, const std::shared_ptr<const QuantizationPlan>& plan, const ValueCache& cache) {
+    // Runs a graph cut from a layer on (graphFrom), fed from a cache.
+    auto runFrom = [&](const std::shared_ptr<const Graph>& tail, const std::shared_ptr<const QuantizationPlan>& plan, const ValueCache& cache) {
         EngineOptions o;
         o.threads = options.threads;
         o.quantization = plan;
-        const auto compiled = CompiledModel::compilePrepared(std::make_shared<const Graph>(graphFrom(*graph, nodeIndex)), o);
+        const auto compiled = CompiledModel::compilePrepared(tail, o);
         Session session(compiled);
         const Graph& cut = compiled->graph();
         std::vector<std::vector<float>> buffers;
@@ -322,6 +322,14 @@ SensitivityReport measureSensitivity(const PreparedModel& model, const Dataset& 
         const bool fromFp32 = cachedFor(p.cut, fp32Observable, fp32Cache);
         const bool fromBase = cachedFor(p.allButCut, baseObservable, baseCache);
         layer.cached = options.useCache && fromFp32 && fromBase;
+        // The layer's two cut graphs, made once for all its probes (a cut copies the model's weights).
+        std::map<std::size_t, std::shared_ptr<const Graph>> tails;
+        auto tailFrom = [&](std::size_t nodeIndex) {
+            auto& tail = tails[nodeIndex];
+            if (!tail)
+                tail = std::make_shared<const Graph>(graphFrom(*graph, nodeIndex));
+            return tail;
+        };
         for (int k = 0; k < perLayer; ++k) {
             if (progress)
                 progress->report(report.probes, totalProbes, "probing " + layer.node);
@@ -342,7 +350,7 @@ SensitivityReport measureSensitivity(const PreparedModel& model, const Dataset& 
                                    : p.allButPlan;
             const bool cached = only ? fromFp32 : fromBase;
             const auto probeStart = Clock::now();
-            const ProbeOutcome o = cached ? runFrom(only ? p.nodeIndex : p.allButIndex, plan, only ? fp32Cache : baseCache)
+            const ProbeOutcome o = cached ? runFrom(tailFrom(only ? p.nodeIndex : p.allButIndex), plan, only ? fp32Cache : baseCache)
                                           : runWhole(plan, nullptr, nullptr).first;
             if (!cached && report.fullProbeSeconds == 0.0)
                 report.fullProbeSeconds = since(probeStart);
