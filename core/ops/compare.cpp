@@ -23,14 +23,10 @@ public:
     std::vector<Tensor> run(const Node&, const std::vector<const Tensor*>& in) const override
     {
         const Tensor &a = *in[0], &b = *in[1];
-        const Shape out = broadcastShapes(a.shape(), b.shape());
-        Tensor y(DataType::Bool, out);
-        auto* yd = y.data<uint8_t>();
-        forEachBroadcast(out, a.shape(), b.shape(), [&](int64_t o, int64_t ia, int64_t ib) {
+        return {broadcastBool(a, b, [&](int64_t ia, int64_t ib) {
             const double x = a.elementAsDouble(ia), z = b.elementAsDouble(ib);
-            yd[o] = m_kind == CompareKind::Equal ? x == z : m_kind == CompareKind::Less ? x < z : x > z;
-        });
-        return {std::move(y)};
+            return m_kind == CompareKind::Equal ? x == z : m_kind == CompareKind::Less ? x < z : x > z;
+        })};
     }
 
 private:

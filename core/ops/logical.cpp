@@ -40,17 +40,12 @@ public:
     }
     std::vector<Tensor> run(const Node&, const std::vector<const Tensor*>& in) const override
     {
-        const Tensor &a = *in[0], &b = *in[1];
-        const Shape out = broadcastShapes(a.shape(), b.shape());
-        Tensor y(DataType::Bool, out);
-        auto* yd = y.data<uint8_t>();
-        const auto* ad = a.data<uint8_t>();
-        const auto* bd = b.data<uint8_t>();
-        forEachBroadcast(out, a.shape(), b.shape(), [&](int64_t o, int64_t ia, int64_t ib) {
+        const auto* ad = in[0]->data<uint8_t>();
+        const auto* bd = in[1]->data<uint8_t>();
+        return {broadcastBool(*in[0], *in[1], [&](int64_t ia, int64_t ib) {
             const bool x = ad[ia] != 0, z = bd[ib] != 0;
-            yd[o] = m_kind == LogicKind::And ? (x && z) : m_kind == LogicKind::Or ? (x || z) : (x != z);
-        });
-        return {std::move(y)};
+            return m_kind == LogicKind::And ? (x && z) : m_kind == LogicKind::Or ? (x || z) : (x != z);
+        })};
     }
 
 private:

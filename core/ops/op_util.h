@@ -55,6 +55,9 @@ void forEachBroadcast(const Shape& out, const Shape& a, const Shape& b, Fn&& fn)
 // The same for any number of shapes: fn(outIndex, inputIndices).
 template <typename Fn>
 void forEachBroadcastN(const Shape& out, const std::vector<Shape>& shapes, Fn&& fn);
+// A bool tensor of a and b broadcast together, element o = test(aIndex, bIndex) (comparisons, logic).
+template <typename Test>
+Tensor broadcastBool(const Tensor& a, const Tensor& b, Test&& test);
 
 } // namespace qs
 

@@ -75,4 +75,14 @@ void forEachBroadcastN(const Shape& out, const std::vector<Shape>& shapes, Fn&& 
     }
 }
 
+template <typename Test>
+Tensor broadcastBool(const Tensor& a, const Tensor& b, Test&& test)
+{
+    const Shape out = broadcastShapes(a.shape(), b.shape());
+    Tensor y(DataType::Bool, out);
+    auto* yd = y.data<uint8_t>();
+    forEachBroadcast(out, a.shape(), b.shape(), [&](int64_t o, int64_t ia, int64_t ib) { yd[o] = test(ia, ib) ? 1 : 0; });
+    return y;
+}
+
 } // namespace qs
