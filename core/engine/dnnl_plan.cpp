@@ -301,7 +301,7 @@ private:
                 continue;
             }
             const ValueInfo* info = m_graph.info(out);
-            if (!info || info->dtype != DataType::Float32 || !info->shapeKnown || elementCount(info->shape) < 0) {
+            if (!info || info->dtype != DataType::Float32 || !hasFixedShape(*info)) {
                 m_runtimeValues.insert(out);
                 step.outputSlots.push_back(-1);
                 continue;

@@ -255,7 +255,7 @@ private:
     bool hasStaticShape(const std::string& value) const
     {
         const ValueInfo* info = m_graph.info(value);
-        return info && info->shapeKnown && elementCount(info->shape) >= 0;
+        return info && hasFixedShape(*info);
     }
 
     const Graph& m_graph; // owned by the CompiledModel, which outlives its plan

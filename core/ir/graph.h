@@ -22,6 +22,9 @@ struct ValueInfo {
     bool shapeKnown = false;           // false: rank unknown too
 };
 
+// Every dim known before any run: not a shape the data decides (NonMaxSuppression's selection) or an unknown rank.
+inline bool hasFixedShape(const ValueInfo& value) { return value.shapeKnown && elementCount(value.shape) >= 0; }
+
 struct Node {
     std::string name; // unique within the graph (the importer names unnamed nodes)
     std::string opType;

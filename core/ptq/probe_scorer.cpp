@@ -20,12 +20,11 @@ ProbeSample::ProbeSample(const PreparedModel& model, const Dataset& dataset, con
     for (std::size_t i = 0; i < graph->outputs.size(); ++i) {
         const ValueInfo& out = graph->outputs[i];
         const ValueInfo* info = graph->info(out.name);
-        const Shape& shape = info && info->shapeKnown ? info->shape : out.shape;
-        const bool fixed = !shape.empty() && std::all_of(shape.begin(), shape.end(), [](int64_t d) { return d >= 0; });
-        if (out.dtype != DataType::Float32 || !fixed || shape[0] != batch)
+        const ValueInfo& known = info && info->shapeKnown ? *info : out;
+        if (out.dtype != DataType::Float32 || !hasFixedShape(known) || known.shape.empty() || known.shape[0] != batch)
             continue;
         outputs.push_back(i);
-        outputElements.push_back(elementCount(shape) / batch);
+        outputElements.push_back(elementCount(known.shape) / batch);
     }
     if (outputs.empty())
         throw Error(what + ": the model has no float output of a fixed shape, batch first, to compare with FP32", {graph->sourcePath});

@@ -98,6 +98,14 @@ SensitivityReport measureSensitivity(const PreparedModel& model, const Dataset& 
     report.labelled = sample.labelled;
 
     const std::shared_ptr<const QuantizationPlan> basePlan = buildPlan(calibration, base);
+    // The whole model under `plan` (null: FP32) at the sample's shapes.
+    auto compileWhole = [&](const std::shared_ptr<const QuantizationPlan>& plan) {
+        EngineOptions o;
+        o.threads = options.threads;
+        o.quantization = plan;
+        return model.compile(shapes, o);
+    };
+    const auto baseModel = compileWhole(basePlan);
     // Where each layer's probes start. The single-layer probes start at the layer, fed from FP32 values. The
     // all_but probe (this layer FP32, the rest as the base) starts at the first node whose output the two plans
     // quantize differently: in the base the layer's input is rounded for it where it is made, with the layer FP32
@@ -115,13 +123,8 @@ SensitivityReport measureSensitivity(const PreparedModel& model, const Dataset& 
     // What the base run can hand over: a cut must start where every value it reads is observable there (not
     // inside a chain fused into one primitive).
     std::set<std::string> baseVisible(graphInputs);
-    if (options.useCache) {
-        EngineOptions o;
-        o.threads = options.threads;
-        o.quantization = basePlan;
-        const std::vector<std::string> visible = model.compile(shapes, o)->observableValues();
-        baseVisible.insert(visible.begin(), visible.end());
-    }
+    for (const std::string& value : baseModel->observableValues())
+        baseVisible.insert(value);
     for (std::size_t i = 0; i < graph->nodes.size(); ++i) {
         const Node& node = graph->nodes[i];
         if (!basePlan->layer(node.name))
@@ -165,11 +168,7 @@ SensitivityReport measureSensitivity(const PreparedModel& model, const Dataset& 
     // Runs the whole model over the samples, scoring its compared outputs and caching the cut values and those
     // outputs (a probe cut after an output's last node reads it from the cache).
     ProbeReference fp32Outputs;
-    auto runWhole = [&](const std::shared_ptr<const QuantizationPlan>& plan, ValueCache* cache, ProbeReference* record) {
-        EngineOptions o;
-        o.threads = options.threads;
-        o.quantization = plan;
-        const auto compiled = model.compile(shapes, o);
+    auto runWhole = [&](const std::shared_ptr<const CompiledModel>& compiled, ValueCache* cache, ProbeReference* record) {
         Session session(compiled);
         std::set<std::string> observable;
         if (cache) {
@@ -263,9 +262,9 @@ SensitivityReport measureSensitivity(const PreparedModel& model, const Dataset& 
 
     const auto cacheStart = Clock::now();
     ValueCache fp32Cache, baseCache;
-    const auto [fp32, fp32Observable] = runWhole(nullptr, options.useCache ? &fp32Cache : nullptr, &fp32Outputs);
+    const auto [fp32, fp32Observable] = runWhole(compileWhole(nullptr), options.useCache ? &fp32Cache : nullptr, &fp32Outputs);
     report.fp32Top1 = fp32.top1;
-    const auto [baseOutcome, baseObservable] = runWhole(basePlan, options.useCache ? &baseCache : nullptr, nullptr);
+    const auto [baseOutcome, baseObservable] = runWhole(baseModel, options.useCache ? &baseCache : nullptr, nullptr);
     report.baseTop1 = baseOutcome.top1;
     report.baseOutputSqnrDb = baseOutcome.sqnrDb;
     report.cacheSeconds = since(cacheStart);
@@ -351,7 +350,7 @@ SensitivityReport measureSensitivity(const PreparedModel& model, const Dataset& 
             const bool cached = only ? fromFp32 : fromBase;
             const auto probeStart = Clock::now();
             const ProbeOutcome o = cached ? runFrom(tailFrom(only ? p.nodeIndex : p.allButIndex), plan, only ? fp32Cache : baseCache)
-                                          : runWhole(plan, nullptr, nullptr).first;
+                                          : runWhole(compileWhole(plan), nullptr, nullptr).first;
             if (!cached && report.fullProbeSeconds == 0.0)
                 report.fullProbeSeconds = since(probeStart);
             probe.top1 = o.top1;
@@ -363,7 +362,7 @@ SensitivityReport measureSensitivity(const PreparedModel& model, const Dataset& 
     if (report.fullProbeSeconds == 0.0 && !report.layers.empty()) {
         // Every probe came from the cache: time one on the whole model, for the comparison the report gives.
         const auto probeStart = Clock::now();
-        runWhole(buildPlan(calibration, probeConfig(report.layers[0].node, 8, 8, true)), nullptr, nullptr);
+        runWhole(compileWhole(buildPlan(calibration, probeConfig(report.layers[0].node, 8, 8, true))), nullptr, nullptr);
         report.fullProbeSeconds = since(probeStart);
         report.seconds = since(start) - report.fullProbeSeconds;
     } else {

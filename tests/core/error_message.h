@@ -19,4 +19,15 @@ inline std::string errorOf(const std::function<void()>& f)
     return {};
 }
 
+// The whole text a user would see: the message with its file, node and sample (Error::what()).
+inline std::string shownErrorOf(const std::function<void()>& f)
+{
+    try {
+        f();
+    } catch (const Error& e) {
+        return e.what();
+    }
+    return {};
+}
+
 } // namespace qs::testing

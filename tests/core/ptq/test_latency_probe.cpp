@@ -10,6 +10,7 @@
 #include "core/ptq/latency_probe.h"
 #include "core/ptq/ptq_config.h"
 #include "core/util/error.h"
+#include "tests/core/error_message.h"
 
 #include <QtTest>
 
@@ -18,21 +19,11 @@
 #include <string>
 
 using namespace qs;
+using qs::testing::shownErrorOf;
 
 namespace {
 
 const char* const kModel = QS_TEST_DATA_DIR "/models/fmnist_resnet8.onnx";
-
-// The whole text a user would see (message with its file, node and sample), "" when nothing is thrown.
-std::string shownError(const std::function<void()>& f)
-{
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.what();
-    }
-    return {};
-}
 
 } // namespace
 
@@ -67,21 +58,21 @@ private slots:
 
     void errorsNameTheModelAndTheProblem()
     {
-        const std::string outside = shownError([&] { measureLatencyMs(*m_model, *m_test, m_test->size(), nullptr, m_quick); });
+        const std::string outside = shownErrorOf([&] { measureLatencyMs(*m_model, *m_test, m_test->size(), nullptr, m_quick); });
         QVERIFY2(outside.find(kModel) != std::string::npos && outside.find("sample " + std::to_string(m_test->size())) != std::string::npos &&
                      outside.find("latency probe") != std::string::npos,
                  outside.c_str());
-        const std::string negative = shownError([&] { measureLatencyMs(*m_model, *m_test, -1, nullptr, m_quick); });
+        const std::string negative = shownErrorOf([&] { measureLatencyMs(*m_model, *m_test, -1, nullptr, m_quick); });
         QVERIFY2(negative.find(kModel) != std::string::npos && negative.find("has 10000 samples") != std::string::npos, negative.c_str());
 
         // Three channels where the model takes one: the compile at batch 1 fails, the error says where.
         const RandomDataset rgb(SampleShape{3, 28, 28, Layout::Nchw}, 4);
-        const std::string shape = shownError([&] { measureLatencyMs(*m_model, rgb, 0, nullptr, m_quick); });
+        const std::string shape = shownErrorOf([&] { measureLatencyMs(*m_model, rgb, 0, nullptr, m_quick); });
         QVERIFY2(shape.find(kModel) != std::string::npos && shape.find("latency probe (batch 1, FP32)") != std::string::npos, shape.c_str());
 
         LatencyProbeOptions none = m_quick;
         none.minRuns = 0;
-        const std::string runs = shownError([&] { measureLatencyMs(*m_model, *m_test, 0, nullptr, none); });
+        const std::string runs = shownErrorOf([&] { measureLatencyMs(*m_model, *m_test, 0, nullptr, none); });
         QVERIFY2(runs.find(kModel) != std::string::npos && runs.find("minRuns") != std::string::npos, runs.c_str());
     }
 };
