@@ -47,4 +47,23 @@ const CpuFeatures& cpuFeatures()
     return features;
 }
 
+WeightQuant runnableWeightQuant(const WeightQuant& planned)
+{
+    // 7-bit asymmetric weights are stored as q - zero point, up to 127 in magnitude: as saturating as 8-bit ones.
+    WeightQuant runnable = planned;
+    if (!cpuFeatures().hasVnni && (runnable.bits > 7 || (runnable.bits == 7 && runnable.asymmetric))) {
+        runnable.bits = 7;
+        runnable.asymmetric = false;
+    }
+    return runnable;
+}
+
+std::string narrowedWeightsNote()
+{
+    if (cpuFeatures().hasVnni)
+        return {};
+    return "this CPU (" + cpuFeatures().isa + ") has no VNNI: 8-bit weights (and 7-bit asymmetric ones) run on a symmetric 7-bit "
+           "grid, as ONNX Runtime's reduce_range does (oneDNN's u8 x s8 kernels would saturate)";
+}
+
 } // namespace qs

@@ -5,6 +5,7 @@
 // Residual Adds fuse as a sum post-op on the integers; ReLU/LeakyReLU/Clip fuse as eltwise post-ops, PRelu as a
 // prelu post-op reading its slopes.
 // An Add no convolution could absorb runs as an integer binary primitive that rescales both inputs.
+#include "core/engine/cpu_features.h"
 #include "core/engine/dnnl_lowerings.h"
 #include "core/ops/activation.h"
 #include "core/ops/op_util.h"
@@ -139,6 +140,26 @@ dnnl::primitive_attr int8Attributes(const Int8Weights& w, const ActivationQuant&
     return attr;
 }
 
+// oneDNN's int8 kernels without VNNI halve the weights when the source is s8 (the weights' scale_adjust 0.5: the
+// source is shifted to u8 and vpmaddubsw's 16-bit sums must not saturate), rounding every odd weight away. Given
+// doubled weights (exact up to 7 bits, which is what runnableWeightQuant() leaves there) with halved scales, the
+// halving gives back the planned integers. Returns whether the weights were changed (then the attributes, built
+// from the scales, must be made again).
+bool compensateScaleAdjust(Int8Weights& w, const dnnl::memory::desc& weights)
+{
+    if (!(weights.data.extra.flags & dnnl_memory_extra_flag_scale_adjust) || weights.data.extra.scale_adjust == 1.0f)
+        return false;
+    const float factor = 1.0f / weights.data.extra.scale_adjust;
+    for (int8_t v : w.values)
+        if (v * factor < -128.0f || v * factor > 127.0f || std::nearbyint(v * factor) != v * factor)
+            return false; // 8-bit weights: the kernel's rounding stays (runnableWeightQuant() avoids them)
+    for (int8_t& v : w.values)
+        v = static_cast<int8_t>(v * factor);
+    for (float& scale : w.scales)
+        scale /= factor;
+    return true;
+}
+
 // The float bias in accumulator units (oneDNN 2.6 adds it before the output scale).
 std::vector<float> accumulatorBias(const Tensor* bias, const Int8Weights& w, float srcScale, int64_t channels)
 {
@@ -210,10 +231,10 @@ bool lowerConvolutionInt8(LoweringContext& ctx, const Node& node, const Tensor& 
     const Shape& y = ctx.shapeOf(node.outputs[0]);
     const int64_t channels = w[0];
     Int8Weights iw;
-    iw.scales = quantizeWeights(weights, *wq, iw.values);
+    iw.scales = quantizeWeights(weights, runnableWeightQuant(*wq), iw.values);
     const Int8Epilogue e = planEpilogue(ctx, node, std::is_same_v<Primitive, dnnl::convolution_forward> ? SumForm::TypedWithZeroPoint
                                                                                                    : SumForm::DestinationTypeOnly);
-    const dnnl::primitive_attr attr = int8Attributes(iw, *inQ, e);
+    dnnl::primitive_attr attr = int8Attributes(iw, *inQ, e);
 
     const auto srcAny = dnnl::memory::desc(LoweringContext::dims(x), LoweringContext::storageType(*inQ), tag::any);
     const auto wAny = dnnl::memory::desc(geometry.weightDims, dt::s8, tag::any);
@@ -221,9 +242,17 @@ bool lowerConvolutionInt8(LoweringContext& ctx, const Node& node, const Tensor& 
     const auto biasDesc = dnnl::memory::desc({channels}, dt::f32, tag::a);
     const typename Primitive::desc d(dnnl::prop_kind::forward_inference, algorithm, srcAny, wAny, biasDesc, dstAny, geometry.strides,
                                      geometry.dilation, geometry.padL, geometry.padR);
-    typename Primitive::primitive_desc pd(d, attr, ctx.engine());
-    if constexpr (std::is_same_v<Primitive, dnnl::convolution_forward>)
-        preferVnniForSmallConvs(pd, w, y);
+    auto choose = [&] {
+        typename Primitive::primitive_desc chosen(d, attr, ctx.engine());
+        if constexpr (std::is_same_v<Primitive, dnnl::convolution_forward>)
+            preferVnniForSmallConvs(chosen, w, y);
+        return chosen;
+    };
+    typename Primitive::primitive_desc pd = choose();
+    if (compensateScaleAdjust(iw, pd.weights_desc())) {
+        attr = int8Attributes(iw, *inQ, e);
+        pd = choose();
+    }
 
     const int src = ctx.quantizedSlotOf(node.input(0), *inQ, pd.src_desc());
     const Shape userShape(geometry.weightDims.begin(), geometry.weightDims.end());
@@ -286,7 +315,7 @@ bool lowerGemmInt8(LoweringContext& ctx, const Node& node)
         biasTensor = Tensor::fromFloats({n}, beta);
     }
     Int8Weights iw;
-    iw.scales = quantizeWeights(weights, *wq, iw.values);
+    iw.scales = quantizeWeights(weights, runnableWeightQuant(*wq), iw.values);
     Int8Epilogue e = planEpilogue(ctx, node);
     // oneDNN 2.6's inner product takes no zero points (it refuses them, and the layer would silently run in FP32):
     // the source's is folded into the bias, acc = sum v (q - z) = sum v q - z sum v with constant v, and the
@@ -295,13 +324,17 @@ bool lowerGemmInt8(LoweringContext& ctx, const Node& node)
         return false; // a residual with a zero point would need the sum's zero point too
     if (e.outQuant && e.outQuant->zeroPoint != 0)
         e.ops.append_eltwise(1.0f, dnnl::algorithm::eltwise_linear, 1.0f, static_cast<float>(e.outQuant->zeroPoint));
-    const dnnl::primitive_attr attr = int8Attributes(iw, *inQ, e, false);
+    dnnl::primitive_attr attr = int8Attributes(iw, *inQ, e, false);
     const auto srcDesc = dnnl::memory::desc({a[0], k}, LoweringContext::storageType(*inQ), tag::any);
     const auto wDesc = dnnl::memory::desc({n, k}, dt::s8, tag::any);
     const auto dstDesc = dnnl::memory::desc({a[0], n}, e.outQuant ? LoweringContext::storageType(*e.outQuant) : dt::f32, tag::any);
     const auto biasDesc = dnnl::memory::desc({n}, dt::f32, tag::a);
     const dnnl::inner_product_forward::desc d(dnnl::prop_kind::forward_inference, srcDesc, wDesc, biasDesc, dstDesc);
-    const dnnl::inner_product_forward::primitive_desc pd(d, attr, ctx.engine());
+    dnnl::inner_product_forward::primitive_desc pd(d, attr, ctx.engine());
+    if (compensateScaleAdjust(iw, pd.weights_desc())) {
+        attr = int8Attributes(iw, *inQ, e, false);
+        pd = dnnl::inner_product_forward::primitive_desc(d, attr, ctx.engine());
+    }
     // The source must be a plain [M, K] matrix of integers (a Flatten view of a quantized value is).
     const int src = ctx.quantizedSlotOf(node.input(0), *inQ, pd.src_desc());
     const int wSlot = ctx.constantSlot(iw.values.data(), LoweringContext::plainDesc({n, k}, dt::s8), pd.weights_desc());

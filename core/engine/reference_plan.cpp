@@ -7,6 +7,7 @@
 // float rounding, so the oneDNN int8 plan must match it within one quantization step.
 // Every value is a tensor of the run, so a shape known only at run time (NonMaxSuppression's selection) needs
 // nothing special here; as in the oneDNN plan, such values are not observable.
+#include "core/engine/cpu_features.h"
 #include "core/engine/execution_plan.h"
 #include "core/quant/integer_flow.h"
 #include "core/ops/op.h"
@@ -45,7 +46,7 @@ public:
             std::vector<int8_t> q;
             std::vector<float> scales;
             try {
-                scales = quantizeWeights(source, *wq, q);
+                scales = quantizeWeights(source, runnableWeightQuant(*wq), q);
             } catch (const Error& e) { // as the oneDNN lowering does: the message names the model and the node
                 throw Error(e.message(), {m_graph.sourcePath, node.label()});
             }

@@ -1,5 +1,6 @@
 #include "core/ptq/ptq_config.h"
 
+#include "core/engine/cpu_features.h"
 #include "core/util/error.h"
 
 #include <algorithm>
@@ -95,6 +96,12 @@ std::shared_ptr<QuantizationPlan> buildPlan(const Calibration& calibration, cons
             }
             return range;
         }));
+    if (const std::string note = narrowedWeightsNote(); !note.empty())
+        for (const auto& [node, weights] : plan->layers)
+            if (weights.bits > 7 || (weights.bits == 7 && weights.asymmetric)) {
+                std::string& text = plan->notes[node];
+                text = text.empty() ? note : text + "; " + note;
+            }
     return plan;
 }
 

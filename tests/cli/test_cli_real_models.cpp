@@ -2,6 +2,7 @@
 // --input-shape for dynamic dims, label-free fidelity (text and JSON), the int8 share of MACs with the FP32
 // islands, calibration data that is not the evaluated data, and the refusals that name what to do.
 #include "cli_runner.h"
+#include "core/engine/cpu_features.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -57,6 +58,8 @@ private slots:
     // rounding of quiet channels: the boxes output gains ~2 dB (16.6 -> 18.6 dB measured on the four photos).
     void equalizationReachesTheModel()
     {
+        if (!qs::cpuFeatures().hasVnni)
+            QSKIP("this CPU has no VNNI: 8-bit weights run on a 7-bit grid (core/engine/cpu_features.h), and the gain measured is that of 8-bit weights");
         auto boxesSqnr = [](const QStringList& extra) {
             const auto r = runCli(QStringList{"eval", "--model", kModels + "version-slim-320_without_postprocessing.onnx", "--data", kPhotos,
                                               "--preprocess", kRfbPreprocess, "--qe", "--qepc"} + extra);

@@ -315,8 +315,11 @@ private slots:
             QCOMPARE(s.avgMax, d.avgMax);
             QCOMPARE(s.shape, d.shape);
             QCOMPARE(s.elements, d.elements);
-            QVERIFY(std::fabs(s.mean - d.mean) <= 1e-6 * std::fabs(d.mean) + 1e-9);
-            QVERIFY(std::fabs(s.std - d.std) <= 1e-6 * d.std + 1e-9);
+            // Means and deviations come from float partial sums whose order differs between the two passes (the
+            // kernels' vector width decides it): 1e-6 of the value held on AVX-512, AVX2 gave 2.1e-6.
+            QVERIFY2(std::fabs(s.mean - d.mean) <= 1e-5 * std::fabs(d.mean) + 1e-9,
+                     qPrintable(QString("%1: mean %2 vs %3").arg(value.c_str()).arg(s.mean, 0, 'g', 12).arg(d.mean, 0, 'g', 12)));
+            QVERIFY(std::fabs(s.std - d.std) <= 1e-5 * d.std + 1e-9);
             QCOMPARE(s.histogram.lo(), d.histogram.lo());
             QCOMPARE(s.histogram.hi(), d.histogram.hi());
             QVERIFY(std::fabs(s.histogram.total() - d.histogram.total()) <= 1e-9 * d.histogram.total());

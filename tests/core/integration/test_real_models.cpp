@@ -1,6 +1,7 @@
 // Real pretrained models (tests/data/realmodels, not trained or exported by us) on real photos
 // (tests/data/photos): input shapes for dynamic dims, models that only run at batch 1, unlabelled image data,
 // label-free fidelity to FP32 and the share of MACs that runs in int8.
+#include "core/engine/cpu_features.h"
 #include "core/calibration/calibration.h"
 #include "core/data/dataset_factory.h"
 #include "core/data/preprocess_spec.h"
@@ -308,11 +309,12 @@ private slots:
         QVERIFY(o.dataDependent && o.notCompared.empty());
         QCOMPARE(o.runs, int64_t(4));
         QCOMPARE(o.runs - o.shapeMismatches, sameCount);
-        // int8 selects no box on any photo (the FP32 boxes score 0.10-0.14 against a 0.1 threshold): the runs compared
-        // are those where neither selected anything, so there is nothing to measure.
-        QCOMPARE(sameCount, int64_t(2));
-        QCOMPARE(o.elements, int64_t(0));
-        QVERIFY(std::isnan(o.sqnrDb()) && std::isnan(f.worstSqnrDb()));
+        // With 8-bit weights int8 selects no box on any photo (the FP32 boxes score 0.10-0.14 against a 0.1 threshold):
+        // the runs compared are those where neither selected anything, so there is nothing to measure. On a 7-bit grid
+        // (no VNNI) int8 keeps the boxes of one photo: then those are compared.
+        QVERIFY(sameCount == 2 || (sameCount == 3 && !cpuFeatures().hasVnni));
+        QCOMPARE(o.elements == 0, sameCount == 2);
+        QCOMPARE(std::isnan(o.sqnrDb()), sameCount == 2);
     }
 };
 
