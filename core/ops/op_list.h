@@ -55,5 +55,8 @@ std::unique_ptr<Op> makeLstmOp();                     // lstm.cpp (activations i
 std::unique_ptr<Op> makeGatherNdOp();                 // gather_nd.cpp: GatherND
 std::unique_ptr<Op> makeScatterNdOp();                // scatter_nd.cpp: ScatterND
 std::unique_ptr<Op> makeNonMaxSuppressionOp();        // non_max_suppression.cpp
+// QDQ models (quantize_linear.cpp): run in FP32, as ONNX defines them.
+std::unique_ptr<Op> makeQuantizeLinearOp();
+std::unique_ptr<Op> makeDequantizeLinearOp();
 
 } // namespace qs

@@ -62,6 +62,8 @@ std::map<std::string, std::unique_ptr<Op>> buildRegistry()
     add(makeGatherNdOp());
     add(makeScatterNdOp());
     add(makeNonMaxSuppressionOp());
+    add(makeQuantizeLinearOp());
+    add(makeDequantizeLinearOp());
     return ops;
 }
 
