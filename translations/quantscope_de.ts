@@ -1147,6 +1147,34 @@
         <source>The shape the model runs at where it leaves input dims dynamic.</source>
         <translation>Die Form, in der das Modell läuft, wo es Eingabedimensionen dynamisch lässt.</translation>
     </message>
+    <message>
+        <source>Export &amp;Quantized Model (ONNX QDQ)…</source>
+        <translation>&amp;Quantisiertes Modell exportieren (ONNX QDQ)…</translation>
+    </message>
+    <message>
+        <source>Write the model with the table&apos;s quantization as an ONNX QDQ model (int8 weights; ONNX Runtime runs it on its int8 kernels)</source>
+        <translation>Das Modell mit der Quantisierung der Tabelle als ONNX-QDQ-Modell schreiben (int8-Gewichte; ONNX Runtime führt es auf seinen int8-Kernels aus)</translation>
+    </message>
+    <message>
+        <source>Export Quantized Model</source>
+        <translation>Quantisiertes Modell exportieren</translation>
+    </message>
+    <message>
+        <source>ONNX models (*.onnx)</source>
+        <translation>ONNX-Modelle (*.onnx)</translation>
+    </message>
+    <message>
+        <source>Quantized model exported to %1</source>
+        <translation>Quantisiertes Modell nach %1 exportiert</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>Could not export the quantized model</source>
+        <translation>Das quantisierte Modell konnte nicht exportiert werden</translation>
+    </message>
 </context>
 <context>
     <name>qs::gui::PlotDocks</name>
@@ -1654,6 +1682,10 @@
     <message>
         <source>Input shape of %1: %2 (remembered for this model)</source>
         <translation>Eingabeform von %1: %2 (für dieses Modell gespeichert)</translation>
+    </message>
+    <message>
+        <source>the model is not calibrated: run Calibrate first</source>
+        <translation>das Modell ist nicht kalibriert: zuerst Kalibrieren ausführen</translation>
     </message>
 </context>
 <context>

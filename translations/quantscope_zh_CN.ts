@@ -1140,6 +1140,34 @@
         <source>The shape the model runs at where it leaves input dims dynamic.</source>
         <translation>模型在输入维度为动态时运行所用的形状。</translation>
     </message>
+    <message>
+        <source>Export &amp;Quantized Model (ONNX QDQ)…</source>
+        <translation>导出量化模型(ONNX QDQ)(&amp;Q)…</translation>
+    </message>
+    <message>
+        <source>Write the model with the table&apos;s quantization as an ONNX QDQ model (int8 weights; ONNX Runtime runs it on its int8 kernels)</source>
+        <translation>将模型按表中的量化设置写为 ONNX QDQ 模型(int8 权重;ONNX Runtime 在其 int8 内核上运行)</translation>
+    </message>
+    <message>
+        <source>Export Quantized Model</source>
+        <translation>导出量化模型</translation>
+    </message>
+    <message>
+        <source>ONNX models (*.onnx)</source>
+        <translation>ONNX 模型 (*.onnx)</translation>
+    </message>
+    <message>
+        <source>Quantized model exported to %1</source>
+        <translation>量化模型已导出到 %1</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>注意:%1</translation>
+    </message>
+    <message>
+        <source>Could not export the quantized model</source>
+        <translation>无法导出量化模型</translation>
+    </message>
 </context>
 <context>
     <name>qs::gui::PlotDocks</name>
@@ -1636,6 +1664,10 @@
     <message>
         <source>Input shape of %1: %2 (remembered for this model)</source>
         <translation>%1 的输入形状：%2（已为此模型记住）</translation>
+    </message>
+    <message>
+        <source>the model is not calibrated: run Calibrate first</source>
+        <translation>模型尚未校准:请先运行校准</translation>
     </message>
 </context>
 <context>

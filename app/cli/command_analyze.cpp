@@ -39,6 +39,7 @@ int runAnalyze(std::vector<std::string> argv)
     options.threads = threadsArgument(args);
     const bool asJson = args.flag({"--json"});
     PtqArguments ptq = ptqArguments(args);
+    refuseOnnxExport(ptq, "analyze");
     args.finish();
 
     const PreparedModel model(std::make_shared<const Graph>(importOnnxFile(path)), ptq.equalize);

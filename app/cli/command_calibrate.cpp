@@ -83,6 +83,7 @@ int runRanges(std::vector<std::string> argv)
     Progress progress = terminalProgress();
     DataSelection data = dataArguments(args, path, &progress);
     PtqArguments ptq = ptqArguments(args);
+    refuseOnnxExport(ptq, "calibrate");
     args.finish();
     const PreparedModel model(std::make_shared<const Graph>(importOnnxFile(path)), ptq.equalize);
     checkLayerNames(ptq, *model.graph(inputShapesFor(model.source(), *data.dataset, 1)), only);

@@ -129,8 +129,8 @@ int runEval(std::vector<std::string> argv)
         throw Error("--metric must be top1 or fidelity, got '" + *metricArg + "'");
     PtqArguments ptq = ptqArguments(args);
     const bool quantize = ptq.quantize;
-    if (!quantize && (ptq.calibrationGiven || ptq.statsFile))
-        throw Error(std::string(ptq.statsFile ? "--qe-stats-file" : "--qe-calibration") +
+    if (!quantize && (ptq.calibrationGiven || ptq.statsFile || ptq.exportOnnx))
+        throw Error(std::string(ptq.statsFile ? "--qe-stats-file" : ptq.exportOnnx ? "--export-onnx" : "--qe-calibration") +
                     " only applies to a quantized evaluation: add --quantize-eval (--qe)");
     args.finish();
     options.indices = data.indices;
@@ -152,15 +152,13 @@ int runEval(std::vector<std::string> argv)
         for (const std::string& note : ineffectiveLayerNotes(ptq, prepared))
             ptq.notes.push_back(note);
     }
-    if (quantize && ptq.config.defaults.quant.bitsWeights == 8 && !cpuFeatures().hasVnni)
-        std::fprintf(stderr, "quantscope-cli: warning: this CPU (%s) has no VNNI; 8-bit weights may saturate in oneDNN's u8 x s8 "
-                             "kernels. Consider --qe-bits-wts 7.\n", cpuFeatures().isa.c_str());
     for (const auto& note : ptq.notes)
         std::fprintf(stderr, "quantscope-cli: note: %s\n", note.c_str());
     if (quantize) {
         const Calibration calibration = obtainCalibration(model, data, ptq, options.engine.threads, &progress);
         applyToModel(ptq, calibration.prepared); // a config file's per-layer overrides; --export-config
         options.engine.quantization = buildPlan(calibration, ptq.config);
+        writeQuantizedOnnx(ptq, *model.graph(inputShapesFor(model.source(), *data.dataset, 1)), *options.engine.quantization);
         std::map<std::string, std::vector<std::string>> byNote; // one line per kind of note, naming its layers
         for (const auto& [node, note] : options.engine.quantization->notes)
             byNote[note].push_back(node);

@@ -41,6 +41,7 @@ int runInfo(std::vector<std::string> argv)
         if (const auto sidecar = findPreprocessSidecar(path))
             shapeSpecs = loadPreprocessSidecar(*sidecar).inputShapes;
     PtqArguments ptq = ptqArguments(args);
+    refuseOnnxExport(ptq, "info");
     args.finish();
     const Graph model = importOnnxFile(path);
     std::printf("model: %s\nproducer: %s, opset %lld\n", path.c_str(), model.producer.c_str(), static_cast<long long>(model.opsetVersion));

@@ -60,6 +60,7 @@ int runSensitivity(std::vector<std::string> argv)
     options.threads = threadsArgument(args);
     const bool asJson = args.flag({"--json"});
     PtqArguments ptq = ptqArguments(args);
+    refuseOnnxExport(ptq, "sensitivity");
     args.finish();
 
     const PreparedModel model(std::make_shared<const Graph>(importOnnxFile(path)), ptq.equalize);

@@ -1,10 +1,11 @@
 #include "app/cli/ptq_arguments.h"
 
-#include "core/quant/integer_flow.h"
-#include "core/quant/layer_facts.h"
-
 #include "core/distiller/distiller_resolve.h"
 #include "core/distiller/distiller_yaml.h"
+#include "core/onnx_export/onnx_writer.h"
+#include "core/onnx_export/qdq_model.h"
+#include "core/quant/integer_flow.h"
+#include "core/quant/layer_facts.h"
 #include "core/util/error.h"
 
 #include <cstdio>
@@ -33,6 +34,9 @@ const char* const kPtqHelp =
     "  --qe-config-file FILE              Distiller YAML (PostTrainLinearQuantizer with regex overrides); replaces\n"
     "                                     the other --qe-* settings, as in Distiller\n"
     "  --export-config FILE               write the effective configuration as a Distiller YAML file\n"
+    "  --export-onnx FILE                 write the quantized model as an ONNX QDQ model (QuantizeLinear /\n"
+    "                                     DequantizeLinear, int8 weights; ONNX Runtime runs it on its int8\n"
+    "                                     kernels), at batch 1, BatchNorm folded\n"
     "  --qe-stats-file FILE               statistics (Distiller's YAML schema) instead of calibrating\n"
     "  --qe-calibration AMOUNT            calibration samples from the train split: a portion as in Distiller\n"
     "                                     (0.05; 1 = all of it), or a count above 1 (default 512)\n"
@@ -126,6 +130,7 @@ PtqArguments ptqArguments(Args& args)
         p.calibrationGiven = true;
     }
     p.exportConfig = args.value({"--export-config"});
+    p.exportOnnx = args.value({"--export-onnx"});
     p.configFile = args.value({"--qe-config-file"});
     if (p.configFile) {
         std::vector<DistillerWarning> warnings;
@@ -235,6 +240,24 @@ void applyToModel(PtqArguments& ptq, const Graph& prepared)
         std::fprintf(stderr, "quantscope-cli: wrote the effective configuration (%zu per-layer overrides) to %s\n", out.overrides.size(),
                      ptq.exportConfig->c_str());
     }
+}
+
+void refuseOnnxExport(const PtqArguments& ptq, const char* command)
+{
+    if (ptq.exportOnnx)
+        throw Error(std::string("--export-onnx writes the model `eval --qe` or `autoquant` quantizes; `") + command + "` quantizes none");
+}
+
+void writeQuantizedOnnx(const PtqArguments& ptq, const Graph& prepared, const QuantizationPlan& plan)
+{
+    if (!ptq.exportOnnx)
+        return;
+    const QdqModel qdq = qdqModel(prepared, plan);
+    writeOnnxFile(qdq.graph, *ptq.exportOnnx);
+    std::fprintf(stderr, "quantscope-cli: wrote the quantized model (%d int8 layers, %d quantized values, QDQ, opset %lld) to %s\n",
+                 qdq.quantizedLayers, qdq.quantizedValues, static_cast<long long>(qdq.graph.opsetVersion), ptq.exportOnnx->c_str());
+    for (const std::string& note : qdq.notes)
+        std::fprintf(stderr, "quantscope-cli: note: %s\n", note.c_str());
 }
 
 } // namespace qs::cli

@@ -24,6 +24,7 @@ struct PtqArguments {
     std::optional<std::string> configFile; // --qe-config-file: Distiller YAML, replaces the --qe-* settings
     std::optional<DistillerConfig> distiller; // its contents; per-layer overrides need the model (applyToModel)
     std::optional<std::string> exportConfig; // --export-config: write the effective config as Distiller YAML
+    std::optional<std::string> exportOnnx;   // --export-onnx: write the quantized model as a QDQ ONNX model
     bool equalize = false; // --equalize: the model is prepared with cross-layer equalization (PreparedModel)
 };
 
@@ -32,6 +33,10 @@ PtqArguments ptqArguments(Args& args);
 // What needs the model's layers: resolves the config file's overrides into config.perLayer (warnings and
 // per-layer notes to stderr) and writes --export-config. Call with the prepared graph, before buildPlan().
 void applyToModel(PtqArguments& ptq, const Graph& prepared);
+// Commands that quantize no final model (analyze, sensitivity, calibrate, info) refuse --export-onnx rather than ignore it.
+void refuseOnnxExport(const PtqArguments& ptq, const char* command);
+// --export-onnx: writes `prepared` (batch 1) with the plan as a QDQ ONNX model and prints what it holds and its notes.
+void writeQuantizedOnnx(const PtqArguments& ptq, const Graph& prepared, const QuantizationPlan& plan);
 // Notes for list entries that change nothing on this model: a --qe-no-clip-layers layer whose output stays
 // FP32 anyway (the logits), so there is nothing to clip.
 std::vector<std::string> ineffectiveLayerNotes(const PtqArguments& ptq, const Graph& prepared);

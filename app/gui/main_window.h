@@ -96,6 +96,7 @@ private:
     void chooseDataset();
     void exportRunsCsv();
     void exportConfigFile();
+    void exportQuantizedModelFile();
     void importConfigFile();
     void chooseAutoquant();
     void onJobError(const QString& kind, const JobError& error);
@@ -139,6 +140,7 @@ private:
         QAction* exportRuns = nullptr;
         QAction* importConfig = nullptr;
         QAction* exportConfig = nullptr;
+        QAction* exportQuantizedModel = nullptr;
         QAction* quit = nullptr;
         QAction* undo = nullptr;
         QAction* redo = nullptr;

@@ -54,6 +54,10 @@ void MainWindow::createActions()
     m_actions.exportConfig = make(tr("E&xport Config (Distiller YAML)\u2026"), QKeySequence(),
                                   tr("Write the layer settings as a Distiller YAML config (usable with --qe-config-file)"),
                                   [this] { exportConfigFile(); });
+    m_actions.exportQuantizedModel = make(tr("Export &Quantized Model (ONNX QDQ)\u2026"), QKeySequence(),
+                                          tr("Write the model with the table's quantization as an ONNX QDQ model (int8 weights; "
+                                             "ONNX Runtime runs it on its int8 kernels)"),
+                                          [this] { exportQuantizedModelFile(); });
     m_actions.quit = make(tr("&Quit"), QKeySequence::Quit, tr("Quit QuantScope"), [this] { close(); });
 
     m_actions.undo = w->undoStack()->createUndoAction(this, tr("&Undo"));
@@ -129,6 +133,7 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(m_actions.importConfig);
     file->addAction(m_actions.exportConfig);
+    file->addAction(m_actions.exportQuantizedModel);
     file->addAction(m_actions.exportRuns);
     file->addSeparator();
     file->addAction(m_actions.quit);
@@ -361,6 +366,24 @@ void MainWindow::exportConfigFile()
         m_log->info(tr("Config exported to %1").arg(path));
     } catch (const Error& e) {
         showError(tr("Could not export the config"), QString::fromStdString(e.what()));
+    }
+}
+
+void MainWindow::exportQuantizedModelFile()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Quantized Model"),
+                                                      startPath(FileKind::Export, QStringLiteral("model_int8_qdq.onnx"), modelFolder()),
+                                                      tr("ONNX models (*.onnx)"));
+    if (path.isEmpty())
+        return;
+    rememberFolder(FileKind::Export, path);
+    try {
+        const QStringList notes = m_workbench->exportQuantizedModel(path);
+        m_log->info(tr("Quantized model exported to %1").arg(path));
+        for (const QString& note : notes)
+            m_log->info(tr("Note: %1").arg(note));
+    } catch (const Error& e) {
+        showError(tr("Could not export the quantized model"), QString::fromStdString(e.what()));
     }
 }
 

@@ -7,6 +7,8 @@
 #include "core/data/subset.h"
 #include "core/distiller/distiller_resolve.h"
 #include "core/distiller/distiller_yaml.h"
+#include "core/onnx_export/onnx_writer.h"
+#include "core/onnx_export/qdq_model.h"
 #include "core/quant/integer_flow.h"
 #include "core/quant/plan_builder.h"
 #include "core/transforms/prepare_graph.h"
@@ -402,6 +404,20 @@ void Workbench::exportConfig(const QString& path) const
 {
     const Graph& prepared = preparedForConfig(m_prepared);
     saveDistillerConfig(fromPtqConfig(exportedConfig(*m_layers, prepared), prepared), path.toStdString());
+}
+
+QStringList Workbench::exportQuantizedModel(const QString& path) const
+{
+    const Graph& prepared = preparedForConfig(m_prepared);
+    if (!m_calibration)
+        throw Error(tr("the model is not calibrated: run Calibrate first").toStdString());
+    const auto plan = buildPlan(*m_calibration, toPtqConfig(m_layers->layers(), m_layers->configs()));
+    const QdqModel qdq = qdqModel(prepared, *plan);
+    writeOnnxFile(qdq.graph, path.toStdString());
+    QStringList notes;
+    for (const std::string& note : qdq.notes)
+        notes << QString::fromStdString(note);
+    return notes;
 }
 
 QStringList Workbench::importConfig(const QString& path)

@@ -98,6 +98,10 @@ public:
     // the global section plus one override per layer that differs from them (see exportedConfig()). Throws
     // qs::Error naming the file when it cannot be written.
     void exportConfig(const QString& path) const;
+    // The model with the table's quantization (every column, as an evaluation resolves it) as an ONNX QDQ model
+    // (core/onnx_export/qdq_model.h), batch 1; returns the notes on what the file cannot say as the engine runs it.
+    // Throws qs::Error when no model is open, it is not calibrated or the file cannot be written.
+    QStringList exportQuantizedModel(const QString& path) const;
     // Reads a Distiller YAML config, resolves its overrides on the model's layers and applies the result as one
     // undoable edit. Throws qs::Error (file and YAML line) and leaves the table unchanged on any problem.
     // Returns the reader's warnings (unsupported keys, patterns that match no layer).

@@ -113,8 +113,9 @@ void inferShapes(Graph& graph)
         graph.values[input.name] = input;
 
     int64_t foldingBudget = kFoldingAllowance;
+    // Each constant may become float once (a QDQ model's DequantizeLinear makes float32 weights of int8 ones).
     for (const auto& [name, tensor] : graph.initializers)
-        foldingBudget += static_cast<int64_t>(tensor.byteSize());
+        foldingBudget += std::max(static_cast<int64_t>(tensor.byteSize()), tensor.size() * static_cast<int64_t>(sizeof(float)));
     std::vector<Node> kept;
     kept.reserve(graph.nodes.size());
     for (auto& node : graph.nodes) {
@@ -152,7 +153,7 @@ void inferShapes(Graph& graph)
                         throw Error("folding its constant inputs would create " + toString(out.shape) + " " + toString(out.dtype) +
                                     (bytes == INT64_MAX ? "" : " (" + std::to_string(bytes) + " bytes)") +
                                     ", more than this model's constants allow (" + std::to_string(foldingBudget) +
-                                    " bytes: their size plus 1 MiB); is the model corrupt?");
+                                    " bytes: their size as float32 plus 1 MiB); is the model corrupt?");
                     foldingBudget -= bytes;
                 }
                 values = op->run(node, ctx.constants);

@@ -5,6 +5,8 @@
 #include "app/gui/models/layer_table_model.h"
 #include "app/gui/jobs/workbench_jobs.h"
 #include "app/gui/workbench.h"
+#include "core/onnx_import/onnx_importer.h"
+#include "tests/app/workbench_fixture.h"
 #include "core/distiller/distiller_resolve.h"
 #include "core/distiller/distiller_yaml.h"
 #include "core/quant/plan_builder.h"
@@ -13,6 +15,8 @@
 #include "core/util/progress.h"
 
 #include <QFile>
+#include <QMenu>
+#include <QMenuBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -279,6 +283,43 @@ private slots:
             QVERIFY2(QString(e.what()).contains("bad.yaml:4"), e.what());
         }
         QVERIFY(layers->configs() == defaults);
+    }
+
+    // File > Export Quantized Model writes the table's quantization as a QDQ ONNX file: refused with a message before
+    // calibration, and afterwards a model with int8 weights for every quantized layer that imports and runs.
+    void quantizedModelExportsAsQdqOnnx()
+    {
+        MainWindow window;
+        QVERIFY(testing::loadModel(window));
+        Workbench* w = window.workbench();
+        QTemporaryDir dir;
+        const QString path = dir.filePath("model_int8_qdq.onnx");
+        QString message;
+        try {
+            w->exportQuantizedModel(path);
+        } catch (const Error& e) {
+            message = QString::fromStdString(e.what());
+        }
+        QVERIFY2(message.contains("not calibrated"), qPrintable(message));
+        QVERIFY(!QFile::exists(path));
+        QVERIFY(testing::loadAndCalibrate(window));
+        QVERIFY(w->layers()->setData(w->layers()->index(0, LayerTableModel::BitsActivations), 4)); // a narrow grid: noted
+        const QStringList notes = w->exportQuantizedModel(path);
+        QVERIFY2(notes.size() == 1 && notes[0].contains("narrower than 8 bits"), qPrintable(notes.join('\n')));
+        const Graph written = importOnnxFile(path.toStdString());
+        int int8Weights = 0, quantizeNodes = 0;
+        for (const auto& [name, t] : written.initializers)
+            int8Weights += t.dtype() == DataType::Int8 && t.rank() >= 2;
+        for (const Node& node : written.nodes)
+            quantizeNodes += node.opType == "QuantizeLinear";
+        QVERIFY(int8Weights >= 3); // fmnist_cnn_bn's convolutions and Gemms
+        QVERIFY(quantizeNodes >= int8Weights);
+        bool inMenu = false;
+        for (QAction* menu : window.menuBar()->actions())
+            if (menu->menu())
+                for (QAction* action : menu->menu()->actions())
+                    inMenu = inMenu || action->text().contains("Quantized Model");
+        QVERIFY2(inMenu, "no Export Quantized Model action in the menus");
     }
 };
 

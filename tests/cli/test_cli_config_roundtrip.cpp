@@ -7,6 +7,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <cmath>
+
 namespace {
 using Result = qs::testing::CliResult;
 using qs::testing::runCli;
@@ -58,6 +60,30 @@ private slots:
         // Both runs quantized the same way: the same top-1 line.
         const auto top1 = [](const QString& out) { return out.section("top-1:", 1, 1).section('\n', 0, 0); };
         QCOMPARE(top1(reread.out), top1(exported.out));
+    }
+
+    // --export-onnx writes the quantized model as a QDQ ONNX file that the CLI itself evaluates again (as a plain
+    // model: QuantizeLinear / DequantizeLinear in FP32) to the int8 run's top-1, give or take the int32 biases' rounding;
+    // commands that quantize no final model refuse the flag rather than ignore it.
+    void quantizedModelExportsAsQdqOnnx()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath("cnn_int8.onnx");
+        const Result int8 = runCli(QStringList{"eval", "--qe", "--qepc", "--export-onnx", file, "--limit", "200", "--qe-calibration", "64",
+                                               "--model", QS_TEST_DATA_DIR "/models/fmnist_cnn.onnx"});
+        QVERIFY2(int8.code == 0, qPrintable(int8.err));
+        QVERIFY2(int8.err.contains("wrote the quantized model") && int8.err.contains("QDQ, opset 13"), qPrintable(int8.err));
+        const Result qdq = runCli(QStringList{"eval", "--model", file, "--limit", "200"});
+        QVERIFY2(qdq.code == 0, qPrintable(qdq.err));
+        const auto top1 = [](const QString& out) { return out.section("top-1:", 1, 1).section('%', 0, 0).toDouble(); };
+        QVERIFY2(std::fabs(top1(qdq.out) - top1(int8.out)) <= 1.0, qPrintable(qdq.out + int8.out)); // 2 of 200 images
+
+        const Result fp32 = runCli(QStringList{"eval", "--export-onnx", file} + kSmallRun.mid(0, 4));
+        QCOMPARE(fp32.code, 1);
+        QVERIFY2(fp32.err.contains("--export-onnx only applies to a quantized evaluation"), qPrintable(fp32.err));
+        const Result analyze = runCli(QStringList{"analyze", "--qe", "--export-onnx", file} + kSmallRun);
+        QCOMPARE(analyze.code, 1);
+        QVERIFY2(analyze.err.contains("`analyze` quantizes none"), qPrintable(analyze.err));
     }
 };
 

@@ -2,12 +2,17 @@
 // output's largest magnitude, with the same shape (a detector's NMS selection is data-dependent: it must select as
 // many boxes); integer outputs must be equal. ONNX Runtime comes from the npm package onnxruntime-node in bench/ort
 // (scripts/test.sh installs it and sets QS_REQUIRE_ORT=1, so in CI a missing runtime fails instead of skipping);
-// bench/ort/reference.js runs it on the same preprocessed input we feed our engine.
+// bench/ort/reference.js runs it on the same preprocessed input we feed our engine. The same models quantized and
+// written as QDQ models run there too (qdqExportRunsInOnnxRuntime).
+#include "core/calibration/calibration.h"
 #include "core/data/dataset_factory.h"
 #include "core/data/preprocess_spec.h"
 #include "core/engine/prepared_model.h"
 #include "core/eval/evaluator.h"
+#include "core/onnx_export/onnx_writer.h"
+#include "core/onnx_export/qdq_model.h"
 #include "core/onnx_import/onnx_importer.h"
+#include "core/ptq/ptq_config.h"
 #include "core/transforms/shape_inference.h"
 
 #include <QDir>
@@ -23,7 +28,55 @@ using namespace qs;
 
 namespace {
 const QString kOrtDir = QS_SOURCE_DIR "/bench/ort";
+
+struct OrtOutput {
+    QStringList line; // index, name, dims ("scalar" for none), element type
+    QByteArray bytes; // float32 or int64 values
+};
+
+// The model's outputs from ONNX Runtime (bench/ort/reference.js) on one input; `optimized`: every graph optimization
+// (a QDQ model runs on ONNX Runtime's int8 kernels), else each node as written. Empty with `error` set on failure.
+std::vector<OrtOutput> runOnnxRuntime(const QString& model, const std::vector<float>& input, const Shape& dims, bool optimized, QString& error)
+{
+    QTemporaryDir dir;
+    QFile in(dir.filePath("input.bin"));
+    if (!in.open(QIODevice::WriteOnly))
+        return error = "cannot write " + in.fileName(), std::vector<OrtOutput>{};
+    in.write(reinterpret_cast<const char*>(input.data()), static_cast<qint64>(input.size() * sizeof(float)));
+    in.close();
+    QString dimsText;
+    for (int64_t d : dims)
+        dimsText += (dimsText.isEmpty() ? "" : "x") + QString::number(d);
+    QProcess node;
+    QStringList arguments{kOrtDir + "/reference.js", model, in.fileName(), dimsText, dir.filePath("out")};
+    if (optimized)
+        arguments << "optimized";
+    node.start("node", arguments);
+    if (!node.waitForFinished(300000) || node.exitCode() != 0)
+        return error = "reference.js failed: " + QString::fromUtf8(node.readAllStandardError()), std::vector<OrtOutput>{};
+    std::vector<OrtOutput> outputs;
+    for (const QString& text : QString::fromUtf8(node.readAllStandardOutput()).split('\n', Qt::SkipEmptyParts)) {
+        OrtOutput o;
+        o.line = text.split(' ');
+        QFile out(dir.filePath("out" + QString::number(outputs.size()) + ".bin"));
+        if (o.line.size() != 4 || !out.open(QIODevice::ReadOnly))
+            return error = "unexpected output line: " + text, std::vector<OrtOutput>{};
+        o.bytes = out.readAll();
+        outputs.push_back(o);
+    }
+    return outputs;
 }
+
+double sqnrDb(std::span<const float> reference, const float* other)
+{
+    double signal = 0.0, noise = 0.0;
+    for (std::size_t i = 0; i < reference.size(); ++i) {
+        signal += static_cast<double>(reference[i]) * reference[i];
+        noise += (static_cast<double>(reference[i]) - other[i]) * (static_cast<double>(reference[i]) - other[i]);
+    }
+    return noise == 0.0 ? INFINITY : 10.0 * std::log10(signal / noise);
+}
+} // namespace
 
 class TestRealModelsVsOrt : public QObject {
     Q_OBJECT
@@ -73,38 +126,25 @@ private slots:
         Session session(prepared.compile(shapes));
         session.run(input.data());
 
-        QTemporaryDir dir;
-        QFile in(dir.filePath("input.bin"));
-        QVERIFY(in.open(QIODevice::WriteOnly));
-        in.write(reinterpret_cast<const char*>(input.data()), static_cast<qint64>(input.size() * sizeof(float)));
-        in.close();
-        QString dimsText;
-        for (int64_t d : dims)
-            dimsText += (dimsText.isEmpty() ? "" : "x") + QString::number(d);
-        QProcess node;
-        node.start("node", {kOrtDir + "/reference.js", QString::fromStdString(path), in.fileName(), dimsText, dir.filePath("out")});
-        QVERIFY(node.waitForFinished(300000));
-        QVERIFY2(node.exitCode() == 0, node.readAllStandardError().constData());
-        const QStringList lines = QString::fromUtf8(node.readAllStandardOutput()).split('\n', Qt::SkipEmptyParts);
-        QCOMPARE(static_cast<std::size_t>(lines.size()), session.outputCount());
+        QString error;
+        const std::vector<OrtOutput> ortOutputs = runOnnxRuntime(QString::fromStdString(path), input, dims, false, error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(ortOutputs.size(), session.outputCount());
         for (std::size_t o = 0; o < session.outputCount(); ++o) {
-            const QStringList line = lines[static_cast<int>(o)].split(' '); // index, name, dims, element type
-            QCOMPARE(line.size(), 4);
+            const QStringList& line = ortOutputs[o].line;
             QString ourDims;
             for (int64_t d : session.outputShape(o))
                 ourDims += (ourDims.isEmpty() ? "" : "x") + QString::number(d);
             QCOMPARE(ourDims.isEmpty() ? QString("scalar") : ourDims, line[2]);
-            QFile out(dir.filePath("out" + QString::number(o) + ".bin"));
-            QVERIFY(out.open(QIODevice::ReadOnly));
-            const QByteArray bytes = out.readAll();
+            const QByteArray& bytes = ortOutputs[o].bytes;
             if (line[3] == "int64") { // integers (indices, counts): exactly
                 const std::vector<int64_t> ours = session.outputTensor(o).toInt64();
                 QCOMPARE(static_cast<std::size_t>(bytes.size()) / sizeof(int64_t), ours.size());
                 const auto* ort = reinterpret_cast<const int64_t*>(bytes.constData());
                 for (std::size_t i = 0; i < ours.size(); ++i)
-                    QVERIFY2(ours[i] == ort[i], qPrintable(lines[static_cast<int>(o)] + ": element " + QString::number(i) + " is " +
+                    QVERIFY2(ours[i] == ort[i], qPrintable(line.join(' ') + ": element " + QString::number(i) + " is " +
                                                            QString::number(ours[i]) + ", ONNX Runtime's " + QString::number(ort[i])));
-                qInfo("%s output %s: %zu integers equal", qPrintable(model), qPrintable(lines[static_cast<int>(o)]), ours.size());
+                qInfo("%s output %s: %zu integers equal", qPrintable(model), qPrintable(line.join(' ')), ours.size());
                 continue;
             }
             const std::span<const float> ours = session.output(o);
@@ -115,9 +155,95 @@ private slots:
                 largest = std::max(largest, std::abs(static_cast<double>(ort[i])));
                 worst = std::max(worst, std::abs(static_cast<double>(ours[i]) - ort[i]));
             }
-            qInfo("%s output %s: max |ours - ORT| = %.3g, max |ORT| = %.3g", qPrintable(model), qPrintable(lines[static_cast<int>(o)]),
+            qInfo("%s output %s: max |ours - ORT| = %.3g, max |ORT| = %.3g", qPrintable(model), qPrintable(line.join(' ')),
                   worst, largest);
-            QVERIFY2(worst <= 1e-4 * largest + 1e-6, qPrintable(lines[static_cast<int>(o)]));
+            QVERIFY2(worst <= 1e-4 * largest + 1e-6, qPrintable(line.join(' ')));
+        }
+    }
+    // A quantized model written as QDQ (core/onnx_export) means in ONNX Runtime what it means in QuantScope: run node by
+    // node it computes the fake-quant twin's outputs, and on ONNX Runtime's int8 kernels (all optimizations: QLinearConv,
+    // QGemm, QLinearAdd...) it stays close to QuantScope's own int8 engine. The SQNRs against FP32 of both int8 engines
+    // are printed: the same file, calibrated once, on two runtimes. The Fashion-MNIST models (opset 13) have int8
+    // weights per channel; YuNet declares opset 11, which has no per-axis DequantizeLinear, so it is quantized per tensor
+    // to get int8 weights in the file.
+    void qdqExportRunsInOnnxRuntime_data()
+    {
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<QString>("data");
+        QTest::addColumn<QString>("preprocess");
+        QTest::addColumn<bool>("perChannel");
+        const QString fashion = "fashion-mnist:/usr/share/datasets/fashion-mnist";
+        QTest::newRow("ResNet-8") << "models/fmnist_resnet8.onnx" << fashion << "" << true;
+        QTest::newRow("MobileNetV2") << "models/fmnist_mobilenetv2.onnx" << fashion << "" << true;
+        QTest::newRow("YuNet") << "realmodels/yunet_n_dynamic.onnx" << "images:" QS_TEST_DATA_DIR "/photos" << "channels=bgr,input_shape=1x3x160x160" << false;
+    }
+
+    void qdqExportRunsInOnnxRuntime()
+    {
+        QFETCH(QString, model);
+        QFETCH(QString, data);
+        QFETCH(QString, preprocess);
+        QFETCH(bool, perChannel);
+        const PreparedModel prepared(std::make_shared<const Graph>(importOnnxFile(QS_TEST_DATA_DIR "/" + model.toStdString())));
+        const auto photos = openDataset(data.toStdString(), Split::Test,
+                                        preprocess.isEmpty() ? PreprocessSpec::fashionMnist() : parsePreprocessSpec(preprocess.toStdString()));
+        const InputShapes shapes = inputShapesFor(prepared.source(), *photos, 1);
+        const Calibration calibration = calibrate(prepared, *photos, {0, 1, 2, 3}, 1);
+        PtqConfig config;
+        config.defaults.quant.perChannel = perChannel;
+        const auto plan = buildPlan(calibration, config);
+        const auto graph = prepared.graph(shapes);
+        QTemporaryDir dir;
+        const QString file = dir.filePath("qdq.onnx");
+        const QdqModel qdq = qdqModel(*graph, *plan);
+        QVERIFY2(qdq.notes.empty(), qdq.notes.empty() ? "" : qdq.notes[0].c_str()); // int8 weights everywhere
+        writeOnnxFile(qdq.graph, file.toStdString());
+        QdqOptions floatBiases; // the same without rounding the biases to int32: exactly the twin, node by node
+        floatBiases.int32Biases = false;
+        const QString exactFile = dir.filePath("qdq_float_bias.onnx");
+        writeOnnxFile(qdqModel(*graph, *plan, floatBiases).graph, exactFile.toStdString());
+
+        std::vector<float> input(static_cast<std::size_t>(photos->sampleShape().elements()));
+        const int64_t first = 0;
+        photos->loadBatch(std::span<const int64_t>(&first, 1), input.data());
+        auto outputsOf = [&](std::shared_ptr<const QuantizationPlan> quantization, bool dnnl) {
+            EngineOptions options;
+            options.quantization = std::move(quantization);
+            options.useDnnl = dnnl;
+            Session session(CompiledModel::compilePrepared(graph, options));
+            session.run(input.data());
+            std::vector<std::vector<float>> outputs;
+            for (std::size_t o = 0; o < session.outputCount(); ++o)
+                outputs.emplace_back(session.output(o).begin(), session.output(o).end());
+            return outputs;
+        };
+        const auto fp32 = outputsOf(nullptr, true), twin = outputsOf(plan, false), int8 = outputsOf(plan, true);
+        QString error;
+        const std::vector<OrtOutput> literal = runOnnxRuntime(file, input, shapes.exact.begin()->second, false, error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const std::vector<OrtOutput> fused = runOnnxRuntime(file, input, shapes.exact.begin()->second, true, error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const std::vector<OrtOutput> exact = runOnnxRuntime(exactFile, input, shapes.exact.begin()->second, false, error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(literal.size(), fp32.size());
+        QCOMPARE(fused.size(), fp32.size());
+        for (std::size_t o = 0; o < fp32.size(); ++o) {
+            QCOMPARE(literal[o].line[3], QString("float32"));
+            QCOMPARE(static_cast<std::size_t>(literal[o].bytes.size()), fp32[o].size() * sizeof(float));
+            QCOMPARE(static_cast<std::size_t>(fused[o].bytes.size()), fp32[o].size() * sizeof(float));
+            const auto* ortLiteral = reinterpret_cast<const float*>(literal[o].bytes.constData());
+            const auto* ortInt8 = reinterpret_cast<const float*>(fused[o].bytes.constData());
+            const double literalVsTwin = sqnrDb(twin[o], ortLiteral), ortInt8VsOurs = sqnrDb(int8[o], ortInt8);
+            const double exactVsTwin = sqnrDb(twin[o], reinterpret_cast<const float*>(exact[o].bytes.constData()));
+            const double ortDb = sqnrDb(fp32[o], ortInt8), ourDb = sqnrDb(fp32[o], int8[o].data()), twinDb = sqnrDb(fp32[o], twin[o].data());
+            qInfo("%s %s: ORT node by node vs twin %.1f dB (float biases: %.1f dB); ORT int8 vs QuantScope int8 %.1f dB; against "
+                  "FP32: ORT int8 %.1f dB, QuantScope int8 %.1f dB, twin %.1f dB",
+                  qPrintable(model), qPrintable(literal[o].line[1]), literalVsTwin, exactVsTwin, ortInt8VsOurs, ortDb, ourDb, twinDb);
+            QVERIFY2(exactVsTwin > 60.0, qPrintable(literal[o].line.join(' ')));
+            // Rounding the biases to int32 flips a rounding here and there, far less than quantizing does.
+            QVERIFY2(literalVsTwin > twinDb + 3.0, qPrintable(literal[o].line.join(' ')));
+            QVERIFY2(ortInt8VsOurs > ourDb + 3.0, qPrintable(fused[o].line.join(' ')));
+            QVERIFY2(std::fabs(ortDb - ourDb) < 3.0, qPrintable(fused[o].line.join(' ')));
         }
     }
 };

@@ -1,0 +1,234 @@
+// Writing models (core/onnx_export): a prepared graph written as ONNX imports back to the same function, and a
+// quantization plan written as a QDQ model computes what the engine's fake-quant twin computes (the twin is what
+// the oneDNN int8 plan is held to, test_int8_vs_reference) — read back through the ONNX importer and run on the
+// reference kernels, on ResNet-8 and real Fashion-MNIST images: per-channel u8, per-tensor s8, 4-bit activations
+// (QuantizeLinear -> DequantizeLinear -> Clip) and sym_restr. The file holds int8 weights with per-channel scales,
+// int32 biases and one QuantizeLinear per rounded value. What ONNX cannot say is refused with the node's name.
+#include "core/calibration/calibration.h"
+#include "core/data/dataset_factory.h"
+#include "core/engine/engine.h"
+#include "core/engine/prepared_model.h"
+#include "core/onnx_export/onnx_writer.h"
+#include "core/onnx_export/qdq_model.h"
+#include "core/onnx_import/onnx_importer.h"
+#include "core/ptq/ptq_config.h"
+#include "core/util/error.h"
+#include "tests/core/error_message.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+using namespace qs;
+using qs::testing::shownErrorOf;
+
+namespace {
+
+const char* kFashion = "fashion-mnist:/usr/share/datasets/fashion-mnist";
+const std::string kResnet8 = QS_TEST_DATA_DIR "/models/fmnist_resnet8.onnx";
+constexpr int64_t kSamples = 100;
+
+struct Outputs {
+    std::vector<float> logits; // kSamples x classes
+    int64_t classes = 0;
+};
+
+Outputs runOn(std::shared_ptr<const CompiledModel> compiled, const Dataset& data)
+{
+    Session session(compiled);
+    Outputs out;
+    std::vector<float> image(static_cast<std::size_t>(data.sampleShape().elements()));
+    for (int64_t i = 0; i < kSamples; ++i) {
+        data.loadBatch(std::span<const int64_t>(&i, 1), image.data());
+        session.run(image.data());
+        const auto logits = session.output(0);
+        out.classes = static_cast<int64_t>(logits.size());
+        out.logits.insert(out.logits.end(), logits.begin(), logits.end());
+    }
+    return out;
+}
+
+double sqnrDb(const Outputs& reference, const Outputs& other)
+{
+    double signal = 0, noise = 0;
+    for (std::size_t i = 0; i < reference.logits.size(); ++i) {
+        signal += double(reference.logits[i]) * reference.logits[i];
+        noise += double(reference.logits[i] - other.logits[i]) * (reference.logits[i] - other.logits[i]);
+    }
+    return noise == 0 ? INFINITY : 10 * std::log10(signal / noise);
+}
+
+double top1Agreement(const Outputs& a, const Outputs& b)
+{
+    int agree = 0;
+    for (int64_t s = 0; s < kSamples; ++s) {
+        const auto row = [&](const Outputs& o) { return o.logits.begin() + s * o.classes; };
+        agree += std::max_element(row(a), row(a) + a.classes) - row(a) == std::max_element(row(b), row(b) + b.classes) - row(b);
+    }
+    return double(agree) / kSamples;
+}
+
+int count(const Graph& g, const std::string& opType)
+{
+    return static_cast<int>(std::count_if(g.nodes.begin(), g.nodes.end(), [&](const Node& n) { return n.opType == opType; }));
+}
+
+} // namespace
+
+class TestQdqExport : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<PreparedModel> m_model;
+    std::unique_ptr<Dataset> m_test;
+    std::unique_ptr<Calibration> m_calibration;
+    InputShapes m_shapes;
+
+    std::shared_ptr<const Graph> batch1() const { return m_model->graph(m_shapes); }
+
+private slots:
+    void initTestCase()
+    {
+        m_model = std::make_unique<PreparedModel>(std::make_shared<const Graph>(importOnnxFile(kResnet8)));
+        const auto train = openDataset(kFashion, Split::Train, PreprocessSpec::fashionMnist());
+        m_test = openDataset(kFashion, Split::Test, PreprocessSpec::fashionMnist());
+        std::vector<int64_t> indices(256);
+        std::iota(indices.begin(), indices.end(), 0);
+        m_calibration = std::make_unique<Calibration>(calibrate(*m_model, *train, indices));
+        m_shapes.exact[m_model->source().inputs.at(0).name] = {1, 1, 28, 28};
+    }
+
+    void writtenGraphImportsToTheSameFunction()
+    {
+        const std::string bytes = onnxModelBytes(*batch1());
+        const Graph back = importOnnxBytes(bytes, "written.onnx");
+        QCOMPARE(back.nodes.size(), batch1()->nodes.size());
+        QCOMPARE(back.initializers.size(), batch1()->initializers.size());
+        QCOMPARE(back.opsetVersion, batch1()->opsetVersion);
+        EngineOptions options;
+        options.threads = 1;
+        const Outputs original = runOn(CompiledModel::compilePrepared(batch1(), options), *m_test);
+        const Outputs written = runOn(CompiledModel::compile(back, m_shapes, options), *m_test);
+        QCOMPARE(written.logits, original.logits); // the same weights and nodes: bit for bit
+    }
+
+    void qdqModelComputesTheTwin_data()
+    {
+        QTest::addColumn<int>("mode");
+        QTest::addColumn<bool>("perChannel");
+        QTest::addColumn<int>("bitsActivations");
+        QTest::addColumn<int>("bitsWeights");
+        QTest::newRow("asym_u 8/8 per channel") << int(QuantMode::AsymmetricUnsigned) << true << 8 << 8;
+        QTest::newRow("sym 8/8 per tensor") << int(QuantMode::Symmetric) << false << 8 << 8;
+        QTest::newRow("asym_u a4 w6 per channel") << int(QuantMode::AsymmetricUnsigned) << true << 4 << 6;
+        QTest::newRow("sym_restr 8/8 per channel") << int(QuantMode::SymmetricRestricted) << true << 8 << 8;
+    }
+
+    void qdqModelComputesTheTwin()
+    {
+        QFETCH(int, mode);
+        QFETCH(bool, perChannel);
+        QFETCH(int, bitsActivations);
+        QFETCH(int, bitsWeights);
+        PtqConfig config;
+        config.defaults.quant.modeActivations = config.defaults.quant.modeWeights = static_cast<QuantMode>(mode);
+        config.defaults.quant.perChannel = perChannel;
+        config.defaults.quant.bitsActivations = bitsActivations;
+        config.defaults.quant.bitsWeights = bitsWeights;
+        const auto plan = buildPlan(*m_calibration, config);
+        const QdqModel qdq = qdqModel(*batch1(), *plan);
+
+        // What the file holds: every int8 layer's weights as int8 with a DequantizeLinear, its bias as int32.
+        const Graph written = importOnnxBytes(onnxModelBytes(qdq.graph), "resnet8_qdq.onnx");
+        QCOMPARE(qdq.quantizedLayers, static_cast<int>(plan->layers.size()));
+        QVERIFY(qdq.quantizedValues >= qdq.quantizedLayers);
+        QCOMPARE(count(written, "QuantizeLinear"), qdq.quantizedValues);
+        QCOMPARE(count(written, "DequantizeLinear"), qdq.quantizedValues + 2 * qdq.quantizedLayers); // + weights, biases
+        int int8Weights = 0, int32Biases = 0;
+        for (const auto& [name, t] : written.initializers) {
+            int8Weights += t.dtype() == DataType::Int8 && t.rank() >= 2;
+            int32Biases += t.dtype() == DataType::Int32;
+        }
+        QCOMPARE(int8Weights, qdq.quantizedLayers);
+        QCOMPARE(int32Biases, qdq.quantizedLayers);
+        const bool narrow = bitsActivations < 8 || mode == int(QuantMode::SymmetricRestricted);
+        QCOMPARE(count(written, "Clip") > count(*batch1(), "Clip"), narrow);
+        QCOMPARE(qdq.notes.empty(), !narrow);
+        for (const Node& node : written.nodes)
+            if (plan->layer(node.name)) { // the weights come out of a DequantizeLinear of int8, per channel or not
+                const Node* dq = &written.nodes.at(static_cast<std::size_t>(written.producerOf(node.input(1))));
+                QCOMPARE(dq->opType, std::string("DequantizeLinear"));
+                QCOMPARE(written.constant(dq->input(1))->size() > 1, perChannel);
+            }
+
+        // What it computes: with float biases exactly the twin's logits (the twin is what the int8 engine is held to,
+        // test_int8_vs_reference); with int32 biases, the twin's up to the biases' rounding (at 8 bits far below the
+        // quantization noise; at 4-bit activations every flipped rounding is a large step, so only top-1 is compared).
+        EngineOptions options;
+        options.threads = 1;
+        options.useDnnl = false;
+        const Outputs fromFile = runOn(CompiledModel::compile(written, m_shapes, options), *m_test);
+        QdqOptions floatBiases;
+        floatBiases.int32Biases = false;
+        const Graph exact = importOnnxBytes(onnxModelBytes(qdqModel(*batch1(), *plan, floatBiases).graph), "resnet8_qdq_float_bias.onnx");
+        const Outputs fromExactFile = runOn(CompiledModel::compile(exact, m_shapes, options), *m_test);
+        options.quantization = plan;
+        const Outputs twin = runOn(CompiledModel::compilePrepared(batch1(), options), *m_test);
+        options.useDnnl = true;
+        const Outputs engine = runOn(CompiledModel::compilePrepared(batch1(), options), *m_test);
+        options.quantization = nullptr;
+        const Outputs fp32 = runOn(CompiledModel::compilePrepared(batch1(), options), *m_test);
+        const double twinDb = sqnrDb(twin, fromFile), noiseDb = sqnrDb(fp32, twin);
+        qInfo("QDQ file vs twin %.1f dB (float biases: %.1f dB), vs int8 engine %.1f dB; twin vs FP32 %.1f dB; top-1 agreement "
+              "with the twin %.3f, the engine %.3f",
+              twinDb, sqnrDb(twin, fromExactFile), sqnrDb(engine, fromFile), noiseDb, top1Agreement(twin, fromFile),
+              top1Agreement(engine, fromFile));
+        QCOMPARE(fromExactFile.logits, twin.logits);
+        QVERIFY(top1Agreement(engine, fromExactFile) >= 0.95);
+        if (bitsActivations == 8) {
+            QVERIFY2(twinDb > noiseDb + 8.0, qPrintable(QString::number(twinDb)));
+            QVERIFY(top1Agreement(twin, fromFile) >= 0.98);
+        } else {
+            QVERIFY(top1Agreement(twin, fromFile) >= 0.75);
+        }
+    }
+
+    void writeKeepsTheOldFileOnFailure()
+    {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("model.onnx").toStdString();
+        writeOnnxFile(*batch1(), path);
+        QCOMPARE(importOnnxFile(path).nodes.size(), batch1()->nodes.size());
+        const QString message = QString::fromStdString(shownErrorOf([&] { writeOnnxFile(*batch1(), dir.filePath("missing/dir/model.onnx").toStdString()); }));
+        QVERIFY2(message.contains("missing/dir/model.onnx") && message.contains("cannot write"), qPrintable(message));
+    }
+
+    void whatOnnxCannotSayIsRefusedWithItsNode()
+    {
+        const auto plan = buildPlan(*m_calibration, PtqConfig{});
+        Graph old = *batch1();
+        old.opsetVersion = 9;
+        QString message = QString::fromStdString(shownErrorOf([&] { qdqModel(old, *plan); }));
+        QVERIFY2(message.contains("opset 9") && message.contains("opset 10"), qPrintable(message));
+
+        // Per-channel weights before opset 13 (no per-axis DequantizeLinear): the same values as float weights, noted.
+        old.opsetVersion = 11;
+        const QdqModel qdq = qdqModel(old, *plan);
+        QCOMPARE(qdq.notes.size(), std::size_t(1));
+        QVERIFY2(QString::fromStdString(qdq.notes[0]).contains("opset 13"), qdq.notes[0].c_str());
+        for (const auto& [name, t] : qdq.graph.initializers)
+            QVERIFY2(t.dtype() != DataType::Int8 || t.rank() < 2, name.c_str());
+
+        Graph lstm;
+        lstm.opsetVersion = 13;
+        lstm.sourcePath = "rec.onnx";
+        lstm.nodes.push_back(Node{"lstm_1", "LSTM", "", {"gates", "", "R"}, {"y"}, {}});
+        message = QString::fromStdString(shownErrorOf([&] { qdqModel(lstm, QuantizationPlan{}); }));
+        QVERIFY2(message.contains("rec.onnx") && message.contains("lstm_1 (LSTM)"), qPrintable(message));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestQdqExport)
+#include "test_qdq_export.moc"
