@@ -149,8 +149,12 @@ private:
         const Tensor major = outputChannelMajor(*weights, traits);
         std::vector<int8_t> q;
         std::vector<float> scales;
+        const WeightQuant& planned = *m_plan.layer(node.name);
+        const WeightQuant runnable = runnableWeightQuant(planned);
+        if (runnable.bits != planned.bits || runnable.asymmetric != planned.asymmetric)
+            note(narrowedWeightsNote(), node.name); // the file holds what this CPU runs
         try {
-            scales = qs::quantizeWeights(major, runnableWeightQuant(*m_plan.layer(node.name)), q);
+            scales = qs::quantizeWeights(major, runnable, q);
         } catch (const Error& e) {
             throw Error(e.message(), {m_source.sourcePath, node.label()});
         }
