@@ -2,6 +2,7 @@
 
 #include "core/engine/cpu_features.h"
 #include "core/engine/execution_plan.h"
+#include "core/onnx_export/opset_upgrade.h"
 #include "core/quant/integer_flow.h"
 #include "core/transforms/graph_edit.h"
 #include "core/util/error.h"
@@ -253,16 +254,27 @@ private:
 
 QdqModel qdqModel(const Graph& prepared, const QuantizationPlan& plan, const QdqOptions& options)
 {
-    if (prepared.opsetVersion < 10)
-        throw Error("the model declares opset " + std::to_string(prepared.opsetVersion) +
-                        "; QuantizeLinear needs opset 10 (per-channel weights 13): convert it first, e.g. with onnx.version_converter",
-                    {prepared.sourcePath});
     for (const Node& node : prepared.nodes)
         if (node.opType == "LSTM" && !node.hasInput(1))
             throw Error("QuantScope runs this LSTM's input projection as a separate int8 Gemm, which ONNX's LSTM cannot express; "
                         "a QDQ model of it cannot be written yet",
                         {prepared.sourcePath, node.label()});
-    return QdqWriter(prepared, plan, options).write();
+    // Per-axis DequantizeLinear (per-channel int8 weights) needs opset 13, QuantizeLinear 10: older graphs are
+    // restated at 13 where their operators allow it.
+    Graph upgraded = prepared;
+    const std::string notUpgraded = upgradeToOpset13(upgraded);
+    if (upgraded.opsetVersion < 10)
+        throw Error("the model declares opset " + std::to_string(prepared.opsetVersion) +
+                        "; QuantizeLinear needs opset 10 (per-channel weights 13), and it cannot be restated at 13: " + notUpgraded,
+                    {prepared.sourcePath});
+    QdqModel qdq = QdqWriter(upgraded, plan, options).write();
+    if (upgraded.opsetVersion != prepared.opsetVersion)
+        qdq.notes.push_back("written at opset 13 (the model declares opset " + std::to_string(prepared.opsetVersion) +
+                            "; per-channel DequantizeLinear needs 13): Split, Squeeze, Slice, Pad, Clip and Resize take their "
+                            "opset-13 form");
+    else if (!notUpgraded.empty())
+        qdq.notes.push_back("kept at opset " + std::to_string(prepared.opsetVersion) + ": " + notUpgraded);
+    return qdq;
 }
 
 } // namespace qs

@@ -210,19 +210,37 @@ private slots:
     void whatOnnxCannotSayIsRefusedWithItsNode()
     {
         const auto plan = buildPlan(*m_calibration, PtqConfig{});
+        // An opset-9 or -11 graph is restated at opset 13 (per-channel DequantizeLinear): int8 weights, one note.
         Graph old = *batch1();
+        for (const int64_t opset : {9, 11}) {
+            old.opsetVersion = opset;
+            const QdqModel qdq = qdqModel(old, *plan);
+            QCOMPARE(qdq.graph.opsetVersion, int64_t(13));
+            QVERIFY(std::any_of(qdq.notes.begin(), qdq.notes.end(), [](const std::string& n) { return n.find("written at opset 13") == 0; }));
+            int int8Weights = 0;
+            for (const auto& [name, t] : qdq.graph.initializers)
+                int8Weights += t.dtype() == DataType::Int8 && t.rank() >= 2;
+            QCOMPARE(int8Weights, qdq.quantizedLayers);
+        }
+        // A Softmax over all trailing dims (its meaning before opset 13) cannot be restated: at opset 11 the
+        // per-channel weights are then float weights on their integer grid, noted; at opset 9 there is no QDQ at all.
+        Node softmax{"softmax_1", "Softmax", "", {old.outputs[0].name}, {"probabilities"}, {}};
+        softmax.attributes.set("axis", int64_t{1});
+        softmax.attributes.set("_flatten_from", int64_t{1});
+        old.nodes.push_back(softmax);
+        old.outputs.push_back(ValueInfo{"probabilities", DataType::Float32, {1, 10}, {}, true});
+        old.opsetVersion = 11;
+        const QdqModel kept = qdqModel(old, *plan);
+        QCOMPARE(kept.graph.opsetVersion, int64_t(11));
+        QString notes = QString::fromStdString(std::accumulate(kept.notes.begin(), kept.notes.end(), std::string(), [](std::string a, const std::string& b) {
+            return a + b + "\n";
+        }));
+        QVERIFY2(notes.contains("float weights on their integer grid") && notes.contains("softmax_1 (Softmax)"), qPrintable(notes));
+        for (const auto& [name, t] : kept.graph.initializers)
+            QVERIFY2(t.dtype() != DataType::Int8 || t.rank() < 2, name.c_str());
         old.opsetVersion = 9;
         QString message = QString::fromStdString(shownErrorOf([&] { qdqModel(old, *plan); }));
-        QVERIFY2(message.contains("opset 9") && message.contains("opset 10"), qPrintable(message));
-
-        // Per-channel weights before opset 13 (no per-axis DequantizeLinear): the same values as float weights, noted.
-        old.opsetVersion = 11;
-        const QdqModel qdq = qdqModel(old, *plan);
-        QCOMPARE(qdq.notes.size(), std::size_t(1) + std::size_t(!cpuFeatures().hasVnni));
-        QVERIFY2(QString::fromStdString(qdq.notes.back()).contains("opset 13") || QString::fromStdString(qdq.notes.front()).contains("opset 13"),
-                 qdq.notes[0].c_str());
-        for (const auto& [name, t] : qdq.graph.initializers)
-            QVERIFY2(t.dtype() != DataType::Int8 || t.rank() < 2, name.c_str());
+        QVERIFY2(message.contains("opset 9") && message.contains("opset 10") && message.contains("softmax_1 (Softmax)"), qPrintable(message));
 
         Graph lstm;
         lstm.opsetVersion = 13;
