@@ -20,11 +20,16 @@ struct CpuFeatures {
 
 const CpuFeatures& cpuFeatures();
 
-// The grid a layer's weights run on with this CPU's int8 kernels: the planned one, except that without VNNI 8-bit
-// weights, and 7-bit asymmetric ones (stored as q - zero point, up to 127), run on the symmetric 7-bit grid. Every user of a plan's weights (the oneDNN lowering, the fake-quant twin, the QDQ export) goes through it, so
-// they agree; the plan builder notes it for the user (core/ptq/ptq_config.cpp).
-WeightQuant runnableWeightQuant(const WeightQuant& planned);
-// The note for layers whose weights runnableWeightQuant() narrows ("" when it narrows none on this CPU).
+// Without VNNI, oneDNN's int8 kernels read a u8 source in pairs of neighbouring input channels whose two products
+// vpmaddubsw sums in 16 bits: 255 x (|w1| + |w2|) must stay within 32767, so |w1| + |w2| <= 128; with an s8 source
+// they halve the weights. So on such CPUs weights whose integers could exceed 64 (8 bits, 7 bits asymmetric) keep
+// their grid where the source is u8 and every pair of neighbouring input channels (axis 1 of the output-channel-
+// major weights) sums to at most 128 in magnitude (depthwise convolutions always qualify), and run on the symmetric
+// 7-bit grid otherwise, as ONNX Runtime's reduce_range does. Every user of a plan's weights (the oneDNN lowering,
+// the fake-quant twin, the QDQ export) goes through runnableWeightQuant(), so they agree; the plan builder notes
+// the layers it narrows (core/ptq/ptq_config.cpp).
+WeightQuant runnableWeightQuant(const WeightQuant& planned, const Tensor& outputChannelMajorWeights, const ActivationQuant& source);
+// The note for layers whose weights runnableWeightQuant() narrows.
 std::string narrowedWeightsNote();
 
 } // namespace qs

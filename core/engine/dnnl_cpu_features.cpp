@@ -2,6 +2,8 @@
 
 #include <oneapi/dnnl/dnnl.hpp>
 
+#include <algorithm>
+#include <cstdlib>
 #include <fstream>
 
 namespace qs {
@@ -47,23 +49,40 @@ const CpuFeatures& cpuFeatures()
     return features;
 }
 
-WeightQuant runnableWeightQuant(const WeightQuant& planned)
+WeightQuant runnableWeightQuant(const WeightQuant& planned, const Tensor& outputChannelMajorWeights, const ActivationQuant& source)
 {
-    // 7-bit asymmetric weights are stored as q - zero point, up to 127 in magnitude: as saturating as 8-bit ones.
-    WeightQuant runnable = planned;
-    if (!cpuFeatures().hasVnni && (runnable.bits > 7 || (runnable.bits == 7 && runnable.asymmetric))) {
-        runnable.bits = 7;
-        runnable.asymmetric = false;
-    }
-    return runnable;
+    const bool wide = planned.bits > 7 || (planned.bits == 7 && planned.asymmetric);
+    if (cpuFeatures().hasVnni || !wide)
+        return planned;
+    WeightQuant narrowed = planned;
+    narrowed.bits = 7;
+    narrowed.asymmetric = false;
+    if (source.isSigned)
+        return narrowed; // halved by the kernel: exact only for 7-bit integers (compensated by the lowering)
+    std::vector<int8_t> q;
+    quantizeWeights(outputChannelMajorWeights, planned, q);
+    const Shape& shape = outputChannelMajorWeights.shape();
+    const int64_t channels = shape.size() > 1 ? shape[1] : 1;
+    int64_t inner = 1; // elements per step of axis 1
+    for (std::size_t d = 2; d < shape.size(); ++d)
+        inner *= shape[d];
+    const int64_t outer = static_cast<int64_t>(q.size()) / std::max<int64_t>(1, channels * inner);
+    for (int64_t o = 0; o < outer; ++o)
+        for (int64_t c = 0; c + 1 < channels; c += 2)
+            for (int64_t i = 0; i < inner; ++i) {
+                const std::size_t a = static_cast<std::size_t>((o * channels + c) * inner + i);
+                if (std::abs(int{q[a]}) + std::abs(int{q[a + static_cast<std::size_t>(inner)]}) > 128)
+                    return narrowed;
+            }
+    return planned;
 }
 
 std::string narrowedWeightsNote()
 {
     if (cpuFeatures().hasVnni)
         return {};
-    return "this CPU (" + cpuFeatures().isa + ") has no VNNI: 8-bit weights (and 7-bit asymmetric ones) run on a symmetric 7-bit "
-           "grid, as ONNX Runtime's reduce_range does (oneDNN's u8 x s8 kernels would saturate)";
+    return "this CPU (" + cpuFeatures().isa + ") has no VNNI: these layers' 8-bit weights run on a symmetric 7-bit grid, as ONNX "
+           "Runtime's reduce_range does (oneDNN's u8 x s8 kernels would saturate on them)";
 }
 
 } // namespace qs

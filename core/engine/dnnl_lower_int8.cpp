@@ -142,7 +142,7 @@ dnnl::primitive_attr int8Attributes(const Int8Weights& w, const ActivationQuant&
 
 // oneDNN's int8 kernels without VNNI halve the weights when the source is s8 (the weights' scale_adjust 0.5: the
 // source is shifted to u8 and vpmaddubsw's 16-bit sums must not saturate), rounding every odd weight away. Given
-// doubled weights (exact up to 7 bits, which is what runnableWeightQuant() leaves there) with halved scales, the
+// doubled weights (exact up to 7 bits, which is what runnableWeightQuant() leaves for an s8 source) with halved scales, the
 // halving gives back the planned integers. Returns whether the weights were changed (then the attributes, built
 // from the scales, must be made again).
 bool compensateScaleAdjust(Int8Weights& w, const dnnl::memory::desc& weights)
@@ -231,7 +231,7 @@ bool lowerConvolutionInt8(LoweringContext& ctx, const Node& node, const Tensor& 
     const Shape& y = ctx.shapeOf(node.outputs[0]);
     const int64_t channels = w[0];
     Int8Weights iw;
-    iw.scales = quantizeWeights(weights, runnableWeightQuant(*wq), iw.values);
+    iw.scales = quantizeWeights(weights, runnableWeightQuant(*wq, weights, *inQ), iw.values);
     const Int8Epilogue e = planEpilogue(ctx, node, std::is_same_v<Primitive, dnnl::convolution_forward> ? SumForm::TypedWithZeroPoint
                                                                                                    : SumForm::DestinationTypeOnly);
     dnnl::primitive_attr attr = int8Attributes(iw, *inQ, e);
@@ -315,7 +315,7 @@ bool lowerGemmInt8(LoweringContext& ctx, const Node& node)
         biasTensor = Tensor::fromFloats({n}, beta);
     }
     Int8Weights iw;
-    iw.scales = quantizeWeights(weights, runnableWeightQuant(*wq), iw.values);
+    iw.scales = quantizeWeights(weights, runnableWeightQuant(*wq, weights, *inQ), iw.values);
     Int8Epilogue e = planEpilogue(ctx, node);
     // oneDNN 2.6's inner product takes no zero points (it refuses them, and the layer would silently run in FP32):
     // the source's is folded into the bias, acc = sum v (q - z) = sum v q - z sum v with constant v, and the

@@ -46,7 +46,8 @@ public:
             std::vector<int8_t> q;
             std::vector<float> scales;
             try {
-                scales = quantizeWeights(source, runnableWeightQuant(*wq), q);
+                const ActivationQuant* in = m_quantization->activation(node.input(0));
+                scales = quantizeWeights(source, in ? runnableWeightQuant(*wq, source, *in) : *wq, q);
             } catch (const Error& e) { // as the oneDNN lowering does: the message names the model and the node
                 throw Error(e.message(), {m_graph.sourcePath, node.label()});
             }

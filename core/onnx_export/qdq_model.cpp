@@ -151,7 +151,8 @@ private:
         std::vector<int8_t> q;
         std::vector<float> scales;
         const WeightQuant& planned = *m_plan.layer(node.name);
-        const WeightQuant runnable = runnableWeightQuant(planned);
+        const ActivationQuant* source = m_plan.activation(m_source.findNode(node.name)->input(0));
+        const WeightQuant runnable = source ? runnableWeightQuant(planned, major, *source) : planned;
         if (runnable.bits != planned.bits || runnable.asymmetric != planned.asymmetric)
             note(narrowedWeightsNote(), node.name); // the file holds what this CPU runs
         try {

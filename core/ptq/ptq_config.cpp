@@ -1,6 +1,7 @@
 #include "core/ptq/ptq_config.h"
 
 #include "core/engine/cpu_features.h"
+#include "core/quant/integer_flow.h"
 #include "core/util/error.h"
 
 #include <algorithm>
@@ -96,12 +97,22 @@ std::shared_ptr<QuantizationPlan> buildPlan(const Calibration& calibration, cons
             }
             return range;
         }));
-    if (const std::string note = narrowedWeightsNote(); !note.empty())
-        for (const auto& [node, weights] : plan->layers)
-            if (weights.bits > 7 || (weights.bits == 7 && weights.asymmetric)) {
-                std::string& text = plan->notes[node];
-                text = text.empty() ? note : text + "; " + note;
-            }
+    for (const auto& [name, weights] : plan->layers) { // what this CPU's kernels run (cpu_features.h)
+        const Node* node = g.findNode(name);
+        const ActivationQuant* source = node ? plan->activation(node->input(0)) : nullptr;
+        if (!source || !(weights.bits > 7 || (weights.bits == 7 && weights.asymmetric)))
+            continue;
+        WeightQuant runnable;
+        try {
+            runnable = runnableWeightQuant(weights, outputChannelMajorWeights(g, *node), *source);
+        } catch (const Error& e) { // non-finite weights: the message names the model and the layer
+            throw Error(e.message(), {g.sourcePath, node->label()});
+        }
+        if (runnable.bits != weights.bits || runnable.asymmetric != weights.asymmetric) {
+            std::string& text = plan->notes[name];
+            text = text.empty() ? narrowedWeightsNote() : text + "; " + narrowedWeightsNote();
+        }
+    }
     return plan;
 }
 

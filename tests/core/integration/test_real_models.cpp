@@ -292,7 +292,7 @@ private slots:
         Session a(model.compile(shapes, fp32)), b(model.compile(shapes, int8));
         std::vector<float> x(static_cast<std::size_t>(photos->sampleShape().elements()));
         std::vector<int64_t> boxes;
-        int64_t sameCount = 0;
+        int64_t sameCount = 0, elementsCompared = 0;
         for (int64_t i = 0; i < photos->size(); ++i) {
             photos->loadBatch(std::span<const int64_t>(&i, 1), x.data());
             a.run(x.data());
@@ -301,6 +301,8 @@ private slots:
             QCOMPARE(a.output(0).size(), static_cast<std::size_t>(a.outputShape(0)[0] * 7));
             boxes.push_back(a.outputShape(0)[0]);
             sameCount += a.outputShape(0) == b.outputShape(0);
+            if (a.outputShape(0) == b.outputShape(0))
+                elementsCompared += a.outputShape(0)[0] * 7;
         }
         QCOMPARE(boxes, (std::vector<int64_t>{4, 0, 0, 1}));
         const FidelityMetrics f = measureFidelity(model, *photos, {}, 1, fp32, int8);
@@ -309,12 +311,14 @@ private slots:
         QVERIFY(o.dataDependent && o.notCompared.empty());
         QCOMPARE(o.runs, int64_t(4));
         QCOMPARE(o.runs - o.shapeMismatches, sameCount);
-        // With 8-bit weights int8 selects no box on any photo (the FP32 boxes score 0.10-0.14 against a 0.1 threshold):
-        // the runs compared are those where neither selected anything, so there is nothing to measure. On a 7-bit grid
-        // (no VNNI) int8 keeps the boxes of one photo: then those are compared.
-        QVERIFY(sameCount == 2 || (sameCount == 3 && !cpuFeatures().hasVnni));
-        QCOMPARE(o.elements == 0, sameCount == 2);
-        QCOMPARE(std::isnan(o.sqnrDb()), sameCount == 2);
+        // With 8-bit weights on VNNI kernels int8 selects no box on any photo (the FP32 boxes score 0.10-0.14 against a
+        // 0.1 threshold): the runs compared are those where neither selected anything, so there is nothing to measure.
+        // Without VNNI some layers run 7-bit weights (cpu_features.h) and the selections near the threshold differ;
+        // whatever they are, the fidelity compares exactly the runs whose shapes agree.
+        if (cpuFeatures().hasVnni)
+            QCOMPARE(sameCount, int64_t(2));
+        QCOMPARE(o.elements, int64_t(elementsCompared));
+        QCOMPARE(std::isnan(o.sqnrDb()), elementsCompared == 0);
     }
 };
 

@@ -3,6 +3,7 @@
 // u8 and s8 activations, 8/6/4 bits, fused ReLU and residual Add — and transposed convolutions (stride 2, pads,
 // output_padding, groups up to one per channel), within one output quantization step; plus a hand-computed
 // case that pins scales, zero points and clamping.
+#include "core/engine/cpu_features.h"
 #include "core/engine/engine.h"
 #include "tests/core/synthetic_graph.h"
 #include "core/data/dataset_factory.h"
@@ -288,6 +289,51 @@ private slots:
         }
         const QString mismatch = oneStepMismatch(runBoth(g, x, plan), step);
         QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
+    }
+
+    // Without VNNI (core/engine/cpu_features.h) 8-bit weights keep their grid where every two neighbouring input
+    // channels sum to at most 128 in magnitude, on u8 sources (s8 ones shifted by 128): exact only if oneDNN's
+    // kernels pair neighbouring input channels in vpmaddubsw as that rule assumes. Here the weights of the even (or
+    // odd) input channels are at the ends of the grid and the others zero, with inputs at the top of the grid: pairs
+    // of two large weights would saturate by a factor of two. On VNNI CPUs the same case runs on exact kernels.
+    void wideWeightsWithinThePairBoundKeepEightBits_data()
+    {
+        QTest::addColumn<int>("mode");
+        QTest::addColumn<int>("parity");
+        QTest::newRow("sym (s8 source read as u8), even channels") << int(QuantMode::Symmetric) << 0;
+        QTest::newRow("asym_u, odd channels") << int(QuantMode::AsymmetricUnsigned) << 1;
+    }
+
+    void wideWeightsWithinThePairBoundKeepEightBits()
+    {
+        QFETCH(int, mode);
+        QFETCH(int, parity);
+        Graph g;
+        g.opsetVersion = 13;
+        g.sourcePath = "synthetic pair bound";
+        g.inputs.push_back(ValueInfo{"x", DataType::Float32, {2, 8, 9, 9}, {}, true});
+        Tensor w(DataType::Float32, {8, 8, 3, 3});
+        for (int64_t i = 0; i < w.size(); ++i) {
+            const int64_t o = i / 72, c = (i / 9) % 8, k = i % 9;
+            w.data<float>()[i] = c % 2 == parity ? ((o + k) % 2 ? 0.5f : -0.5f) : 0.0f;
+        }
+        g.initializers["w"] = w;
+        g.nodes.push_back(paddedConv("conv", "x", "w", "y"));
+        g.outputs.push_back(ValueInfo{"y", DataType::Float32, {}, {}, false});
+        std::mt19937 rng(99);
+        Tensor x = randomTensor({2, 8, 9, 9}, rng, 0.0f, 2.0f);
+        for (int64_t i = 0; i < x.size(); i += 3)
+            x.data<float>()[i] = 2.0f; // the top of the grid
+        const auto plan = planWithQuantizedOutput(g, x, 8, static_cast<QuantMode>(mode), true);
+        const WeightQuant runnable = runnableWeightQuant(*plan->layer("conv"), w, *plan->activation("x"));
+        QCOMPARE(runnable.bits, 8);
+        const QString mismatch = oneStepMismatch(runBoth(g, x, plan), plan->activations["y"].scale);
+        QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
+        // The same weights with both channels of each pair large are narrowed where there is no VNNI.
+        Tensor crowded = w;
+        for (int64_t i = 0; i < crowded.size(); ++i)
+            crowded.data<float>()[i] = ((i / 72 + i % 9) % 2) ? 0.5f : -0.5f;
+        QCOMPARE(runnableWeightQuant(*plan->layer("conv"), crowded, *plan->activation("x")).bits, cpuFeatures().hasVnni ? 8 : 7);
     }
 
     void randomTransposedConvolutionsMatchWithinOneStep_data()
