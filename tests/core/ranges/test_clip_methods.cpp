@@ -245,9 +245,10 @@ void TestClipMethods::rankingOnGaussianData()
     for (std::size_t i = 0; i < data.size(); i += 1000)
         s.add(data.data() + i, Shape{10, 100});
     // Reference values computed from the file in double with plain Python (two passes; std here comes from
-    // one pass of sums and sums of squares, good to ~1e-8):
+    // one pass of sums and sums of squares, good to ~1e-8; the mean's sums run in an order the vector width decides:
+    // AVX-512 builds held 1e-9, an AVX2 -O2 build gave 1.3e-9):
     // mean 0.2935573259710318, population std 0.9924279854789937, exact b = mean|x - mean| 0.7911523441086211.
-    QVERIFY2(std::abs(s.mean - 0.2935573259710318) < 1e-9, qPrintable(QString::number(s.mean, 'g', 16)));
+    QVERIFY2(std::abs(s.mean - 0.2935573259710318) < 1e-8, qPrintable(QString::number(s.mean, 'g', 16)));
     QVERIFY2(std::abs(s.std - 0.9924279854789937) < 1e-8, qPrintable(QString::number(s.std, 'g', 16)));
     // b is accumulated against the running mean (one pass): close to, not equal to, the two-pass value.
     QVERIFY2(std::abs(s.b - 0.7911523441086211) < 2e-3, qPrintable(QString::number(s.b, 'g', 12)));
