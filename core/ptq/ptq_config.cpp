@@ -100,7 +100,7 @@ std::shared_ptr<QuantizationPlan> buildPlan(const Calibration& calibration, cons
     for (const auto& [name, weights] : plan->layers) { // what this CPU's kernels run (cpu_features.h)
         const Node* node = g.findNode(name);
         const ActivationQuant* source = node ? plan->activation(node->input(0)) : nullptr;
-        if (!source || !(weights.bits > 7 || (weights.bits == 7 && weights.asymmetric)))
+        if (!source)
             continue;
         WeightQuant runnable;
         try {
