@@ -2073,6 +2073,10 @@ medianer Kanalbereich = %2% des Tensorbereichs (mit einer 8-Bit-Skala pro Tensor
         </translation>
     </message>
     <message>
+        <source>The probes ran %1 % of the model&apos;s multiply-accumulates on average, so caching saves at most %2×.</source>
+        <translation>Die Proben führten im Mittel %1 % der Multiply-Accumulates des Modells aus; der Cache spart also höchstens das %2×.</translation>
+    </message>
+    <message>
         <source>Sensitivity Sweep</source>
         <translation>Sensitivitäts-Durchlauf</translation>
     </message>

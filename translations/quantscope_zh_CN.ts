@@ -2047,6 +2047,10 @@ median channel range = %2% of the tensor range (with one 8-bit scale per tensor:
         </translation>
     </message>
     <message>
+        <source>The probes ran %1 % of the model&apos;s multiply-accumulates on average, so caching saves at most %2×.</source>
+        <translation>探测平均运行了模型 %1 % 的乘加运算，因此缓存最多节省 %2×。</translation>
+    </message>
+    <message>
         <source>Sensitivity Sweep</source>
         <translation>敏感度扫描</translation>
     </message>

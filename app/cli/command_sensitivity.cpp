@@ -79,16 +79,16 @@ int runSensitivity(std::vector<std::string> argv)
                 probes += std::string(probes.empty() ? "" : ",") + "{\"probe\":\"" + probeName(p) + "\",\"bits_weights\":" +
                           std::to_string(p.bitsWeights) + ",\"bits_activations\":" + std::to_string(p.bitsActivations) +
                           ",\"only_this_layer\":" + (p.onlyThisLayer ? "true" : "false") + ",\"top1\":" + jsonNumber(p.top1) +
-                          ",\"output_sqnr_db\":" + jsonNumber(p.outputSqnrDb) + "}";
+                          ",\"output_sqnr_db\":" + jsonNumber(p.outputSqnrDb) + ",\"mac_share\":" + jsonNumber(p.macShare) + "}";
             layers += std::string(layers.empty() ? "" : ",") + "{\"node\":" + jsonString(l.node) + ",\"op\":" + jsonString(l.opType) +
                       ",\"cached\":" + (l.cached ? "true" : "false") + ",\"probes\":[" + probes + "]}";
         }
         std::printf("{\"model\":%s,\"samples\":%lld,\"config\":%s,\"fp32_top1\":%s,\"base_top1\":%s,\"base_output_sqnr_db\":%s,"
                     "\"layers\":[%s],\"probes\":%d,\"seconds\":%.3f,\"cache_seconds\":%.3f,\"cache_bytes\":%zu,"
-                    "\"whole_model_probe_seconds\":%.4f}\n",
+                    "\"whole_model_probe_seconds\":%.4f,\"probed_mac_share\":%.4f}\n",
                     jsonString(path).c_str(), static_cast<long long>(r.samples), jsonString(ptq.config.summary()).c_str(),
                     jsonNumber(r.fp32Top1).c_str(), jsonNumber(r.baseTop1).c_str(), jsonNumber(r.baseOutputSqnrDb).c_str(), layers.c_str(),
-                    r.probes, r.seconds, r.cacheSeconds, r.cacheBytes, r.fullProbeSeconds);
+                    r.probes, r.seconds, r.cacheSeconds, r.cacheBytes, r.fullProbeSeconds, r.probedMacShare);
         return 0;
     }
     std::printf("sensitivity on %lld samples, base configuration %s\n", static_cast<long long>(r.samples), ptq.config.summary().c_str());
@@ -117,6 +117,9 @@ int runSensitivity(std::vector<std::string> argv)
                 "whole-model sweep would take %.2f s: %.1fx\n",
                 r.probes, r.seconds, r.cacheSeconds, static_cast<double>(r.cacheBytes) / (1 << 20), r.fullProbeSeconds, wholeModelSeconds,
                 r.seconds > 0 ? wholeModelSeconds / r.seconds : 0.0);
+    if (r.probedMacShare > 0.0 && r.probedMacShare < 1.0)
+        std::printf("the probes ran %.0f %% of the model's multiply-accumulates on average: skipping prefixes saves at most %.1fx\n",
+                    100.0 * r.probedMacShare, 1.0 / r.probedMacShare);
     return 0;
 }
 

@@ -141,6 +141,11 @@ widgets::SensitivityHeatmapData sensitivityHeatmap(const SensitivityReport& repo
                                     nullptr, report.probes)
                    .arg(QLocale().toString(report.seconds, 'f', 1), QLocale().toString(report.cacheSeconds, 'f', 1),
                         QLocale().toString(static_cast<double>(report.cacheBytes) / (1 << 20), 'f', 1), QLocale().toString(wholeModel, 'f', 1));
+    if (std::isfinite(report.probedMacShare) && report.probedMacShare > 0.0 && report.probedMacShare < 1.0)
+        caption += QLatin1Char(' ') + AnalysisPlotData::tr("The probes ran %1 % of the model's multiply-accumulates on average, so caching "
+                                                           "saves at most %2\u00d7.")
+                                          .arg(QLocale().toString(100.0 * report.probedMacShare, 'f', 0),
+                                               QLocale().toString(1.0 / report.probedMacShare, 'f', 1));
     if (!current)
         caption += QLatin1Char(' ') + staleNote(AnalysisPlotData::tr("Sensitivity Sweep"));
     data.caption = caption;

@@ -3,6 +3,7 @@
 #include "core/data/subset.h"
 #include "core/eval/evaluator.h"
 #include "core/ptq/probe_scorer.h"
+#include "core/quant/int8_coverage.h"
 #include "core/util/error.h"
 
 #include <algorithm>
@@ -315,6 +316,12 @@ SensitivityReport measureSensitivity(const PreparedModel& model, const Dataset& 
     const int bitProbes = static_cast<int>(settings.size()) + 1;
     const int perLayer = bitProbes + static_cast<int>(options.clipMethods.size());
     const int totalProbes = perLayer * static_cast<int>(report.layers.size());
+    // MACs from each node to the end of the graph: what a probe starting there runs.
+    const std::vector<int64_t> macsPerNode = multiplyAccumulatesPerNode(*graph);
+    std::vector<int64_t> macsFrom(macsPerNode.size() + 1, 0);
+    for (std::size_t i = macsPerNode.size(); i-- > 0;)
+        macsFrom[i] = macsFrom[i + 1] + macsPerNode[i];
+    double macShareSum = 0.0;
     for (std::size_t li = 0; li < report.layers.size(); ++li) {
         LayerSensitivity& layer = report.layers[li];
         const Probed& p = probed[li];
@@ -353,12 +360,16 @@ SensitivityReport measureSensitivity(const PreparedModel& model, const Dataset& 
                                           : runWhole(compileWhole(plan), nullptr, nullptr).first;
             if (!cached && report.fullProbeSeconds == 0.0)
                 report.fullProbeSeconds = since(probeStart);
+            if (cached && macsFrom[0] > 0)
+                probe.macShare = static_cast<double>(macsFrom[only ? p.nodeIndex : p.allButIndex]) / static_cast<double>(macsFrom[0]);
+            macShareSum += probe.macShare;
             probe.top1 = o.top1;
             probe.outputSqnrDb = o.sqnrDb;
             layer.probes.push_back(probe);
             ++report.probes;
         }
     }
+    report.probedMacShare = report.probes > 0 ? macShareSum / report.probes : 1.0;
     if (report.fullProbeSeconds == 0.0 && !report.layers.empty()) {
         // Every probe came from the cache: time one on the whole model, for the comparison the report gives.
         const auto probeStart = Clock::now();

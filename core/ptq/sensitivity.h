@@ -32,6 +32,7 @@ struct SensitivityProbe {
     bool onlyThisLayer = true;
     double top1 = 0.0;       // percent; NaN without labels
     double outputSqnrDb = 0.0;
+    double macShare = 1.0;   // the share of the model's multiply-accumulates the probe ran (1: the whole model)
     std::optional<RangeMethod> clip; // set: a clip probe (only this layer, its base bits, activations clipped so)
 };
 
@@ -61,6 +62,9 @@ struct SensitivityReport {
     double seconds = 0.0;        // the whole sweep
     double cacheSeconds = 0.0;   // of which building the activation cache
     double fullProbeSeconds = 0.0; // one probe on the whole model (compile + run), measured once for comparison
+    // The probes' work against whole-model probes: the mean of their macShare. 1 / probedMacShare bounds what
+    // skipping prefixes can save; the timings say how much of it the sweep gets. NaN where not known (older sessions).
+    double probedMacShare = 1.0;
     std::size_t cacheBytes = 0;
 };
 

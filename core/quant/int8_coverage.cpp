@@ -18,25 +18,39 @@ std::vector<LayerCoverage> Int8Coverage::fp32Islands() const
     return islands;
 }
 
-Int8Coverage int8Coverage(const Graph& g, const QuantizationPlan* plan)
+std::vector<int64_t> multiplyAccumulatesPerNode(const Graph& g)
 {
-    Int8Coverage coverage;
     // Per sample: a graph prepared for a batch of N runs N samples' MACs at once.
     int64_t batch = 1;
     if (!g.inputs.empty() && !g.inputs[0].shape.empty() && g.inputs[0].shape[0] > 0)
         batch = g.inputs[0].shape[0];
+    auto shapeOf = [&](const std::string& value) {
+        const ValueInfo* info = value.empty() ? nullptr : g.info(value);
+        return info ? info->shape : Shape{};
+    };
+    std::vector<int64_t> macs;
+    macs.reserve(g.nodes.size());
     for (const Node& node : g.nodes) {
         const Op* op = findOp(node.opType);
-        if (!op || node.outputs.empty())
+        if (!op || node.outputs.empty()) {
+            macs.push_back(0);
             continue;
-        auto shapeOf = [&](const std::string& value) {
-            const ValueInfo* info = value.empty() ? nullptr : g.info(value);
-            return info ? info->shape : Shape{};
-        };
+        }
         std::vector<Shape> inputs;
         for (const std::string& in : node.inputs)
             inputs.push_back(shapeOf(in));
-        const int64_t macs = op->multiplyAccumulates(inputs, shapeOf(node.outputs[0])) / batch;
+        macs.push_back(std::max<int64_t>(0, op->multiplyAccumulates(inputs, shapeOf(node.outputs[0])) / batch));
+    }
+    return macs;
+}
+
+Int8Coverage int8Coverage(const Graph& g, const QuantizationPlan* plan)
+{
+    Int8Coverage coverage;
+    const std::vector<int64_t> macsPerNode = multiplyAccumulatesPerNode(g);
+    for (std::size_t i = 0; i < g.nodes.size(); ++i) {
+        const Node& node = g.nodes[i];
+        const int64_t macs = macsPerNode[i];
         if (macs <= 0)
             continue;
         LayerCoverage layer{node.name, node.opType, macs, plan && plan->layer(node.name) != nullptr, {}};

@@ -31,6 +31,10 @@ struct Int8Coverage {
     std::vector<LayerCoverage> fp32Islands() const;
 };
 
+// Each node's multiply-accumulates per sample (0 for nodes without a dot-product core), in node order.
+// `prepared`: shapes known; its first input's dim 0 is the batch the counts are divided by.
+std::vector<int64_t> multiplyAccumulatesPerNode(const Graph& prepared);
+
 // `prepared`: the graph the plan was built on (shapes known). `plan`: nullptr means FP32 throughout.
 Int8Coverage int8Coverage(const Graph& prepared, const QuantizationPlan* plan);
 

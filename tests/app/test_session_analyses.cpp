@@ -248,7 +248,8 @@ private slots:
         errors->samples = 3;
         errors->predictedVsIsolatedRank = nan;
         auto sensitivity = std::make_shared<qs::SensitivityReport>();
-        sensitivity->layers.push_back({"conv", "Conv", false, {{0, 8, false, nan, inf, {}}, {4, 8, true, 97.25, -inf, {}}}});
+        sensitivity->layers.push_back({"conv", "Conv", false, {{0, 8, false, nan, inf, 0.25, {}}, {4, 8, true, 97.25, -inf, 1.0, {}}}});
+        sensitivity->probedMacShare = 0.625;
         sensitivity->labelled = false;
         sensitivity->fp32Top1 = nan;
         sensitivity->baseOutputSqnrDb = inf;
@@ -270,6 +271,7 @@ private slots:
         QCOMPARE(l.probes.size(), std::size_t{2});
         QVERIFY(l.probes[0].bitsWeights == 0 && !l.probes[0].onlyThisLayer && std::isnan(l.probes[0].top1) && l.probes[0].outputSqnrDb == inf);
         QVERIFY(l.probes[1].top1 == 97.25 && l.probes[1].outputSqnrDb == -inf);
+        QVERIFY(l.probes[0].macShare == 0.25 && l.probes[1].macShare == 1.0 && back.analyses.sensitivity->probedMacShare == 0.625);
         QVERIFY(std::isnan(back.analyses.sensitivity->fp32Top1) && back.analyses.sensitivity->baseOutputSqnrDb == inf);
 
         // Wrong types: an error naming the file and the key, nothing half-read.
@@ -297,6 +299,28 @@ private slots:
             QJsonObject bad = root;
             bad[QStringLiteral("sensitivity")] = 3;
             expectError(bad, QStringLiteral("sensitivity"));
+        }
+        {
+            // Saved before the sweep counted its work: the shares are unknown (NaN), not 1.
+            QJsonObject older = root;
+            QJsonObject sens = older.value(QStringLiteral("sensitivity")).toObject();
+            sens.remove(QStringLiteral("probed_mac_share"));
+            QJsonArray layers = sens.value(QStringLiteral("layers")).toArray();
+            QJsonObject first = layers.at(0).toObject();
+            QJsonArray probes = first.value(QStringLiteral("probes")).toArray();
+            QJsonObject probe = probes.at(0).toObject();
+            probe.remove(QStringLiteral("mac_share"));
+            probes[0] = probe;
+            first[QStringLiteral("probes")] = probes;
+            layers[0] = first;
+            sens[QStringLiteral("layers")] = layers;
+            older[QStringLiteral("sensitivity")] = sens;
+            const QString olderPath = dir.filePath(QStringLiteral("before_mac_share.qsession"));
+            QVERIFY(writeJson(olderPath, older));
+            const SessionData read = loadSession(olderPath);
+            QVERIFY(read.analyses.sensitivity && std::isnan(read.analyses.sensitivity->probedMacShare));
+            QVERIFY(std::isnan(read.analyses.sensitivity->layers.at(0).probes.at(0).macShare));
+            QCOMPARE(read.analyses.sensitivity->layers.at(0).probes.at(1).macShare, 1.0);
         }
     }
 

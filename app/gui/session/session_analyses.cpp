@@ -142,7 +142,8 @@ QJsonObject sensitivityToJson(const SensitivityReport& r, const std::map<QString
                                       {"bits_activations", p.bitsActivations},
                                       {"only_this_layer", p.onlyThisLayer},
                                       {"top1", measuredToJson(p.top1)},
-                                      {"output_sqnr_db", measuredToJson(p.outputSqnrDb)}});
+                                      {"output_sqnr_db", measuredToJson(p.outputSqnrDb)},
+                                      {"mac_share", measuredToJson(p.macShare)}});
         layers.append(QJsonObject{{"node", QString::fromStdString(l.node)},
                                   {"op_type", QString::fromStdString(l.opType)},
                                   {"cached", l.cached},
@@ -158,6 +159,7 @@ QJsonObject sensitivityToJson(const SensitivityReport& r, const std::map<QString
                        {"seconds", measuredToJson(r.seconds)},
                        {"cache_seconds", measuredToJson(r.cacheSeconds)},
                        {"full_probe_seconds", measuredToJson(r.fullProbeSeconds)},
+                       {"probed_mac_share", measuredToJson(r.probedMacShare)},
                        {"cache_bytes", static_cast<double>(r.cacheBytes)},
                        {"layers", layers}};
 }
@@ -174,6 +176,7 @@ SensitivityReport sensitivityFromJson(const Reader& in)
     r.seconds = in.number("seconds");
     r.cacheSeconds = in.number("cache_seconds");
     r.fullProbeSeconds = in.number("full_probe_seconds");
+    r.probedMacShare = in.optionalNumber("probed_mac_share");
     r.cacheBytes = static_cast<std::size_t>(in.count("cache_bytes"));
     const QJsonArray layers = in.array("layers");
     for (qsizetype i = 0; i < layers.size(); ++i) {
@@ -192,6 +195,7 @@ SensitivityReport sensitivityFromJson(const Reader& in)
             probe.onlyThisLayer = p.flag("only_this_layer");
             probe.top1 = p.number("top1");
             probe.outputSqnrDb = p.number("output_sqnr_db");
+            probe.macShare = p.optionalNumber("mac_share");
             s.probes.push_back(probe);
         }
         r.layers.push_back(std::move(s));

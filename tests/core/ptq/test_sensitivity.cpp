@@ -127,6 +127,45 @@ private slots:
         // 4-bit activations on the stem cost real accuracy; 8 bits on one layer costs next to nothing.
         QVERIFY(cached.fp32Top1 - cached.layers[0].probes[2].top1 > 1.0);
         QVERIFY(std::abs(cached.fp32Top1 - cached.layers[0].probes[0].top1) < 1.5);
+
+        // The work each probe ran, against ResNet-8's MACs counted here from its weights and the output size of
+        // each stage (28x28 stem and l1, 14x14 l2, 7x7 l3, the classifier once): an "only this layer" probe runs
+        // its layer and everything after it; an all_but probe starts at its layer or before; --no-cache runs all.
+        const Graph& source = model.source();
+        auto weightsOf = [&](const std::string& layer) {
+            const Node* node = source.findNode(layer);
+            return node ? elementCount(source.initializers.at(node->inputs.at(1)).shape()) : int64_t(0);
+        };
+        std::vector<double> macs;
+        double total = 0.0;
+        for (const LayerSensitivity& l : cached.layers) {
+            const int64_t pixels = l.node.rfind("/stem", 0) == 0 || l.node.rfind("/l1", 0) == 0 ? 28 * 28
+                                   : l.node.rfind("/l2", 0) == 0                               ? 14 * 14
+                                   : l.node.rfind("/l3", 0) == 0                               ? 7 * 7
+                                                                                               : 1;
+            macs.push_back(static_cast<double>(weightsOf(l.node) * pixels));
+            QVERIFY2(macs.back() > 0, l.node.c_str());
+            total += macs.back();
+        }
+        double shareSum = 0.0;
+        double tail = total;
+        for (std::size_t i = 0; i < cached.layers.size(); ++i) {
+            const auto& p = cached.layers[i].probes;
+            const QString what = QString("%1: %2 of the MACs, expected %3").arg(QString::fromStdString(cached.layers[i].node))
+                                     .arg(p[0].macShare).arg(tail / total);
+            for (int k = 0; k < 3; ++k)
+                QVERIFY2(std::abs(p[static_cast<std::size_t>(k)].macShare - tail / total) < 1e-9, qPrintable(what));
+            QVERIFY2(p[3].macShare >= tail / total - 1e-9 && p[3].macShare <= 1.0, qPrintable(what));
+            for (const SensitivityProbe& probe : p)
+                shareSum += probe.macShare;
+            for (const SensitivityProbe& probe : whole.layers[i].probes)
+                QCOMPARE(probe.macShare, 1.0);
+            tail -= macs[i];
+        }
+        QVERIFY(std::abs(cached.probedMacShare - shareSum / cached.probes) < 1e-12);
+        // Skipping prefixes cannot save 3x on ResNet-8: the stem's and l1's probes run nearly all of it.
+        QVERIFY2(cached.probedMacShare > 0.4 && cached.probedMacShare < 0.6, qPrintable(QString::number(cached.probedMacShare)));
+        QCOMPARE(whole.probedMacShare, 1.0);
     }
 };
 
