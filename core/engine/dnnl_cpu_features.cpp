@@ -81,8 +81,8 @@ std::string narrowedWeightsNote()
 {
     if (cpuFeatures().hasVnni)
         return {};
-    return "this CPU (" + cpuFeatures().isa + ") has no VNNI: these layers' 8-bit weights run on a symmetric 7-bit grid, as ONNX "
-           "Runtime's reduce_range does (oneDNN's u8 x s8 kernels would saturate on them)";
+    return "this CPU (" + cpuFeatures().isa + ") has no VNNI: these layers' weights (8-bit, or 7-bit asymmetric) run on a symmetric "
+           "7-bit grid, as ONNX Runtime's reduce_range does (oneDNN's u8 x s8 kernels would saturate on them)";
 }
 
 } // namespace qs

@@ -64,8 +64,10 @@ public:
             }
         }
         m_out.graph.removeDeadCode();
-        for (const auto& [kind, nodes] : m_notes) {
-            std::string line = kind + " (" + std::to_string(nodes.size()) + (nodes.size() == 1 ? " layer: " : " layers: ");
+        for (const auto& [key, nodes] : m_notes) {
+            const auto& [kind, ofValues] = key;
+            const char* what = ofValues ? (nodes.size() == 1 ? " value: " : " values: ") : (nodes.size() == 1 ? " layer: " : " layers: ");
+            std::string line = kind + " (" + std::to_string(nodes.size()) + what;
             for (std::size_t i = 0; i < nodes.size() && i < 4; ++i)
                 line += (i ? ", " : "") + nodes[i];
             m_out.notes.push_back(line + (nodes.size() > 4 ? ", ...)" : ")"));
@@ -92,7 +94,8 @@ private:
         return name;
     }
 
-    void note(const std::string& kind, const std::string& node) { m_notes[kind].push_back(node); }
+    void note(const std::string& kind, const std::string& node) { m_notes[{kind, false}].push_back(node); }
+    void noteValue(const std::string& kind, const std::string& value) { m_notes[{kind, true}].push_back(value); }
 
     // QuantizeLinear -> DequantizeLinear [-> Clip] from `input` into `output` on the grid `q`.
     void addQuantizeDequantize(const std::string& input, const std::string& output, const ActivationQuant& q)
@@ -124,9 +127,9 @@ private:
             clip.attributes.set("max", hi);
         }
         g.nodes.push_back(std::move(clip));
-        note("grids narrower than 8 bits (or sym_restr) are a QuantizeLinear -> DequantizeLinear -> Clip: exact values, but "
-             "ONNX Runtime's int8 kernels take full 8-bit grids only",
-             output);
+        noteValue("grids narrower than 8 bits (or sym_restr) are a QuantizeLinear -> DequantizeLinear -> Clip: exact values, but "
+                  "ONNX Runtime's int8 kernels take full 8-bit grids only",
+                  output);
     }
 
     // A float-made value rounded for the int8 layers that read it, once.
@@ -177,6 +180,12 @@ private:
                  node.name);
             return;
         }
+        // ONNX Runtime's u8 x s8 kernels without VNNI add products in pairs into 16 bits: 255 x (|w1| + |w2|) must stay
+        // below 32768, which any pair of weights within +-64 does (its reduce_range) and 8-bit weights need not.
+        if (std::any_of(q.begin(), q.end(), [](int8_t v) { return std::abs(int{v}) > 64; }))
+            note("8-bit weights: ONNX Runtime's int8 kernels on CPUs without VNNI (AVX2 and older) can saturate on them; for such "
+                 "a target quantize the weights at 7 bits with a symmetric mode (as ONNX Runtime's reduce_range does)",
+                 node.name);
         Tensor integers(DataType::Float32, major.shape());
         for (int64_t i = 0; i < integers.size(); ++i)
             integers.data<float>()[i] = q[static_cast<std::size_t>(i)];
@@ -248,7 +257,7 @@ private:
     std::set<std::string> m_names;
     std::set<std::string> m_madeAsIntegers;
     std::map<std::string, std::string> m_roundedCopies;
-    std::map<std::string, std::vector<std::string>> m_notes;
+    std::map<std::pair<std::string, bool>, std::vector<std::string>> m_notes; // (text, of values) -> layers or values
 };
 
 } // namespace

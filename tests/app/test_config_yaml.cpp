@@ -306,7 +306,12 @@ private slots:
         QVERIFY(testing::loadAndCalibrate(window));
         QVERIFY(w->layers()->setData(w->layers()->index(0, LayerTableModel::BitsActivations), 4)); // a narrow grid: noted
         const QStringList notes = w->exportQuantizedModel(path);
-        QVERIFY2(notes.size() == 1 + !cpuFeatures().hasVnni && notes.join('\n').contains("narrower than 8 bits"), qPrintable(notes.join('\n')));
+        // The narrow grid; without VNNI the layers on a 7-bit grid; the 8-bit weights ONNX Runtime's kernels without VNNI
+        // can saturate on (every layer's on a VNNI CPU, the ones kept at 8 bits without).
+        const QString joined = notes.join('\n');
+        QVERIFY2(notes.size() >= 1 + !cpuFeatures().hasVnni && notes.size() <= 2 + !cpuFeatures().hasVnni && joined.contains("narrower than 8 bits"),
+                 qPrintable(joined));
+        QVERIFY2(!cpuFeatures().hasVnni || joined.contains("8-bit weights: ONNX Runtime's int8 kernels"), qPrintable(joined));
         const Graph written = importOnnxFile(path.toStdString());
         int int8Weights = 0, quantizeNodes = 0;
         for (const auto& [name, t] : written.initializers)
