@@ -1164,6 +1164,10 @@
         <translation>ONNX-Modelle (*.onnx)</translation>
     </message>
     <message>
+        <source>Exporting the quantized model to %1…</source>
+        <translation>Quantisiertes Modell wird nach %1 exportiert…</translation>
+    </message>
+    <message>
         <source>Quantized model exported to %1</source>
         <translation>Quantisiertes Modell nach %1 exportiert</translation>
     </message>

@@ -1157,6 +1157,10 @@
         <translation>ONNX 模型 (*.onnx)</translation>
     </message>
     <message>
+        <source>Exporting the quantized model to %1…</source>
+        <translation>正在将量化模型导出到 %1…</translation>
+    </message>
+    <message>
         <source>Quantized model exported to %1</source>
         <translation>量化模型已导出到 %1</translation>
     </message>

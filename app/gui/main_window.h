@@ -66,8 +66,13 @@ public slots:
     void openSession(const QString& path);
     void showError(const QString& title, const QString& text);
 
+    // File > Export Quantized Model without its dialog: writes in the background, then logs the notes and emits
+    // quantizedModelExported (or shows the error).
+    void exportQuantizedModelTo(const QString& path);
+
 signals:
     void errorShown(const QString& text);
+    void quantizedModelExported(const QString& path);
 
 protected:
     void closeEvent(QCloseEvent* event) override;

@@ -17,12 +17,14 @@
 #include <QApplication>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
 #include <QToolBar>
 #include <QUndoStack>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace qs::gui {
 
@@ -377,14 +379,47 @@ void MainWindow::exportQuantizedModelFile()
     if (path.isEmpty())
         return;
     rememberFolder(FileKind::Export, path);
+    exportQuantizedModelTo(path);
+}
+
+void MainWindow::exportQuantizedModelTo(const QString& path)
+{
+    std::function<QStringList()> work;
     try {
-        const QStringList notes = m_workbench->exportQuantizedModel(path);
-        m_log->info(tr("Quantized model exported to %1").arg(path));
-        for (const QString& note : notes)
-            m_log->info(tr("Note: %1").arg(note));
+        work = m_workbench->quantizedModelExport(path);
     } catch (const Error& e) {
         showError(tr("Could not export the quantized model"), QString::fromStdString(e.what()));
+        return;
     }
+    // Off the GUI thread, beside whatever job runs (the job runner would cancel it): the plan's clip searches and the
+    // weights of a large model take seconds. One export at a time.
+    struct Outcome {
+        QStringList notes;
+        QString error;
+    };
+    m_actions.exportQuantizedModel->setEnabled(false);
+    m_log->info(tr("Exporting the quantized model to %1\u2026").arg(path));
+    auto* watcher = new QFutureWatcher<Outcome>(this);
+    connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, path] {
+        const Outcome outcome = watcher->result();
+        watcher->deleteLater();
+        m_actions.exportQuantizedModel->setEnabled(true);
+        if (!outcome.error.isEmpty()) {
+            showError(tr("Could not export the quantized model"), outcome.error);
+            return;
+        }
+        m_log->info(tr("Quantized model exported to %1").arg(path));
+        for (const QString& note : outcome.notes)
+            m_log->info(tr("Note: %1").arg(note));
+        emit quantizedModelExported(path);
+    });
+    watcher->setFuture(QtConcurrent::run([work = std::move(work)] {
+        try {
+            return Outcome{work(), {}};
+        } catch (const std::exception& e) {
+            return Outcome{{}, QString::fromStdString(e.what())};
+        }
+    }));
 }
 
 void MainWindow::importConfigFile()

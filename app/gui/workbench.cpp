@@ -406,18 +406,22 @@ void Workbench::exportConfig(const QString& path) const
     saveDistillerConfig(fromPtqConfig(exportedConfig(*m_layers, prepared), prepared), path.toStdString());
 }
 
-QStringList Workbench::exportQuantizedModel(const QString& path) const
+std::function<QStringList()> Workbench::quantizedModelExport(const QString& path) const
 {
-    const Graph& prepared = preparedForConfig(m_prepared);
+    preparedForConfig(m_prepared);
     if (!m_calibration)
         throw Error(tr("the model is not calibrated: run Calibrate first").toStdString());
-    const auto plan = buildPlan(*m_calibration, toPtqConfig(m_layers->layers(), m_layers->configs()));
-    const QdqModel qdq = qdqModel(prepared, *plan);
-    writeOnnxFile(qdq.graph, path.toStdString());
-    QStringList notes;
-    for (const std::string& note : qdq.notes)
-        notes << QString::fromStdString(note);
-    return notes;
+    // Snapshots: the table may be edited, or another model opened, while the file is written.
+    return [prepared = m_prepared, calibration = m_calibration, config = toPtqConfig(m_layers->layers(), m_layers->configs()),
+            file = path.toStdString()] {
+        const auto plan = buildPlan(*calibration, config);
+        const QdqModel qdq = qdqModel(*prepared, *plan);
+        writeOnnxFile(qdq.graph, file);
+        QStringList notes;
+        for (const std::string& note : qdq.notes)
+            notes << QString::fromStdString(note);
+        return notes;
+    };
 }
 
 QStringList Workbench::importConfig(const QString& path)

@@ -12,6 +12,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <functional>
+
 class QUndoStack;
 
 namespace qs { // core/ptq/autoquant.h, layer_error.h, sensitivity.h
@@ -99,9 +101,13 @@ public:
     // qs::Error naming the file when it cannot be written.
     void exportConfig(const QString& path) const;
     // The model with the table's quantization (every column, as an evaluation resolves it) as an ONNX QDQ model
-    // (core/onnx_export/qdq_model.h), batch 1; returns the notes on what the file cannot say as the engine runs it.
-    // Throws qs::Error when no model is open, it is not calibrated or the file cannot be written.
-    QStringList exportQuantizedModel(const QString& path) const;
+    // (core/onnx_export/qdq_model.h), batch 1. quantizedModelExport() takes what the file needs on the GUI thread
+    // (throws qs::Error when no model is open or it is not calibrated) and returns the work, which may run on any
+    // thread: building the plan (a clip search can take seconds on a large model), quantizing every layer's weights
+    // and writing the file; it returns the notes on what the file cannot say as the engine runs it and throws
+    // qs::Error when the file cannot be written. exportQuantizedModel() does both at once.
+    std::function<QStringList()> quantizedModelExport(const QString& path) const;
+    QStringList exportQuantizedModel(const QString& path) const { return quantizedModelExport(path)(); }
     // Reads a Distiller YAML config, resolves its overrides on the model's layers and applies the result as one
     // undoable edit. Throws qs::Error (file and YAML line) and leaves the table unchanged on any problem.
     // Returns the reader's warnings (unsupported keys, patterns that match no layer).

@@ -3,6 +3,7 @@
 // only where a layer differs, and a malformed file is reported with its line while nothing changes.
 #include "app/gui/main_window.h"
 #include "app/gui/models/layer_table_model.h"
+#include "app/gui/panels/log_panel.h"
 #include "app/gui/jobs/workbench_jobs.h"
 #include "app/gui/workbench.h"
 #include "core/engine/cpu_features.h"
@@ -15,6 +16,7 @@
 #include "core/util/error.h"
 #include "core/util/progress.h"
 
+#include <QAction>
 #include <QFile>
 #include <QMenu>
 #include <QMenuBar>
@@ -326,6 +328,47 @@ private slots:
                 for (QAction* action : menu->menu()->actions())
                     inMenu = inMenu || action->text().contains("Quantized Model");
         QVERIFY2(inMenu, "no Export Quantized Model action in the menus");
+    }
+
+    // The menu's path runs the export off the GUI thread: the table is taken when it starts (an edit made while the
+    // file is written does not reach it), the notes land in the log, and a file that cannot be written is an error
+    // naming it; the action is disabled while a file is written.
+    void quantizedModelExportRunsInTheBackground()
+    {
+        MainWindow window;
+        QVERIFY(testing::loadAndCalibrate(window));
+        Workbench* w = window.workbench();
+        QTemporaryDir dir;
+        const QString path = dir.filePath("background_qdq.onnx");
+        QSignalSpy exported(&window, &MainWindow::quantizedModelExported);
+        QSignalSpy errors(&window, &MainWindow::errorShown);
+        QVERIFY(w->layers()->setData(w->layers()->index(0, LayerTableModel::BitsActivations), 4)); // noted in the file
+        window.exportQuantizedModelTo(path);
+        QAction* action = nullptr;
+        for (QAction* a : window.findChildren<QAction*>())
+            if (a->text().contains("Quantized Model"))
+                action = a;
+        QVERIFY(action);
+        QVERIFY(exported.isEmpty() ? !action->isEnabled() : true);
+        QVERIFY(w->layers()->setData(w->layers()->index(0, LayerTableModel::BitsActivations), 8)); // after the start
+        QVERIFY(exported.wait(20000));
+        QVERIFY(errors.isEmpty());
+        QCOMPARE(exported.at(0).at(0).toString(), path);
+        QVERIFY(action->isEnabled());
+        const QString log = window.logPanel()->toPlainText();
+        QVERIFY2(log.contains("Quantized model exported to " + path) && log.contains("narrower than 8 bits"), qPrintable(log));
+        const Graph written = importOnnxFile(path.toStdString());
+        int clips = 0;
+        for (const Node& node : written.nodes)
+            clips += node.opType == "Clip";
+        QVERIFY2(clips > 0, "the 4-bit grid of the first layer (set before the export started) has no Clip in the file");
+
+        const QString unwritable = dir.filePath("no_such_folder/model.onnx");
+        window.exportQuantizedModelTo(unwritable);
+        QVERIFY(errors.wait(20000));
+        QVERIFY2(errors.at(0).at(0).toString().contains("no_such_folder"), qPrintable(errors.at(0).at(0).toString()));
+        QCOMPARE(exported.size(), 1);
+        QVERIFY(action->isEnabled());
     }
 };
 
