@@ -2,6 +2,7 @@
 
 #include "app/gui/models/layer_table_model.h"
 #include "widgets/tables/enum_combo_delegate.h"
+#include "widgets/tables/frozen_first_column.h"
 #include "widgets/tables/spin_box_delegate.h"
 
 #include <QCheckBox>
@@ -124,6 +125,8 @@ LayerPanel::LayerPanel(LayerTableModel* model, QWidget* parent)
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setToolTip(tr("Double-click a config cell to edit it; with several rows selected the edit applies to all of them"));
+    // Twenty columns do not fit a dock: the layer names stay at the left edge while the rest scrolls.
+    new widgets::FrozenFirstColumn(m_view);
 
     auto* top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Filter:"), this));
