@@ -152,7 +152,7 @@ int runAutoquant(std::vector<std::string> argv)
     }
     std::printf("\nchosen: ");
     if (r.labelled)
-        std::printf("top-1 %.2f %% (%.2f below FP32), ", r.chosen.top1, r.fp32Top1 - r.chosen.top1);
+        std::printf("top-1 %.2f %% (%+.2f against FP32), ", r.chosen.top1, r.chosen.top1 - r.fp32Top1);
     std::printf("output SQNR %.1f dB, %.4f MB: %.1f %% %s uniform %s (%.4f MB); FP32 %.4f MB\n", r.chosen.sqnrDb, r.chosen.megabytes,
                 std::abs(below), below >= 0.0 ? "below" : "above", "8-bit", r.uniform.megabytes, r.fp32Megabytes);
     if (timed) {
