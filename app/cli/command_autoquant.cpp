@@ -58,6 +58,9 @@ int runAutoquant(std::vector<std::string> argv)
                     "                        30 runs, on this CPU. Latency moves layers between int8 and FP32 only: on oneDNN a\n"
                     "                        layer at 2, 4 or 6 bits runs the same int8 kernels as at 8, so widths do not change\n"
                     "                        latency and the weights keep the starting widths (--weight-bits is refused)\n"
+                    "  --weight-bits LIST    the widths a layer steps through, descending from 8 (default 8,6,4,2); from 7 with\n"
+                    "                        --qe-bits-wts 7 --qe-mode-wts sym for int8 kernels without VNNI (ONNX Runtime's\n"
+                    "                        on AVX2 CPUs saturate on 8-bit weights: its reduce_range): 7,6,4,2\n"
                     "  --clip-methods LIST   activation clip methods a layer may take, chosen per layer by its sensitivity probe and\n"
                     "                        kept when the whole model measures better (default none,avg,mse,entropy; 'keep': the\n"
                     "                        starting configuration's for every layer)\n"
@@ -153,10 +156,10 @@ int runAutoquant(std::vector<std::string> argv)
     std::printf("\nchosen: ");
     if (r.labelled)
         std::printf("top-1 %.2f %% (%+.2f against FP32), ", r.chosen.top1, r.chosen.top1 - r.fp32Top1);
-    std::printf("output SQNR %.1f dB, %.4f MB: %.1f %% %s uniform %s (%.4f MB); FP32 %.4f MB\n", r.chosen.sqnrDb, r.chosen.megabytes,
-                std::abs(below), below >= 0.0 ? "below" : "above", "8-bit", r.uniform.megabytes, r.fp32Megabytes);
+    std::printf("output SQNR %.1f dB, %.4f MB: %.1f %% %s uniform %d-bit (%.4f MB); FP32 %.4f MB\n", r.chosen.sqnrDb, r.chosen.megabytes,
+                std::abs(below), below >= 0.0 ? "below" : "above", options.weightBits.front(), r.uniform.megabytes, r.fp32Megabytes);
     if (timed) {
-        std::printf("latency %.3f ms at batch 1: %.2fx uniform 8-bit's (%.3f ms), %.2fx FP32's (%.3f ms), on %s\n", r.chosen.latencyMs,
+        std::printf("latency %.3f ms at batch 1: %.2fx uniform int8's (%.3f ms), %.2fx FP32's (%.3f ms), on %s\n", r.chosen.latencyMs,
                     r.chosen.latencyMs / r.uniform.latencyMs, r.uniform.latencyMs, r.chosen.latencyMs / r.fp32LatencyMs, r.fp32LatencyMs,
                     cpu.model.c_str());
         if (r.fp32LatencyMs <= r.chosen.latencyMs)

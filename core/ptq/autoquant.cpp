@@ -9,6 +9,7 @@
 #include "core/util/error.h"
 
 #include <algorithm>
+#include <functional>
 #include <chrono>
 #include <cmath>
 #include <map>
@@ -49,8 +50,10 @@ AutoquantResult autoquant(const PreparedModel& model, const Dataset& dataset, co
                           const Calibration& calibration, const PtqConfig& base, const AutoquantOptions& options, Progress* progress)
 {
     const auto start = Clock::now();
-    if (options.weightBits.empty() || options.weightBits.front() != 8 || !std::is_sorted(options.weightBits.rbegin(), options.weightBits.rend()))
-        throw Error("autoquant: the weight widths must start at 8 and descend (e.g. 8,6,4,2)");
+    // 7 at the top: a model for int8 kernels without VNNI (ONNX Runtime's on AVX2), whose 8-bit weights can saturate.
+    const bool topWidth = !options.weightBits.empty() && (options.weightBits.front() == 8 || options.weightBits.front() == 7);
+    if (!topWidth || std::adjacent_find(options.weightBits.begin(), options.weightBits.end(), std::less_equal<int>()) != options.weightBits.end())
+        throw Error("autoquant: the weight widths must start at 8 (or 7, for int8 kernels without VNNI) and descend (e.g. 8,6,4,2)");
     const ProbeSample sample(model, dataset, requested, options.batch, "autoquant");
     const std::vector<int64_t>& indices = sample.indices;
     const int64_t total = sample.total;

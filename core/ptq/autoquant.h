@@ -44,7 +44,9 @@ struct AutoquantOptions {
     AutoquantObjective objective = AutoquantObjective::Size;
     double maxTop1Drop = 0.1;  // points, labelled data
     double minSqnrDb = 30.0;   // output SQNR floor, data without labels
-    std::vector<int> weightBits{8, 6, 4, 2}; // descending; the widths a layer may step through
+    // Strictly descending from 8 (or 7: weights for int8 kernels without VNNI, with a base at 7 bits); the widths a
+    // layer may step through.
+    std::vector<int> weightBits{8, 6, 4, 2};
     // Activation clip methods a layer may take (empty: every layer keeps the base's). Layers on the base's
     // no-clip list keep theirs.
     std::vector<RangeMethod> clipMethods{RangeMethod::None, RangeMethod::Avg, RangeMethod::Mse, RangeMethod::Entropy};

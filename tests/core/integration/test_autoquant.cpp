@@ -10,13 +10,17 @@
 #include "core/distiller/distiller_resolve.h"
 #include "core/distiller/distiller_yaml.h"
 #include "core/eval/evaluator.h"
+#include "core/onnx_export/qdq_model.h"
 #include "core/onnx_import/onnx_importer.h"
+#include "core/eval/model_feed.h"
 #include "core/ptq/autoquant.h"
 #include "core/ptq/model_size.h"
 #include "core/ptq/sensitivity.h"
+#include "core/util/error.h"
 
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -127,6 +131,54 @@ private slots:
         const auto bits = layerBits(loaded, prepared);
         QCOMPARE(bits.size(), std::size_t(10));
         QVERIFY(std::any_of(bits.begin(), bits.end(), [](const auto& b) { return b.second != "W8A8"; }));
+    }
+
+    // For int8 kernels without VNNI (ONNX Runtime's on AVX2): from 7-bit symmetric weights, stepping 7 -> 4, the
+    // result stays within the budget, no layer gets back to 8 bits, and its QDQ file keeps every weight within +-64
+    // (nothing for such kernels to saturate on, so no note says so). Widths that do not start at 8 or 7, or do not
+    // descend, are refused.
+    void sevenBitWeightsForKernelsWithoutVnni()
+    {
+        PtqConfig base = m_base;
+        base.defaults.quant.bitsWeights = 7;
+        base.defaults.quant.modeWeights = QuantMode::Symmetric;
+        AutoquantOptions options;
+        options.maxTop1Drop = 0.3;
+        options.weightBits = {7, 4};
+        options.clipMethods = {};
+        options.sensitivitySamples = 200;
+        const std::vector<int64_t> samples(m_samples.begin(), m_samples.begin() + 1000);
+        const AutoquantResult r = autoquant(*m_model, *m_test, samples, *m_calibration, base, options);
+        QVERIFY2(r.fp32Top1 - r.chosen.top1 <= 0.3 + 1e-9, qPrintable(QString::number(r.chosen.top1)));
+        InputShapes shapes;
+        const Graph& prepared = *m_model->graph(shapes);
+        int atFour = 0;
+        for (const Node& node : prepared.nodes) {
+            if (!r.config.perLayer.count(node.name) && !base.resolve(node).quantize)
+                continue;
+            const LayerPtqSettings s = r.config.resolve(node);
+            QVERIFY2(!s.quantize || s.quant.bitsWeights <= 7, node.name.c_str());
+            atFour += s.quantize && s.quant.bitsWeights == 4 && m_model->source().findNode(node.name) != nullptr;
+        }
+        QVERIFY2(atFour > 0, "no layer stepped down from 7 bits");
+        QVERIFY(r.chosen.megabytes < r.uniform.megabytes);
+        const QdqModel qdq = qdqModel(*m_model->graph(m_model->runnableShapes(inputShapesFor(m_model->source(), *m_test, 1))),
+                                      *buildPlan(*m_calibration, r.config));
+        int int8Weights = 0;
+        for (const auto& [name, t] : qdq.graph.initializers)
+            if (t.dtype() == DataType::Int8 && t.rank() >= 2) {
+                ++int8Weights;
+                const auto* v = t.data<int8_t>();
+                QVERIFY2(std::all_of(v, v + t.size(), [](int8_t w) { return w >= -64 && w <= 64; }), name.c_str());
+            }
+        QVERIFY(int8Weights > 0);
+        for (const std::string& note : qdq.notes)
+            QVERIFY2(note.rfind("8-bit weights:", 0) != 0, note.c_str());
+
+        for (const std::vector<int>& bad : {std::vector<int>{6, 4}, std::vector<int>{8, 8, 4}, std::vector<int>{8, 4, 6}}) {
+            options.weightBits = bad;
+            QVERIFY_THROWS_EXCEPTION(qs::Error, autoquant(*m_model, *m_test, samples, *m_calibration, base, options));
+        }
     }
 
     // Clip probes: at the base's bits, one per method asked, the base's own method equal to the plain 8-bit
