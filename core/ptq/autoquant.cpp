@@ -9,9 +9,9 @@
 #include "core/util/error.h"
 
 #include <algorithm>
-#include <functional>
 #include <chrono>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <set>
 
