@@ -11,8 +11,13 @@ function(qs_add_core_module name)
   set_target_properties(qs_${name} PROPERTIES POSITION_INDEPENDENT_CODE ON)
 endfunction()
 
+# The tests' home folder, inside the build tree (see qs_add_test).
+set(QS_TEST_HOME ${CMAKE_BINARY_DIR}/test-home)
+file(MAKE_DIRECTORY ${QS_TEST_HOME})
+
 # qs_add_test(<source> LINK targets... [LABELS labels...] [TIMEOUT s])
 # One Qt Test executable per test source, registered with CTest under its file name.
+
 function(qs_add_test source)
   cmake_parse_arguments(ARG "" "TIMEOUT" "LINK;LABELS" ${ARGN})
   get_filename_component(name ${source} NAME_WE)
@@ -28,6 +33,8 @@ function(qs_add_test source)
   endif()
   set_tests_properties(${name} PROPERTIES
     LABELS "${ARG_LABELS}" TIMEOUT ${ARG_TIMEOUT}
-    # ctest runs tests in parallel: one OpenMP thread each, sleeping rather than spinning when idle.
-    ENVIRONMENT "QT_QPA_PLATFORM=offscreen;OMP_NUM_THREADS=1;OMP_WAIT_POLICY=PASSIVE")
+    # ctest runs tests in parallel: one OpenMP thread each, sleeping rather than spinning when idle. HOME inside the
+    # build tree: Qt's test-mode settings (~/.qttest/config/<org>/<test>.conf) are per build tree, so two checkouts'
+    # suites running at once do not overwrite each other's remembered shapes and folders.
+    ENVIRONMENT "QT_QPA_PLATFORM=offscreen;OMP_NUM_THREADS=1;OMP_WAIT_POLICY=PASSIVE;HOME=${QS_TEST_HOME}")
 endfunction()
