@@ -17,6 +17,8 @@
 #include "tests/core/error_message.h"
 
 #include <QTemporaryDir>
+#include "tests/core/integration/output_sqnr.h"
+
 #include <QtTest>
 
 #include <algorithm>
@@ -52,15 +54,7 @@ Outputs runOn(std::shared_ptr<const CompiledModel> compiled, const Dataset& data
     return out;
 }
 
-double sqnrDb(const Outputs& reference, const Outputs& other)
-{
-    double signal = 0, noise = 0;
-    for (std::size_t i = 0; i < reference.logits.size(); ++i) {
-        signal += double(reference.logits[i]) * reference.logits[i];
-        noise += double(reference.logits[i] - other.logits[i]) * (reference.logits[i] - other.logits[i]);
-    }
-    return noise == 0 ? INFINITY : 10 * std::log10(signal / noise);
-}
+double sqnrDb(const Outputs& reference, const Outputs& other) { return testing::sqnrDb(reference.logits, other.logits); }
 
 double top1Agreement(const Outputs& a, const Outputs& b)
 {

@@ -16,6 +16,8 @@
 #include "core/ptq/ptq_config.h"
 #include "core/transforms/shape_inference.h"
 
+#include "tests/core/integration/output_sqnr.h"
+
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -68,15 +70,8 @@ std::vector<OrtOutput> runOnnxRuntime(const QString& model, const std::vector<fl
     return outputs;
 }
 
-double sqnrDb(std::span<const float> reference, const float* other)
-{
-    double signal = 0.0, noise = 0.0;
-    for (std::size_t i = 0; i < reference.size(); ++i) {
-        signal += static_cast<double>(reference[i]) * reference[i];
-        noise += (static_cast<double>(reference[i]) - other[i]) * (static_cast<double>(reference[i]) - other[i]);
-    }
-    return noise == 0.0 ? INFINITY : 10.0 * std::log10(signal / noise);
-}
+// `other` holds as many values as `reference` (checked where the outputs are read).
+double sqnrDb(std::span<const float> reference, const float* other) { return testing::sqnrDb(reference, {other, reference.size()}); }
 } // namespace
 
 class TestRealModelsVsOrt : public QObject {
