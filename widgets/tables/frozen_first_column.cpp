@@ -92,7 +92,3 @@ void FrozenFirstColumn::updateGeometry()
 }
 
 } // namespace qs::widgets
-
-// Included here rather than left to mocs_compilation.cpp: an incremental build that globbed this file in later
-// compiled the class without its meta-object (CMake's AUTOMOC missed the new header).
-#include "moc_frozen_first_column.cpp"

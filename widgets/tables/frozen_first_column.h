@@ -11,8 +11,8 @@ class QTableView;
 
 namespace qs::widgets {
 
+// No Q_OBJECT: no signals or slots of its own (its connections are to member functions and lambdas).
 class FrozenFirstColumn : public QObject {
-    Q_OBJECT
 public:
     // Parented to `table`; the overlay is a child of the table, named `<table's objectName>Frozen`.
     explicit FrozenFirstColumn(QTableView* table);
