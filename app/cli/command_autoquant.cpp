@@ -112,7 +112,7 @@ int runAutoquant(std::vector<std::string> argv)
         saveDistillerConfig(out, *exportPath);
     }
     if (ptq.exportOnnx)
-        writeQuantizedOnnx(ptq, prepared, *buildPlan(calibration, r.config));
+        writeQuantizedOnnx(ptq, model, prepared, *buildPlan(calibration, r.config));
     const auto bits = layerBits(r.config, prepared);
     const double below = 100.0 * (1.0 - r.chosen.megabytes / r.uniform.megabytes);
     const bool timed = options.objective == AutoquantObjective::Latency;

@@ -158,7 +158,7 @@ int runEval(std::vector<std::string> argv)
         const Calibration calibration = obtainCalibration(model, data, ptq, options.engine.threads, &progress);
         applyToModel(ptq, calibration.prepared); // a config file's per-layer overrides; --export-config
         options.engine.quantization = buildPlan(calibration, ptq.config);
-        writeQuantizedOnnx(ptq, *model.graph(inputShapesFor(model.source(), *data.dataset, 1)), *options.engine.quantization);
+        writeQuantizedOnnx(ptq, model, *model.graph(inputShapesFor(model.source(), *data.dataset, 1)), *options.engine.quantization);
         std::map<std::string, std::vector<std::string>> byNote; // one line per kind of note, naming its layers
         for (const auto& [node, note] : options.engine.quantization->notes)
             byNote[note].push_back(node);

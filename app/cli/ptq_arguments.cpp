@@ -2,6 +2,7 @@
 
 #include "core/distiller/distiller_resolve.h"
 #include "core/distiller/distiller_yaml.h"
+#include "core/onnx_export/dynamic_batch.h"
 #include "core/onnx_export/onnx_writer.h"
 #include "core/onnx_export/qdq_model.h"
 #include "core/quant/integer_flow.h"
@@ -36,7 +37,8 @@ const char* const kPtqHelp =
     "  --export-config FILE               write the effective configuration as a Distiller YAML file\n"
     "  --export-onnx FILE                 write the quantized model as an ONNX QDQ model (QuantizeLinear /\n"
     "                                     DequantizeLinear, int8 weights; ONNX Runtime runs it on its int8\n"
-    "                                     kernels), at batch 1, BatchNorm folded\n"
+    "                                     kernels), BatchNorm folded; the batch is left to the runtime where\n"
+    "                                     the model allows it (else batch 1, noted)\n"
     "  --qe-stats-file FILE               statistics (Distiller's YAML schema) instead of calibrating\n"
     "  --qe-calibration AMOUNT            calibration samples from the train split: a portion as in Distiller\n"
     "                                     (0.05; 1 = all of it), or a count above 1 (default 512)\n"
@@ -248,14 +250,15 @@ void refuseOnnxExport(const PtqArguments& ptq, const char* command)
         throw Error(std::string("--export-onnx writes the model `eval --qe` or `autoquant` quantizes; `") + command + "` quantizes none");
 }
 
-void writeQuantizedOnnx(const PtqArguments& ptq, const Graph& prepared, const QuantizationPlan& plan)
+void writeQuantizedOnnx(const PtqArguments& ptq, const PreparedModel& model, const Graph& prepared, const QuantizationPlan& plan)
 {
     if (!ptq.exportOnnx)
         return;
-    const QdqModel qdq = qdqModel(prepared, plan);
+    const QdqModel qdq = qdqModelForAnyBatch(model, prepared, plan);
     writeOnnxFile(qdq.graph, *ptq.exportOnnx);
-    std::fprintf(stderr, "quantscope-cli: wrote the quantized model (%d int8 layers, %d quantized values, QDQ, opset %lld) to %s\n",
-                 qdq.quantizedLayers, qdq.quantizedValues, static_cast<long long>(qdq.graph.opsetVersion), ptq.exportOnnx->c_str());
+    std::fprintf(stderr, "quantscope-cli: wrote the quantized model (%d int8 layers, %d quantized values, QDQ, opset %lld, %s) to %s\n",
+                 qdq.quantizedLayers, qdq.quantizedValues, static_cast<long long>(qdq.graph.opsetVersion),
+                 qdq.dynamicBatch ? "dynamic batch" : "batch 1", ptq.exportOnnx->c_str());
     for (const std::string& note : qdq.notes)
         std::fprintf(stderr, "quantscope-cli: note: %s\n", note.c_str());
 }

@@ -6,6 +6,7 @@
 #include "app/cli/cli_args.h"
 #include "core/data/subset.h"
 #include "core/distiller/distiller_config.h"
+#include "core/engine/prepared_model.h"
 #include "core/ptq/ptq_config.h"
 
 #include <optional>
@@ -35,8 +36,9 @@ PtqArguments ptqArguments(Args& args);
 void applyToModel(PtqArguments& ptq, const Graph& prepared);
 // Commands that quantize no final model (analyze, sensitivity, calibrate, info) refuse --export-onnx rather than ignore it.
 void refuseOnnxExport(const PtqArguments& ptq, const char* command);
-// --export-onnx: writes `prepared` (batch 1) with the plan as a QDQ ONNX model and prints what it holds and its notes.
-void writeQuantizedOnnx(const PtqArguments& ptq, const Graph& prepared, const QuantizationPlan& plan);
+// --export-onnx: writes `prepared` (`model` at batch 1) with the plan as a QDQ ONNX model, with a dynamic batch where
+// the model allows one (core/onnx_export/dynamic_batch.h), and prints what it holds and its notes.
+void writeQuantizedOnnx(const PtqArguments& ptq, const PreparedModel& model, const Graph& prepared, const QuantizationPlan& plan);
 // Notes for list entries that change nothing on this model: a --qe-no-clip-layers layer whose output stays
 // FP32 anyway (the logits), so there is nothing to clip.
 std::vector<std::string> ineffectiveLayerNotes(const PtqArguments& ptq, const Graph& prepared);

@@ -7,6 +7,7 @@
 #include "core/data/subset.h"
 #include "core/distiller/distiller_resolve.h"
 #include "core/distiller/distiller_yaml.h"
+#include "core/onnx_export/dynamic_batch.h"
 #include "core/onnx_export/onnx_writer.h"
 #include "core/onnx_export/qdq_model.h"
 #include "core/quant/integer_flow.h"
@@ -412,10 +413,10 @@ std::function<QStringList()> Workbench::quantizedModelExport(const QString& path
     if (!m_calibration)
         throw Error(tr("the model is not calibrated: run Calibrate first").toStdString());
     // Snapshots: the table may be edited, or another model opened, while the file is written.
-    return [prepared = m_prepared, calibration = m_calibration, config = toPtqConfig(m_layers->layers(), m_layers->configs()),
-            file = path.toStdString()] {
+    return [model = m_model, prepared = m_prepared, calibration = m_calibration,
+            config = toPtqConfig(m_layers->layers(), m_layers->configs()), file = path.toStdString()] {
         const auto plan = buildPlan(*calibration, config);
-        const QdqModel qdq = qdqModel(*prepared, *plan);
+        const QdqModel qdq = qdqModelForAnyBatch(*model, *prepared, *plan);
         writeOnnxFile(qdq.graph, file);
         QStringList notes;
         for (const std::string& note : qdq.notes)

@@ -101,7 +101,7 @@ public:
     // qs::Error naming the file when it cannot be written.
     void exportConfig(const QString& path) const;
     // The model with the table's quantization (every column, as an evaluation resolves it) as an ONNX QDQ model
-    // (core/onnx_export/qdq_model.h), batch 1. quantizedModelExport() takes what the file needs on the GUI thread
+    // (core/onnx_export/qdq_model.h), with a dynamic batch where the model allows one (dynamic_batch.h). quantizedModelExport() takes what the file needs on the GUI thread
     // (throws qs::Error when no model is open or it is not calibrated) and returns the work, which may run on any
     // thread: building the plan (a clip search can take seconds on a large model), quantizing every layer's weights
     // and writing the file; it returns the notes on what the file cannot say as the engine runs it and throws

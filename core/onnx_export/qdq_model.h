@@ -28,6 +28,7 @@ struct QdqModel {
     std::vector<std::string> notes; // what the file cannot say as the plan does, one line per kind, naming nodes
     int quantizedLayers = 0;        // layers with int8 weights
     int quantizedValues = 0;        // activation values with Q -> DQ
+    bool dynamicBatch = false;      // dim 0 of the inputs and outputs is "batch" (qdqModelForAnyBatch, dynamic_batch.h)
 };
 
 struct QdqOptions {

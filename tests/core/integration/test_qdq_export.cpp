@@ -9,6 +9,7 @@
 #include "core/engine/cpu_features.h"
 #include "core/engine/engine.h"
 #include "core/engine/prepared_model.h"
+#include "core/onnx_export/dynamic_batch.h"
 #include "core/onnx_export/onnx_writer.h"
 #include "core/onnx_export/qdq_model.h"
 #include "core/onnx_import/onnx_importer.h"
@@ -201,6 +202,65 @@ private slots:
         } else {
             QVERIFY(top1Agreement(twin, fromFile) >= 0.75);
         }
+    }
+
+    // ResNet-8 written for any batch: the input and output say "batch", and the file run at batch 4 (reference
+    // kernels) gives the four images' batch-1 results. A constant that differs between the batch-1 and batch-2 files
+    // other than a Reshape target is refused, naming it (RFB-320's Reshape targets: test_realmodels_vs_ort).
+    void exportLeavesTheBatchToTheRuntime()
+    {
+        PtqConfig config;
+        config.defaults.quant.perChannel = true;
+        const auto plan = buildPlan(*m_calibration, config);
+        const QdqModel any = qdqModelForAnyBatch(*m_model, *batch1(), *plan);
+        QVERIFY(any.dynamicBatch);
+        for (const std::string& note : any.notes)
+            QVERIFY2(note.find("batch") == std::string::npos, note.c_str());
+        const Graph written = importOnnxBytes(onnxModelBytes(any.graph), "resnet8_any_batch.onnx");
+        QCOMPARE(written.inputs.at(0).shape, (Shape{-1, 1, 28, 28}));
+        QCOMPARE(written.inputs.at(0).dimNames.at(0), std::string("batch"));
+        QCOMPARE(written.outputs.at(0).shape, (Shape{-1, 10}));
+
+        EngineOptions options;
+        options.threads = 1;
+        options.useDnnl = false;
+        InputShapes four;
+        four.exact[written.inputs.at(0).name] = {4, 1, 28, 28};
+        Session batched(CompiledModel::compile(written, four, options));
+        Session single(CompiledModel::compile(importOnnxBytes(onnxModelBytes(qdqModel(*batch1(), *plan).graph), "resnet8_batch1.onnx"),
+                                              m_shapes, options));
+        std::vector<float> images(4 * 28 * 28);
+        const std::vector<int64_t> indices{0, 1, 2, 3};
+        m_test->loadBatch(indices, images.data());
+        batched.run(images.data());
+        const std::vector<float> together(batched.output(0).begin(), batched.output(0).end());
+        QCOMPARE(together.size(), std::size_t(40));
+        for (int64_t i = 0; i < 4; ++i) {
+            single.run(images.data() + i * 28 * 28);
+            for (int64_t k = 0; k < 10; ++k)
+                QCOMPARE(together[static_cast<std::size_t>(i * 10 + k)], single.output(0)[static_cast<std::size_t>(k)]);
+        }
+
+        // Tampered: a weight that differs at batch 2 is no batch dimension.
+        InputShapes two;
+        two.exact[m_model->source().inputs.at(0).name] = {2, 1, 28, 28};
+        QdqModel atTwo = qdqModel(*m_model->graph(two), *plan);
+        QdqModel atOne = qdqModel(*batch1(), *plan);
+        std::string why;
+        QVERIFY(withDynamicBatch(atOne.graph, atTwo.graph, &why));
+        const Node* conv = nullptr;
+        for (const Node& node : atTwo.graph.nodes)
+            if (node.opType == "Conv" && !conv)
+                conv = &node;
+        QVERIFY(conv);
+        const std::string bias = conv->input(2);
+        const int producer = atTwo.graph.producerOf(bias);
+        const std::string constant = producer >= 0 ? atTwo.graph.nodes[static_cast<std::size_t>(producer)].input(0) : bias;
+        QVERIFY2(atTwo.graph.isConstant(constant), constant.c_str());
+        Tensor& changed = atTwo.graph.initializers.at(constant);
+        changed.data<int32_t>()[0] += 1;
+        QVERIFY(!withDynamicBatch(atOne.graph, atTwo.graph, &why));
+        QVERIFY2(why.find("'" + constant + "'") != std::string::npos && why.find("depends on the batch") != std::string::npos, why.c_str());
     }
 
     void writeKeepsTheOldFileOnFailure()

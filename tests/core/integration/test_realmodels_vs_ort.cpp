@@ -10,6 +10,7 @@
 #include "core/data/preprocess_spec.h"
 #include "core/engine/prepared_model.h"
 #include "core/eval/evaluator.h"
+#include "core/onnx_export/dynamic_batch.h"
 #include "core/onnx_export/onnx_writer.h"
 #include "core/onnx_export/qdq_model.h"
 #include "core/onnx_import/onnx_importer.h"
@@ -258,6 +259,80 @@ private slots:
             // the products otherwise; its reduce_range, 7-bit weights, is the cure): there 8-bit files are only printed.
             if (cpuFeatures().hasVnni || bitsWeights <= 7)
                 QVERIFY2(ortInt8VsOurs > ourDb, qPrintable(fused[o].line.join(' ')));
+        }
+    }
+
+    // A file written for any batch (core/onnx_export/dynamic_batch.h) runs in ONNX Runtime at batch 2, on its int8
+    // kernels, and gives each image what the file gives it alone: RFB-320's Reshape targets [1, -1, 2] became
+    // [0, -1, 2]. NanoDet's Reshape of a channel shuffle names its batch (1 x 2 x 58 ...): written at batch 1, noted.
+    void exportForAnyBatchRunsInOnnxRuntime_data()
+    {
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<QString>("preprocess");
+        QTest::addColumn<bool>("dynamic");
+        QTest::newRow("RFB-320") << "realmodels/version-RFB-320.onnx" << "resize=240x320,channels=rgb,mean=127,std=128" << true;
+        QTest::newRow("NanoDet") << "realmodels/nanodet_m_320.onnx"
+                                 << "resize=320x320,channels=bgr,mean=103.53:116.28:123.675,std=57.375:57.12:58.395" << false;
+    }
+
+    void exportForAnyBatchRunsInOnnxRuntime()
+    {
+        QFETCH(QString, model);
+        QFETCH(QString, preprocess);
+        QFETCH(bool, dynamic);
+        const PreparedModel prepared(std::make_shared<const Graph>(importOnnxFile(QS_TEST_DATA_DIR "/" + model.toStdString())));
+        const auto photos = openDataset("images:" QS_TEST_DATA_DIR "/photos", Split::Test, parsePreprocessSpec(preprocess.toStdString()));
+        const InputShapes shapes = inputShapesFor(prepared.source(), *photos, 1);
+        const Calibration calibration = calibrate(prepared, *photos, {0, 1, 2, 3}, 1);
+        PtqConfig config;
+        config.defaults.quant.perChannel = true;
+        config.defaults.quant.bitsWeights = 7; // nothing for ORT's kernels to saturate on, with or without VNNI
+        const QdqModel qdq = qdqModelForAnyBatch(prepared, *prepared.graph(shapes), *buildPlan(calibration, config));
+        QCOMPARE(qdq.dynamicBatch, dynamic);
+        const bool noted = std::any_of(qdq.notes.begin(), qdq.notes.end(), [](const std::string& n) {
+            return n.rfind("written at batch 1", 0) == 0 && n.find("Reshape") != std::string::npos;
+        });
+        QCOMPARE(noted, !dynamic);
+        if (!dynamic)
+            return;
+        int zeroTargets = 0;
+        for (const Node& node : qdq.graph.nodes)
+            if (node.opType == "Reshape")
+                if (const Tensor* target = qdq.graph.constant(node.input(1)))
+                    zeroTargets += target->dtype() == DataType::Int64 && target->data<int64_t>()[0] == 0;
+        QVERIFY(zeroTargets >= 2);
+        QTemporaryDir dir;
+        const QString file = dir.filePath("any_batch.onnx");
+        writeOnnxFile(qdq.graph, file.toStdString());
+
+        const int64_t per = photos->sampleShape().elements();
+        std::vector<float> two(static_cast<std::size_t>(2 * per));
+        const std::vector<int64_t> indices{0, 1};
+        photos->loadBatch(indices, two.data());
+        Shape dims = shapes.exact.begin()->second;
+        dims[0] = 2;
+        QString error;
+        const std::vector<OrtOutput> together = runOnnxRuntime(file, two, dims, true, error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        dims[0] = 1;
+        for (int64_t image = 0; image < 2; ++image) {
+            const std::vector<float> one(two.begin() + image * per, two.begin() + (image + 1) * per);
+            const std::vector<OrtOutput> alone = runOnnxRuntime(file, one, dims, true, error);
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            QCOMPARE(alone.size(), together.size());
+            for (std::size_t o = 0; o < alone.size(); ++o) {
+                const auto count = static_cast<std::size_t>(alone[o].bytes.size()) / sizeof(float);
+                QCOMPARE(static_cast<std::size_t>(together[o].bytes.size()) / sizeof(float), 2 * count);
+                QVERIFY2(together[o].line[2].startsWith("2x"), qPrintable(together[o].line.join(' ')));
+                const auto* a = reinterpret_cast<const float*>(alone[o].bytes.constData());
+                const auto* t = reinterpret_cast<const float*>(together[o].bytes.constData()) + image * static_cast<int64_t>(count);
+                double worst = 0.0, largest = 0.0;
+                for (std::size_t k = 0; k < count; ++k) {
+                    worst = std::max(worst, std::abs(static_cast<double>(a[k]) - t[k]));
+                    largest = std::max(largest, std::abs(static_cast<double>(a[k])));
+                }
+                QVERIFY2(worst <= 1e-5 * largest + 1e-6, qPrintable(alone[o].line.join(' ') + QString(": %1").arg(worst)));
+            }
         }
     }
 };
