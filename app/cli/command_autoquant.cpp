@@ -12,6 +12,7 @@
 #include "core/ptq/autoquant.h"
 #include "core/util/error.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -94,6 +95,13 @@ int runAutoquant(std::vector<std::string> argv)
     const bool asJson = args.flag({"--json"});
     PtqArguments ptq = ptqArguments(args);
     args.finish();
+    // A start the widths do not list cannot step down (e.g. --weight-bits 7,6,4,2 without --qe-bits-wts 7): say so.
+    const int startBits = ptq.config.defaults.quant.bitsWeights;
+    if (options.objective == AutoquantObjective::Size &&
+        std::find(options.weightBits.begin(), options.weightBits.end(), startBits) == options.weightBits.end())
+        std::fprintf(stderr, "quantscope-cli: note: the starting weights are %d-bit and --weight-bits does not list %d: layers at %d bits "
+                             "keep it (give --qe-bits-wts %d to start from the top of the list)\n",
+                     startBits, startBits, startBits, options.weightBits.front());
     const std::optional<std::string> exportPath = ptq.exportConfig;
     ptq.exportConfig.reset(); // the result is exported below, not the starting configuration
 
@@ -157,7 +165,7 @@ int runAutoquant(std::vector<std::string> argv)
     if (r.labelled)
         std::printf("top-1 %.2f %% (%+.2f against FP32), ", r.chosen.top1, r.chosen.top1 - r.fp32Top1);
     std::printf("output SQNR %.1f dB, %.4f MB: %.1f %% %s uniform %d-bit (%.4f MB); FP32 %.4f MB\n", r.chosen.sqnrDb, r.chosen.megabytes,
-                std::abs(below), below >= 0.0 ? "below" : "above", options.weightBits.front(), r.uniform.megabytes, r.fp32Megabytes);
+                std::abs(below), below >= 0.0 ? "below" : "above", startBits, r.uniform.megabytes, r.fp32Megabytes);
     if (timed) {
         std::printf("latency %.3f ms at batch 1: %.2fx uniform int8's (%.3f ms), %.2fx FP32's (%.3f ms), on %s\n", r.chosen.latencyMs,
                     r.chosen.latencyMs / r.uniform.latencyMs, r.uniform.latencyMs, r.chosen.latencyMs / r.fp32LatencyMs, r.fp32LatencyMs,

@@ -157,11 +157,15 @@ SensitivityReport measureSensitivity(const PreparedModel& model, const Dataset& 
         probed.push_back(std::move(p));
     }
 
+    // The floats one copy of a cut value holds for every sample (0 where its shape is not known).
+    auto cachedFloats = [&](const std::string& value) -> std::size_t {
+        const ValueInfo* info = graph->info(value);
+        return info ? static_cast<std::size_t>(elementCount(info->shape) / batch) * static_cast<std::size_t>(total) : 0;
+    };
     // Checked before anything is cached: two copies (FP32 and the base configuration) of every cut value.
     std::size_t cacheEstimate = 0;
     for (const std::string& value : cutValues)
-        if (const ValueInfo* info = graph->info(value))
-            cacheEstimate += 2 * static_cast<std::size_t>(elementCount(info->shape) / batch) * static_cast<std::size_t>(total) * sizeof(float);
+        cacheEstimate += 2 * cachedFloats(value) * sizeof(float);
     if (cacheEstimate > kMaxCacheBytes)
         throw Error("the activation cache would need " + std::to_string(cacheEstimate >> 20) + " MiB for " + std::to_string(total) +
                     " samples; use fewer samples (sensitivity: --limit; autoquant: --sensitivity-samples)");
@@ -175,8 +179,7 @@ SensitivityReport measureSensitivity(const PreparedModel& model, const Dataset& 
         if (cache) {
             // Sized once: growing 240 MiB vector by vector cost ResNet-8's sweep 7 % in copies and page faults.
             for (const std::string& value : cutValues)
-                if (const ValueInfo* info = graph->info(value))
-                    (*cache)[value].reserve(static_cast<std::size_t>(elementCount(info->shape) / batch) * static_cast<std::size_t>(total));
+                (*cache)[value].reserve(cachedFloats(value));
             const auto values = compiled->observableValues();
             observable.insert(values.begin(), values.end());
             std::vector<std::string> taps;

@@ -55,7 +55,28 @@ private slots:
             QCOMPARE(probes[2].toObject()["probe"].toString(), QString("A4"));
             QCOMPARE(probes[3].toObject()["probe"].toString(), QString("all_but"));
             QVERIFY(probes[0].toObject()["output_sqnr_db"].toDouble() > probes[1].toObject()["output_sqnr_db"].toDouble());
+            for (const auto& p : probes)
+                QVERIFY(p.toObject()["mac_share"].toDouble() > 0.0 && p.toObject()["mac_share"].toDouble() <= 1.0);
         }
+        // The first layer's single-layer probes run the whole model; the mean share is below 1 (later probes skip).
+        QCOMPARE(layers[0].toObject()["probes"].toArray()[0].toObject()["mac_share"].toDouble(), 1.0);
+        QVERIFY(o["probed_mac_share"].toDouble() > 0.0 && o["probed_mac_share"].toDouble() < 1.0);
+    }
+
+    // Widths from 7 (int8 kernels without VNNI): started from 7-bit weights the size line names them; started from 8
+    // bits, which --weight-bits 7,4 does not list, a note says those layers cannot step down.
+    void autoquantFromSevenBits()
+    {
+        const QStringList common{"autoquant", "--model", kCnn, "--qe", "--qepc", "--limit", "200", "--max-drop", "0.5", "--weight-bits", "7,4",
+                                 "--sensitivity-samples", "100", "--clip-methods", "keep"};
+        const auto fromSeven = runCli(common + QStringList{"--qe-bits-wts", "7", "--qe-mode-wts", "sym"});
+        QVERIFY2(fromSeven.code == 0, qPrintable(fromSeven.err));
+        QVERIFY2(fromSeven.out.contains("uniform 7-bit"), qPrintable(fromSeven.out));
+        QVERIFY2(!fromSeven.err.contains("does not list"), qPrintable(fromSeven.err));
+        const auto fromEight = runCli(common);
+        QVERIFY2(fromEight.code == 0, qPrintable(fromEight.err));
+        QVERIFY2(fromEight.err.contains("the starting weights are 8-bit and --weight-bits does not list 8"), qPrintable(fromEight.err));
+        QVERIFY2(fromEight.out.contains("uniform 8-bit"), qPrintable(fromEight.out));
     }
 
     void autoquantExportsWhatItMeasured()
